@@ -1,0 +1,106 @@
+// The facts the engine runs on: observations, sources, series and official targets (contract types).
+
+/** How a figure relates to the true value: 接近/近/约 → approx; 突破/超过/> → atLeast; 不到/< → atMost. */
+export type Qualifier = 'exact' | 'approx' | 'atLeast' | 'atMost';
+
+/** `reported`: as published; `derived`: computed by us from reported figures (arithmetic kept). */
+export type ObservationStatus = 'reported' | 'derived';
+
+/** `observed`: a reading of the past; `externalForecast`: a projection made by others, quoted in a report. */
+export type ObservationKind = 'observed' | 'externalForecast';
+
+/** One reported figure of one series (one row of data/observations.csv, after checking). */
+export interface Observation {
+  readonly series: string;
+  readonly region: string;
+  /** The series' canonical unit; `value` has been converted to it (e.g. 2.2万亿元 → 22000亿元). */
+  readonly unit: string;
+  /** `FY`, `Q1`, `H1`, `Q1-Q3`, `M1-M10`, … or a stock date `YYYY-MM` / `YYYY-MM-DD`. */
+  readonly period: string;
+  readonly year: number;
+  /** Level in `unit`; absent when only the growth was published. */
+  readonly value?: number;
+  /** Year-on-year growth as a fraction (0.177 for +17.7%) against the same period a year before. */
+  readonly yoy?: number;
+  readonly qualifier: Qualifier;
+  readonly status: ObservationStatus;
+  /** For derived rows: the arithmetic, e.g. `12759 / 0.64`. */
+  readonly derivation?: string;
+  readonly kind: ObservationKind;
+  readonly source: string;
+  /** Publication date `YYYY-MM-DD` (or `YYYY-MM`): what `asOf` filters on. */
+  readonly published: string;
+  readonly quote: string;
+  readonly note?: string;
+  /** Where the row came from, for messages. */
+  readonly file: string;
+  readonly line: number;
+}
+
+/** One series: all observations of one quantity in one scope (never splice scopes). */
+export interface SeriesInfo {
+  readonly id: string;
+  readonly region: string;
+  readonly scope: string;
+  readonly unit: string;
+  readonly labelZh: string;
+  readonly labelEn: string;
+  readonly description: string;
+}
+
+/** One source document (data/sources.csv). */
+export interface Source {
+  readonly id: string;
+  readonly title: string;
+  readonly publisher: string;
+  readonly date: string;
+  /** Seed file name (e.g. `000_935f956c4d03ec71.txt`) or web address. */
+  readonly location: string;
+}
+
+/** `level` in a year; `growthEachYear` every year of a window; `cagr` over a window; `cumulative` sum of a flow since a base year; `share` a level expressed as a share. */
+export type TargetKind = 'level' | 'growthEachYear' | 'cagr' | 'cumulative' | 'share';
+
+/** One side of a target's range. */
+export interface Bound {
+  readonly value: number;
+  readonly inclusive: boolean;
+}
+
+/** An official numeric goal from a source document, typed as a predicate. */
+export interface Target {
+  readonly id: string;
+  readonly labelZh: string;
+  readonly labelEn: string;
+  readonly region: string;
+  /** The model variable it judges, when a model projects it (targets of other regions may have none). */
+  readonly variable?: string;
+  /** The data series it is measured on. */
+  readonly series?: string;
+  readonly kind: TargetKind;
+  /** Target year (level, cumulative, share) or last year of the window (growthEachYear, cagr). */
+  readonly year: number;
+  /** First year of a growth window (growth from fromYear-1 to fromYear is the first year judged). */
+  readonly fromYear?: number;
+  /** Cumulative targets count the flow in the years after baseYear up to `year`. */
+  readonly baseYear?: number;
+  readonly lower?: Bound;
+  readonly upper?: Bound;
+  /** Unit of the bounds: the variable's unit, or `rate` (fractions) for growth targets. */
+  readonly unit: string;
+  readonly source: string;
+  readonly quote: string;
+  readonly note?: string;
+  /** Known outcome for past targets (e.g. 十三五), with its source. */
+  readonly outcome?: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+/** Everything loaded from data/. */
+export interface DataSet {
+  readonly observations: readonly Observation[];
+  readonly series: readonly SeriesInfo[];
+  readonly sources: readonly Source[];
+  readonly targets: readonly Target[];
+}

@@ -1,0 +1,92 @@
+// The growth-law interface: calibrate from history → parameter distributions; simulate vectorised over draws.
+import type { Observation } from '../data/types.js';
+import type { Distribution } from '../simulate/distribution.js';
+import type { RandomStream } from '../simulate/random-stream.js';
+
+export type LawName =
+  | 'compound'
+  | 'meanReverting'
+  | 'dampedTrend'
+  | 'logistic'
+  | 'gompertz'
+  | 'linear'
+  | 'poisson'
+  | 'negativeBinomial'
+  | 'formula';
+
+/** A parameter a law understands: its name in YAML, what it means, its unit and valid range. */
+export interface ParameterInfo {
+  readonly name: string;
+  readonly description: string;
+  /** `rate` (fraction per year), `fraction`, `level` (the variable's unit), `count`, `years`, `ratio`. */
+  readonly unit: string;
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** What calibration sees: the variable's level series and any extra growth evidence, already as-of filtered. */
+export interface CalibrationInput {
+  readonly variable: string;
+  /** Observations of the variable's own series (levels and/or yoy), kind `observed` only. */
+  readonly observations: readonly Observation[];
+  /** Observations of other series named in `calibrate.growthSeries`: their yoy and level ratios inform growth only. */
+  readonly growthEvidence: readonly Observation[];
+  /** First and last year of evidence to use (inclusive). */
+  readonly fromYear?: number;
+  readonly toYear?: number;
+  /** Parameters fixed or given priors in the model file; calibration must not override these. */
+  readonly fixed: Readonly<Record<string, Distribution>>;
+  /** Starting point stated in the model when there is no data (explicit, documented assumption). */
+  readonly start?: { readonly year: number; readonly value: Distribution };
+}
+
+/** One piece of evidence used in calibration, for `forecast explain` and the manifest. */
+export interface EvidenceItem {
+  readonly year: number;
+  /** What the item says, e.g. `growth 0.177 from M1-M10 yoy (bj.infosoft.revenue)`. */
+  readonly description: string;
+  readonly value: number;
+  readonly weight: number;
+}
+
+/** The result of calibrating a law: where to start and what each parameter's distribution is. */
+export interface Calibration {
+  readonly law: LawName;
+  /** Last year with a known level: simulation writes years baseYear+1 … horizon. */
+  readonly baseYear: number;
+  /** Level at baseYear (a band for `approx`, a half-open band for bounds). */
+  readonly base: Distribution;
+  /** Every parameter the law needs, as a distribution (parameter uncertainty is part of the draw). */
+  readonly params: Readonly<Record<string, Distribution>>;
+  readonly evidence: readonly EvidenceItem[];
+  /** Plain-language notes on choices made (defaults used, bounds treated as censored, …). */
+  readonly notes: readonly string[];
+}
+
+/** Per-draw inputs of a simulation of one variable. */
+export interface LawStartInput {
+  readonly draws: number;
+  /** Level at baseYear, one per draw. */
+  readonly base: Float64Array;
+  /** Each parameter, one value per draw. */
+  readonly params: Readonly<Record<string, Float64Array>>;
+  /** The variable's own random stream for a named component (e.g. `innovation`). */
+  readonly stream: (component: string) => RandomStream;
+}
+
+/** A running simulation of one variable: writes the level of year baseYear + step into `out`. */
+export interface LawRuntime {
+  /** `step` is 1 for baseYear + 1. Called once per year, in order. */
+  next(step: number, out: Float64Array): void;
+}
+
+/** A growth family: one per file in src/laws/. */
+export interface Law {
+  readonly name: LawName;
+  /** One sentence with the formula, for `forecast explain` and the README. */
+  readonly summary: string;
+  readonly parameters: readonly ParameterInfo[];
+  /** @throws ModelError when the history cannot support the law (too few points, non-positive levels, …). */
+  calibrate(input: CalibrationInput): Calibration;
+  start(input: LawStartInput): LawRuntime;
+}
