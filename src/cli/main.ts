@@ -1,0 +1,71 @@
+// `forecast` entry point: parses argv with yargs (strict) and dispatches to one command; returns the exit code.
+import yargs from 'yargs';
+import { InputError } from '../errors/input-error.js';
+import { ModelError } from '../errors/model-error.js';
+import type { CliIo } from './cli-io.js';
+import { commands } from './commands/index.js';
+import { exitCodes } from './exit-codes.js';
+
+/**
+ * Runs the CLI in process: `main(['data'], io)` → exit code. Never calls process.exit.
+ * Input problems print to stderr and give 2; unexpected errors print a stack and give 3.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = exitCodes.ok;
+  let usageError: string | undefined;
+  const parser = yargs([...argv])
+    .scriptName('forecast')
+    .strict()
+    .help()
+    .version(false)
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .option('data', { type: 'string', default: 'data', describe: 'folder with observations, sources and targets' })
+    .demandCommand(1, 'name a command, e.g. `forecast run`')
+    .fail((message, error) => {
+      if (error) throw error;
+      usageError = message;
+    })
+    .exitProcess(false);
+
+  for (const definition of commands) {
+    parser.command(
+      definition.command,
+      definition.describe,
+      (y) => definition.builder(y),
+      async (args) => {
+        exitCode = await definition.run(args as Record<string, unknown>, io);
+      },
+    );
+  }
+
+  try {
+    let helpText = '';
+    await parser.parseAsync([...argv], {}, (_err, _argv, output) => {
+      helpText = output;
+    });
+    if (usageError !== undefined) {
+      io.stderr(`${helpText ? helpText + '\n\n' : ''}${usageError}\n`);
+      return exitCodes.inputError;
+    }
+    if (helpText) io.stdout(helpText + '\n');
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+/** Maps an error to its exit code and prints it the way users should see it. */
+export function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof InputError) {
+    const count = error.problems.length;
+    io.stderr(`${error.message}\n\n${count} problem${count === 1 ? '' : 's'} found\n`);
+    return exitCodes.inputError;
+  }
+  if (error instanceof ModelError) {
+    io.stderr(`error  ${error.message}\n`);
+    return exitCodes.inputError;
+  }
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr(`internal error (a bug; please report it with this trace):\n${stack}\n`);
+  return exitCodes.internalError;
+}
