@@ -1,0 +1,54 @@
+// What the record already says about a series' full years: levels and growth, for targets judged on the past.
+import type { Observation } from '../data/types.js';
+
+/** A full-year level read from the record (bounds are kept as bounds by their qualifier). */
+export interface KnownLevel {
+  readonly year: number;
+  readonly value: number;
+  readonly qualifier: Observation['qualifier'];
+  readonly source: string;
+}
+
+/**
+ * Full-year (`FY`) levels of observed rows, one per year: the latest published wins.
+ * @example fullYearLevels(observations).get(2023)?.value; // => 30000 for "接近3万亿元"
+ */
+export function fullYearLevels(observations: readonly Observation[]): Map<number, KnownLevel> {
+  const byYear = new Map<number, KnownLevel & { published: string }>();
+  for (const o of observations) {
+    if (o.kind !== 'observed' || o.period !== 'FY' || o.value === undefined) continue;
+    const seen = byYear.get(o.year);
+    if (!seen || o.published > seen.published) {
+      byYear.set(o.year, { year: o.year, value: o.value, qualifier: o.qualifier, source: o.source, published: o.published });
+    }
+  }
+  return new Map([...byYear.entries()].sort((a, b) => a[0] - b[0]));
+}
+
+/**
+ * The full-year growth of `year` as the record gives it: the reported FY yoy if any, else the
+ * ratio of two exact consecutive FY levels; undefined when the record is silent.
+ * @example knownGrowth(rows, 2016); // => 0.102 for "同比增长10.2%"
+ */
+export function knownGrowth(observations: readonly Observation[], year: number): number | undefined {
+  const reported = observations.find((o) => o.kind === 'observed' && o.period === 'FY' && o.year === year && o.yoy !== undefined);
+  if (reported?.yoy !== undefined) return reported.yoy;
+  const levels = fullYearLevels(observations);
+  const now = levels.get(year);
+  const before = levels.get(year - 1);
+  if (now && before && now.qualifier === 'exact' && before.qualifier === 'exact') return now.value / before.value - 1;
+  return undefined;
+}
+
+/**
+ * Compound growth between the first and last exact or approximate FY levels; NaN with fewer than two.
+ * @example historicalCagr of levels 100 (2020) and 121 (2022); // => 0.1 (to 1e-12)
+ */
+export function historicalCagr(observations: readonly Observation[]): number {
+  const points = [...fullYearLevels(observations).values()].filter((l) => l.qualifier === 'exact' || l.qualifier === 'approx');
+  if (points.length < 2) return Number.NaN;
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (!(first.value > 0) || !(last.value > 0)) return Number.NaN;
+  return Math.pow(last.value / first.value, 1 / (last.year - first.year)) - 1;
+}

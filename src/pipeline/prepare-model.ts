@@ -1,0 +1,132 @@
+// Step 3 of the pipeline: calibrate every variable on the data as of the run, then lay the scenario over it.
+import type { DataSet, Observation } from '../data/types.js';
+import { ModelError } from '../errors/model-error.js';
+import { laws } from '../laws/registry.js';
+import { compileFormula, type CompiledFormula } from '../simulate/compile-formula.js';
+import type { Distribution } from '../simulate/distribution.js';
+import type { ModelSpec, VariableSpec } from '../spec/model-spec.js';
+import type { ScenarioSpec } from '../spec/scenario-spec.js';
+import type { ParameterOrigin, PreparedModel, PreparedVariable } from './prepared-model.js';
+
+/** Observed rows of one series (external forecasts are drawn beside ours, never calibrated on). */
+export function observedSeries(data: DataSet, series: string | undefined): Observation[] {
+  if (!series) return [];
+  return data.observations.filter((o) => o.series === series && o.kind === 'observed');
+}
+
+/**
+ * Calibrates each variable's law on its history, then applies parameters in order of precedence:
+ * calibration < model file `params` < scenario `assumptions` (the later wins, and its origin is kept).
+ * Orders variables so that every formula comes after the variables it uses in the same year.
+ * @throws ModelError when a law cannot be calibrated on the data (too few points, …)
+ */
+export function prepareModel(model: ModelSpec, data: DataSet, scenario: ScenarioSpec): PreparedModel {
+  const names = model.variables.map((v) => v.name);
+  const unordered = new Map<string, PreparedVariable>();
+
+  for (const spec of model.variables) {
+    const assumptions = scenario.assumptions[spec.name] ?? {};
+    const { start: startAssumption, ...scenarioParams } = assumptions;
+    const startOverride = startAssumption ?? spec.start?.value;
+
+    if (spec.law === 'formula' || spec.formula !== undefined) {
+      const formula = compileFormula(spec.formula ?? '', {
+        variables: names,
+        params: [...new Set([...Object.keys(spec.params), ...Object.keys(scenarioParams)])],
+      });
+      const params: Record<string, Distribution> = { ...spec.params, ...scenarioParams };
+      const origins = originsOf(spec.params, scenarioParams, {});
+      unordered.set(spec.name, {
+        spec,
+        formula,
+        params,
+        origins,
+        baseYear: spec.start?.year,
+        base: startOverride,
+        firstYear: Number.NaN, // set below, once inputs are known
+      });
+      continue;
+    }
+
+    const law = laws[spec.law];
+    const fixed = { ...spec.params, ...scenarioParams };
+    const calibration = law.calibrate({
+      variable: spec.name,
+      observations: observedSeries(data, spec.series),
+      growthEvidence: spec.growthSeries.flatMap((series) => observedSeries(data, series)),
+      fromYear: spec.calibrateFrom,
+      toYear: spec.calibrateTo,
+      fixed,
+      start: spec.start,
+    });
+    const params: Record<string, Distribution> = { ...calibration.params, ...spec.params, ...scenarioParams };
+    unordered.set(spec.name, {
+      spec,
+      law,
+      calibration,
+      params,
+      origins: originsOf(spec.params, scenarioParams, calibration.params),
+      baseYear: calibration.baseYear,
+      base: startOverride ?? calibration.base,
+      firstYear: calibration.baseYear + 1,
+    });
+  }
+
+  const ordered = orderByDependencies(model, unordered);
+  const firstYear = Math.min(...ordered.map((v) => v.firstYear));
+  return { spec: model, variables: ordered, firstYear, horizon: scenario.horizon };
+}
+
+function originsOf(
+  modelParams: Readonly<Record<string, Distribution>>,
+  scenarioParams: Readonly<Record<string, Distribution>>,
+  calibrated: Readonly<Record<string, Distribution>>,
+): Record<string, ParameterOrigin> {
+  const origins: Record<string, ParameterOrigin> = {};
+  for (const key of Object.keys(calibrated)) origins[key] = 'calibrated';
+  for (const key of Object.keys(modelParams)) origins[key] = 'model';
+  for (const key of Object.keys(scenarioParams)) origins[key] = 'scenario';
+  return origins;
+}
+
+/**
+ * Topological order over same-year formula inputs (lagged inputs impose no order), and each
+ * formula's first year: the first year every same-year input has values and every lagged input
+ * has a value the year before.
+ */
+function orderByDependencies(model: ModelSpec, variables: Map<string, PreparedVariable>): PreparedVariable[] {
+  const ordered: PreparedVariable[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const firstYears = new Map<string, number>();
+  const availableFrom = (name: string): number => {
+    const v = variables.get(name)!;
+    return v.baseYear !== undefined && v.formula === undefined ? v.baseYear : firstYears.get(name)!;
+  };
+
+  const visit = (spec: VariableSpec): void => {
+    if (state.get(spec.name) === 'done') return;
+    if (state.get(spec.name) === 'visiting') throw new ModelError(spec.name, 'formula', 'formulas refer to each other in the same year; use lag(x) for last year\'s value');
+    state.set(spec.name, 'visiting');
+    const prepared = variables.get(spec.name)!;
+    const formula: CompiledFormula | undefined = prepared.formula;
+    let firstYear = prepared.firstYear;
+    if (formula) {
+      for (const input of formula.inputs) visit(model.variables.find((v) => v.name === input)!);
+      const starts = [
+        ...formula.inputs.map((input) => firstYears.get(input)!),
+        ...formula.lagged.filter((input) => input !== spec.name).map((input) => availableFrom(input) + 1),
+      ];
+      if (formula.lagged.includes(spec.name)) {
+        if (prepared.baseYear === undefined) throw new ModelError(spec.name, 'formula', 'lag() of itself needs a `start` (year and value) or a series');
+        starts.push(prepared.baseYear + 1);
+      }
+      firstYear = starts.length > 0 ? Math.max(...starts) : Number.NaN;
+      if (!Number.isFinite(firstYear)) throw new ModelError(spec.name, 'formula', 'uses no variable, so it has no first year; give it a `start`');
+    }
+    firstYears.set(spec.name, firstYear);
+    ordered.push({ ...prepared, firstYear });
+    state.set(spec.name, 'done');
+  };
+  for (const spec of model.variables) visit(spec);
+  return ordered;
+}
