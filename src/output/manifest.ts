@@ -15,7 +15,9 @@ export interface ManifestInput {
   readonly outputs: readonly string[];
   readonly startedAt: string;
   readonly seconds: number;
-  readonly command: readonly string[];
+  /** The command and its parsed options. */
+  readonly command: string;
+  readonly options: object;
 }
 
 /** SHA-256 of a text, hex. */
@@ -27,7 +29,8 @@ export function sha256(text: string | Uint8Array): string {
 export function buildManifest(input: ManifestInput): object {
   return {
     engine: { name: 'beijing-forecast', version: input.engineVersion },
-    command: ['forecast', ...input.command],
+    command: input.command,
+    options: input.options,
     asOf: input.asOf ?? null,
     prng: prngDescription,
     inputs: input.inputs.map((file) => ({ path: file.path, sha256: sha256(file.content) })),

@@ -1,0 +1,138 @@
+// `forecast run [scenario..]`: calibrate, simulate and judge every target; write the outputs atomically.
+import { resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { writeOutputsAtomically, type OutputFile } from '../../io/atomic-write.js';
+import { engineVersion } from '../../io/engine-version.js';
+import { loadRunInputs, scenarioFilesIn } from '../../io/load-run-inputs.js';
+import { buildManifest } from '../../output/manifest.js';
+import { projectionsCsv } from '../../output/projections-table.js';
+import { firstPassageCsv, targetsCsv } from '../../output/targets-table.js';
+import { runScenario } from '../../pipeline/run-scenario.js';
+import type { ScenarioResult } from '../../pipeline/scenario-result.js';
+import { terminalSummary, useColour } from '../../report/terminal-summary.js';
+import type { CliIo } from '../cli-io.js';
+import type { CommandDefinition } from '../command.js';
+import { exitCodes } from '../exit-codes.js';
+
+/** Probability below which `--check` counts a target as missed (its median misses it). */
+export const checkProbability = 0.5;
+
+export interface RunArguments {
+  readonly scenarios: readonly string[];
+  readonly data: string;
+  readonly out: string;
+  readonly draws?: number;
+  readonly seed?: number;
+  readonly asOf?: string;
+  readonly quiet: boolean;
+  readonly check: boolean;
+  readonly precision?: number;
+}
+
+/** Options shared by every command that runs scenarios (run, compare, report, …). */
+export function scenarioOptions(yargs: Argv): Argv {
+  return yargs
+    .positional('scenarios', { type: 'string', array: true, describe: 'scenario files (default: every file in scenarios/)' })
+    .option('draws', { type: 'number', describe: 'Monte Carlo draws (overrides the scenarios)' })
+    .option('seed', { type: 'number', describe: 'random seed (overrides the scenarios)' })
+    .option('as-of', { type: 'string', describe: 'use only figures published by this date (YYYY-MM-DD)' })
+    .option('out', { type: 'string', default: 'out', describe: 'output folder' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
+    .option('precision', { type: 'number', describe: 'significant digits in CSV (default 8)' })
+    .check((argv) => {
+      if (argv.draws !== undefined && (!Number.isInteger(argv.draws) || (argv.draws as number) < 1 || (argv.draws as number) > 10_000_000)) {
+        throw new Error(`--draws must be a whole number from 1 to 10000000, got ${argv.draws}\n\nExample usage:\n  forecast run scenarios/baseline.yaml --draws 100000`);
+      }
+      if (argv.seed !== undefined && (!Number.isInteger(argv.seed) || (argv.seed as number) < 0)) {
+        throw new Error(`--seed must be a whole number ≥ 0, got ${argv.seed}`);
+      }
+      if (argv['as-of'] !== undefined && !/^\d{4}-\d{2}(-\d{2})?$/.test(String(argv['as-of']))) {
+        throw new Error(`--as-of must be a date YYYY-MM-DD, got ${JSON.stringify(argv['as-of'])}`);
+      }
+      if (argv.precision !== undefined && (!Number.isInteger(argv.precision) || (argv.precision as number) < 2 || (argv.precision as number) > 17)) {
+        throw new Error(`--precision must be a whole number from 2 to 17, got ${argv.precision}`);
+      }
+      return true;
+    });
+}
+
+/** Reads the arguments every scenario-running command shares. */
+export function runArguments(argv: Record<string, unknown>): RunArguments {
+  return {
+    scenarios: (argv.scenarios as string[] | undefined) ?? [],
+    data: String(argv.data ?? 'data'),
+    out: String(argv.out ?? 'out'),
+    draws: argv.draws as number | undefined,
+    seed: argv.seed as number | undefined,
+    asOf: argv.asOf as string | undefined,
+    quiet: Boolean(argv.quiet),
+    check: Boolean(argv.check),
+    precision: argv.precision as number | undefined,
+  };
+}
+
+/** Runs the named scenarios (default: all in scenarios/), reporting progress on stderr after a second. */
+export function runScenarios(args: RunArguments, io: CliIo) {
+  const started = Date.now();
+  const files = args.scenarios.length > 0 ? args.scenarios : scenarioFilesIn(resolve(io.cwd, 'scenarios'));
+  const inputs = loadRunInputs(io.cwd, args.data, files, args.asOf);
+  const results: ScenarioResult[] = [];
+  let lastProgress = 0;
+  for (const { scenario, model } of inputs.scenarios) {
+    results.push(
+      runScenario(model, inputs.data, scenario, {
+        draws: args.draws,
+        seed: args.seed,
+        onYear: (year, horizon) => {
+          const now = Date.now();
+          if (!args.quiet && now - started > 1000 && now - lastProgress > 250) {
+            lastProgress = now;
+            io.stderr(`  ${scenario.scenario}: simulated through ${year} of ${horizon}\n`);
+          }
+        },
+      }),
+    );
+  }
+  return { inputs, results, started };
+}
+
+export const runCommand: CommandDefinition = {
+  command: 'run [scenarios..]',
+  describe: 'project every variable under each scenario and judge every target',
+  builder: (yargs) =>
+    scenarioOptions(yargs)
+      .option('check', { type: 'boolean', default: false, describe: `exit 1 when a target's probability of being met is below ${checkProbability}` })
+      .example('forecast run', 'every scenario in scenarios/, outputs in out/')
+      .example('forecast run scenarios/baseline.yaml --draws 1000000 --out /tmp/big', 'one scenario, a million draws'),
+  async run(argv, io) {
+    const args = runArguments(argv);
+    const { inputs, results, started } = runScenarios(args, io);
+    const outputs: OutputFile[] = [
+      { name: 'projections.csv', content: projectionsCsv(results, inputs.data, args.precision) },
+      { name: 'targets.csv', content: targetsCsv(results, args.precision) },
+      { name: 'first-passage.csv', content: firstPassageCsv(results, args.precision) },
+    ];
+    const manifest = buildManifest({
+      engineVersion: engineVersion(),
+      inputs: inputs.files,
+      results,
+      draws: args.draws,
+      seed: args.seed,
+      asOf: args.asOf,
+      outputs: [...outputs.map((o) => o.name), 'manifest.json'],
+      startedAt: new Date(started).toISOString(),
+      seconds: (Date.now() - started) / 1000,
+      command: 'forecast run',
+      options: args,
+    });
+    outputs.push({ name: 'manifest.json', content: JSON.stringify(manifest, null, 2) + '\n' });
+    writeOutputsAtomically(resolve(io.cwd, args.out), outputs);
+
+    if (!args.quiet) {
+      io.stdout(terminalSummary(results, useColour(io.isTTY, io.env)));
+      io.stdout(`wrote ${outputs.map((o) => o.name).join(', ')} to ${args.out}/\n`);
+    }
+    const missed = results.some((r) => r.targets.some((t) => !(t.probabilityMet >= checkProbability)));
+    return args.check && missed ? exitCodes.targetMissed : exitCodes.ok;
+  },
+};
