@@ -1,6 +1,6 @@
 // `forecast validate [files..]`: check data, models and scenarios without running anything.
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { InputError } from '../../errors/input-error.js';
 import type { Problem } from '../../errors/problem.js';
 import { loadRunInputs, scenarioFilesIn } from '../../io/load-run-inputs.js';
@@ -29,7 +29,7 @@ export const validateCommand: CommandDefinition = {
     const modelFiles: string[] = [];
     const missing: Problem[] = [];
     const add = (path: string) => {
-      if (!existsSync(path)) missing.push({ file: path, message: `file must exist, got ${JSON.stringify(path)}` });
+      if (!existsSync(path)) missing.push({ file: relative(io.cwd, path) || path, message: `file must exist, got ${JSON.stringify(path)}` });
       else if (statSync(path).isDirectory()) {
         if (basename(path) === 'models') modelFiles.push(...scenarioFilesIn(path));
         else if (basename(path) !== 'data') scenarioFiles.push(...scenarioFilesIn(path));
@@ -44,7 +44,7 @@ export const validateCommand: CommandDefinition = {
     const problems: Problem[] = [...missing];
     for (const file of modelFiles) {
       try {
-        parseModelSpec(file, readText(file));
+        parseModelSpec(relative(io.cwd, file) || file, readText(file));
       } catch (error) {
         if (error instanceof InputError) problems.push(...error.problems);
         else throw error;
