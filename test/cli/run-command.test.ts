@@ -1,0 +1,72 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { memoryIo } from '../../src/cli/cli-io.js';
+import { main } from '../../src/cli/main.js';
+import { freshDir, projectRoot } from '../helpers/project.js';
+import { normaliseNumbers } from '../helpers/normalise-numbers.js';
+
+const scenarios = readdirSync(join(projectRoot, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+
+async function run(args: string[]) {
+  const io = memoryIo(projectRoot);
+  const code = await main(args, io);
+  return { code, stdout: io.out.join(''), stderr: io.err.join('') };
+}
+
+describe('forecast run', () => {
+  it('writes projections, targets, first passage and a manifest for every shipped scenario', async () => {
+    const out = freshDir();
+    const { code, stdout, stderr } = await run(['run', '--draws', '4000', '--out', out]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['first-passage.csv', 'manifest.json', 'projections.csv', 'targets.csv']);
+    for (const scenario of scenarios) expect(stdout).toContain(scenario);
+    const targets = readFileSync(join(out, 'targets.csv'), 'utf8');
+    for (const scenario of scenarios) expect(targets).toMatch(new RegExp(`^${scenario},bj-ai-core-2025,`, 'm'));
+  });
+
+  it('gives byte-identical CSV files when run twice with the same inputs and seed', async () => {
+    const first = freshDir();
+    const second = freshDir();
+    await run(['run', '--draws', '3000', '--quiet', '--out', first]);
+    await run(['run', '--draws', '3000', '--quiet', '--out', second]);
+    for (const file of ['projections.csv', 'targets.csv', 'first-passage.csv']) {
+      expect(readFileSync(join(second, file))).toEqual(readFileSync(join(first, file)));
+    }
+  });
+
+  it.each(scenarios)('matches the golden files for scenario %s', async (scenario) => {
+    const out = freshDir();
+    const { code } = await run(['run', `scenarios/${scenario}.yaml`, '--draws', '5000', '--quiet', '--out', out]);
+    expect(code).toBe(0);
+    for (const file of ['projections.csv', 'targets.csv']) {
+      const text = normaliseNumbers(readFileSync(join(out, file), 'utf8'));
+      await expect(text).toMatchFileSnapshot(join(projectRoot, 'test', 'golden', scenario, file));
+    }
+  });
+
+  it('exits 1 under --check when a target is likely missed, and 0 without it', async () => {
+    const out = freshDir();
+    expect((await run(['run', 'scenarios/pessimistic.yaml', '--draws', '2000', '--quiet', '--out', out])).code).toBe(0);
+    expect((await run(['run', 'scenarios/pessimistic.yaml', '--draws', '2000', '--quiet', '--check', '--out', out])).code).toBe(1);
+  });
+
+  it('rejects bad options with exit code 2 and writes nothing', async () => {
+    const out = join(freshDir(), 'out');
+    const { code, stderr } = await run(['run', '--draws', '-5', '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--draws must be a whole number from 1 to 10000000, got -5');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('reports a bad scenario file with file:line:col, exit code 2, and leaves earlier outputs untouched', async () => {
+    const out = freshDir();
+    await run(['run', 'scenarios/baseline.yaml', '--draws', '1000', '--quiet', '--out', out]);
+    const before = readFileSync(join(out, 'targets.csv'));
+    const { code, stderr } = await run(['run', 'test/fixtures/invalid/unknown-key.yaml', '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/test\/fixtures\/invalid\/unknown-key\.yaml:\d+:\d+/);
+    expect(readFileSync(join(out, 'targets.csv'))).toEqual(before);
+  });
+});
