@@ -1,0 +1,51 @@
+// `forecast report [scenario..]`: run the scenarios and write report.html plus the Vega-Lite spec of every chart.
+import { resolve } from 'node:path';
+import { writeOutputsAtomically, type OutputFile } from '../../io/atomic-write.js';
+import { parseCsv } from '../../io/read-csv.js';
+import { readText } from '../../io/read-text.js';
+import { buildReport } from '../../report/build-report.js';
+import { sensitivityRows } from '../../report/sensitivity-rows.js';
+import type { CliIo } from '../cli-io.js';
+import type { CommandDefinition } from '../command.js';
+import { exitCodes } from '../exit-codes.js';
+import { runArguments, runScenarios, scenarioOptions } from './run.js';
+
+/** Where the chart specs go inside the output folder. */
+export const chartsFolder = 'charts';
+
+/**
+ * Runs the scenarios exactly as `forecast run` does (same options), builds the report and writes
+ * `report.html` and `charts/<name>.vl.json` all or nothing.
+ * @returns exit code 0; input errors surface as InputError (exit 2) through main
+ */
+async function runReport(argv: Record<string, unknown>, io: CliIo): Promise<number> {
+  const args = runArguments(argv);
+  const sensitivityFile = argv.sensitivity === undefined ? undefined : String(argv.sensitivity);
+  const sensitivity = sensitivityFile === undefined ? undefined : sensitivityRows(parseCsv(sensitivityFile, readText(resolve(io.cwd, sensitivityFile))));
+  const { inputs, results } = runScenarios(args, io);
+  const report = await buildReport(results, inputs.data, { sensitivity });
+  const outputs: OutputFile[] = [
+    { name: 'report.html', content: report.html },
+    ...Object.entries(report.specs).map(([name, spec]) => ({ name: `${chartsFolder}/${name}.vl.json`, content: JSON.stringify(spec, null, 2) + '\n' })),
+  ];
+  writeOutputsAtomically(resolve(io.cwd, args.out), outputs);
+  for (const warning of report.warnings) io.stderr(`warning  ${warning}\n`);
+  if (!args.quiet) {
+    io.stdout(`wrote report.html and ${outputs.length - 1} chart specs (${chartsFolder}/*.vl.json) to ${args.out}/\n`);
+  }
+  return exitCodes.ok;
+}
+
+export const reportCommand: CommandDefinition = {
+  command: 'report [scenarios..]',
+  describe: 'write report.html (fan charts, target verdicts, sources; works offline) and each chart as a Vega-Lite spec',
+  builder: (yargs) =>
+    scenarioOptions(yargs)
+      .option('sensitivity', {
+        type: 'string',
+        describe: 'CSV with columns scenario,target,input,low,high,swingProbability: adds tornado charts',
+      })
+      .example('forecast report', 'every scenario in scenarios/, out/report.html and out/charts/*.vl.json')
+      .example('forecast report scenarios/baseline.yaml --draws 2000 --out /tmp/quick', 'a quick look at one scenario'),
+  run: runReport,
+};

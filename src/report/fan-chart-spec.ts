@@ -1,0 +1,151 @@
+// The fan chart of one variable: history with its qualifiers, projection bands per scenario, targets, others' forecasts.
+import type { TopLevelSpec } from 'vega-lite';
+import { chartConfig } from './chart-config.js';
+import { markerLabels } from './collect-report-data.js';
+import type { MarkerKind, ReportPoint, ReportVariable } from './report-data.js';
+
+/** Vega-Lite schema every spec declares, so editors and notebooks validate it. */
+export const vegaLiteSchema = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** Marker shapes: a filled circle for reported figures, an open one for approximate, triangles for bounds. */
+const markerShapes: Readonly<Record<MarkerKind, string>> = {
+  exact: 'circle',
+  approx: 'circle',
+  atLeast: 'triangle-up',
+  atMost: 'triangle-down',
+  externalForecast: 'diamond',
+  target: 'stroke', // a horizontal dash at the threshold (ranges are drawn as a bar)
+};
+const markerStrokes: Readonly<Record<MarkerKind, string>> = {
+  exact: '#222222',
+  approx: '#222222',
+  atLeast: '#222222',
+  atMost: '#222222',
+  externalForecast: '#7B3294',
+  target: '#C00000',
+};
+/** Open markers are filled white: approximate figures are "about here", not a point. */
+const markerFills: Readonly<Record<MarkerKind, string>> = { ...markerStrokes, approx: '#ffffff' };
+
+/** Axis title with both labels and the unit, e.g. `北京人工智能核心产业规模 (亿元)`. */
+export function axisTitle(labelZh: string, labelEn: string, unit: string): string[] {
+  return [`${labelZh}（${unit}）`, `${labelEn} (${unit})`];
+}
+
+/**
+ * The Vega-Lite spec of a variable's fan chart, data inlined (top-level `datasets`):
+ * - history: one marker per full-year level; approx figures open with a ±band, bounds as triangles
+ *   with an arrow in the open direction;
+ * - per scenario (colour): p05–p95 band, p25–p75 band, median line;
+ * - targets: a red plus at the threshold in the target year, a red bar for a range;
+ * - external forecasts quoted in the reports: purple diamonds (band or arrow by qualifier).
+ * Year is quantitative (integer ticks); y is the variable in its unit.
+ * @param variable the variable's collected data
+ * @param scenarios scenario names in report order (colour order)
+ * @param colours scenario → colour
+ * @returns a TopLevelSpec that compiles without warnings
+ * @example fanChartSpec(variable, ['baseline'], { baseline: '#0072B2' }).layer.length; // => 8
+ */
+export function fanChartSpec(
+  variable: ReportVariable,
+  scenarios: readonly string[],
+  colours: Readonly<Record<string, string>>,
+): TopLevelSpec & { layer: unknown[] } {
+  const described = (p: ReportPoint) => ({ ...p, description: `${p.year}: ${p.value} ${variable.unit} (${p.markerLabel}) ${p.source} ${p.quote}`.trim() });
+  const points = [
+    ...variable.history.map(described),
+    ...variable.externalForecasts.map(described),
+    ...variable.targetMarkers
+      .filter((t) => t.lower === undefined || t.upper === undefined)
+      .map((t) => {
+        const value = (t.lower ?? t.upper)!;
+        const kind = t.lower !== undefined ? '≥' : '≤';
+        return { year: t.year, value, low: value, high: value, marker: 'target' as const, markerLabel: markerLabels.target, description: `${t.year}: ${kind} ${value} ${variable.unit} ${t.id} ${t.label}` };
+      }),
+  ];
+  const ranges = variable.targetMarkers
+    .filter((t) => t.lower !== undefined && t.upper !== undefined)
+    .map((t) => ({ yearStart: t.year - 0.2, yearEnd: t.year + 0.2, year: t.year, lower: t.lower, upper: t.upper, label: t.label }));
+  const bands = points.filter((p) => p.low !== p.high);
+  const present = (Object.keys(markerLabels) as MarkerKind[]).filter(
+    (kind) => points.some((p) => p.marker === kind) || (kind === 'target' && ranges.length > 0),
+  );
+  const shownScenarios = scenarios.filter((s) => variable.projections.some((p) => p.scenario === s));
+
+  const years = [...points.map((p) => p.year), ...variable.projections.map((p) => p.year), ...ranges.map((r) => r.year)];
+  // Half a year of room each side, so the first and last markers are not cut by the axis.
+  const domain = [Math.min(...years) - 0.5, Math.max(...years) + 0.5];
+  const x = { field: 'year', type: 'quantitative', title: '年份 year', scale: { domain, nice: false }, axis: { format: 'd', tickMinStep: 1 } } as const;
+  const y = { type: 'quantitative', title: axisTitle(variable.labelZh, variable.labelEn, variable.unit), axis: { format: ',~r' } } as const;
+  const colour = {
+    field: 'scenario',
+    type: 'nominal',
+    title: '情景 scenario',
+    legend: { symbolOpacity: 0.7, symbolType: 'square' },
+    scale: { domain: shownScenarios, range: shownScenarios.map((s) => colours[s]) },
+  } as const;
+  const marker = (channel: 'shape' | 'stroke' | 'fill') => ({
+    field: 'markerLabel',
+    type: 'nominal',
+    title: '标记 marker',
+    scale: {
+      domain: present.map((k) => markerLabels[k]),
+      range: present.map((k) => (channel === 'shape' ? markerShapes[k] : channel === 'stroke' ? markerStrokes[k] : markerFills[k])),
+    },
+  }) as const;
+
+  const spec = {
+    $schema: vegaLiteSchema,
+    title: { text: `${variable.labelZh} ${variable.labelEn}`, subtitle: `${variable.name} · ${variable.unit} · p05–p95, p25–p75, median 中位数` },
+    description: `Fan chart of ${variable.name} (${variable.unit}) per scenario, with history, targets and external forecasts`,
+    width: 620,
+    height: 300,
+    config: chartConfig,
+    datasets: {
+      projections: variable.projections,
+      points,
+      bands,
+      ranges,
+    },
+    layer: [
+      {
+        data: { name: 'projections' },
+        mark: { type: 'area', opacity: 0.14 },
+        encoding: { x, y: { ...y, field: 'p05' }, y2: { field: 'p95' }, color: colour },
+      },
+      {
+        data: { name: 'projections' },
+        mark: { type: 'area', opacity: 0.26 },
+        encoding: { x, y: { ...y, field: 'p25' }, y2: { field: 'p75' }, color: colour },
+      },
+      {
+        data: { name: 'projections' },
+        mark: { type: 'line', strokeWidth: 2 },
+        encoding: { x, y: { ...y, field: 'p50' }, color: colour },
+      },
+      ranges.length > 0 && {
+        data: { name: 'ranges' },
+        mark: { type: 'rect', color: markerStrokes.target, opacity: 0.35 },
+        encoding: { x: { ...x, field: 'yearStart' }, x2: { field: 'yearEnd' }, y: { ...y, field: 'lower' }, y2: { field: 'upper' } },
+      },
+      bands.length > 0 && {
+        data: { name: 'bands' },
+        mark: { type: 'rule', strokeWidth: 2 },
+        encoding: { x, y: { ...y, field: 'low' }, y2: { field: 'high' }, stroke: marker('stroke') },
+      },
+      points.length > 0 && {
+        data: { name: 'points' },
+        mark: { type: 'point', size: 60, strokeWidth: 2, opacity: 1 },
+        encoding: {
+          x,
+          y: { ...y, field: 'value' },
+          shape: marker('shape'),
+          stroke: marker('stroke'),
+          fill: marker('fill'),
+          description: { field: 'description' },
+        },
+      },
+    ].filter(Boolean),
+  };
+  return spec as unknown as TopLevelSpec & { layer: unknown[] };
+}
