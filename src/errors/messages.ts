@@ -27,3 +27,69 @@ export const messages = {
   csvSyntax: (detail: string) => `file must be valid CSV: ${detail}`,
   fileMissing: (file: string) => `file must exist and be readable, got ${showValue(file)}`,
 } as const;
+
+/**
+ * Rule phrases for model and scenario files (spec/): the `<rule>` part of `<path> must <rule>, got <value>`.
+ * Zod schemas carry these as their error text; spec/zod-problems.ts adds the path and the value.
+ */
+export const specRules = {
+  text: 'be a text',
+  nonEmptyText: 'be a non-empty text',
+  integerYear: 'be an integer year',
+  yearInRange: 'be a year from 1900 to 2200',
+  draws: 'be a positive integer no greater than 10000000',
+  seed: 'be an integer from 0 to 9007199254740991',
+  map: 'be a map of keys to values',
+  list: 'be a list',
+  listOfTexts: 'be a list of texts',
+  number: 'be a number or a percent such as "12%"',
+  finite: 'be a finite number',
+  distribution: 'be a number, a percent such as "12%" or a distribution such as { dist: normal, mean: 0.1, sd: 0.02 }',
+  bareRange: 'state a distribution, not a bare range',
+  positive: 'be greater than 0',
+  camelCase: 'be a camelCase name (a lowercase letter, then letters and digits)',
+} as const;
+
+/** Messages of spec/ (models, scenarios, distributions, formulas). */
+export const specMessages = {
+  unknownKeyIn: (field: string, key: string) => `${field} has an unknown key, got ${showValue(key)}`,
+  greaterThan: (field: string, other: string, otherValue: number, value: unknown) =>
+    `${field} must be greater than ${other} (${otherValue}), got ${showValue(value)}`,
+  between: (field: string, low: string, high: string, value: unknown) =>
+    `${field} must lie between ${low} and ${high}, got ${showValue(value)}`,
+  notBefore: (field: string, other: string, otherValue: number, value: unknown) =>
+    `${field} must not be before ${other} (${otherValue}), got ${showValue(value)}`,
+  lawOrFormula: (field: string) => `${field} must have a law or a formula, got neither`,
+  formulaLaw: (field: string, law: string) =>
+    `${field} must be formula (or be left out) when a formula is given, got ${showValue(law)}`,
+  formulaMissing: (field: string) => `${field} is required when the law is formula, got nothing`,
+  seriesOrStart: (field: string) => `${field} must have a series or a start, got neither`,
+  paramForLaw: (field: string, law: string, allowed: readonly string[], value: string) =>
+    `${field} must be a parameter of law ${law} (${allowed.join(', ')}), got ${showValue(value)}`,
+  paramOfFormula: (field: string, value: string) =>
+    `${field} must be a parameter used in the formula, got ${showValue(value)}`,
+  paramShadowsVariable: (field: string, value: string) =>
+    `${field} must not share its name with a variable, got ${showValue(value)}`,
+  formulaSyntax: (field: string, value: string) => `${field} must be a valid expression, got ${showValue(value)}`,
+  formulaFunction: (field: string, allowed: readonly string[], value: string) =>
+    `${field} must use only the functions ${allowed.join(', ')}, got ${showValue(value)}`,
+  formulaSymbol: (field: string, value: string) =>
+    `${field} must use only known variables and parameters, got ${showValue(value)}`,
+  formulaOperator: (field: string, value: string) =>
+    `${field} must use only numbers, names, + - * / ^, parentheses and whitelisted functions, got ${showValue(value)}`,
+  formulaArity: (field: string, name: string, arity: string, count: number) =>
+    `${field} must call ${name}() with ${arity}, got ${count}`,
+  formulaLag: (field: string, value: string) => `${field} must call lag() with one variable name, got ${showValue(value)}`,
+  formulaCycle: (field: string, cycle: readonly string[]) =>
+    `${field} must not depend on itself in the same year, got ${cycle.join(' → ')}`,
+  extendsCycle: (field: string, chain: readonly string[]) =>
+    `${field} must not form a cycle, got ${chain.join(' → ')}`,
+  extendsMissing: (field: string, value: string) =>
+    `${field} must name a scenario file that exists, got ${showValue(value)}`,
+  requiredInChain: (field: string) => `${field} is required in the scenario or one it extends, got nothing`,
+  shockEffect: (field: string) => `${field} must give a growth or a level, got neither`,
+  shockAfterHorizon: (field: string, horizon: number, value: unknown) =>
+    `${field} must not be after the horizon (${horizon}), got ${showValue(value)}`,
+  modelFile: 'model file',
+  scenarioFile: 'scenario file',
+} as const;

@@ -33,4 +33,14 @@ export interface ScenarioSpec {
   /** The fully merged plain object, as written to the manifest. */
   readonly resolved: unknown;
   readonly file: string;
+  /**
+   * Where each key sits (`variable`, `variable.param`, `shocks[0].variable`), with a code frame, so
+   * problems found against the model (validateScenarioAgainstModel) point at the line to fix.
+   */
+  readonly keyLocations?: Readonly<Record<string, KeyLocation>>;
+}
+
+/** A key's position in a file, with the code frame under it. */
+export interface KeyLocation extends SourceLocation {
+  readonly frame: string;
 }

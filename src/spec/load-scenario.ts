@@ -1,0 +1,186 @@
+// Step 2 for a scenario: read it and the scenarios it extends, check each file, merge, and record provenance.
+//
+//   1 read the chain: scenario → extends → … (relative to each file's folder; cycles are errors)
+//   2 check every file's shape with the zod schema (all problems of all files at once)
+//   3 merge, ancestors first: maps deep-merge, lists and distributions replace
+//   4 check what the chain as a whole must give (model, horizon, draws, seed) and the shocks
+//   5 build the spec: model path resolved, provenance of every assumption, frozen
+import { dirname, isAbsolute, join } from 'node:path';
+import { InputError } from '../errors/input-error.js';
+import { specMessages } from '../errors/messages.js';
+import type { Problem } from '../errors/problem.js';
+import { codeFrame } from '../io/code-frame.js';
+import { readText as readTextFile } from '../io/read-text.js';
+import { formatPath, parseYamlDocument, type PathSegment, type YamlDocument } from '../io/yaml-document.js';
+import { deepFreeze } from './deep-freeze.js';
+import { mergeWithProvenance, originOf, type Origin } from './merge-with-provenance.js';
+import type { SourceLocation } from './model-spec.js';
+import type { KeyLocation, ScenarioSpec, Shock } from './scenario-spec.js';
+import { scenarioFileSchema } from './schemas.js';
+import { locateIssues, specIssuesFromZod } from './zod-problems.js';
+
+const isMap = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The file an `extends` names: a bare name means `<name>.yaml` in the same folder; a name ending in
+ * `.yaml` or `.yml` is a path relative to the extending file's folder.
+ * @example extendsPath('scenarios/optimistic.yaml', 'baseline'); // => 'scenarios/baseline.yaml'
+ */
+export function extendsPath(file: string, name: string): string {
+  const target = /\.ya?ml$/.test(name) ? name : `${name}.yaml`;
+  return isAbsolute(target) ? target : join(dirname(file), target);
+}
+
+/** Keys that describe the chain or the editor, not the scenario: left out of `resolved`. */
+const chainKeys = ['extends', '$schema'];
+
+/** Fields the chain as a whole must give. */
+const requiredKeys = ['model', 'horizon', 'draws', 'seed'] as const;
+
+/**
+ * Loads a scenario file and every scenario it extends, checks them, and merges them.
+ * @param file path of the scenario (as shown in messages; ancestors are found relative to it)
+ * @param readText reads a file's text; defaults to the file system (io/read-text.ts)
+ * @returns the resolved scenario, frozen: `model` is the model file's path resolved against the
+ *   file that named it, `provenance` maps `variable.param` to where its winning value was written
+ * @throws InputError listing every problem in every file of the chain, each with file:line:col
+ * @example loadScenario('scenarios/optimistic.yaml').chain; // => ['scenarios/optimistic.yaml', 'scenarios/baseline.yaml']
+ */
+export function loadScenario(file: string, readText: (path: string) => string = readTextFile): ScenarioSpec {
+  const problems: Problem[] = [];
+
+  // 1–2. Read and check the chain.
+  const docs: YamlDocument[] = [];
+  let current: string | undefined = file;
+  let child: YamlDocument | undefined;
+  while (current !== undefined) {
+    let text: string;
+    try {
+      text = readText(current);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      if (!child) throw error;
+      const name = (child.value as Record<string, unknown>).extends as string;
+      problems.push(child.problem(['extends'], specMessages.extendsMissing('extends', name), `looked for ${current}`));
+      break;
+    }
+    let doc: YamlDocument;
+    try {
+      doc = parseYamlDocument(current, text);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems);
+      break;
+    }
+    docs.push(doc);
+    const checked = scenarioFileSchema.safeParse(doc.value);
+    if (!checked.success) problems.push(...locateIssues(doc, specIssuesFromZod(checked.error.issues, scenarioFileSchema, doc.value, [], specMessages.scenarioFile)));
+
+    const parent: unknown = isMap(doc.value) ? doc.value.extends : undefined;
+    if (typeof parent !== 'string' || parent === '') break;
+    const next = extendsPath(current, parent);
+    const seen = docs.map((d) => d.file);
+    if (seen.includes(next)) {
+      const chain = [...seen.slice(seen.indexOf(next)), next];
+      problems.push(doc.problem(['extends'], specMessages.extendsCycle('extends', chain)));
+      break;
+    }
+    child = doc;
+    current = next;
+  }
+  if (problems.length > 0) throw new InputError(problems);
+
+  // 3. Merge, ancestors first.
+  const ordered = [...docs].reverse();
+  const { value: merged, origins } = mergeWithProvenance(ordered.map((doc) => doc.value));
+  for (const key of chainKeys) delete merged[key];
+  const docOf = (origin: Origin) => ordered[origin.source];
+  const locationOf = (path: readonly PathSegment[]): SourceLocation | undefined => {
+    const origin = originOf(origins, path);
+    if (!origin) return undefined;
+    const doc = docOf(origin);
+    const { line, col } = doc.locate(origin.path);
+    return { file: doc.file, line, col };
+  };
+  const keyLocationOf = (path: readonly PathSegment[], atKey = true): KeyLocation | undefined => {
+    const origin = originOf(origins, path);
+    if (!origin) return undefined;
+    const doc = docOf(origin);
+    const { line, col, width } = atKey ? doc.locateKey(origin.path) : doc.locate(origin.path);
+    return { file: doc.file, line, col, frame: codeFrame(doc.text, line, col, width) };
+  };
+  const problemAt = (path: readonly PathSegment[], message: string, hint?: string): Problem => {
+    const origin = originOf(origins, path);
+    return origin ? docOf(origin).problem(origin.path, message, hint) : docs[0].problem([], message, hint);
+  };
+
+  // 4. Whole-chain rules.
+  for (const key of requiredKeys) {
+    if (merged[key] === undefined) problems.push(docs[0].problem([], specMessages.requiredInChain(key)));
+  }
+  const parsed = scenarioFileSchema.safeParse(merged);
+  if (!parsed.success) {
+    // Each file was valid on its own, so this is a bug in merging, not the user's.
+    throw new Error(`loadScenario: merged scenario failed its schema: ${parsed.error.message}`);
+  }
+  const result = parsed.data;
+  const shocksIn = result.shocks ?? [];
+  shocksIn.forEach((shock, index) => {
+    if (shock.growth === undefined && shock.level === undefined) {
+      problems.push(problemAt(['shocks', index], specMessages.shockEffect(formatPath(['shocks', index]))));
+    }
+    if (result.horizon !== undefined && shock.year > result.horizon) {
+      problems.push(problemAt(['shocks', index, 'year'], specMessages.shockAfterHorizon(formatPath(['shocks', index, 'year']), result.horizon, shock.year)));
+    }
+  });
+  if (problems.length > 0) throw new InputError(problems);
+
+  // 5. Build.
+  const modelOrigin = docOf(originOf(origins, ['model'])!);
+  const model = isAbsolute(result.model!) ? result.model! : join(dirname(modelOrigin.file), result.model!);
+  merged.model = model;
+
+  const provenance: Record<string, SourceLocation> = {};
+  const keyLocations: Record<string, KeyLocation> = {};
+  for (const [variable, params] of Object.entries(result.assumptions ?? {})) {
+    keyLocations[variable] = keyLocationOf(['assumptions', variable])!;
+    for (const param of Object.keys(params)) {
+      provenance[`${variable}.${param}`] = locationOf(['assumptions', variable, param])!;
+      keyLocations[`${variable}.${param}`] = keyLocationOf(['assumptions', variable, param])!;
+    }
+  }
+  const shocks: Shock[] = shocksIn.map((shock, index) => {
+    keyLocations[`shocks[${index}].variable`] = keyLocationOf(['shocks', index, 'variable'], false)!;
+    return {
+      variable: shock.variable,
+      year: shock.year,
+      ...(shock.growth !== undefined && { growth: shock.growth }),
+      ...(shock.level !== undefined && { level: shock.level }),
+      ...(shock.note !== undefined && { note: shock.note }),
+      location: locationOf(['shocks', index])!,
+    };
+  });
+
+  // A scenario's name and description are its own: never inherited from the scenario it extends.
+  const own = isMap(docs[0].value) ? docs[0].value : {};
+  const name = typeof own.scenario === 'string' ? own.scenario : file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
+  const description = typeof own.description === 'string' ? own.description : '';
+  merged.scenario = name;
+  if (own.description === undefined) delete merged.description;
+  return deepFreeze({
+    scenario: name,
+    description,
+    model,
+    chain: docs.map((doc) => doc.file),
+    horizon: result.horizon!,
+    draws: result.draws!,
+    seed: result.seed!,
+    assumptions: result.assumptions ?? {},
+    shocks,
+    provenance,
+    resolved: merged,
+    file,
+    keyLocations,
+  });
+}

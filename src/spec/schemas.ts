@@ -1,0 +1,128 @@
+// The shapes of model and scenario files: one zod definition that both validates and yields the JSON Schemas.
+import * as z from 'zod';
+import { specRules } from '../errors/messages.js';
+import { lawNames } from './law-parameter-names.js';
+import { distributionSchema } from './parse-distribution.js';
+
+/** camelCase: a lowercase letter, then letters and digits (names used in formulas, CSV and targets). */
+export const camelCasePattern = /^[a-z][A-Za-z0-9]*$/;
+
+const text = z.string({ error: specRules.text });
+const nonEmptyText = z.string({ error: specRules.nonEmptyText }).min(1, { error: specRules.nonEmptyText });
+
+/** An integer calendar year between 1900 and 2200. */
+export const yearSchema = z
+  .number({ error: specRules.integerYear })
+  .int({ error: specRules.integerYear })
+  .min(1900, { error: specRules.yearInRange })
+  .max(2200, { error: specRules.yearInRange });
+
+const labelSchema = z
+  .strictObject({
+    zh: text.meta({ description: 'Chinese label' }),
+    en: text.meta({ description: 'English label' }),
+  })
+  .meta({ description: 'Labels in Chinese and English' });
+
+const paramsSchema = z
+  .record(text, distributionSchema, { error: specRules.map })
+  .meta({ description: 'Parameter name → fixed value or distribution (rates are fractions per year; "12%" is 0.12)' });
+
+const startSchema = z
+  .strictObject({
+    year: yearSchema.meta({ description: 'Year of the starting level' }),
+    value: distributionSchema,
+  })
+  .meta({ description: 'An explicit starting level (a documented assumption, used when there is no data)' });
+
+const calibrateSchema = z
+  .strictObject({
+    from: yearSchema.optional().meta({ description: 'First year of evidence to use (inclusive)' }),
+    to: yearSchema.optional().meta({ description: 'Last year of evidence to use (inclusive)' }),
+    growthSeries: z
+      .array(text, { error: specRules.listOfTexts })
+      .optional()
+      .meta({ description: 'Other series whose growth (never their levels) informs this variable' }),
+  })
+  .meta({ description: 'How the law is fitted to history' });
+
+/** One variable of a model. */
+export const variableSchema = z
+  .strictObject({
+    label: labelSchema.optional(),
+    unit: nonEmptyText.meta({ description: 'Unit of the level, e.g. 亿元, count, ratio' }),
+    region: nonEmptyText.optional().meta({ description: "Region; defaults to the model's" }),
+    series: nonEmptyText.optional().meta({ description: 'Data series with the history of the level' }),
+    law: z.enum(lawNames as [string, ...string[]]).optional().meta({ description: 'Growth law; may be left out when a formula is given' }),
+    calibrate: calibrateSchema.optional(),
+    params: paramsSchema.optional(),
+    start: startSchema.optional(),
+    formula: nonEmptyText
+      .optional()
+      .meta({ description: 'Expression over other variables and params: + - * / ^, exp log sqrt abs min max pow floor ceil round, lag(x)' }),
+    description: text.optional(),
+  })
+  .meta({ description: 'A projected quantity: its law (or formula), data series and parameters' });
+
+/** A model file (models/*.yaml). */
+export const modelFileSchema = z
+  .strictObject({
+    $schema: text.optional().meta({ description: 'JSON Schema of this file, for editors' }),
+    model: nonEmptyText.meta({ description: 'Model name, e.g. beijing-digital' }),
+    label: labelSchema.optional(),
+    region: nonEmptyText.meta({ description: 'Region of every variable unless it says otherwise' }),
+    description: text.optional(),
+    variables: z
+      .record(z.string().regex(camelCasePattern, { error: specRules.camelCase }), variableSchema, { error: specRules.map })
+      .meta({ description: 'Variables by camelCase name, in evaluation-independent order' }),
+  })
+  .meta({ title: 'Forecast model', description: 'A model: variables, the growth law of each, and formulas tying them' });
+
+/** A one-off change: a growth hit in one year or a level step from one year on. */
+export const shockSchema = z
+  .strictObject({
+    variable: nonEmptyText.meta({ description: 'Variable hit by the shock' }),
+    year: yearSchema,
+    growth: distributionSchema.optional().meta({ description: "Added to that year's growth rate (fraction points)" }),
+    level: distributionSchema.optional().meta({ description: 'Multiplies the level from that year on by (1 + level)' }),
+    note: text.optional(),
+  })
+  .meta({ description: 'A one-off shock to one variable in one year' });
+
+/**
+ * A scenario file (scenarios/*.yaml). Every field is optional in one file: `model`, `horizon`,
+ * `draws` and `seed` must be given somewhere in the `extends` chain.
+ */
+export const scenarioFileSchema = z
+  .strictObject({
+    $schema: text.optional().meta({ description: 'JSON Schema of this file, for editors' }),
+    scenario: nonEmptyText.optional().meta({ description: 'Scenario name' }),
+    extends: nonEmptyText.optional().meta({ description: 'Scenario this one builds on: a name (baseline → baseline.yaml next to this file) or a relative path' }),
+    description: text.optional(),
+    model: nonEmptyText.optional().meta({ description: 'Path of the model file, relative to this file' }),
+    horizon: yearSchema.optional().meta({ description: 'Last projected year' }),
+    draws: z
+      .number({ error: specRules.draws })
+      .int({ error: specRules.draws })
+      .min(1, { error: specRules.draws })
+      .max(10_000_000, { error: specRules.draws })
+      .optional()
+      .meta({ description: 'Number of Monte Carlo draws' }),
+    seed: z
+      .number({ error: specRules.seed })
+      .int({ error: specRules.seed })
+      .min(0, { error: specRules.seed })
+      .max(Number.MAX_SAFE_INTEGER, { error: specRules.seed })
+      .optional()
+      .meta({ description: 'Seed of the random number generator' }),
+    assumptions: z
+      .record(text, z.record(text, distributionSchema, { error: specRules.map }), { error: specRules.map })
+      .optional()
+      .meta({ description: 'Variable → parameter (or start) → value or distribution; overrides calibration and the model' }),
+    shocks: z.array(shockSchema, { error: specRules.list }).optional(),
+  })
+  .meta({ title: 'Forecast scenario', description: 'A scenario: model, horizon, draws, seed and the assumptions that override calibration' });
+
+export type ModelFile = z.output<typeof modelFileSchema>;
+export type VariableFile = z.output<typeof variableSchema>;
+export type ScenarioFile = z.output<typeof scenarioFileSchema>;
