@@ -16,12 +16,13 @@ const wide = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f
  * character (the mean advance of Latin sans-serif text is 0.5–0.6 em). Vega's own estimate
  * without canvas is 0.8 em for every character, which undercounts Chinese labels and lets the
  * SVG viewBox clip them.
- * @example estimateTextWidth('年份 year', 10); // => 44
+ * @example estimateTextWidth('年份 year', 10); // => 50
  */
 export function estimateTextWidth(text: string, fontSize: number): number {
-  let ems = 0;
-  for (const char of text) ems += wide.test(char) ? 1 : 0.6;
-  return Math.ceil(ems * fontSize);
+  // In tenths of an em, so the sum stays exact in floating point.
+  let tenths = 0;
+  for (const char of text) tenths += wide.test(char) ? 10 : 6;
+  return Math.ceil((tenths * fontSize) / 10);
 }
 
 interface TextItem {

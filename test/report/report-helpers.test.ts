@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/io/read-csv.js';
+import { InputError } from '../../src/errors/input-error.js';
+import { chartSlug } from '../../src/report/build-report.js';
+import { qualifierBand } from '../../src/report/collect-report-data.js';
+import { displayNumber } from '../../src/report/display-number.js';
+import { escapeHtml } from '../../src/report/escape-html.js';
+import { estimateTextWidth, inlineSvg } from '../../src/report/render-chart-svg.js';
+import { scenarioColours } from '../../src/report/scenario-colours.js';
+import { sensitivityRows } from '../../src/report/sensitivity-rows.js';
+import { thresholdText } from '../../src/report/targets-table-html.js';
+
+describe('escapeHtml(text)', () => {
+  it('escapes & < > " and \' so a passage is safe in an element or a quoted attribute', () => {
+    expect(escapeHtml('达到"3000亿元" <b>')).toBe('达到&quot;3000亿元&quot; &lt;b&gt;');
+    expect(escapeHtml(`a & b's`)).toBe('a &amp; b&#39;s');
+    expect(escapeHtml(undefined)).toBe('');
+  });
+});
+
+describe('displayNumber(value, unit)', () => {
+  it('shows rates and probabilities as percentages, signed percents with a sign, levels to 4 significant digits', () => {
+    expect(displayNumber(0.177, 'rate')).toBe('17.7%');
+    expect(displayNumber(0.5, 'probability')).toBe('50.0%');
+    expect(displayNumber(-4, 'percent')).toBe('−4.0%');
+    expect(displayNumber(13.42, 'percent')).toBe('+13.4%');
+    expect(displayNumber(25134.56, '亿元')).toBe('25,130');
+    expect(displayNumber(6, 'count')).toBe('6');
+    expect(displayNumber(Number.NaN, '亿元')).toBe('–');
+  });
+});
+
+describe('qualifierBand(value, qualifier)', () => {
+  it('gives ±5% for approx, an 8% arrow in the open direction for bounds, nothing for exact', () => {
+    expect(qualifierBand(30000, 'approx')).toEqual({ low: 28500, high: 31500 });
+    expect(qualifierBand(2500, 'atLeast')).toEqual({ low: 2500, high: 2700 });
+    expect(qualifierBand(2500, 'atMost')).toEqual({ low: 2300, high: 2500 });
+    expect(qualifierBand(2500, 'exact')).toEqual({ low: 2500, high: 2500 });
+  });
+});
+
+describe('thresholdText(target)', () => {
+  it('reads bounds and ranges with their inclusivity and unit', () => {
+    expect(thresholdText({ lower: { value: 3000, inclusive: true }, unit: '亿元' })).toBe('≥ 3,000 亿元');
+    expect(thresholdText({ lower: { value: 0.1, inclusive: false }, unit: 'rate' })).toBe('> 10.0%');
+    expect(thresholdText({ lower: { value: 5, inclusive: true }, upper: { value: 10, inclusive: true }, unit: 'count' })).toBe('5–10 count');
+    expect(thresholdText({ upper: { value: 10000, inclusive: false }, unit: 'persons' })).toBe('< 10,000 persons');
+  });
+});
+
+describe('chartSlug(name)', () => {
+  it('turns camelCase variables and target ids into kebab-case file names', () => {
+    expect(chartSlug('infoSoftwareRevenue')).toBe('info-software-revenue');
+    expect(chartSlug('bj-ai-core-2025')).toBe('bj-ai-core-2025');
+    expect(chartSlug('a/b c')).toBe('a-b-c');
+  });
+});
+
+describe('scenarioColours(scenarios)', () => {
+  it('gives each scenario an Okabe–Ito colour in order', () => {
+    expect(scenarioColours(['baseline', 'optimistic'])).toEqual({ baseline: '#0072B2', optimistic: '#009E73' });
+  });
+});
+
+describe('estimateTextWidth(text, fontSize)', () => {
+  it('counts one em per CJK character and 0.6 em per other character', () => {
+    expect(estimateTextWidth('年份 year', 10)).toBe(50);
+    expect(estimateTextWidth('北京', 11)).toBe(22);
+  });
+});
+
+describe('inlineSvg(svg, prefix, label)', () => {
+  it('prefixes ids and their references and labels the root element', () => {
+    expect(inlineSvg('<svg width="10"><clipPath id="clip1"/><g clip-path="url(#clip1)"/></svg>', 'c', 'T "x"')).toBe(
+      '<svg class="chart" role="img" aria-label="T &#34;x&#34;" width="10"><clipPath id="c-clip1"/><g clip-path="url(#c-clip1)"/></svg>',
+    );
+  });
+});
+
+describe('sensitivityRows(table)', () => {
+  const header = 'scenario,target,input,low,high,swingProbability\n';
+
+  it('reads tornado rows with their probabilities', () => {
+    expect(sensitivityRows(parseCsv('s.csv', `${header}baseline,bj-ai-core-2025,aiCoreIndustry.growth,0.2,0.8,0.6\n`))).toEqual([
+      { scenario: 'baseline', target: 'bj-ai-core-2025', input: 'aiCoreIndustry.growth', low: 0.2, high: 0.8, swingProbability: 0.6 },
+    ]);
+  });
+
+  it('reports every bad cell at once, with its line', () => {
+    const table = parseCsv('s.csv', `${header}baseline,t,,0.2,1.5,x\n`);
+    expect(() => sensitivityRows(table)).toThrow(InputError);
+    try {
+      sensitivityRows(table);
+    } catch (error) {
+      expect((error as InputError).message.split('\n')).toEqual([
+        's.csv:2  error  input is required, got nothing',
+        's.csv:2  error  high must be a probability from 0 to 1, got 1.5',
+        's.csv:2  error  swingProbability must be a number, got "x"',
+      ]);
+    }
+  });
+
+  it('names a missing column', () => {
+    expect(() => sensitivityRows(parseCsv('s.csv', 'scenario,target\nbaseline,t\n'))).toThrow('s.csv:1  error  column input is required, got nothing');
+  });
+});
