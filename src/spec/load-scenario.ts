@@ -6,6 +6,7 @@
 //   4 check what the chain as a whole must give (model, horizon, draws, seed) and the shocks
 //   5 build the spec: model path resolved, provenance of every assumption, frozen
 import { dirname, isAbsolute, join } from 'node:path';
+import { closestMatch } from '../errors/did-you-mean.js';
 import { InputError } from '../errors/input-error.js';
 import { specMessages } from '../errors/messages.js';
 import type { Problem } from '../errors/problem.js';
@@ -54,6 +55,7 @@ export function loadScenario(file: string, readText: (path: string) => string = 
   const docs: YamlDocument[] = [];
   let current: string | undefined = file;
   let child: YamlDocument | undefined;
+  let chainBroken = false;
   while (current !== undefined) {
     let text: string;
     try {
@@ -63,6 +65,7 @@ export function loadScenario(file: string, readText: (path: string) => string = 
       if (!child) throw error;
       const name = (child.value as Record<string, unknown>).extends as string;
       problems.push(child.problem(['extends'], specMessages.extendsMissing('extends', name), `looked for ${current}`));
+      chainBroken = true;
       break;
     }
     let doc: YamlDocument;
@@ -71,6 +74,7 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       problems.push(...error.problems);
+      chainBroken = true;
       break;
     }
     docs.push(doc);
@@ -84,12 +88,14 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     if (seen.includes(next)) {
       const chain = [...seen.slice(seen.indexOf(next)), next];
       problems.push(doc.problem(['extends'], specMessages.extendsCycle('extends', chain)));
+      chainBroken = true;
       break;
     }
     child = doc;
     current = next;
   }
-  if (problems.length > 0) throw new InputError(problems);
+  // A broken chain (missing file, cycle, bad YAML) leaves nothing sound to merge.
+  if (chainBroken) throw new InputError(problems);
 
   // 3. Merge, ancestors first.
   const ordered = [...docs].reverse();
@@ -116,9 +122,13 @@ export function loadScenario(file: string, readText: (path: string) => string = 
   };
 
   // 4. Whole-chain rules.
+  // A misspelt key (`horizn:`) is already reported with its did-you-mean; do not add its consequence.
+  const unknownKeys = docs.flatMap((doc) => (isMap(doc.value) ? Object.keys(doc.value) : []).filter((key) => !(key in scenarioFileSchema.shape)));
+  const misspelt = new Set(unknownKeys.map((key) => closestMatch(key, requiredKeys)));
   for (const key of requiredKeys) {
-    if (merged[key] === undefined) problems.push(docs[0].problem([], specMessages.requiredInChain(key)));
+    if (merged[key] === undefined && !misspelt.has(key)) problems.push(docs[0].problem([], specMessages.requiredInChain(key)));
   }
+  if (problems.length > 0) throw new InputError(problems);
   const parsed = scenarioFileSchema.safeParse(merged);
   if (!parsed.success) {
     // Each file was valid on its own, so this is a bug in merging, not the user's.

@@ -17,7 +17,7 @@ import { formulaIssueHint, formulaIssueMessage, type FormulaIssue } from '../sim
 import { deepFreeze } from './deep-freeze.js';
 import { isLawName, lawParameterNames } from './law-parameter-names.js';
 import type { ModelSpec, VariableSpec } from './model-spec.js';
-import { modelFileSchema, type ModelFile } from './schemas.js';
+import { modelFileSchema, variableSchema, type ModelFile } from './schemas.js';
 import { locateIssues, specIssuesFromZod } from './zod-problems.js';
 
 type RawMap = Record<string, unknown>;
@@ -76,7 +76,9 @@ function checkVariables(doc: YamlDocument, variables: RawMap): Problem[] {
     }
 
     if (isLawName(law) && law !== 'formula' && formula === undefined) {
-      if (raw.series === undefined && raw.start === undefined) {
+      // A misspelt key (`serie:`) is already reported with its did-you-mean; do not add its consequence.
+      const hasUnknownKey = Object.keys(raw).some((key) => !(key in variableSchema.shape));
+      if (raw.series === undefined && raw.start === undefined && !hasUnknownKey) {
         problems.push(doc.problem(at(), specMessages.seriesOrStart(formatPath(at())), 'name a data series, or state a start: { year, value }', true));
       }
       const allowed = lawParameterNames[law];
