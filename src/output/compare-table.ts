@@ -1,0 +1,79 @@
+// compare.csv (targets side by side, with paired differences) and compare-assumptions.csv (what differs).
+import type { TargetResult } from '../evaluate/target-result.js';
+import { formatNumber } from '../io/format-number.js';
+import { toCsv, type Cell } from '../io/to-csv.js';
+import type { ScenarioComparison } from '../planner/compare-scenarios.js';
+import { comparatorOf } from './targets-table.js';
+
+/** Columns of compare.csv, in order (docs/planner.md). */
+export const compareColumns = [
+  'reference', 'scenario', 'target', 'variable', 'unit', 'kind', 'year', 'comparator', 'threshold', 'draws',
+  'probabilityMet', 'probabilityMetSe', 'p05', 'p50', 'p95', 'gap', 'gapPercent', 'status',
+  'differenceProbability', 'differenceProbabilitySe', 'differenceZ', 'differenceP50',
+] as const;
+
+/** Columns of compare-assumptions.csv: one row per differing path × scenario. */
+export const compareAssumptionColumns = ['path', 'scenario', 'value'] as const;
+
+/**
+ * Rows of compare.csv: target by target, scenario by scenario (the reference first). A scenario
+ * that does not judge a target has a row with its statistics empty.
+ * @example compareRows(comparison)[0].differenceProbability; // => '0' (the reference against itself)
+ */
+export function compareRows(comparison: ScenarioComparison, digits?: number): Record<string, Cell>[] {
+  const f = (x: number | undefined) => formatNumber(x, digits);
+  return comparison.rows.map((row) => {
+    const t: TargetResult | undefined = row.result ?? row.referenceResult;
+    const r = row.result;
+    const z = row.differenceProbabilitySe > 0 ? row.differenceProbability / row.differenceProbabilitySe : Number.NaN;
+    return {
+      reference: row.reference,
+      scenario: row.scenario,
+      target: row.target,
+      variable: t?.variable,
+      unit: t?.unit,
+      kind: t?.target.kind,
+      year: t?.target.year,
+      comparator: t ? comparatorOf(t.target) : '',
+      threshold: f(t?.target.lower?.value ?? t?.target.upper?.value),
+      draws: r?.draws,
+      probabilityMet: f(r?.probabilityMet),
+      probabilityMetSe: f(r?.probabilityMetSe),
+      p05: f(r?.p05),
+      p50: f(r?.p50),
+      p95: f(r?.p95),
+      gap: f(r?.gap),
+      gapPercent: f(r?.gapPercent),
+      status: r?.status,
+      differenceProbability: f(row.differenceProbability),
+      differenceProbabilitySe: f(row.differenceProbabilitySe),
+      differenceZ: f(z),
+      differenceP50: f(row.differenceP50),
+    };
+  });
+}
+
+/** compare.csv text. */
+export function compareCsv(comparison: ScenarioComparison, digits?: number): string {
+  return toCsv(compareColumns, compareRows(comparison, digits));
+}
+
+/**
+ * A resolved value as one cell: numbers and texts as they are, lists and maps as compact JSON,
+ * absent as empty.
+ * @example assumptionCell({ dist: 'normal', mean: '18%', sd: '4%' }); // => '{"dist":"normal","mean":"18%","sd":"4%"}'
+ */
+export function assumptionCell(value: unknown): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  return JSON.stringify(value);
+}
+
+/** compare-assumptions.csv text: every resolved path that differs, with its value in each scenario. */
+export function compareAssumptionsCsv(comparison: ScenarioComparison): string {
+  const rows = comparison.assumptions.flatMap((difference) =>
+    difference.values.map((value, i) => ({ path: difference.path, scenario: comparison.scenarios[i], value: assumptionCell(value) })),
+  );
+  return toCsv(compareAssumptionColumns, rows);
+}

@@ -1,0 +1,66 @@
+// Targets side by side across scenarios, each set against the first scenario with a paired Monte Carlo error.
+import type { TargetResult } from '../evaluate/target-result.js';
+import { diffResolved, type ResolvedDifference } from './diff-resolved.js';
+import { pairedDifference } from './paired-difference.js';
+import type { InstrumentedRun } from './run-instrumented.js';
+
+/** One target in one scenario, with its difference from the reference (first) scenario. */
+export interface ComparisonRow {
+  readonly scenario: string;
+  /** The reference scenario (the first one given). */
+  readonly reference: string;
+  readonly target: string;
+  /** Undefined when this scenario does not judge the target (e.g. its horizon ends before). */
+  readonly result?: TargetResult;
+  readonly referenceResult?: TargetResult;
+  /** probabilityMet − reference probabilityMet, paired over the common draws. */
+  readonly differenceProbability: number;
+  /** sqrt(Var(I − I_ref) / draws): the Monte Carlo error of that difference. */
+  readonly differenceProbabilitySe: number;
+  /** p50 − reference p50, in the target's unit. */
+  readonly differenceP50: number;
+}
+
+export interface ScenarioComparison {
+  readonly scenarios: readonly string[];
+  /** Target by target (in the reference's order, then targets only later scenarios judge), scenario by scenario. */
+  readonly rows: readonly ComparisonRow[];
+  /** Fully resolved assumptions that differ between the scenarios. */
+  readonly assumptions: readonly ResolvedDifference[];
+}
+
+/**
+ * Compares instrumented runs made with the same draws and seed (so draw i of every run uses the same
+ * random numbers). The reference is the first run: its rows have difference 0 and error 0.
+ * @param runs runs with `trackOutcomes`, the reference first
+ * @throws Error when the runs used different numbers of draws (they could not be paired)
+ * @example compareScenarios([baselineRun, optimisticRun]).rows[1].differenceProbability; // => 0.4 (say)
+ */
+export function compareScenarios(runs: readonly InstrumentedRun[]): ScenarioComparison {
+  const scenarios = runs.map((run) => run.result.scenario.scenario);
+  const reference = runs[0];
+  const targetIds = [...new Set(runs.flatMap((run) => run.result.targets.map((t) => t.target.id)))];
+  const rows: ComparisonRow[] = [];
+  for (const id of targetIds) {
+    const refIndex = reference.result.targets.findIndex((t) => t.target.id === id);
+    const refResult = refIndex >= 0 ? reference.result.targets[refIndex] : undefined;
+    const refMet = refIndex >= 0 ? reference.outcomes[refIndex]?.met : undefined;
+    for (const run of runs) {
+      const index = run.result.targets.findIndex((t) => t.target.id === id);
+      const result = index >= 0 ? run.result.targets[index] : undefined;
+      const met = index >= 0 ? run.outcomes[index]?.met : undefined;
+      const paired = met && refMet ? pairedDifference(refMet, met) : { difference: Number.NaN, standardError: Number.NaN };
+      rows.push({
+        scenario: run.result.scenario.scenario,
+        reference: scenarios[0],
+        target: id,
+        result,
+        referenceResult: refResult,
+        differenceProbability: paired.difference,
+        differenceProbabilitySe: paired.standardError,
+        differenceP50: result && refResult ? result.p50 - refResult.p50 : Number.NaN,
+      });
+    }
+  }
+  return { scenarios, rows, assumptions: diffResolved(runs.map((run) => run.result.scenario.resolved)) };
+}

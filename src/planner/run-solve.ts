@@ -1,0 +1,105 @@
+// Goal seek for a scenario: the value of one assumption at which a target is met with a wanted probability.
+import { plannerMessages } from '../errors/messages.js';
+import type { TargetResult } from '../evaluate/target-result.js';
+import { prepareModel } from '../pipeline/prepare-model.js';
+import type { Distribution } from '../simulate/distribution.js';
+import { distributionMean, distributionQuantile } from '../simulate/sample-distribution.js';
+import { currentDistribution, parseAssumptionPath } from './assumption-path.js';
+import { bisectProbability, type BisectionResult } from './bisect-probability.js';
+import { commandLineError } from './command-line-error.js';
+import { runVariant, type VariantInputs } from './run-variant.js';
+import { setDistributionField } from './set-distribution-field.js';
+import type { AssumptionOverride } from './with-assumptions.js';
+
+export interface SolveRequest {
+  /** Target id. */
+  readonly target: string;
+  /** Wanted probability of meeting it, 0 < p < 1. */
+  readonly probability: number;
+  /** Assumption path, e.g. `assumptions.aiCoreIndustry.growth.mean`. */
+  readonly path: string;
+  /** Search range; default: the current value ± max(4 spreads, half its size, 0.01), widened up to 10 times. */
+  readonly range?: readonly [number, number];
+  readonly tolerance?: number;
+}
+
+export interface SolveResult extends BisectionResult {
+  readonly scenario: string;
+  readonly target: string;
+  readonly path: string;
+  readonly wanted: number;
+  readonly draws: number;
+  readonly seed: number;
+  /** The assumption's value in the scenario as it stands (its field, or the mean of its distribution). */
+  readonly currentValue: number;
+  /** The scenario's own verdict on the target, before solving. */
+  readonly baseline: TargetResult;
+  /** The assumption at the solved value, ready to write into a scenario. */
+  readonly override: AssumptionOverride;
+}
+
+/**
+ * Solves for the assumption value by bisection over whole simulations with the scenario's draws
+ * and seed (common random numbers make the probability a monotone step function of a monotone
+ * assumption). The returned value, written into the scenario, meets the target with at least the
+ * wanted probability; its `probabilitySe` is the Monte Carlo error sqrt(p(1−p)/draws).
+ * @throws InputError for an unknown target or path, or a range that gives invalid distributions
+ * @example runSolve(inputs, { target: 'bj-ai-core-2025', probability: 0.8, path: 'assumptions.aiCoreIndustry.growth.mean' }).value; // => 0.17… (say)
+ */
+export function runSolve(inputs: VariantInputs, request: SolveRequest): SolveResult {
+  const path = parseAssumptionPath(request.path);
+  const prepared = prepareModel(inputs.model, inputs.data, inputs.scenario);
+  const current = currentDistribution(prepared, path);
+  const baselineOutcome = runVariant(inputs, []);
+  const baseline = baselineOutcome.targets.find((t) => t.target.id === request.target);
+  if (!baseline) {
+    throw commandLineError(plannerMessages.unknownTarget(baselineOutcome.targets.map((t) => t.target.id), request.target));
+  }
+
+  const currentValue = valueOf(current, path.field);
+  const spread = current ? (distributionQuantile(current, 0.9) - distributionQuantile(current, 0.1)) / 2.5631031310892007 : 0;
+  const halfWidth = Math.max(4 * (Number.isFinite(spread) ? spread : 0), Math.abs(currentValue) / 2, 0.01);
+  const [low, high] = request.range ?? [currentValue - halfWidth, currentValue + halfWidth];
+
+  const overrideAt = (value: number): AssumptionOverride => ({
+    variable: path.variable,
+    parameter: path.parameter,
+    distribution: setDistributionField(current, path.field, value, path.path),
+  });
+  const evaluate = (value: number) => {
+    const result = runVariant(inputs, [overrideAt(value)]).targets.find((t) => t.target.id === request.target)!;
+    return { value, probability: result.probabilityMet, probabilitySe: result.probabilityMetSe };
+  };
+  const solved = bisectProbability(evaluate, request.probability, {
+    low,
+    high,
+    tolerance: request.tolerance,
+    maxWidenings: request.range ? 0 : 10,
+  });
+  return {
+    ...solved,
+    scenario: inputs.scenario.scenario,
+    target: request.target,
+    path: request.path,
+    wanted: request.probability,
+    draws: inputs.draws,
+    seed: inputs.seed,
+    currentValue,
+    baseline,
+    override: overrideAt(solved.value),
+  };
+}
+
+/** The value a path currently has: its field, or the distribution's mean (generic `mean`, or the whole parameter). */
+function valueOf(distribution: Distribution | undefined, field: string | undefined): number {
+  if (!distribution) return 0;
+  if (field !== undefined && field in distribution) return (distribution as unknown as Record<string, number>)[field];
+  return distributionMean(distribution);
+}
+
+/** The message for a search range that does not bracket the wanted probability. */
+export function notBracketedMessage(result: SolveResult): string {
+  const first = result.evaluations.find((e) => e.value === result.low) ?? result.evaluations[0];
+  const last = result.evaluations.find((e) => e.value === result.high) ?? result.evaluations[result.evaluations.length - 1];
+  return plannerMessages.notBracketed(result.path, result.low, result.high, first.probability, last.probability, result.wanted);
+}

@@ -1,0 +1,83 @@
+// A sweep: every combination of the values given to one or more assumptions, each run as a whole variant.
+import { plannerMessages } from '../errors/messages.js';
+import { prepareModel } from '../pipeline/prepare-model.js';
+import { commandLineError } from './command-line-error.js';
+import { currentDistribution, parseAssumptionPath } from './assumption-path.js';
+import type { VarySpec } from './parse-vary.js';
+import type { VariantInputs, VariantOutcome } from './run-variant.js';
+import { runVariants } from './run-variants.js';
+import { setDistributionField } from './set-distribution-field.js';
+import type { AssumptionOverride } from './with-assumptions.js';
+
+/** One point of the grid: the value of each varied path (in --vary order) and its verdicts. */
+export interface SweepVariant {
+  /** 1-based, in grid order (the last --vary changes fastest). */
+  readonly variant: number;
+  readonly values: readonly number[];
+  readonly outcome: VariantOutcome;
+}
+
+export interface SweepResult {
+  readonly scenario: string;
+  readonly draws: number;
+  readonly seed: number;
+  readonly paths: readonly string[];
+  readonly variants: readonly SweepVariant[];
+}
+
+/**
+ * The Cartesian product of the value lists, the last list changing fastest (like nested loops).
+ * @example sweepGrid([[1, 2], [10, 20]]); // => [[1, 10], [1, 20], [2, 10], [2, 20]]
+ */
+export function sweepGrid(lists: readonly (readonly number[])[]): number[][] {
+  return lists.reduce<number[][]>((grid, list) => grid.flatMap((prefix) => list.map((value) => [...prefix, value])), [[]]);
+}
+
+/** Most variants one sweep may run. */
+export const maxSweepVariants = 10_000;
+
+/**
+ * Runs every grid point of `varies` as a variant of the scenario (same draws and seed, so
+ * neighbouring points differ by their assumptions only). Each path's field is set on the
+ * distribution the scenario (or calibration) gives it; see setDistributionField.
+ * @throws InputError for an unknown variable, parameter or field, a duplicate path, an invalid resulting distribution or too many variants
+ * @example (await runSweep(inputs, [{ path: 'assumptions.aiCoreIndustry.growth.mean', values: [0.1, 0.2] }], { threads: 1 })).variants.length; // => 2
+ */
+export async function runSweep(
+  inputs: VariantInputs,
+  varies: readonly VarySpec[],
+  options: { readonly threads: number; readonly onProgress?: (done: number, total: number) => void },
+): Promise<SweepResult> {
+  const seen = new Set<string>();
+  for (const vary of varies) {
+    if (seen.has(vary.path)) throw commandLineError(plannerMessages.varyDuplicate(vary.path));
+    seen.add(vary.path);
+  }
+  const prepared = prepareModel(inputs.model, inputs.data, inputs.scenario);
+  const paths = varies.map((vary) => parseAssumptionPath(vary.path));
+  const current = paths.map((path) => currentDistribution(prepared, path));
+  const grid = sweepGrid(varies.map((vary) => vary.values));
+  if (grid.length > maxSweepVariants) {
+    throw commandLineError(plannerMessages.tooManyVariants(maxSweepVariants, grid.length));
+  }
+  // Build every variant's overrides first, so a bad value is reported before anything runs. Paths on
+  // the same parameter (e.g. growth.mean and growth.sd) are applied in turn to one distribution.
+  const jobs = grid.map((values) => {
+    const byParameter = new Map<string, AssumptionOverride>();
+    values.forEach((value, i) => {
+      const { variable, parameter, field, path } = paths[i];
+      const key = `${variable}.${parameter}`;
+      const base = byParameter.get(key)?.distribution ?? current[i];
+      byParameter.set(key, { variable, parameter, distribution: setDistributionField(base, field, value, path) });
+    });
+    return [...byParameter.values()];
+  });
+  const outcomes = await runVariants(inputs, jobs, options);
+  return {
+    scenario: inputs.scenario.scenario,
+    draws: inputs.draws,
+    seed: inputs.seed,
+    paths: varies.map((vary) => vary.path),
+    variants: grid.map((values, k) => ({ variant: k + 1, values, outcome: outcomes[k] })),
+  };
+}

@@ -1,0 +1,33 @@
+// One variant of a scenario, run whole: the scenario with some assumptions overridden, reduced to its verdicts.
+import type { DataSet } from '../data/types.js';
+import type { TargetResult } from '../evaluate/target-result.js';
+import { runScenario } from '../pipeline/run-scenario.js';
+import type { ModelSpec } from '../spec/model-spec.js';
+import type { ScenarioSpec } from '../spec/scenario-spec.js';
+import { withAssumptions, type AssumptionOverride } from './with-assumptions.js';
+
+/** What every variant of one scenario shares (sent once to each worker thread). */
+export interface VariantInputs {
+  readonly model: ModelSpec;
+  readonly data: DataSet;
+  readonly scenario: ScenarioSpec;
+  readonly draws: number;
+  readonly seed: number;
+}
+
+/** The verdicts of one variant: plain data, so it can cross a worker boundary. */
+export interface VariantOutcome {
+  readonly targets: readonly TargetResult[];
+  readonly skippedTargets: readonly { readonly id: string; readonly reason: string }[];
+}
+
+/**
+ * Runs the scenario with `overrides` laid over its assumptions, with the shared draws and seed
+ * (so every variant uses the same random numbers). Deterministic: the same inputs give the same
+ * outcome in any thread.
+ * @example runVariant(inputs, []).targets.length; // => the number of targets the scenario judges
+ */
+export function runVariant(inputs: VariantInputs, overrides: readonly AssumptionOverride[]): VariantOutcome {
+  const result = runScenario(inputs.model, inputs.data, withAssumptions(inputs.scenario, overrides), { draws: inputs.draws, seed: inputs.seed });
+  return { targets: result.targets, skippedTargets: result.skippedTargets };
+}

@@ -1,0 +1,109 @@
+// Runs many variants of one scenario, spread over a small pool of worker threads; results in variant order.
+//
+//   main thread                      worker 1 … N (dist/src/planner/variant-worker.js)
+//   inputs ── workerData (once) ──▶  runVariant(inputs, overrides) per job
+//   job k  ── postMessage ────────▶  reply { index k, outcome | error }
+//   results[k] ◀──────────────────
+//
+// Each variant is a whole deterministic run with the same draws and seed, so the results do not
+// depend on the thread count or on which thread ran what: they are placed by variant index.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { runVariant, type VariantInputs, type VariantOutcome } from './run-variant.js';
+import type { AssumptionOverride } from './with-assumptions.js';
+import { fromWorkerError, type WorkerError } from './worker-error.js';
+
+/** A job sent to a worker. */
+export interface VariantJobMessage {
+  readonly index: number;
+  readonly overrides: readonly AssumptionOverride[];
+}
+
+/** A worker's reply: the outcome of job `index`, or the error it raised. */
+export type VariantReplyMessage =
+  | { readonly index: number; readonly outcome: VariantOutcome; readonly error?: undefined }
+  | { readonly index: number; readonly error: WorkerError; readonly outcome?: undefined };
+
+/** Default thread count: two, or one on a single-core machine (more rarely pays for the copies). */
+export function defaultThreads(): number {
+  return Math.max(1, Math.min(2, availableParallelism()));
+}
+
+/**
+ * The compiled worker script beside this module, or undefined when this module is not compiled
+ * JavaScript (under vitest the source is TypeScript, which a worker thread cannot load): callers
+ * then run every variant in this thread, with identical results.
+ */
+export function variantWorkerUrl(): URL | undefined {
+  if (!import.meta.url.endsWith('.js')) return undefined;
+  const url = new URL('./variant-worker.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+export interface RunVariantsOptions {
+  /** Worker threads (1: run in this thread). */
+  readonly threads: number;
+  /** Called after each variant completes, with the count done. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Runs `runVariant(inputs, jobs[k])` for every k and returns the outcomes in job order. With more
+ * than one thread (and the compiled worker available) the jobs go to a pool of worker threads.
+ * Every job runs even when one fails; then the error of the lowest failing index is thrown, so
+ * the outcome (and the error) is the same for any thread count.
+ * @throws the first failing job's error (InputError / ModelError keep their class)
+ * @example await runVariants(inputs, [[], [override]], { threads: 2 }); // => [baselineOutcome, variantOutcome]
+ */
+export async function runVariants(
+  inputs: VariantInputs,
+  jobs: readonly (readonly AssumptionOverride[])[],
+  options: RunVariantsOptions,
+): Promise<VariantOutcome[]> {
+  const url = variantWorkerUrl();
+  const threads = Math.min(options.threads, jobs.length);
+  if (!url || threads <= 1) {
+    return jobs.map((overrides, k) => {
+      const outcome = runVariant(inputs, overrides);
+      options.onProgress?.(k + 1, jobs.length);
+      return outcome;
+    });
+  }
+
+  const outcomes: (VariantOutcome | undefined)[] = new Array(jobs.length);
+  const errors = new Map<number, WorkerError>();
+  let next = 0;
+  let done = 0;
+  const workers = Array.from({ length: threads }, () => new Worker(url, { workerData: inputs }));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = () => {
+              if (next >= jobs.length) return resolve();
+              const index = next++;
+              worker.postMessage({ index, overrides: jobs[index] } satisfies VariantJobMessage);
+            };
+            worker.on('message', (reply: VariantReplyMessage) => {
+              if (reply.error) errors.set(reply.index, reply.error);
+              else outcomes[reply.index] = reply.outcome;
+              options.onProgress?.(++done, jobs.length);
+              send();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => {
+              if (code !== 0) reject(new Error(`internal: variant worker stopped with exit code ${code}`));
+            });
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  if (errors.size > 0) throw fromWorkerError(errors.get(Math.min(...errors.keys()))!);
+  return outcomes as VariantOutcome[];
+}

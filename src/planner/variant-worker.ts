@@ -1,0 +1,18 @@
+// Worker-thread entry point: runs variants of one scenario on request (compiled to dist/ and started by runVariants).
+import { parentPort, workerData } from 'node:worker_threads';
+import { runVariant, type VariantInputs } from './run-variant.js';
+import type { VariantJobMessage, VariantReplyMessage } from './run-variants.js';
+import { toWorkerError } from './worker-error.js';
+
+const inputs = workerData as VariantInputs;
+const port = parentPort!;
+
+port.on('message', (job: VariantJobMessage) => {
+  let reply: VariantReplyMessage;
+  try {
+    reply = { index: job.index, outcome: runVariant(inputs, job.overrides) };
+  } catch (error) {
+    reply = { index: job.index, error: toWorkerError(error) };
+  }
+  port.postMessage(reply);
+});
