@@ -93,3 +93,32 @@ export const specMessages = {
   modelFile: 'model file',
   scenarioFile: 'scenario file',
 } as const;
+
+/** Messages of the planner's commands (compare, sweep, sensitivity, solve, explain): src/planner/. */
+export const plannerMessages = {
+  varyFormat: (value: string) =>
+    `--vary must be <path>=<values> with values a list a,b,c or a range low:high:step, got ${showValue(value)}`,
+  varyPath: (path: string) =>
+    `--vary path must be assumptions.<variable>.<parameter> or assumptions.<variable>.<parameter>.<field>, got ${showValue(path)}`,
+  varyValue: (path: string, value: string) => `--vary ${path} value must be a number or a percent such as "12%", got ${showValue(value)}`,
+  varyRange: (path: string, value: string) =>
+    `--vary ${path} range must be low:high:step with step > 0 and low ≤ high (at most 10000 values), got ${showValue(value)}`,
+  tooManyVariants: (limit: number, count: number) => `--vary must give at most ${limit} variants in all, got ${count}`,
+  varyDuplicate: (path: string) => `--vary paths must be distinct, got ${showValue(path)} twice`,
+  unknownVariable: (path: string, variable: string, known: readonly string[]) =>
+    `${path} must name a variable of the model (${known.join(', ')}), got ${showValue(variable)}`,
+  unknownParameter: (path: string, parameter: string, known: readonly string[]) =>
+    `${path} must name a parameter of the variable (${known.join(', ')}), got ${showValue(parameter)}`,
+  unknownField: (path: string, field: string, known: readonly string[]) =>
+    `${path} must name a field of its ${known.length > 0 ? 'distribution' : 'value'} (${known.join(', ')}), got ${showValue(field)}`,
+  invalidVariant: (path: string, rule: string, value: number) => `${path} must ${rule}, got ${showValue(value)}`,
+  unknownTarget: (known: readonly string[], value: string) =>
+    `--target must name a target the scenario judges (${known.join(', ')}), got ${showValue(value)}`,
+  probability: (value: unknown) => `--probability must be a number strictly between 0 and 1, got ${showValue(value)}`,
+  range: (value: unknown) => `--range must be low:high with low < high, got ${showValue(value)}`,
+  threads: (value: unknown) => `--threads must be a whole number from 1 to 64, got ${showValue(value)}`,
+  quantiles: (low: number, high: number) => `--low and --high must satisfy 0 < low < high < 1, got ${low} and ${high}`,
+  compareCount: (count: number) => `compare must be given at least two scenarios, got ${count}`,
+  notBracketed: (path: string, low: number, high: number, probabilityLow: number, probabilityHigh: number, wanted: number) =>
+    `${path} must bracket probability ${wanted} between ${low} (P = ${probabilityLow}) and ${high} (P = ${probabilityHigh}); widen --range`,
+} as const;
