@@ -7,6 +7,8 @@ import { fitDrift, forecastDrift } from './drift.js';
 import { fitHolt, forecastHolt } from './holt.js';
 import { fitLogDampedTrend, forecastLogDampedTrend } from './log-damped-trend.js';
 import { fitNaive, forecastNaive } from './naive.js';
+import { onLogScale } from './on-log-scale.js';
+import { fitOptimisedTheta, forecastOptimisedTheta } from './optimised-theta.js';
 import { fitSes, forecastSes } from './ses.js';
 import { fitTheta, forecastTheta } from './theta.js';
 
@@ -32,6 +34,12 @@ const logDamped = single('log_damped', 'damped trend on ln y', 5, (s, h) =>
 const theta = single('theta', 'Theta method (SES with drift b/2), as R thetaf', 3, (s, h) =>
   forecastTheta(fitTheta(s), h),
 );
+const dotm = single('dotm', 'dynamic optimised Theta (Fiorucci et al. 2016)', 4, (s, h) =>
+  forecastOptimisedTheta(fitOptimisedTheta(s), h),
+);
+const logTheta = onLogScale(theta);
+const logDrift = onLogScale(drift);
+const logDotm = onLogScale(dotm);
 
 const combination = (name: string, members: readonly AnnualMethod[], how: Combination): AnnualMethod => ({
   name,
@@ -53,5 +61,11 @@ export const annualMethods: readonly AnnualMethod[] = [
   damped,
   logDamped,
   theta,
+  dotm,
+  logTheta,
+  logDrift,
+  logDotm,
   combination('comb_shd', [ses, holt, damped], 'mean'),
+  combination('mean_dotm_ltheta', [dotm, logTheta], 'mean'),
+  combination('median_dotm_ltheta_ldrift', [dotm, logTheta, logDrift], 'median'),
 ];

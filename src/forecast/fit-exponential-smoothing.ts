@@ -29,6 +29,14 @@ export interface ExponentialSmoothingParams {
   readonly aicc: number;
 }
 
+/**
+ * How parameters are estimated: 'joint' searches (α, β, φ, ℓ_0, b_0) together from R's heuristic
+ * start (regression on the first ten values), as R's `ets` does; 'concentrated' solves the
+ * initial states exactly for each (α, β, φ) (the global least-squares optimum, which on short
+ * yearly series tends to over-fit the first years).
+ */
+export type SmoothingEstimation = 'joint' | 'concentrated';
+
 /** R's "usual" parameter region (forecast::ets defaults). */
 const ALPHA_MIN = 1e-4;
 const ALPHA_MAX = 0.9999;
@@ -64,14 +72,18 @@ interface Smoothing {
  * @see R package forecast, `ets()`: https://pkg.robjhyndman.com/forecast/reference/ets.html
  * @example fitExponentialSmoothing([10, 10, 10, 10, 10], 'none').level; // => 10
  */
-export function fitExponentialSmoothing(series: readonly number[], trend: SmoothingTrend): ExponentialSmoothingParams {
+export function fitExponentialSmoothing(
+  series: readonly number[],
+  trend: SmoothingTrend,
+  estimation: SmoothingEstimation = 'joint',
+): ExponentialSmoothingParams {
   const n = series.length;
   const minimum = trend === 'none' ? 3 : 5;
   if (n < minimum) throw new Error(`fitExponentialSmoothing(${trend}) series must have at least ${minimum} values, got ${n}`);
   const y = Float64Array.from(series);
   const hasTrend = trend !== 'none';
 
-  const decode = (u: readonly number[]): Smoothing => {
+  const decode = (u: ArrayLike<number>): Smoothing => {
     const alpha = ALPHA_MIN + (ALPHA_MAX - ALPHA_MIN) * logistic(u[0]);
     if (!hasTrend) return { alpha, beta: 0, phi: 0 };
     const beta = ALPHA_MIN + (alpha - ALPHA_MIN) * logistic(u[1]);
@@ -93,6 +105,7 @@ export function fitExponentialSmoothing(series: readonly number[], trend: Smooth
         { alpha: 0.2, beta: 0.02, phi: 0.85 },
       ]
     : [{ alpha: 0.2, beta: 0, phi: 0 }, { alpha: 0.8, beta: 0, phi: 0 }];
+  if (estimation === 'joint') return fitJoint(y, trend);
   let best: { u: number[]; value: number } | undefined;
   for (const start of starts) {
     const result = nelderMead((u) => profileSse(y, decode(u), hasTrend).sse, encode(start), {
@@ -103,26 +116,7 @@ export function fitExponentialSmoothing(series: readonly number[], trend: Smooth
     if (best === undefined || result.value < best.value) best = { u: result.x, value: result.value };
   }
   const smoothing = decode(best!.u);
-  const fit = profileSse(y, smoothing, hasTrend);
-  const parameterCount = (hasTrend ? (trend === 'damped' ? 3 : 2) : 1) + (hasTrend ? 2 : 1) + 1;
-  const sse = fit.sse;
-  const aicc =
-    n * Math.log(sse) + 2 * parameterCount + (2 * parameterCount * (parameterCount + 1)) / (n - parameterCount - 1);
-  return {
-    trend,
-    alpha: smoothing.alpha,
-    beta: smoothing.beta,
-    phi: smoothing.phi,
-    initialLevel: fit.initialLevel,
-    initialSlope: fit.initialSlope,
-    level: fit.level,
-    slope: fit.slope,
-    sse,
-    sigma2: sse / Math.max(1, n - parameterCount),
-    observations: n,
-    parameterCount,
-    aicc,
-  };
+  return summarise(trend, smoothing, profileSse(y, smoothing, hasTrend), n);
 }
 
 interface ProfileFit {
@@ -189,4 +183,105 @@ function profileSse(y: Float64Array, { alpha, beta, phi }: Smoothing, hasTrend: 
   }
   sse = Number.isFinite(exact) ? exact : sse;
   return { sse, initialLevel: x1, initialSlope: x2, level, slope };
+}
+
+/** R-style joint estimation: start at forecast:::initparam / initstate, bounds by rejection. */
+function fitJoint(y: Float64Array, trend: SmoothingTrend): ExponentialSmoothingParams {
+  const n = y.length;
+  const hasTrend = trend !== 'none';
+  const damped = trend === 'damped';
+  // 1. Heuristic start (forecast:::initstate): level and slope from the first max(10, …) values.
+  const m = Math.min(10, n);
+  let l0: number;
+  let b0 = 0;
+  if (!hasTrend) {
+    l0 = 0;
+    for (let t = 0; t < m; t += 1) l0 += y[t] / m;
+  } else {
+    const meanT = (m + 1) / 2;
+    let meanY = 0;
+    for (let t = 0; t < m; t += 1) meanY += y[t] / m;
+    let sxy = 0;
+    let sxx = 0;
+    for (let t = 0; t < m; t += 1) {
+      sxy += (t + 1 - meanT) * (y[t] - meanY);
+      sxx += (t + 1 - meanT) ** 2;
+    }
+    b0 = sxy / sxx;
+    l0 = meanY - b0 * meanT;
+  }
+  // 2. Smoothing start (forecast:::initparam): α = 0.2, β = 0.1·α, φ = 0.978.
+  const alpha0 = ALPHA_MIN + 0.2 * (ALPHA_MAX - ALPHA_MIN);
+  const start: number[] = [alpha0];
+  if (hasTrend) start.push(ALPHA_MIN + 0.1 * (alpha0 - ALPHA_MIN));
+  if (damped) start.push(PHI_MIN + 0.99 * (PHI_MAX - PHI_MIN));
+  start.push(l0);
+  if (hasTrend) start.push(b0);
+  const unpack = (x: ArrayLike<number>): { smoothing: Smoothing; level: number; slope: number } | undefined => {
+    const alpha = x[0];
+    const beta = hasTrend ? x[1] : 0;
+    const phi = damped ? x[2] : hasTrend ? 1 : 0;
+    if (alpha < ALPHA_MIN || alpha > ALPHA_MAX) return undefined;
+    if (hasTrend && (beta < ALPHA_MIN || beta > alpha)) return undefined;
+    if (damped && (phi < PHI_MIN || phi > PHI_MAX)) return undefined;
+    const offset = hasTrend ? (damped ? 3 : 2) : 1;
+    return { smoothing: { alpha, beta, phi }, level: x[offset], slope: hasTrend ? x[offset + 1] : 0 };
+  };
+  const objective = (x: ArrayLike<number>): number => {
+    const unpacked = unpack(x);
+    if (unpacked === undefined) return Number.POSITIVE_INFINITY;
+    return n * Math.log(filterSse(y, unpacked.smoothing, unpacked.level, unpacked.slope).sse);
+  };
+  // 3. Nelder–Mead as R's optim: one step size 0.1·max|x|, relative tolerance √ε, 2000 evaluations.
+  const size = 0.1 * Math.max(...start.map(Math.abs));
+  const result = nelderMead(objective, start, {
+    step: size > 0 ? size : 0.1,
+    tolerance: 1.490116e-8,
+    maxEvaluations: 2000,
+    restarts: 0,
+  });
+  const { smoothing, level: initialLevel, slope: initialSlope } = unpack(result.x)!;
+  const fit = filterSse(y, smoothing, initialLevel, initialSlope);
+  return summarise(trend, smoothing, { ...fit, initialLevel, initialSlope }, n);
+}
+
+function filterSse(
+  y: Float64Array,
+  { alpha, beta, phi }: Smoothing,
+  initialLevel: number,
+  initialSlope: number,
+): { sse: number; level: number; slope: number } {
+  let level = initialLevel;
+  let slope = initialSlope;
+  let sse = 0;
+  for (let t = 0; t < y.length; t += 1) {
+    const e = y[t] - (level + phi * slope);
+    sse += e * e;
+    level = level + phi * slope + alpha * e;
+    slope = phi * slope + beta * e;
+  }
+  return { sse, level, slope };
+}
+
+function summarise(trend: SmoothingTrend, smoothing: Smoothing, fit: ProfileFit, n: number): ExponentialSmoothingParams {
+  const hasTrend = trend !== 'none';
+  const parameterCount = (hasTrend ? (trend === 'damped' ? 3 : 2) : 1) + (hasTrend ? 2 : 1) + 1;
+  const sse = fit.sse;
+  const aicc =
+    n * Math.log(sse) + 2 * parameterCount + (2 * parameterCount * (parameterCount + 1)) / (n - parameterCount - 1);
+  return {
+    trend,
+    alpha: smoothing.alpha,
+    beta: smoothing.beta,
+    phi: smoothing.phi,
+    initialLevel: fit.initialLevel,
+    initialSlope: fit.initialSlope,
+    level: fit.level,
+    slope: fit.slope,
+    sse,
+    sigma2: sse / Math.max(1, n - parameterCount),
+    observations: n,
+    parameterCount,
+    aicc,
+  };
 }

@@ -37,11 +37,11 @@ export interface NelderMeadResult {
  * @see Nelder, J. A. & Mead, R. (1965) A simplex method for function minimization. Computer Journal 7:308–313.
  * @see Lagarias et al. (1998) Convergence properties of the Nelder–Mead simplex method in low dimensions. SIAM J. Optim. 9:112–147.
  * @example
- * nelderMead(([x, y]) => (x - 1) ** 2 + (y + 2) ** 2, [0, 0]).x.map((v) => Math.round(v * 1e6) / 1e6);
+ * nelderMead((p) => (p[0] - 1) ** 2 + (p[1] + 2) ** 2, [0, 0]).x.map((v) => Math.round(v * 1e6) / 1e6);
  * // => [1, -2]
  */
 export function nelderMead(
-  objective: (x: readonly number[]) => number,
+  objective: (x: ArrayLike<number>) => number,
   start: readonly number[],
   options: NelderMeadOptions = {},
 ): NelderMeadResult {
@@ -51,93 +51,114 @@ export function nelderMead(
   const maxEvaluations = options.maxEvaluations ?? 400 * dimension;
   const restarts = options.restarts ?? 1;
   let evaluations = 0;
-  const evaluate = (x: readonly number[]): number => {
+  const evaluate = (x: ArrayLike<number>): number => {
     evaluations += 1;
     const value = objective(x);
     return Number.isFinite(value) ? value : Number.POSITIVE_INFINITY;
   };
 
-  let best = [...start];
+  // Flat storage: vertex k occupies simplex[k·d .. k·d + d); scratch points are reused.
+  const vertexCount = dimension + 1;
+  const simplex = new Float64Array(vertexCount * dimension);
+  const values = new Float64Array(vertexCount);
+  const centroid = new Float64Array(dimension);
+  const reflected = new Float64Array(dimension);
+  const trial = new Float64Array(dimension);
+  const best = Float64Array.from(start);
   let bestValue = evaluate(best);
-  for (let round = 0; round <= restarts && evaluations < maxEvaluations; round += 1) {
-    const result = runSimplex(best, bestValue);
-    if (result.value <= bestValue) {
-      best = result.x;
-      bestValue = result.value;
-    }
-  }
-  return { x: best, value: bestValue, evaluations };
 
-  function runSimplex(origin: number[], originValue: number): { x: number[]; value: number } {
-    // 1. Build the simplex: the origin plus one step along each coordinate.
-    const vertices: number[][] = [origin];
-    const values: number[] = [originValue];
-    for (let i = 0; i < dimension; i += 1) {
-      const vertex = [...origin];
+  for (let round = 0; round <= restarts && evaluations < maxEvaluations; round += 1) runSimplex();
+  return { x: Array.from(best), value: bestValue, evaluations };
+
+  function vertex(k: number): Float64Array {
+    return simplex.subarray(k * dimension, (k + 1) * dimension);
+  }
+
+  /** target = c + coefficient·(c − worst). */
+  function pointAt(target: Float64Array, coefficient: number, worst: Float64Array): void {
+    for (let i = 0; i < dimension; i += 1) target[i] = centroid[i] + coefficient * (centroid[i] - worst[i]);
+  }
+
+  function runSimplex(): void {
+    // 1. Build the simplex: the best point so far plus one step along each coordinate.
+    simplex.set(best, 0);
+    values[0] = bestValue;
+    for (let k = 1; k < vertexCount; k += 1) {
+      const point = vertex(k);
+      point.set(best);
+      const i = k - 1;
       const step = typeof options.step === 'number' ? options.step : (options.step?.[i] ?? 0.5);
-      vertex[i] += step === 0 ? 0.5 : step;
-      vertices.push(vertex);
-      values.push(evaluate(vertex));
+      point[i] += step === 0 ? 0.5 : step;
+      values[k] = evaluate(point);
     }
-    const order = vertices.map((_, i) => i);
-    const centroid = new Array<number>(dimension);
-    const pointAt = (coefficient: number, worst: readonly number[]): number[] =>
-      centroid.map((c, i) => c + coefficient * (c - worst[i]));
 
     while (evaluations < maxEvaluations) {
-      // 2. Order vertices; stop when their values agree to the tolerance.
-      order.sort((a, b) => values[a] - values[b]);
-      const bestIndex = order[0];
-      const worstIndex = order[dimension];
-      const secondWorstValue = values[order[dimension - 1] ?? bestIndex];
+      // 2. Best, worst and second-worst vertices; stop when their values agree to the tolerance.
+      let bestIndex = 0;
+      let worstIndex = 0;
+      for (let k = 1; k < vertexCount; k += 1) {
+        if (values[k] < values[bestIndex]) bestIndex = k;
+        if (values[k] >= values[worstIndex]) worstIndex = k;
+      }
+      if (bestIndex === worstIndex) worstIndex = bestIndex === 0 ? 1 : 0;
+      let secondWorstValue = Number.NEGATIVE_INFINITY;
+      for (let k = 0; k < vertexCount; k += 1) {
+        if (k !== worstIndex && values[k] > secondWorstValue) secondWorstValue = values[k];
+      }
       const spread = Math.abs(values[worstIndex] - values[bestIndex]);
       if (spread <= tolerance * (Math.abs(values[bestIndex]) + tolerance)) break;
 
       // 3. Centroid of all vertices but the worst.
       centroid.fill(0);
-      for (let k = 0; k < dimension; k += 1) {
-        const vertex = vertices[order[k]];
-        for (let i = 0; i < dimension; i += 1) centroid[i] += vertex[i] / dimension;
+      for (let k = 0; k < vertexCount; k += 1) {
+        if (k === worstIndex) continue;
+        const offset = k * dimension;
+        for (let i = 0; i < dimension; i += 1) centroid[i] += simplex[offset + i] / dimension;
       }
-      const worst = vertices[worstIndex];
+      const worst = vertex(worstIndex);
 
       // 4. Reflect; expand if it is the new best; contract if it is no better than the second worst.
-      const reflected = pointAt(1, worst);
+      pointAt(reflected, 1, worst);
       const reflectedValue = evaluate(reflected);
       if (reflectedValue < values[bestIndex]) {
-        const expanded = pointAt(2, worst);
-        const expandedValue = evaluate(expanded);
+        pointAt(trial, 2, worst);
+        const expandedValue = evaluate(trial);
         if (expandedValue < reflectedValue) {
-          vertices[worstIndex] = expanded;
+          worst.set(trial);
           values[worstIndex] = expandedValue;
         } else {
-          vertices[worstIndex] = reflected;
+          worst.set(reflected);
           values[worstIndex] = reflectedValue;
         }
         continue;
       }
       if (reflectedValue < secondWorstValue) {
-        vertices[worstIndex] = reflected;
+        worst.set(reflected);
         values[worstIndex] = reflectedValue;
         continue;
       }
       const outside = reflectedValue < values[worstIndex];
-      const contracted = pointAt(outside ? 0.5 : -0.5, worst);
-      const contractedValue = evaluate(contracted);
+      pointAt(trial, outside ? 0.5 : -0.5, worst);
+      const contractedValue = evaluate(trial);
       if (contractedValue < (outside ? reflectedValue : values[worstIndex])) {
-        vertices[worstIndex] = contracted;
+        worst.set(trial);
         values[worstIndex] = contractedValue;
         continue;
       }
       // 5. Shrink every vertex halfway towards the best.
-      const bestVertex = vertices[bestIndex];
-      for (const index of order.slice(1)) {
-        vertices[index] = vertices[index].map((v, i) => bestVertex[i] + 0.5 * (v - bestVertex[i]));
-        values[index] = evaluate(vertices[index]);
+      const bestVertex = vertex(bestIndex);
+      for (let k = 0; k < vertexCount; k += 1) {
+        if (k === bestIndex) continue;
+        const point = vertex(k);
+        for (let i = 0; i < dimension; i += 1) point[i] = bestVertex[i] + 0.5 * (point[i] - bestVertex[i]);
+        values[k] = evaluate(point);
       }
     }
     let bestAt = 0;
-    for (let k = 1; k < values.length; k += 1) if (values[k] < values[bestAt]) bestAt = k;
-    return { x: vertices[bestAt], value: values[bestAt] };
+    for (let k = 1; k < vertexCount; k += 1) if (values[k] < values[bestAt]) bestAt = k;
+    if (values[bestAt] <= bestValue) {
+      best.set(vertex(bestAt));
+      bestValue = values[bestAt];
+    }
   }
 }
