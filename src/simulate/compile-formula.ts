@@ -5,7 +5,7 @@
 //
 // No `eval` or `new Function` ever sees user text: each AST node becomes a closure from our own code.
 import type { MathNode } from 'mathjs';
-import { didYouMean } from '../errors/did-you-mean.js';
+import { closestMatch, didYouMean, editDistance } from '../errors/did-you-mean.js';
 import { math } from '../math/math.js';
 import { FormulaError, formulaFunctionNames, formulaFunctions, type FormulaIssue } from './formula-error.js';
 
@@ -58,18 +58,28 @@ const operatorFunctions: Readonly<Record<string, (a: number, b: number) => numbe
   pow: (a, b) => Math.pow(a, b),
 };
 
-/** Rounds half away from zero, as mathjs `round` does: round(-2.5) = -3. */
-const roundHalfAway = (x: number) => Math.sign(x) * Math.round(Math.abs(x));
+/**
+ * floor, ceil and round go through mathjs itself, so a formula means what mathjs says it means:
+ * values within its tolerance (relTol 1e-12) of an integer count as that integer (floor(2.9999999999999996)
+ * = 3), and round is half away from zero (round(-2.5) = -3).
+ */
+const mathjsNumber = (f: (x: number) => unknown) => (x: number) => f(x) as number;
 
 const unaryFunctions: Readonly<Record<string, (x: number) => number>> = {
   exp: Math.exp,
   log: Math.log,
   sqrt: Math.sqrt,
   abs: Math.abs,
-  floor: Math.floor,
-  ceil: Math.ceil,
-  round: roundHalfAway,
+  floor: mathjsNumber((x) => math.floor(x)),
+  ceil: mathjsNumber((x) => math.ceil(x)),
+  round: mathjsNumber((x) => math.round(x)),
 };
+
+/** did-you-mean, except where the suggestion would replace the whole name (`z` → `a` helps no one). */
+function suggest(name: string, candidates: readonly string[]): string | undefined {
+  const match = closestMatch(name, candidates);
+  return match !== undefined && editDistance(name, match) < name.length ? didYouMean(name, [match]) : undefined;
+}
 
 function indexOfName(expression: string, name: string, call: boolean): number | undefined {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -84,7 +94,8 @@ function parseFormula(expression: string): { node?: MathNode; issue?: FormulaIss
     const message = error instanceof Error ? error.message : String(error);
     const char = (error as { char?: number }).char;
     const detail = message.replace(/\s*\(char \d+\)$/, '').replace(/^./, (c) => c.toLowerCase());
-    return { issue: { kind: 'syntax', detail: char !== undefined ? `${detail} at character ${char + 1}` : detail, index: char } };
+    // mathjs counts characters from 1.
+    return { issue: { kind: 'syntax', detail: char !== undefined ? `${detail} at character ${char}` : detail, index: char !== undefined ? char - 1 : undefined } };
   }
 }
 
@@ -116,7 +127,7 @@ function walk(expression: string, root: MathNode, names: FormulaNames) {
         else if (params.has(name)) addOnce(usedParams, name);
         else if (!unknownSymbols.includes(name)) {
           unknownSymbols.push(name);
-          issues.push({ kind: 'symbol', text: name, hint: didYouMean(name, [...names.variables, ...names.params]), index: indexOfName(expression, name, false) });
+          issues.push({ kind: 'symbol', text: name, hint: suggest(name, [...names.variables, ...names.params]), index: indexOfName(expression, name, false) });
         }
         return;
       }
@@ -144,7 +155,7 @@ function walk(expression: string, root: MathNode, names: FormulaNames) {
         }
         const signature = formulaFunctions[name];
         if (!signature) {
-          issues.push({ kind: 'function', text: name, hint: didYouMean(name, formulaFunctionNames), index });
+          issues.push({ kind: 'function', text: name, hint: suggest(name, formulaFunctionNames), index });
         } else if (args.length < signature.min || args.length > signature.max) {
           issues.push({ kind: 'arity', text: name, arity: signature.arity, count: args.length, index });
         }
@@ -280,8 +291,8 @@ function build(node: MathNode, variables: ReadonlySet<string>): Column {
 /**
  * Compiles a formula into a loop over the draw arrays. Allowed: numbers, variable and parameter
  * names, + − * / ^, unary minus, parentheses, exp log sqrt abs min max pow floor ceil round, and
- * lag(variable) for last year's value. log is natural (log(x, b) = ln x / ln b); round is half away
- * from zero (as mathjs); sqrt and log of negative numbers give NaN (mathjs would give complex numbers).
+ * lag(variable) for last year's value. log is natural (log(x, b) = ln x / ln b); floor, ceil and round
+ * are mathjs's own; sqrt and log of negative numbers give NaN (mathjs would give complex numbers).
  * @param expression mathjs syntax, e.g. `aiCoreIndustry * radiatingMultiplier`
  * @param names the model's variables and the formula's parameters
  * @returns the compiled formula with the names it uses

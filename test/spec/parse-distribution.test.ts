@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseDistribution, percentToFraction } from '../../src/spec/parse-distribution.js';
+
+const ok = (value: unknown) => {
+  const result = parseDistribution(value);
+  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('; '));
+  return result.distribution;
+};
+const messagesOf = (value: unknown, path = ['x']) => {
+  const result = parseDistribution(value, path);
+  return result.ok ? [] : result.issues.map((issue) => (issue.hint ? `${issue.message} (${issue.hint})` : issue.message));
+};
+
+describe('parseDistribution', () => {
+  it('reads a bare number or a percent string as a constant', () => {
+    expect(ok(0.12)).toEqual({ dist: 'constant', value: 0.12 });
+    expect(ok('12%')).toEqual({ dist: 'constant', value: 0.12 });
+    expect(ok('-2.5%')).toEqual({ dist: 'constant', value: -0.025 });
+    expect(ok('+3%')).toEqual({ dist: 'constant', value: 0.03 });
+  });
+
+  it('reads each explicit form, with percents in any numeric field', () => {
+    expect(ok({ dist: 'normal', mean: '18%', sd: '4%' })).toEqual({ dist: 'normal', mean: 0.18, sd: 0.04 });
+    expect(ok({ dist: 'lognormal', meanlog: 0, sdlog: 0.5 })).toEqual({ dist: 'lognormal', meanlog: 0, sdlog: 0.5 });
+    expect(ok({ dist: 'uniform', min: 8000, max: 12000 })).toEqual({ dist: 'uniform', min: 8000, max: 12000 });
+    expect(ok({ dist: 'triangular', min: 2.5, mode: 3.3, max: 4 })).toEqual({ dist: 'triangular', min: 2.5, mode: 3.3, max: 4 });
+    expect(ok({ dist: 'pert', min: 1, mode: 1, max: 4 })).toEqual({ dist: 'pert', min: 1, mode: 1, max: 4 });
+  });
+
+  it('converts the p5/p95 form to the named distribution', () => {
+    const normal = ok({ dist: 'normal', p5: '13%', p95: '19%' });
+    expect(normal.dist).toBe('normal');
+    if (normal.dist === 'normal') {
+      expect(normal.mean).toBeCloseTo(0.16, 12);
+      // checked in R: (0.19 - 0.13) / (2 * qnorm(0.95)) = 0.01823870495735307
+      expect(normal.sd).toBeCloseTo(0.01823870495735307, 12);
+    }
+    const lognormal = ok({ dist: 'lognormal', p5: 1, p95: Math.E ** 2 });
+    expect(lognormal).toMatchObject({ dist: 'lognormal' });
+    if (lognormal.dist === 'lognormal') expect(lognormal.meanlog).toBeCloseTo(1, 12);
+  });
+
+  it('names the field, the rule and the value for each broken rule', () => {
+    expect(messagesOf({ dist: 'normal', mean: 0, sd: 0 })).toEqual(['x.sd must be greater than 0, got 0']);
+    expect(messagesOf({ dist: 'lognormal', meanlog: 0, sdlog: -1 })).toEqual(['x.sdlog must be greater than 0, got -1']);
+    expect(messagesOf({ dist: 'uniform', min: 2, max: 2 })).toEqual(['x.max must be greater than min (2), got 2']);
+    expect(messagesOf({ dist: 'pert', min: 1, mode: 0, max: 2 })).toEqual(['x.mode must lie between min (1) and max (2), got 0']);
+    expect(messagesOf({ dist: 'normal', p5: '5%', p95: '5%' })).toEqual(['x.p95 must be greater than p5 (0.05), got "5%"']);
+    expect(messagesOf({ dist: 'lognormal', p5: 0, p95: 5 })).toEqual(['x.p5 must be greater than 0, got 0']);
+  });
+
+  it('names the path it is given', () => {
+    expect(messagesOf({ dist: 'normal', mean: 0.18, sd: -0.04 }, ['assumptions', 'aiCoreIndustry', 'growth'])).toEqual([
+      'assumptions.aiCoreIndustry.growth.sd must be greater than 0, got -0.04',
+    ]);
+  });
+
+  it('refuses bare ranges and says to state a distribution', () => {
+    const rule = 'x must state a distribution, not a bare range';
+    const hint = '(e.g. { dist: uniform, min: 5, max: 10 } or { dist: normal, p5: 5, p95: 10 })';
+    expect(messagesOf('5 to 10')).toEqual([`${rule}, got "5 to 10" ${hint}`]);
+    expect(messagesOf('5%-10%')).toEqual([`${rule}, got "5%-10%" ${hint}`]);
+    expect(messagesOf([5, 10])).toEqual([`${rule}, got [5,10] ${hint}`]);
+  });
+
+  it('explains misused percent strings and quoted numbers', () => {
+    expect(messagesOf('12')).toEqual(['x must be a number or a percent such as "12%", got "12" (write the number without quotes, or add "%" for a percent)']);
+    expect(messagesOf('12%%')).toEqual(['x must be a number or a percent such as "12%", got "12%%" (write a percent as digits then "%", e.g. "12%" or "-2.5%")']);
+    expect(messagesOf({ dist: 'normal', mean: 'ten', sd: 1 })).toEqual(['x.mean must be a number or a percent such as "12%", got "ten"']);
+  });
+
+  it('reports unknown, missing and misspelt keys with did-you-mean', () => {
+    expect(messagesOf({ mean: 1, sd: 1 })).toEqual(['x.dist is required, got nothing (one of: normal, lognormal, uniform, triangular, pert)']);
+    expect(messagesOf({ dist: 'nromal', mean: 1, sd: 1 })).toEqual([
+      'x.dist must be one of: normal, lognormal, uniform, triangular, pert, got "nromal" (did you mean "normal"?)',
+    ]);
+    expect(messagesOf({ dist: 'uniform', min: 1, mx: 2 })).toEqual(['x.max is required, got nothing', 'x has an unknown key, got "mx" (did you mean "max"?)']);
+    expect(messagesOf({ dist: 'normal', p5: 1, p95: 2, mode: 1.5 })).toEqual(['x has an unknown key, got "mode"']);
+  });
+
+  it('refuses values that are no distribution at all', () => {
+    expect(messagesOf(true)).toEqual([
+      'x must be a number, a percent such as "12%" or a distribution such as { dist: normal, mean: 0.1, sd: 0.02 }, got true',
+    ]);
+    expect(messagesOf(null)).toEqual([
+      'x must be a number, a percent such as "12%" or a distribution such as { dist: normal, mean: 0.1, sd: 0.02 }, got null',
+    ]);
+  });
+
+  it('percentToFraction(p + "%") equals p / 100 for any percent written with two decimals', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -100000, max: 100000 }), (hundredths) => {
+        const text = `${(hundredths / 100).toFixed(2)}%`;
+        expect(percentToFraction(text)).toBe(Number((hundredths / 100).toFixed(2)) / 100);
+      }),
+    );
+  });
+});
