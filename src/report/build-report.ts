@@ -60,6 +60,8 @@ function withoutTitle(spec: TopLevelSpec): TopLevelSpec {
 interface Chart {
   readonly name: string;
   readonly spec: TopLevelSpec;
+  /** A smaller variant shown instead on narrow screens (its text stays legible at phone width). */
+  readonly compactSpec?: TopLevelSpec;
   readonly label: string;
 }
 
@@ -68,7 +70,8 @@ interface Chart {
  * 1. collect the numbers from the rows of projections.csv / targets.csv (so charts and CSV agree);
  * 2. make one Vega-Lite spec per chart: a fan chart per variable, a first-passage chart per
  *    target with a curve, a tornado chart per target with sensitivity rows;
- * 3. render each spec to SVG in Node (Vega, no browser);
+ * 3. render each spec to SVG in Node (Vega, no browser); fan and tornado charts also get a
+ *    compact SVG that CSS shows instead on narrow screens (the spec file is the full one);
  * 4. assemble the page: scenarios, targets table, projections, first passage, sensitivity,
  *    sources, notes — inline CSS with print rules, a CSP that forbids every network load.
  * Pure apart from the rendering: no files, clock or environment (same inputs ⇒ same bytes).
@@ -87,24 +90,34 @@ export async function buildReport(results: readonly ScenarioResult[], data: Data
   // 2. Specs.
   const fans: Chart[] = report.variables
     .filter((v) => v.projections.length > 0 || v.history.length > 0)
-    .map((v) => ({ name: `fan-${chartSlug(v.name)}`, spec: fanChartSpec(v, scenarioNames, colours), label: `${v.labelZh} ${v.labelEn} (${v.unit})` }));
+    .map((v) => ({
+      name: `fan-${chartSlug(v.name)}`,
+      spec: fanChartSpec(v, scenarioNames, colours),
+      compactSpec: fanChartSpec(v, scenarioNames, colours, { compact: true }),
+      label: `${v.labelZh} ${v.labelEn} (${v.unit})`,
+    }));
   const passages: Chart[] = report.targets
     .filter((t) => t.verdicts.some((v) => v.firstPassage.length > 0))
     .map((t) => ({ name: `first-passage-${chartSlug(t.target.id)}`, spec: firstPassageSpec(t, scenarioNames, colours), label: `${t.target.id} first passage` }));
   const tornadoTargets = [...new Set(report.sensitivity.map((r) => r.target))];
-  const tornadoes: Chart[] = tornadoTargets.map((id) => ({
-    name: `tornado-${chartSlug(id)}`,
-    spec: tornadoSpec(id, report.sensitivity.filter((r) => r.target === id), scenarioNames, colours),
-    label: `${id} sensitivity`,
-  }));
+  const tornadoes: Chart[] = tornadoTargets.map((id) => {
+    const rows = report.sensitivity.filter((r) => r.target === id);
+    return {
+      name: `tornado-${chartSlug(id)}`,
+      spec: tornadoSpec(id, rows, scenarioNames, colours),
+      compactSpec: tornadoSpec(id, rows, scenarioNames, colours, { compact: true }),
+      label: `${id} sensitivity`,
+    };
+  });
 
   // 3. SVG.
   const svgs = new Map<string, string>();
   const warnings: string[] = [];
   for (const chart of [...fans, ...passages, ...tornadoes]) {
-    const rendered = await renderChartSvg(withoutTitle(chart.spec), chart.name, chart.label);
-    svgs.set(chart.name, rendered.svg);
-    warnings.push(...rendered.warnings.map((w) => `${chart.name}: ${w}`));
+    const wide = await renderChartSvg(withoutTitle(chart.spec), chart.name, chart.label, chart.compactSpec ? 'chart chart-wide' : 'chart');
+    const compact = chart.compactSpec ? await renderChartSvg(withoutTitle(chart.compactSpec), `${chart.name}-compact`, chart.label, 'chart chart-compact') : undefined;
+    svgs.set(chart.name, compact ? `${wide.svg}\n${compact.svg}` : wide.svg);
+    warnings.push(...[...wide.warnings, ...(compact?.warnings ?? [])].map((w) => `${chart.name}: ${w}`));
   }
 
   // 4. Page.

@@ -16,3 +16,13 @@ export const chartConfig: Config = {
   legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', orient: 'bottom', direction: 'vertical', columns: 3, labelLimit: 260 },
   title: { fontSize: 14, fontWeight: 'normal', anchor: 'start', subtitleFontSize: 11, subtitleColor: '#555' },
 };
+
+/**
+ * The config of the compact variant drawn for narrow screens (≤ 40 rem): the same fonts, legends in
+ * two columns with shorter labels, so a ~370 px chart shows its text near 1:1 on a phone.
+ * @example compactChartConfig.legend?.columns; // => 2
+ */
+export const compactChartConfig: Config = {
+  ...chartConfig,
+  legend: { ...chartConfig.legend, columns: 2, labelLimit: 150 },
+};

@@ -1,6 +1,6 @@
 // The fan chart of one variable: history with its qualifiers, projection bands per scenario, targets, others' forecasts.
 import type { TopLevelSpec } from 'vega-lite';
-import { chartConfig } from './chart-config.js';
+import { chartConfig, compactChartConfig } from './chart-config.js';
 import { markerLabels } from './collect-report-data.js';
 import type { MarkerKind, ReportPoint, ReportVariable } from './report-data.js';
 
@@ -27,6 +27,16 @@ const markerStrokes: Readonly<Record<MarkerKind, string>> = {
 /** Open markers are filled white: approximate figures are "about here", not a point. */
 const markerFills: Readonly<Record<MarkerKind, string>> = { ...markerStrokes, approx: '#ffffff' };
 
+/** Shorter legend words for the compact (narrow-screen) variant. */
+const compactMarkerLabels: Readonly<Record<MarkerKind, string>> = {
+  exact: '报告值 reported',
+  approx: '约数 approx.',
+  atLeast: '下限 at least',
+  atMost: '上限 at most',
+  externalForecast: '外部预测 forecast',
+  target: '目标 target',
+};
+
 /** Axis title with both labels and the unit, e.g. `北京人工智能核心产业规模 (亿元)`. */
 export function axisTitle(labelZh: string, labelEn: string, unit: string): string[] {
   return [`${labelZh}（${unit}）`, `${labelEn} (${unit})`];
@@ -43,6 +53,7 @@ export function axisTitle(labelZh: string, labelEn: string, unit: string): strin
  * @param variable the variable's collected data
  * @param scenarios scenario names in report order (colour order)
  * @param colours scenario → colour
+ * @param options `compact`: the narrow-screen variant (300 × 220, y axis titled by the unit only)
  * @returns a TopLevelSpec that compiles without warnings
  * @example fanChartSpec(variable, ['baseline'], { baseline: '#0072B2' }).layer.length; // => 8
  */
@@ -50,8 +61,15 @@ export function fanChartSpec(
   variable: ReportVariable,
   scenarios: readonly string[],
   colours: Readonly<Record<string, string>>,
+  options: { readonly compact?: boolean } = {},
 ): TopLevelSpec & { layer: unknown[] } {
-  const described = (p: ReportPoint) => ({ ...p, description: `${p.year}: ${p.value} ${variable.unit} (${p.markerLabel}) ${p.source} ${p.quote}`.trim() });
+  const compact = options.compact ?? false;
+  const labels = compact ? compactMarkerLabels : markerLabels;
+  const described = (p: ReportPoint) => ({
+    ...p,
+    markerLabel: labels[p.marker],
+    description: `${p.year}: ${p.value} ${variable.unit} (${p.markerLabel}) ${p.source} ${p.quote}`.trim(),
+  });
   const points = [
     ...variable.history.map(described),
     ...variable.externalForecasts.map(described),
@@ -60,7 +78,7 @@ export function fanChartSpec(
       .map((t) => {
         const value = (t.lower ?? t.upper)!;
         const kind = t.lower !== undefined ? '≥' : '≤';
-        return { year: t.year, value, low: value, high: value, marker: 'target' as const, markerLabel: markerLabels.target, description: `${t.year}: ${kind} ${value} ${variable.unit} ${t.id} ${t.label}` };
+        return { year: t.year, value, low: value, high: value, marker: 'target' as const, markerLabel: labels.target, description: `${t.year}: ${kind} ${value} ${variable.unit} ${t.id} ${t.label}` };
       }),
   ];
   const ranges = variable.targetMarkers
@@ -76,20 +94,23 @@ export function fanChartSpec(
   // Half a year of room each side, so the first and last markers are not cut by the axis.
   const domain = [Math.min(...years) - 0.5, Math.max(...years) + 0.5];
   const x = { field: 'year', type: 'quantitative', title: '年份 year', scale: { domain, nice: false }, axis: { format: 'd', tickMinStep: 1 } } as const;
-  const y = { type: 'quantitative', title: axisTitle(variable.labelZh, variable.labelEn, variable.unit), axis: { format: ',~r' } } as const;
+  const yTitle = compact ? `单位 unit: ${variable.unit}` : axisTitle(variable.labelZh, variable.labelEn, variable.unit);
+  const y = { type: 'quantitative', title: yTitle, axis: { format: ',~r' } } as const;
   const colour = {
     field: 'scenario',
     type: 'nominal',
     title: '情景 scenario',
-    legend: { symbolOpacity: 0.7, symbolType: 'square' },
+    // Compact charts stack the two legends (scenario on top, markers below) so they stay narrow.
+    legend: { symbolOpacity: 0.7, symbolType: 'square', ...(compact ? { orient: 'top' } : {}) },
     scale: { domain: shownScenarios, range: shownScenarios.map((s) => colours[s]) },
   } as const;
   const marker = (channel: 'shape' | 'stroke' | 'fill') => ({
     field: 'markerLabel',
     type: 'nominal',
     title: '标记 marker',
+    ...(compact ? { legend: { orient: 'bottom', columns: 2 } } : {}),
     scale: {
-      domain: present.map((k) => markerLabels[k]),
+      domain: present.map((k) => labels[k]),
       range: present.map((k) => (channel === 'shape' ? markerShapes[k] : channel === 'stroke' ? markerStrokes[k] : markerFills[k])),
     },
   }) as const;
@@ -98,9 +119,9 @@ export function fanChartSpec(
     $schema: vegaLiteSchema,
     title: { text: `${variable.labelZh} ${variable.labelEn}`, subtitle: `${variable.name} · ${variable.unit} · p05–p95, p25–p75, median 中位数` },
     description: `Fan chart of ${variable.name} (${variable.unit}) per scenario, with history, targets and external forecasts`,
-    width: 620,
-    height: 300,
-    config: chartConfig,
+    width: compact ? 300 : 620,
+    height: compact ? 220 : 300,
+    config: compact ? compactChartConfig : chartConfig,
     datasets: {
       projections: variable.projections,
       points,

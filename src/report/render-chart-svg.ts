@@ -42,18 +42,18 @@ metrics.width = (item, text) => {
 /**
  * Makes Vega's SVG fit an HTML page: every `id` (and each `url(#…)` / `href="#…"` to it) gets
  * `prefix`, so clip paths and gradients of several inline charts never collide, and the root
- * element gets a class, `role="img"` and an `aria-label`; its width/height stay as the
+ * element gets `className`, `role="img"` and an `aria-label`; its width/height stay as the
  * intrinsic size (CSS scales it to 100% through the viewBox).
  * @example inlineSvg('<svg width="10"><clipPath id="clip1"/><g clip-path="url(#clip1)"/></svg>', 'c', 'T');
  * // => '<svg class="chart" role="img" aria-label="T" width="10"><clipPath id="c-clip1"/><g clip-path="url(#c-clip1)"/></svg>'
  */
-export function inlineSvg(svg: string, prefix: string, label: string): string {
+export function inlineSvg(svg: string, prefix: string, label: string, className = 'chart'): string {
   const safeLabel = label.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   return svg
     .replace(/\bid="([^"]+)"/g, `id="${prefix}-$1"`)
     .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)
     .replace(/href="#([^"]+)"/g, `href="#${prefix}-$1"`)
-    .replace(/^<svg\b/, `<svg class="chart" role="img" aria-label="${safeLabel}"`);
+    .replace(/^<svg\b/, `<svg class="${className}" role="img" aria-label="${safeLabel}"`);
 }
 
 /**
@@ -63,11 +63,12 @@ export function inlineSvg(svg: string, prefix: string, label: string): string {
  * @param spec a Vega-Lite spec with its data inlined
  * @param prefix id prefix unique within the page (see inlineSvg)
  * @param label accessible name of the chart
+ * @param className class of the root `<svg>` (default `chart`)
  * @returns the SVG markup and the warnings
  * @throws Error when the spec does not compile
  * @example (await renderChartSvg(spec, 'fan-x', 'Fan chart')).svg.startsWith('<svg class="chart"'); // => true
  */
-export async function renderChartSvg(spec: TopLevelSpec, prefix: string, label: string): Promise<RenderedChart> {
+export async function renderChartSvg(spec: TopLevelSpec, prefix: string, label: string, className = 'chart'): Promise<RenderedChart> {
   const warnings: string[] = [];
   const collect = (...args: readonly unknown[]) => warnings.push(args.map(String).join(' '));
   const logger = {
@@ -82,7 +83,7 @@ export async function renderChartSvg(spec: TopLevelSpec, prefix: string, label: 
   view.logger({ ...logger, level: () => vega.Warn } as never);
   try {
     const svg = await view.toSVG();
-    return { svg: inlineSvg(svg, prefix, label), warnings };
+    return { svg: inlineSvg(svg, prefix, label, className), warnings };
   } finally {
     view.finalize();
   }

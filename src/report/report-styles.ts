@@ -4,8 +4,8 @@ import { statusColours } from './status-colours.js';
 
 /**
  * CSS of report.html:
- * - screen: one column up to 60 rem, charts `width: 100%` through their viewBox, tables scroll
- *   sideways inside their own box on narrow screens;
+ * - screen: one column up to 66 rem, charts `width: 100%` through their viewBox, tables scroll
+ *   sideways inside their own box on narrow screens, where compact chart variants replace wide ones;
  * - print (A4, 15 mm margins): each major section starts a page, figures and table rows never
  *   split, no scroll boxes (tables shrink to fit instead), link targets not expanded.
  * Reference: CSS Paged Media Level 3 (`@page`), CSS Fragmentation Level 3 (`break-*`).
@@ -25,6 +25,7 @@ p, li { overflow-wrap: anywhere; }
 nav ol { padding-left: 1.2rem; columns: 2 14rem; }
 figure { margin: 0.8rem 0 1.6rem; }
 figure svg.chart { display: block; width: 100%; height: auto; max-width: 100%; }
+figure svg.chart-compact { display: none; }
 figcaption { font-size: 0.85rem; color: #444; }
 .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 0.5rem 1.5rem; }
 .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; max-width: 100%; }
@@ -42,6 +43,8 @@ blockquote { margin: 0.2rem 0 0.6rem 0; padding: 0.1rem 0.6rem; border-left: 3px
 code { font-size: 0.85em; background: #f5f5f5; padding: 0 0.2em; border-radius: 2px; }
 @media (max-width: 40rem) {
   body { padding: 0.6rem; }
+  figure svg.chart-wide { display: none; }
+  figure svg.chart-compact { display: block; }
   h1 { font-size: 1.3rem; }
   table { font-size: 0.8rem; }
 }
@@ -54,6 +57,8 @@ code { font-size: 0.85em; background: #f5f5f5; padding: 0 0.2em; border-radius: 
   h2, h3, h4 { break-after: avoid-page; }
   figure { break-inside: avoid-page; }
   figure svg.chart { max-height: 235mm; }
+  figure svg.chart-wide { display: block; }
+  figure svg.chart-compact { display: none; }
   .scroll { overflow: visible; }
   table { font-size: 7.5pt; min-width: 0; width: 100%; }
   tr { break-inside: avoid-page; }

@@ -1,6 +1,6 @@
 // The tornado chart of one target: how far each input swings the probability of meeting it, per scenario.
 import type { TopLevelSpec } from 'vega-lite';
-import { chartConfig } from './chart-config.js';
+import { chartConfig, compactChartConfig } from './chart-config.js';
 import { vegaLiteSchema } from './fan-chart-spec.js';
 import type { SensitivityRow } from './sensitivity-row.js';
 
@@ -13,6 +13,7 @@ import type { SensitivityRow } from './sensitivity-row.js';
  * @param rows the sensitivity rows of this target
  * @param scenarios scenario names in report order (colour order)
  * @param colours scenario → colour
+ * @param options `compact`: the narrow-screen variant (260 px wide, input labels cut at 110 px)
  * @returns a TopLevelSpec with its data inlined
  * @example tornadoSpec('bj-ai-core-2025', rows, ['baseline'], { baseline: '#0072B2' }).width; // => 520
  */
@@ -21,7 +22,9 @@ export function tornadoSpec(
   rows: readonly SensitivityRow[],
   scenarios: readonly string[],
   colours: Readonly<Record<string, string>>,
+  options: { readonly compact?: boolean } = {},
 ): TopLevelSpec & { width: number } {
+  const compact = options.compact ?? false;
   const shown = scenarios.filter((s) => rows.some((r) => r.scenario === s));
   const values = rows.map((r) => ({ ...r, lowEnd: Math.min(r.low, r.high), highEnd: Math.max(r.low, r.high) }));
   const y = {
@@ -29,7 +32,7 @@ export function tornadoSpec(
     type: 'nominal',
     title: '输入 input',
     sort: { field: 'swingProbability', op: 'max', order: 'descending' },
-    axis: { labelLimit: 220 },
+    axis: { labelLimit: compact ? 110 : 220 },
   } as const;
   const x = { type: 'quantitative', title: ['目标达成概率', 'P(target met)'], scale: { domain: [0, 1] }, axis: { format: '.0%' } } as const;
   const colour = { field: 'scenario', type: 'nominal', title: '情景 scenario', scale: { domain: shown, range: shown.map((s) => colours[s]) } } as const;
@@ -37,10 +40,10 @@ export function tornadoSpec(
     $schema: vegaLiteSchema,
     title: { text: target, subtitle: '输入从低到高时的达成概率 P(met) as each input goes from low (○) to high (●)' },
     description: `Tornado chart of target ${target}`,
-    width: 520,
+    width: compact ? 260 : 520,
     // Each input's band holds one 12 px bar per scenario plus a gap.
     height: { step: 12 * Math.max(1, shown.length) + 8 },
-    config: chartConfig,
+    config: compact ? compactChartConfig : chartConfig,
     data: { values },
     layer: [
       { mark: { type: 'bar', opacity: 0.75 }, encoding: { y, yOffset: { field: 'scenario', sort: shown }, x: { ...x, field: 'lowEnd' }, x2: { field: 'highEnd' }, color: colour } },

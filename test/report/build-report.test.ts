@@ -101,7 +101,8 @@ describe('buildReport(results, data)', () => {
     const svgs = chartSvgs(report.html);
     expect([...svgs.keys()]).toEqual(Object.keys(report.specs));
     for (const [name, svg] of svgs) {
-      expect(svg, name).toMatch(/^\s*<svg class="chart" role="img" aria-label="/);
+      expect(svg, name).toMatch(/^\s*<svg class="chart( chart-wide)?" role="img" aria-label="/);
+      if (name.startsWith('fan-') || name.startsWith('tornado-')) expect(svg, `${name} has a compact variant for narrow screens`).toContain('<svg class="chart chart-compact"');
       expect(svg.match(/role-mark/g)?.length ?? 0, name).toBeGreaterThan(0);
       expect(svg.match(/<path /g)?.length ?? 0, name).toBeGreaterThan(3);
     }
