@@ -1,0 +1,90 @@
+// `forecast solve <scenario> --target <id> --probability p --vary <path>`: goal seek an assumption by bisection.
+import { resolve } from 'node:path';
+import { plannerMessages } from '../../errors/messages.js';
+import { writeOutputsAtomically } from '../../io/atomic-write.js';
+import { loadVariantInputs } from '../../planner/load-variant-inputs.js';
+import { parseNumberLike } from '../../planner/parse-vary.js';
+import { notBracketedMessage, runSolve, type SolveResult } from '../../planner/run-solve.js';
+import { solveCsv } from '../../planner/solve-table.js';
+import type { CommandDefinition } from '../command.js';
+import { exitCodes } from '../exit-codes.js';
+
+function parseRange(text: string): [number, number] | undefined {
+  const parts = text.split(':').map(parseNumberLike);
+  if (parts.length !== 2 || parts.some((p) => p === undefined)) return undefined;
+  const [low, high] = parts as number[];
+  return low < high ? [low, high] : undefined;
+}
+
+export const solveCommand: CommandDefinition = {
+  command: 'solve <scenario>',
+  describe: 'find the value of an assumption at which a target is met with a given probability (bisection, common random numbers)',
+  builder: (yargs) =>
+    yargs
+      .positional('scenario', { type: 'string', describe: 'scenario file' })
+      .option('target', { type: 'string', demandOption: 'give --target <id>', describe: 'target id (data/targets.yaml)' })
+      .option('probability', { type: 'number', default: 0.8, describe: 'wanted probability of meeting the target' })
+      .option('vary', { type: 'string', demandOption: 'give --vary <assumption path>', describe: 'the assumption solved for, e.g. assumptions.aiCoreIndustry.growth.mean' })
+      .option('range', { type: 'string', describe: 'search range low:high (default: around the current value, widened until it brackets)' })
+      .option('tolerance', { type: 'number', describe: 'stop when the bracket is this narrow (default: range × 1e-6)' })
+      .option('draws', { type: 'number', describe: 'Monte Carlo draws (overrides the scenario)' })
+      .option('seed', { type: 'number', describe: 'random seed (overrides the scenario)' })
+      .option('as-of', { type: 'string', describe: 'use only figures published by this date (YYYY-MM-DD)' })
+      .option('out', { type: 'string', describe: 'also write solve.csv into this folder' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
+      .check((argv) => {
+        const p = argv.probability as number;
+        if (!(p > 0 && p < 1)) throw new Error(plannerMessages.probability(argv.probability));
+        if (argv.range !== undefined && !parseRange(String(argv.range))) throw new Error(plannerMessages.range(argv.range));
+        if (argv.draws !== undefined && (!Number.isInteger(argv.draws) || (argv.draws as number) < 1)) throw new Error(`--draws must be a whole number from 1 to 10000000, got ${argv.draws}`);
+        if (argv.tolerance !== undefined && !((argv.tolerance as number) > 0)) throw new Error(`--tolerance must be greater than 0, got ${argv.tolerance}`);
+        return true;
+      })
+      .example('forecast solve scenarios/baseline.yaml --target bj-ai-core-2025 --probability 0.8 --vary assumptions.aiCoreIndustry.growth.mean', 'the mean growth that gives an 80% chance'),
+  async run(argv, io) {
+    const { inputs } = loadVariantInputs(io.cwd, String(argv.data ?? 'data'), String(argv.scenario), {
+      asOf: argv.asOf as string | undefined,
+      draws: argv.draws as number | undefined,
+      seed: argv.seed as number | undefined,
+    });
+    const result = runSolve(inputs, {
+      target: String(argv.target),
+      probability: argv.probability as number,
+      path: String(argv.vary),
+      range: argv.range !== undefined ? parseRange(String(argv.range)) : undefined,
+      tolerance: argv.tolerance as number | undefined,
+    });
+    if (argv.out !== undefined) {
+      writeOutputsAtomically(resolve(io.cwd, String(argv.out)), [{ name: 'solve.csv', content: solveCsv(result) }]);
+    }
+    if (result.status === 'notBracketed') {
+      io.stderr(`error  ${notBracketedMessage(result)}\n${evaluationsText(result)}`);
+      return exitCodes.inputError;
+    }
+    if (!argv.quiet) io.stdout(solveSummary(result));
+    return exitCodes.ok;
+  },
+};
+
+function evaluationsText(result: SolveResult): string {
+  return result.evaluations.map((e) => `  ${String(Number(e.value.toPrecision(8))).padStart(14)}  P(met) ${e.probability}\n`).join('');
+}
+
+function solveSummary(result: SolveResult): string {
+  const show = (x: number) => String(Number(x.toPrecision(6)));
+  const { variable, parameter, distribution } = result.override;
+  const flow = Object.entries(distribution).map(([key, value]) => `${key}: ${typeof value === 'number' ? show(value) : value}`).join(', ');
+  const yaml = `assumptions:\n  ${variable}:\n    ${parameter}: ${distribution.dist === 'constant' ? show(distribution.value) : `{ ${flow} }`}\n`;
+  const lines = [
+    `${result.scenario}: ${result.target} met with probability ≥ ${result.wanted} when ${result.path} = ${show(result.value)}`,
+    `  achieved P(met) ${show(result.probability)} ± ${show(result.probabilitySe)} (Monte Carlo se, ${result.draws} draws, seed ${result.seed})`,
+    `  now: ${result.path} = ${show(result.currentValue)}, P(met) ${show(result.baseline.probabilityMet)}` +
+      (Number.isFinite(result.baseline.requiredCagr) ? `; required CAGR from the last observation ${(result.baseline.requiredCagr * 100).toFixed(2)}%` : ''),
+    `  bracket [${show(result.low)}, ${show(result.high)}] after ${result.evaluations.length} runs${result.increasing ? '' : ' (P falls as the value rises)'}`,
+    ...result.notes.map((note) => `  note: ${note}`),
+    '',
+    'to use it, write into the scenario:',
+    ...yaml.trimEnd().split('\n').map((line) => `  ${line}`),
+  ];
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,67 @@
+// `forecast sweep <scenario> --vary <path>=<values>`: run every combination of assumption values; write sweep.csv.
+import { resolve } from 'node:path';
+import { writeOutputsAtomically } from '../../io/atomic-write.js';
+import { sweepCsv } from '../../output/sweep-table.js';
+import { loadVariantInputs } from '../../planner/load-variant-inputs.js';
+import { parseVary } from '../../planner/parse-vary.js';
+import { threadsOption } from '../../planner/planner-options.js';
+import { runSweep, type SweepResult } from '../../planner/run-sweep.js';
+import type { CommandDefinition } from '../command.js';
+import { exitCodes } from '../exit-codes.js';
+import { runArguments, scenarioOptions } from './run.js';
+
+export const sweepCommand: CommandDefinition = {
+  command: 'sweep <scenario>',
+  describe: 'run a scenario over a grid of assumption values (several --vary give every combination)',
+  builder: (yargs) =>
+    threadsOption(scenarioOptions(yargs))
+      .positional('scenario', { type: 'string', describe: 'scenario file' })
+      .option('vary', {
+        type: 'string',
+        array: true,
+        demandOption: 'give at least one --vary <path>=<values>',
+        describe: 'assumption path and values: a list a,b,c or a range low:high:step; "12%" reads as 0.12',
+      })
+      .example('forecast sweep scenarios/baseline.yaml --vary assumptions.aiCoreIndustry.growth.mean=10%:20%:2%', 'six growth rates')
+      .example('forecast sweep scenarios/baseline.yaml --vary aiCoreIndustry.growth=0.1,0.15 --vary newAiUnicorns.mean=4,6,8', 'a 2 × 3 grid'),
+  async run(argv, io) {
+    const args = runArguments({ ...argv, scenarios: [argv.scenario] });
+    const varies = (argv.vary as string[]).map(parseVary);
+    const { inputs } = loadVariantInputs(io.cwd, args.data, String(argv.scenario), args);
+    const started = Date.now();
+    const sweep = await runSweep(inputs, varies, {
+      threads: argv.threads as number,
+      onProgress: progress(io, args.quiet, started, 'variants'),
+    });
+    writeOutputsAtomically(resolve(io.cwd, args.out), [{ name: 'sweep.csv', content: sweepCsv(sweep, args.precision) }]);
+    if (!args.quiet) {
+      io.stdout(sweepSummary(sweep));
+      io.stdout(`wrote sweep.csv to ${args.out}/\n`);
+    }
+    return exitCodes.ok;
+  },
+};
+
+/** Progress on stderr once a run has taken more than a second, at most four times a second. */
+export function progress(io: { stderr(text: string): void }, quiet: boolean, started: number, what: string) {
+  let last = 0;
+  return (done: number, total: number) => {
+    const now = Date.now();
+    if (quiet || now - started < 1000 || (now - last < 250 && done < total)) return;
+    last = now;
+    io.stderr(`  ${done} of ${total} ${what} done\n`);
+  };
+}
+
+/** Terminal view: one line per variant with the probability of each target. */
+function sweepSummary(sweep: SweepResult): string {
+  const targets = sweep.variants[0]?.outcome.targets.map((t) => t.target.id) ?? [];
+  const lines = [`${sweep.scenario}: ${sweep.variants.length} variants × ${targets.length} targets (${sweep.draws} draws, seed ${sweep.seed})`];
+  lines.push(`P(met) by variant — ${sweep.paths.join(', ')}`);
+  for (const variant of sweep.variants) {
+    const values = variant.values.map((v) => String(Number(v.toPrecision(6)))).join(', ');
+    const probabilities = variant.outcome.targets.map((t) => `${t.target.id} ${(t.probabilityMet * 100).toFixed(0)}%`).join('  ');
+    lines.push(`  ${String(variant.variant).padStart(3)}  [${values}]  ${probabilities}`);
+  }
+  return lines.join('\n') + '\n';
+}

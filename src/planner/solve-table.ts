@@ -1,0 +1,39 @@
+// solve.csv: the result of one goal seek, as one row (written by `forecast solve --out`).
+import { formatNumber } from '../io/format-number.js';
+import { toCsv } from '../io/to-csv.js';
+import type { SolveResult } from './run-solve.js';
+
+/** Columns of solve.csv (written with --out). */
+export const solveColumns = [
+  'scenario', 'target', 'path', 'probabilityWanted', 'status', 'value', 'probabilityMet', 'probabilityMetSe',
+  'low', 'high', 'currentValue', 'baselineProbability', 'requiredCagr', 'evaluations', 'draws', 'seed',
+] as const;
+
+/**
+ * solve.csv text: one row.
+ * @example solveCsv(result).split('\n')[0].split(',')[0]; // => 'scenario'
+ */
+export function solveCsv(result: SolveResult): string {
+  const f = (x: number) => formatNumber(x);
+  return toCsv(solveColumns, [
+    {
+      scenario: result.scenario,
+      target: result.target,
+      path: result.path,
+      probabilityWanted: f(result.wanted),
+      status: result.status,
+      value: f(result.value),
+      probabilityMet: f(result.probability),
+      probabilityMetSe: f(result.probabilitySe),
+      low: f(result.low),
+      high: f(result.high),
+      currentValue: f(result.currentValue),
+      baselineProbability: f(result.baseline.probabilityMet),
+      requiredCagr: f(result.baseline.requiredCagr),
+      evaluations: result.evaluations.length,
+      draws: result.draws,
+      seed: result.seed,
+    },
+  ]);
+}
+
