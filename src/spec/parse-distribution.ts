@@ -177,6 +177,19 @@ export const distributionSchema = distributionUnion.meta({
   description: 'A number, a percent such as "12%", or a distribution: { dist: normal, mean, sd }, { dist: uniform, min, max }, … or { dist, p5, p95 }',
 });
 
+/** Other names users write for the same distributions (R, numpy, @RISK), for did-you-mean. */
+const distributionAliases: Readonly<Record<string, string>> = {
+  gaussian: 'normal',
+  norm: 'normal',
+  lnorm: 'lognormal',
+  'log-normal': 'lognormal',
+  unif: 'uniform',
+  triang: 'triangular',
+  triangle: 'triangular',
+  betapert: 'pert',
+  'beta-pert': 'pert',
+};
+
 function isMap(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -199,7 +212,7 @@ registerUnionPicker(distributionSchema, (value) => {
       issue: {
         path: ['dist'],
         message: (field, shown) => messages.oneOf(field, distributionNames, shown),
-        hint: typeof dist === 'string' ? didYouMean(dist, distributionNames) : undefined,
+        hint: typeof dist === 'string' ? (distributionAliases[dist.toLowerCase()] ? `did you mean "${distributionAliases[dist.toLowerCase()]}"?` : didYouMean(dist, distributionNames)) : undefined,
       },
     };
   }
