@@ -154,9 +154,24 @@ export function fanChartSpec(
         mark: { type: 'rule', strokeWidth: 2 },
         encoding: { x, y: { ...y, field: 'low' }, y2: { field: 'high' }, stroke: marker('stroke') },
       },
-      points.length > 0 && {
+      points.some((p) => p.marker !== 'target') && {
         data: { name: 'points' },
+        transform: [{ filter: "datum.marker !== 'target'" }],
         mark: { type: 'point', size: 60, strokeWidth: 2, opacity: 1 },
+        encoding: {
+          x,
+          y: { ...y, field: 'value' },
+          shape: marker('shape'),
+          stroke: marker('stroke'),
+          fill: marker('fill'),
+          description: { field: 'description' },
+        },
+      },
+      points.some((p) => p.marker === 'target') && {
+        data: { name: 'points' },
+        // The threshold: a wide dash across the target year.
+        transform: [{ filter: "datum.marker === 'target'" }],
+        mark: { type: 'point', size: 500, strokeWidth: 3, opacity: 1 },
         encoding: {
           x,
           y: { ...y, field: 'value' },

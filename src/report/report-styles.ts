@@ -24,7 +24,7 @@ p, li { overflow-wrap: anywhere; }
 .muted { color: #666; font-size: 0.9rem; }
 nav ol { padding-left: 1.2rem; columns: 2 14rem; }
 figure { margin: 0.8rem 0 1.6rem; }
-figure svg.chart { display: block; width: 100%; height: auto; max-width: 100%; }
+figure svg.chart { display: block; width: 100%; height: auto; max-width: min(100%, 54rem); }
 figure svg.chart-compact { display: none; }
 figcaption { font-size: 0.85rem; color: #444; }
 .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 0.5rem 1.5rem; }
