@@ -53,7 +53,7 @@ export function bisectProbability(evaluate: (value: number) => ProbabilityPoint,
   const evaluations: ProbabilityPoint[] = [];
   const notes: string[] = [];
   const run = (value: number) => {
-    const point = evaluate(value);
+    const point = { ...evaluate(value), value };
     evaluations.push(point);
     return point;
   };

@@ -7,6 +7,7 @@ import type { VarySpec } from './parse-vary.js';
 import type { VariantInputs, VariantOutcome } from './run-variant.js';
 import { runVariants } from './run-variants.js';
 import { setDistributionField } from './set-distribution-field.js';
+import { sweepGrid } from './sweep-grid.js';
 import type { AssumptionOverride } from './with-assumptions.js';
 
 /** One point of the grid: the value of each varied path (in --vary order) and its verdicts. */
@@ -23,14 +24,6 @@ export interface SweepResult {
   readonly seed: number;
   readonly paths: readonly string[];
   readonly variants: readonly SweepVariant[];
-}
-
-/**
- * The Cartesian product of the value lists, the last list changing fastest (like nested loops).
- * @example sweepGrid([[1, 2], [10, 20]]); // => [[1, 10], [1, 20], [2, 10], [2, 20]]
- */
-export function sweepGrid(lists: readonly (readonly number[])[]): number[][] {
-  return lists.reduce<number[][]>((grid, list) => grid.flatMap((prefix) => list.map((value) => [...prefix, value])), [[]]);
 }
 
 /** Most variants one sweep may run. */
