@@ -1,35 +1,50 @@
-// Sensitivity rows read from a CSV table (columns scenario, target, input, low, high, swingProbability).
+// Tornado rows from a sensitivity CSV: sensitivity.csv of `forecast sensitivity`, or a bare table of the same six facts.
 import type { CsvTable } from '../io/read-csv.js';
 import { ProblemList } from '../errors/input-error.js';
 import { messages } from '../errors/messages.js';
 import type { SensitivityRow } from './sensitivity-row.js';
 
-/** Columns a sensitivity CSV must have (others are ignored). */
-export const sensitivityColumns = ['scenario', 'target', 'input', 'low', 'high', 'swingProbability'] as const;
+/**
+ * The columns read. `low`/`high` may be spelt `probabilityLow`/`probabilityHigh` (as in
+ * sensitivity.csv written by `forecast sensitivity`); any other column is ignored.
+ */
+export const sensitivityTableColumns = {
+  text: ['scenario', 'target', 'input'],
+  low: ['low', 'probabilityLow'],
+  high: ['high', 'probabilityHigh'],
+  swing: ['swingProbability'],
+} as const;
 
 /**
- * Checks a parsed sensitivity CSV and returns its rows: text columns must be non-empty; `low`,
- * `high` and `swingProbability` must be numbers from 0 to 1 (probabilities). Every problem of
- * the file is reported at once, with its line.
+ * Checks a parsed sensitivity CSV and returns its tornado rows: `scenario`, `target` and `input`
+ * must be non-empty; the low, high and swing probabilities must be numbers from 0 to 1. Every
+ * problem of the file is reported at once, with its line.
  * @param table the parsed CSV (io/read-csv.ts `parseCsv`)
  * @returns one SensitivityRow per record, in file order
  * @throws InputError listing every missing column, empty text and bad number
- * @example sensitivityRows(parseCsv('s.csv', 'scenario,target,input,low,high,swingProbability\nbaseline,t,g,0.2,0.8,0.6\n'))[0].high; // => 0.8
+ * @example parseSensitivityTable(parseCsv('s.csv', 'scenario,target,input,low,high,swingProbability\nbaseline,t,g,0.2,0.8,0.6\n'))[0].high; // => 0.8
  */
-export function sensitivityRows(table: CsvTable): SensitivityRow[] {
+export function parseSensitivityTable(table: CsvTable): SensitivityRow[] {
   const problems = new ProblemList();
-  for (const column of sensitivityColumns) {
-    if (!table.columns.includes(column)) problems.add({ file: table.file, line: 1, field: column, message: messages.required(`column ${column}`) });
-  }
+  const pick = (names: readonly string[]) => {
+    const found = names.find((name) => table.columns.includes(name));
+    if (found === undefined) problems.add({ file: table.file, line: 1, field: names[0], message: messages.required(`column ${names.join(' or ')}`) });
+    return found ?? names[0];
+  };
+  const [scenarioColumn, targetColumn, inputColumn] = sensitivityTableColumns.text.map((name) => pick([name]));
+  const lowColumn = pick(sensitivityTableColumns.low);
+  const highColumn = pick(sensitivityTableColumns.high);
+  const swingColumn = pick(sensitivityTableColumns.swing);
   problems.throwIfAny();
+
   const rows: SensitivityRow[] = [];
   for (const record of table.records) {
-    const text = (column: 'scenario' | 'target' | 'input') => {
+    const text = (column: string) => {
       const value = (record.fields[column] ?? '').trim();
       if (value === '') problems.add({ file: table.file, line: record.line, field: column, message: messages.required(column) });
       return value;
     };
-    const probability = (column: 'low' | 'high' | 'swingProbability') => {
+    const probability = (column: string) => {
       const raw = (record.fields[column] ?? '').trim();
       const value = Number(raw);
       if (raw === '' || !Number.isFinite(value)) problems.add({ file: table.file, line: record.line, field: column, message: messages.notANumber(column, raw) });
@@ -37,12 +52,12 @@ export function sensitivityRows(table: CsvTable): SensitivityRow[] {
       return value;
     };
     rows.push({
-      scenario: text('scenario'),
-      target: text('target'),
-      input: text('input'),
-      low: probability('low'),
-      high: probability('high'),
-      swingProbability: probability('swingProbability'),
+      scenario: text(scenarioColumn),
+      target: text(targetColumn),
+      input: text(inputColumn),
+      low: probability(lowColumn),
+      high: probability(highColumn),
+      swingProbability: probability(swingColumn),
     });
   }
   problems.throwIfAny();

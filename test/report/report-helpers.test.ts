@@ -7,7 +7,7 @@ import { displayNumber } from '../../src/report/display-number.js';
 import { escapeHtml } from '../../src/report/escape-html.js';
 import { estimateTextWidth, inlineSvg } from '../../src/report/render-chart-svg.js';
 import { scenarioColours } from '../../src/report/scenario-colours.js';
-import { sensitivityRows } from '../../src/report/sensitivity-rows.js';
+import { parseSensitivityTable } from '../../src/report/parse-sensitivity-table.js';
 import { thresholdText } from '../../src/report/targets-table-html.js';
 
 describe('escapeHtml(text)', () => {
@@ -77,20 +77,25 @@ describe('inlineSvg(svg, prefix, label)', () => {
   });
 });
 
-describe('sensitivityRows(table)', () => {
+describe('parseSensitivityTable(table)', () => {
   const header = 'scenario,target,input,low,high,swingProbability\n';
 
   it('reads tornado rows with their probabilities', () => {
-    expect(sensitivityRows(parseCsv('s.csv', `${header}baseline,bj-ai-core-2025,aiCoreIndustry.growth,0.2,0.8,0.6\n`))).toEqual([
+    expect(parseSensitivityTable(parseCsv('s.csv', `${header}baseline,bj-ai-core-2025,aiCoreIndustry.growth,0.2,0.8,0.6\n`))).toEqual([
       { scenario: 'baseline', target: 'bj-ai-core-2025', input: 'aiCoreIndustry.growth', low: 0.2, high: 0.8, swingProbability: 0.6 },
     ]);
   });
 
+  it('reads sensitivity.csv as `forecast sensitivity` writes it (probabilityLow / probabilityHigh)', () => {
+    const csv = 'scenario,target,rank,input,probabilityLow,probabilityHigh,swingProbability\nbaseline,t,1,a.growth,0.1,0.7,0.6\n';
+    expect(parseSensitivityTable(parseCsv('sensitivity.csv', csv))).toEqual([{ scenario: 'baseline', target: 't', input: 'a.growth', low: 0.1, high: 0.7, swingProbability: 0.6 }]);
+  });
+
   it('reports every bad cell at once, with its line', () => {
     const table = parseCsv('s.csv', `${header}baseline,t,,0.2,1.5,x\n`);
-    expect(() => sensitivityRows(table)).toThrow(InputError);
+    expect(() => parseSensitivityTable(table)).toThrow(InputError);
     try {
-      sensitivityRows(table);
+      parseSensitivityTable(table);
     } catch (error) {
       expect((error as InputError).message.split('\n')).toEqual([
         's.csv:2  error  input is required, got nothing',
@@ -101,6 +106,6 @@ describe('sensitivityRows(table)', () => {
   });
 
   it('names a missing column', () => {
-    expect(() => sensitivityRows(parseCsv('s.csv', 'scenario,target\nbaseline,t\n'))).toThrow('s.csv:1  error  column input is required, got nothing');
+    expect(() => parseSensitivityTable(parseCsv('s.csv', 'scenario,target\nbaseline,t\n'))).toThrow('s.csv:1  error  column input is required, got nothing\ns.csv:1  error  column low or probabilityLow is required, got nothing');
   });
 });

@@ -4,7 +4,7 @@ import { writeOutputsAtomically, type OutputFile } from '../../io/atomic-write.j
 import { parseCsv } from '../../io/read-csv.js';
 import { readText } from '../../io/read-text.js';
 import { buildReport } from '../../report/build-report.js';
-import { sensitivityRows } from '../../report/sensitivity-rows.js';
+import { parseSensitivityTable } from '../../report/parse-sensitivity-table.js';
 import type { CliIo } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
@@ -21,7 +21,7 @@ export const chartsFolder = 'charts';
 async function runReport(argv: Record<string, unknown>, io: CliIo): Promise<number> {
   const args = runArguments(argv);
   const sensitivityFile = argv.sensitivity === undefined ? undefined : String(argv.sensitivity);
-  const sensitivity = sensitivityFile === undefined ? undefined : sensitivityRows(parseCsv(sensitivityFile, readText(resolve(io.cwd, sensitivityFile))));
+  const sensitivity = sensitivityFile === undefined ? undefined : parseSensitivityTable(parseCsv(sensitivityFile, readText(resolve(io.cwd, sensitivityFile))));
   const { inputs, results } = runScenarios(args, io);
   const report = await buildReport(results, inputs.data, { sensitivity });
   const outputs: OutputFile[] = [
@@ -43,9 +43,10 @@ export const reportCommand: CommandDefinition = {
     scenarioOptions(yargs)
       .option('sensitivity', {
         type: 'string',
-        describe: 'CSV with columns scenario,target,input,low,high,swingProbability: adds tornado charts',
+        describe: 'sensitivity.csv from `forecast sensitivity` (or columns scenario,target,input,low,high,swingProbability): adds tornado charts',
       })
       .example('forecast report', 'every scenario in scenarios/, out/report.html and out/charts/*.vl.json')
-      .example('forecast report scenarios/baseline.yaml --draws 2000 --out /tmp/quick', 'a quick look at one scenario'),
+      .example('forecast report scenarios/baseline.yaml --draws 2000 --out /tmp/quick', 'a quick look at one scenario')
+      .example('forecast report --sensitivity out/sensitivity.csv', 'with tornado charts from `forecast sensitivity`'),
   run: runReport,
 };
