@@ -1,0 +1,52 @@
+// Wording of every calibration problem (ModelError messages) and of the notes calibration writes.
+import type { Observation } from '../data/types.js';
+
+/** `file:line` of an observation, for messages and notes. */
+function at(observation: Observation): string {
+  return `${observation.file}:${observation.line}`;
+}
+
+/**
+ * Messages of calibration, `<what> must <rule>, got <value>` like the rest of the engine; the
+ * ModelError that carries them adds the variable and the law.
+ * @example calibrationMessages.noEvidence(['growth', 'volatility']);
+ * // => 'growth, volatility must be calibrated on evidence or given in the model, got no usable observations'
+ */
+export const calibrationMessages = {
+  noEvidence: (params: readonly string[]) =>
+    `${params.join(', ')} must be calibrated on evidence or given in the model, got no usable observations`,
+  noBase: () => 'the base level must come from a full-year level of the series or a `start` in the model, got neither',
+  nonPositiveLevel: (observation: Observation) =>
+    `level of ${observation.series} ${observation.year} ${observation.period} must be positive for a law on the log scale, got ${observation.value} (${at(observation)})`,
+  impossibleGrowth: (observation: Observation) =>
+    `yoy of ${observation.series} ${observation.year} ${observation.period} must be greater than -1, got ${observation.yoy} (${at(observation)})`,
+  negativeCount: (observation: Observation) =>
+    `count of ${observation.series} ${observation.year} must be a non-negative number, got ${observation.value} (${at(observation)})`,
+  noCapacity: (slope: number) =>
+    `capacity must be given in the model when the data show no slowing of growth as the level rises, got a regression slope of ${slope.toPrecision(3)}`,
+} as const;
+
+/** Notes calibration writes into `Calibration.notes` (plain language, one idea each). */
+export const calibrationNotes = {
+  boundNotPoint: (observation: Observation, qualifier: string) =>
+    `${observation.series} ${observation.year} ${observation.period} is a bound (${qualifier} ${observation.value ?? observation.yoy}), treated as censored: not used as a point (${at(observation)})`,
+  partialLevel: (observation: Observation) =>
+    `${observation.series} ${observation.year} ${observation.period} level ${observation.value} not used as a level: partial years are never scaled by months (${at(observation)})`,
+  stockNotYearEnd: (observation: Observation) =>
+    `${observation.series} ${observation.period} level is a stock before year end, not used as that year's level (${at(observation)})`,
+  unknownPeriod: (observation: Observation) =>
+    `${observation.series} ${observation.year} period ${JSON.stringify(observation.period)} not understood, not used (${at(observation)})`,
+  duplicateLevel: (series: string, year: number, kept: Observation) =>
+    `${series} ${year}: several full-year levels; kept ${kept.value} (${kept.qualifier}, published ${kept.published}, ${at(kept)})`,
+  yoyPreferred: (series: string, from: number, to: number, years: readonly number[]) =>
+    `${series} level ratio ${from}→${to} not used: the reported yoy of ${years.join(', ')} is preferred (statistical bureaus compute yoy on comparable firms)`,
+  partialSuperseded: (series: string, year: number, period: string) =>
+    `${series} ${year} ${period} yoy not used: full-year growth of ${year} is known`,
+  weakPrior: (volatility: number, df: number) =>
+    `weak prior: volatility ${volatility} log points worth ${df} pseudo-observations (BDA3 §3.3)`,
+  defaultUsed: (param: string, value: string, why: string) => `default ${param} = ${value}: ${why}`,
+  fixedKept: (params: readonly string[]) => `given in the model or scenario, not calibrated: ${params.join(', ')}`,
+  startUsed: (year: number) => `base level from the model's start (${year}), as the model states it`,
+  growthAsRate: () =>
+    'growth calibrated in log points; its rate is studentT(location exp(m) − 1, scale exp(m)·se) (delta method, exact at the median)',
+} as const;

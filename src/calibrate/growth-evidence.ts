@@ -1,0 +1,193 @@
+// Every piece of growth evidence in a variable's data: level ratios, full-year yoy and partial-year yoy.
+import type { Observation } from '../data/types.js';
+import { ModelError } from '../errors/model-error.js';
+import type { CalibrationInput, EvidenceItem, LawName } from '../laws/law.js';
+import { approxBand, priorVolatility } from './calibration-constants.js';
+import { calibrationMessages, calibrationNotes } from './calibration-messages.js';
+import { describePeriod } from './describe-period.js';
+import { yearEndLevels, type YearLevel } from './year-end-levels.js';
+
+/** One growth sample: the average log growth per year over `years` years ending in `year`. */
+export interface GrowthSample {
+  readonly series: string;
+  /** Last year the growth covers. */
+  readonly year: number;
+  /** Years covered: 1 for a yearly growth, k for a ratio of levels k years apart. */
+  readonly years: number;
+  /** Average growth per year over the span, in log points: ln(V_b / V_a) / k or ln(1 + yoy). */
+  readonly value: number;
+  /** Precision weight in years of evidence: k for a ratio, months/12 for a partial year, less for approx figures. */
+  readonly weight: number;
+  /** `levels` (ratio of full-year levels), `yoy` (full-year yoy) or `partialYoy`. */
+  readonly kind: 'levels' | 'yoy' | 'partialYoy';
+  /** True for the variable's own series, false for a series of `growthEvidence`. */
+  readonly own: boolean;
+}
+
+/** Samples (sorted by series, then year), the evidence items behind them, and notes. */
+export interface GrowthEvidence {
+  readonly samples: readonly GrowthSample[];
+  readonly evidence: readonly EvidenceItem[];
+  readonly notes: readonly string[];
+}
+
+/** Variance, in log points², of a figure drawn uniformly within ±approxBand of itself. */
+const approxVariance = approxBand ** 2 / 3;
+
+/**
+ * Collects growth samples (log points per year) from all the evidence, year window [fromYear, toYear]
+ * applied to each observation's year:
+ * 1. full-year yoy (`FY`, or a December stock): g = ln(1 + yoy), weight 1;
+ * 2. consecutive full-year point levels of one series k years apart: g = ln(V_b / V_a) / k, weight k —
+ *    unless a full-year yoy is reported for a year of the span: the reported yoy is preferred
+ *    (statistical bureaus compute yoy on comparable firms) and the ratio is not used;
+ * 3. partial-year yoy (`Q1`, `H1`, `Q1-Q3`, `M1-M10`, …) for a year whose full-year growth is not
+ *    known from 1 or 2: g = ln(1 + yoy), weight months / 12; of several, the longest period is kept.
+ * Bounds (atLeast / atMost levels, or a bounded yoy without a level) are censored: never points,
+ * always noted. `approx` figures are points with the variance of a ±3% band, τ², which discounts the
+ * weight to w / (1 + w·τ²/σ0²) (σ0 = priorVolatility). `growthEvidence` series give growth only.
+ * Reference: BDA3 §14.7 (known unequal variances as precision weights); DESIGN.md §4.
+ * @param input the calibration input (own observations, growth evidence, year window)
+ * @param law the law being calibrated, for messages
+ * @returns samples, evidence items and notes
+ * @throws ModelError when a level used for a ratio is not positive or a yoy is −100% or less
+ * @example
+ * // levels 100, 110, 121 (FY 2020–2022) → two samples of ln 1.1 = 0.09531017980432493, weight 1 each
+ * collectGrowthEvidence(input, 'compound').samples.map((s) => s.value);
+ */
+export function collectGrowthEvidence(
+  input: Pick<CalibrationInput, 'variable' | 'observations' | 'growthEvidence' | 'fromYear' | 'toYear'>,
+  law: LawName,
+): GrowthEvidence {
+  const inWindow = (o: Observation) =>
+    (input.fromYear === undefined || o.year >= input.fromYear) && (input.toYear === undefined || o.year <= input.toYear);
+  const ownSeries = new Set(input.observations.map((o) => o.series));
+  const bySeries = new Map<string, Observation[]>();
+  for (const observation of [...input.observations, ...input.growthEvidence]) {
+    if (!inWindow(observation)) continue;
+    bySeries.set(observation.series, [...(bySeries.get(observation.series) ?? []), observation]);
+  }
+  const samples: GrowthSample[] = [];
+  const evidence: EvidenceItem[] = [];
+  const notes: string[] = [];
+  for (const series of [...bySeries.keys()].sort()) {
+    const found = seriesEvidence(bySeries.get(series)!, ownSeries.has(series), input.variable, law);
+    samples.push(...found.samples);
+    evidence.push(...found.evidence);
+    notes.push(...found.notes);
+  }
+  return { samples, evidence, notes };
+}
+
+function seriesEvidence(rows: readonly Observation[], own: boolean, variable: string, law: LawName): GrowthEvidence {
+  const series = rows[0].series;
+  const samples: GrowthSample[] = [];
+  const evidence: EvidenceItem[] = [];
+  const levels = yearEndLevels(rows);
+  const notes: string[] = [...levels.notes];
+  for (const bound of levels.bounds) notes.push(calibrationNotes.boundNotPoint(bound.observation, bound.qualifier));
+
+  const add = (sample: GrowthSample, description: string) => {
+    samples.push(sample);
+    evidence.push({ year: sample.year, description, value: sample.value, weight: sample.weight });
+  };
+
+  // 1. Full-year and partial-year yoy, by year; bounded growth without a level is censored.
+  const fullYoy = new Map<number, Observation[]>();
+  const partialYoy = new Map<number, { observation: Observation; months: number }[]>();
+  for (const observation of rows) {
+    if (observation.yoy === undefined) continue;
+    if (observation.value === undefined && (observation.qualifier === 'atLeast' || observation.qualifier === 'atMost')) {
+      notes.push(calibrationNotes.boundNotPoint(observation, observation.qualifier));
+      continue;
+    }
+    if (!(observation.yoy > -1)) throw new ModelError(variable, law, calibrationMessages.impossibleGrowth(observation));
+    const period = describePeriod(observation.period);
+    const months =
+      period.kind === 'fullYear' ? 12 : period.kind === 'partialYear' ? period.months : period.kind === 'stock' ? period.month : 0;
+    if (months === 0) {
+      if (observation.value === undefined) notes.push(calibrationNotes.unknownPeriod(observation));
+      continue;
+    }
+    if (months === 12) fullYoy.set(observation.year, [...(fullYoy.get(observation.year) ?? []), observation]);
+    else partialYoy.set(observation.year, [...(partialYoy.get(observation.year) ?? []), { observation, months }]);
+  }
+  for (const year of [...fullYoy.keys()].sort((a, b) => a - b)) {
+    const observation = [...fullYoy.get(year)!].sort(newestFirst)[0];
+    const value = Math.log1p(observation.yoy!);
+    add(
+      { series, year, years: 1, value, weight: discount(1, yoyVariance(observation)), kind: 'yoy', own },
+      `growth ${round(value)} log points from ${observation.period} yoy ${observation.yoy} (${series})`,
+    );
+  }
+
+  // 2. Ratios of consecutive full-year point levels, unless a reported yoy covers part of the span.
+  const fullYearKnown = new Set(fullYoy.keys());
+  const points = levels.points;
+  for (let i = 1; i < points.length; i++) {
+    const [first, last] = [points[i - 1], points[i]];
+    const span = last.year - first.year;
+    const covered: number[] = [];
+    for (let year = first.year + 1; year <= last.year; year++) if (fullYoy.has(year)) covered.push(year);
+    if (covered.length > 0) {
+      notes.push(calibrationNotes.yoyPreferred(series, first.year, last.year, covered));
+      continue;
+    }
+    for (const level of [first, last]) {
+      if (!(level.value > 0)) throw new ModelError(variable, law, calibrationMessages.nonPositiveLevel(level.observation));
+    }
+    const value = Math.log(last.value / first.value) / span;
+    const variance = (levelVariance(first) + levelVariance(last)) / span ** 2;
+    add(
+      { series, year: last.year, years: span, value, weight: discount(span, variance), kind: 'levels', own },
+      `growth ${round(value)} log points a year from FY levels ${first.year}→${last.year} (${first.value} → ${last.value}, ${series})`,
+    );
+    for (let year = first.year + 1; year <= last.year; year++) fullYearKnown.add(year);
+  }
+
+  // 3. Partial-year yoy for years whose full-year growth is unknown: the longest period only.
+  for (const year of [...partialYoy.keys()].sort((a, b) => a - b)) {
+    const candidates = [...partialYoy.get(year)!].sort((a, b) => b.months - a.months || newestFirst(a.observation, b.observation));
+    if (fullYearKnown.has(year)) {
+      for (const { observation } of candidates) notes.push(calibrationNotes.partialSuperseded(series, year, observation.period));
+      continue;
+    }
+    const [{ observation, months }, ...shorter] = candidates;
+    for (const other of shorter) {
+      notes.push(`${series} ${year} ${other.observation.period} yoy not used: the longer period ${observation.period} is kept`);
+    }
+    const value = Math.log1p(observation.yoy!);
+    add(
+      { series, year, years: 1, value, weight: discount(months / 12, yoyVariance(observation)), kind: 'partialYoy', own },
+      `growth ${round(value)} log points from ${observation.period} yoy ${observation.yoy} (${months} months, ${series})`,
+    );
+  }
+  samples.sort((a, b) => a.year - b.year || a.years - b.years);
+  evidence.sort((a, b) => a.year - b.year);
+  return { samples, evidence, notes };
+}
+
+/** Weight w of a sample whose value carries extra variance τ²: w / (1 + w·τ²/σ0²). */
+function discount(weight: number, variance: number): number {
+  return weight / (1 + (weight * variance) / priorVolatility ** 2);
+}
+
+function levelVariance(level: YearLevel): number {
+  return level.qualifier === 'approx' ? approxVariance : 0;
+}
+
+/** An approx yoy: ±3% band on the rate itself, in log points (÷ (1 + yoy)). */
+function yoyVariance(observation: Observation): number {
+  if (observation.qualifier !== 'approx' || observation.value !== undefined) return 0;
+  const yoy = observation.yoy!;
+  return approxVariance * (yoy / (1 + yoy)) ** 2;
+}
+
+function newestFirst(a: Observation, b: Observation): number {
+  if (a.published !== b.published) return a.published < b.published ? 1 : -1;
+  return b.line - a.line;
+}
+
+function round(value: number): string {
+  return value.toFixed(4);
+}

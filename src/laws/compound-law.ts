@@ -1,0 +1,118 @@
+// The compound law: a stochastic growth rate (AR(1) in log growth around a mean) compounding the level.
+import { baseLevel } from '../calibrate/base-level.js';
+import { calibratedParams } from '../calibrate/calibrated-params.js';
+import { priorDegreesOfFreedom, priorVolatility } from '../calibrate/calibration-constants.js';
+import { calibrationMessages, calibrationNotes } from '../calibrate/calibration-messages.js';
+import { collectGrowthEvidence } from '../calibrate/growth-evidence.js';
+import { growthRateDistribution } from '../calibrate/growth-rate-distribution.js';
+import { posteriorGrowth } from '../calibrate/posterior-growth.js';
+import { ModelError } from '../errors/model-error.js';
+import type { Distribution } from '../simulate/distribution.js';
+import type { Calibration, CalibrationInput, Law, LawRuntime, LawStartInput } from './law.js';
+import { maximumPersistence, minimumGrowthRate } from './law-constants.js';
+import { paramColumn } from './param-column.js';
+import { checkStep } from './step-counter.js';
+
+const parameterNames = ['growth', 'volatility', 'persistence'] as const;
+
+/**
+ * Compound growth with a stochastic, possibly persistent growth rate:
+ *
+ *   ln V_t = ln V_{t−1} + g_t,   g_t = m + φ (g_{t−1} − m) + σ √(1 − φ²) ε_t,   m = ln(1 + growth)
+ *
+ * with ε_t ~ N(0, 1) from the stream `innovation`, and g_0 − m ~ N(0, σ²) from the stream `initial`
+ * (the stationary start, so every year's log growth has sd σ whatever φ).
+ * Parameters: `growth` (rate, fraction per year; median growth), `volatility` σ (sd of yearly log
+ * growth, log points), `persistence` φ ∈ [0, 1) (default constant 0: independent years).
+ * Calibration: growth samples from all evidence (collectGrowthEvidence), then the conjugate posterior
+ * (posteriorGrowth): mean log growth ~ t_df(ḡ, s_post/√W) expressed as a rate by
+ * growthRateDistribution; σ ~ scaledInvChi(s_post, df). Base: baseLevel (latest full-year level).
+ * Reference: Hamilton, *Time Series Analysis* (1994) §3.4 (AR(1)); BDA3 §3.2–3.3 (posterior).
+ * @example
+ * // growth 0.1, volatility 0, persistence 0, base 100: next(1) → 110.00000000000001, next(2) → 121.00000000000003
+ * compoundLaw.start({ draws: 1, base: Float64Array.of(100), params, stream }).next(1, out);
+ */
+export const compoundLaw: Law = {
+  name: 'compound',
+  summary: 'ln V_t = ln V_{t−1} + g_t; g_t = m + φ(g_{t−1} − m) + σ√(1−φ²)ε_t, m = ln(1 + growth)',
+  parameters: [
+    { name: 'growth', description: 'median growth rate per year (m = ln(1 + growth) is the mean log growth)', unit: 'rate', min: -1 },
+    { name: 'volatility', description: 'sd of yearly log growth σ (log points)', unit: 'rate', min: 0 },
+    { name: 'persistence', description: 'AR(1) coefficient φ of log growth around its mean (0: independent years)', unit: 'fraction', min: 0, max: 1 },
+  ],
+
+  calibrate(input: CalibrationInput): Calibration {
+    const base = baseLevel(input, 'compound', { positive: true });
+    const found = collectGrowthEvidence(input, 'compound');
+    const notes: string[] = [...base.notes, ...found.notes];
+    const calibrated: Record<string, Distribution> = {};
+    const free = ['growth', 'volatility'].filter((name) => input.fixed[name] === undefined);
+    if (free.length > 0) {
+      if (found.samples.length === 0) throw new ModelError(input.variable, 'compound', calibrationMessages.noEvidence(free));
+      const posterior = posteriorGrowth(found.samples);
+      calibrated.growth = growthRateDistribution(posterior.location, posterior.scale, posterior.df);
+      calibrated.volatility = { dist: 'scaledInvChi', scale: posterior.volatilityScale, df: posterior.df };
+      notes.push(
+        `${posterior.samples} growth samples worth ${posterior.effectiveYears.toFixed(2)} years: mean log growth ${posterior.location.toFixed(4)} ± ${posterior.scale.toFixed(4)} (t, df ${posterior.df.toFixed(2)})`,
+        calibrationNotes.weakPrior(priorVolatility, priorDegreesOfFreedom),
+        calibrationNotes.growthAsRate(),
+      );
+    }
+    if (input.fixed.persistence === undefined) {
+      calibrated.persistence = { dist: 'constant', value: 0 };
+      notes.push(calibrationNotes.defaultUsed('persistence', '0', 'years independent unless the model says otherwise'));
+    }
+    const merged = calibratedParams(parameterNames, calibrated, input.fixed);
+    return {
+      law: 'compound',
+      baseYear: base.baseYear,
+      base: base.base,
+      params: merged.params,
+      evidence: [...base.evidence, ...found.evidence],
+      notes: [...notes, ...merged.notes],
+    };
+  },
+
+  start(input: LawStartInput): LawRuntime {
+    const { draws } = input;
+    // A copy: the caller reuses the base column as a buffer for later years.
+    const base = input.base.slice();
+    const growth = paramColumn(input.params, 'growth', draws);
+    const volatility = paramColumn(input.params, 'volatility', draws);
+    const persistence = paramColumn(input.params, 'persistence', draws, 0);
+    // Per-draw constants and state, allocated once: mean log growth, φ, innovation scale, deviation, Σ log growth.
+    const mean = new Float64Array(draws);
+    const phi = new Float64Array(draws);
+    const innovationScale = new Float64Array(draws);
+    const deviation = new Float64Array(draws);
+    const logGrowthSum = new Float64Array(draws);
+    const noise = new Float64Array(draws);
+    input.stream('initial').fillStandardNormal(deviation);
+    for (let i = 0; i < draws; i++) {
+      mean[i] = Math.log1p(Math.max(growth[i], minimumGrowthRate));
+      phi[i] = Math.min(Math.max(persistence[i], 0), maximumPersistence);
+      const sigma = Math.max(volatility[i], 0);
+      innovationScale[i] = sigma * Math.sqrt(1 - phi[i] * phi[i]);
+      deviation[i] *= sigma;
+    }
+    const innovation = input.stream('innovation');
+    let last = 0;
+    return {
+      next(step: number, out: Float64Array): void {
+        checkStep('compound', last, step);
+        if (step === 0) {
+          out.set(base);
+          return;
+        }
+        last = step;
+        innovation.fillStandardNormal(noise);
+        for (let i = 0; i < draws; i++) {
+          const d = phi[i] * deviation[i] + innovationScale[i] * noise[i];
+          deviation[i] = d;
+          logGrowthSum[i] += mean[i] + d;
+          out[i] = base[i] * Math.exp(logGrowthSum[i]);
+        }
+      },
+    };
+  },
+};

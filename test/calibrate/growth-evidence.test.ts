@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { collectGrowthEvidence } from '../../src/calibrate/growth-evidence.js';
+import { ModelError } from '../../src/errors/model-error.js';
+import { calibrationInput, levels, observation } from './fixtures.js';
+
+const collect = (fields: Parameters<typeof calibrationInput>[0]) => collectGrowthEvidence(calibrationInput(fields), 'compound');
+
+describe('collectGrowthEvidence', () => {
+  it('collectGrowthEvidence(levels 100, 110, 121) gives two yearly samples of exactly ln 1.1, weight 1', () => {
+    // By hand: ln(110/100) = ln(121/110) = ln 1.1 = 0.09531017980432493 (Math.log(1.1)).
+    const { samples, evidence } = collect({ observations: levels(2020, [100, 110, 121]) });
+    expect(samples.map((s) => [s.year, s.years, s.weight, s.kind])).toEqual([
+      [2021, 1, 1, 'levels'],
+      [2022, 1, 1, 'levels'],
+    ]);
+    for (const sample of samples) expect(sample.value).toBeCloseTo(Math.log(1.1), 15);
+    expect(evidence).toHaveLength(2);
+  });
+
+  it('collectGrowthEvidence turns levels k years apart into one average growth of weight k', () => {
+    // 100 → 200 over 8 years: ln 2 / 8 = 0.08664339756999316 a year, worth 8 years for the mean.
+    const { samples } = collect({ observations: [observation({ year: 2015, value: 100 }), observation({ year: 2023, value: 200 })] });
+    expect(samples).toHaveLength(1);
+    expect(samples[0]).toMatchObject({ year: 2023, years: 8, weight: 8, kind: 'levels' });
+    expect(samples[0].value).toBeCloseTo(Math.LN2 / 8, 15);
+  });
+
+  it('collectGrowthEvidence prefers a reported full-year yoy to the level ratio of the same year, and says so', () => {
+    const { samples, notes } = collect({
+      observations: [observation({ year: 2022, value: 100 }), observation({ year: 2023, value: 120, yoy: 0.1 })],
+    });
+    expect(samples).toHaveLength(1);
+    expect(samples[0]).toMatchObject({ year: 2023, kind: 'yoy', weight: 1 });
+    expect(samples[0].value).toBeCloseTo(Math.log1p(0.1), 15);
+    expect(notes.join('\n')).toContain('level ratio 2022→2023 not used: the reported yoy of 2023 is preferred');
+  });
+
+  it('collectGrowthEvidence weights a partial-year yoy by months / 12 and never scales its level', () => {
+    const { samples, notes } = collect({ observations: [observation({ year: 2024, period: 'M1-M10', value: 25000, yoy: 0.177 })] });
+    expect(samples).toHaveLength(1);
+    expect(samples[0]).toMatchObject({ year: 2024, kind: 'partialYoy' });
+    expect(samples[0].weight).toBeCloseTo(10 / 12, 15);
+    expect(samples[0].value).toBeCloseTo(Math.log1p(0.177), 15);
+    expect(notes.join('\n')).toContain('partial years are never scaled by months');
+  });
+
+  it('collectGrowthEvidence keeps only the longest partial period of a year', () => {
+    const { samples, notes } = collect({
+      observations: [
+        observation({ year: 2024, period: 'Q1', yoy: 0.3 }),
+        observation({ year: 2024, period: 'H1', yoy: 0.2 }),
+        observation({ year: 2024, period: 'Q1-Q3', yoy: 0.15 }),
+      ],
+    });
+    expect(samples).toHaveLength(1);
+    expect(samples[0].weight).toBeCloseTo(0.75, 15);
+    expect(samples[0].value).toBeCloseTo(Math.log1p(0.15), 15);
+    expect(notes.filter((n) => n.includes('the longer period Q1-Q3 is kept'))).toHaveLength(2);
+  });
+
+  it('collectGrowthEvidence drops partial-year yoy when the full year is known', () => {
+    const { samples, notes } = collect({
+      observations: [observation({ year: 2023, yoy: 0.12 }), observation({ year: 2023, period: 'H1', yoy: 0.2 })],
+    });
+    expect(samples.map((s) => s.kind)).toEqual(['yoy']);
+    expect(notes.join('\n')).toContain('2023 H1 yoy not used: full-year growth of 2023 is known');
+  });
+
+  it('collectGrowthEvidence treats atLeast and atMost levels as censored, never as points', () => {
+    const { samples, notes } = collect({
+      observations: [
+        observation({ year: 2021, value: 100 }),
+        observation({ year: 2022, value: 150, qualifier: 'atLeast' }),
+        observation({ year: 2023, value: 130, qualifier: 'atMost' }),
+      ],
+    });
+    expect(samples).toEqual([]);
+    expect(notes.filter((n) => n.includes('treated as censored'))).toHaveLength(2);
+  });
+
+  it('collectGrowthEvidence treats a bounded growth without a level (增长超过10%) as censored', () => {
+    const { samples, notes } = collect({ observations: [observation({ year: 2023, yoy: 0.1, qualifier: 'atLeast' })] });
+    expect(samples).toEqual([]);
+    expect(notes.join('\n')).toContain('treated as censored');
+  });
+
+  it('collectGrowthEvidence discounts approx levels by the variance of their ±3% band', () => {
+    // τ² = 0.03²/3 = 0.0003 for one approx end of a 1-year ratio; weight 1/(1 + 0.0003/0.05²) = 1/1.12.
+    const { samples } = collect({
+      observations: [observation({ year: 2022, value: 100 }), observation({ year: 2023, value: 110, qualifier: 'approx' })],
+    });
+    expect(samples[0].weight).toBeCloseTo(1 / 1.12, 12);
+  });
+
+  it('collectGrowthEvidence uses growthEvidence series for growth only, marked as not own', () => {
+    const { samples } = collect({
+      observations: [observation({ year: 2023, value: 500 })],
+      growthEvidence: [...levels(2020, [10, 11], { series: 'other' }), observation({ series: 'other', year: 2023, yoy: 0.2 })],
+    });
+    expect(samples.map((s) => [s.series, s.year, s.own])).toEqual([
+      ['other', 2021, false],
+      ['other', 2023, false],
+    ]);
+  });
+
+  it('collectGrowthEvidence respects fromYear and toYear on every observation', () => {
+    const { samples } = collect({ observations: levels(2010, [100, 110, 121, 133.1, 146.41]), fromYear: 2011, toYear: 2013 });
+    expect(samples.map((s) => s.year)).toEqual([2012, 2013]);
+  });
+
+  it('collectGrowthEvidence refuses a yoy of −100% and a non-positive level in a ratio, naming the variable', () => {
+    expect(() => collect({ observations: [observation({ year: 2023, yoy: -1 })] })).toThrow(ModelError);
+    expect(() => collect({ observations: levels(2020, [0, 10]) })).toThrow(/^x \(law compound\): level of s 2020 FY must be positive/);
+  });
+});
