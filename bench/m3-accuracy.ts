@@ -1,0 +1,133 @@
+// M3 yearly accuracy benchmark: runs every annual method on the 645 M3 yearly series and sets the
+// results beside the published M3 table and the R forecast reference run.
+//
+//   node dist/bench/m3-accuracy.js [--m3 ../shared/benchmarks/m3-yearly.csv] [--out out]
+//                                  [--check bench/m3-baseline.json]
+//
+// Writes <out>/m3-metrics.csv. With --check, exits 1 when the default method's sMAPE exceeds the
+// baseline by more than its tolerance or a coverage leaves its band (accuracy only, never timing).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse } from 'csv-parse/sync';
+import { readM3Csv } from '../src/backtest/read-m3-csv.js';
+import { runM3, type M3MetricsRow } from '../src/backtest/run-m3.js';
+
+/** Stored regression figures for the default method (bench/m3-baseline.json). */
+interface M3Baseline {
+  method: string;
+  smape: number;
+  smapeTolerance: number;
+  coverage80: { min: number; max: number };
+  coverage95: { min: number; max: number };
+}
+
+const { values } = parseArgs({
+  options: {
+    m3: { type: 'string', default: '../shared/benchmarks/m3-yearly.csv' },
+    out: { type: 'string', default: 'out' },
+    check: { type: 'string' },
+  },
+});
+const m3Path = resolve(values.m3!);
+const rows = runM3(readM3Csv(readFileSync(m3Path, 'utf8')));
+
+// 1. CSV output.
+const horizons = rows[0].smapeByHorizon.map((_, k) => `smape_h${k + 1}`);
+const header = ['method', 'smape', 'mase', 'coverage80', 'coverage95', 'coverage80_model', 'coverage95_model', 'hindcast_smape', 'seconds', ...horizons, 'description'];
+const csvLines = [header.join(',')];
+for (const row of rows) {
+  csvLines.push(
+    [
+      row.method,
+      row.smape.toFixed(4),
+      row.mase.toFixed(4),
+      row.coverage80.toFixed(4),
+      row.coverage95.toFixed(4),
+      row.coverage80Model.toFixed(4),
+      row.coverage95Model.toFixed(4),
+      row.hindcastSmape.toFixed(4),
+      row.seconds.toFixed(3),
+      ...row.smapeByHorizon.map((value) => value.toFixed(4)),
+      JSON.stringify(row.description),
+    ].join(','),
+  );
+}
+mkdirSync(values.out!, { recursive: true });
+const outFile = join(values.out!, 'm3-metrics.csv');
+writeFileSync(outFile, csvLines.join('\n') + '\n');
+
+// 2. Aligned text: ours, then the R reference run and the published figures.
+const table = (head: string[], body: string[][]): string => {
+  const widths = head.map((title, i) => Math.max(title.length, ...body.map((line) => (line[i] ?? '').length)));
+  const render = (cells: string[]): string => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  return [render(head), render(widths.map((w) => '-'.repeat(w))), ...body.map(render)].join('\n');
+};
+const pct = (value: number): string => (Number.isFinite(value) ? value.toFixed(2) : '');
+const fraction = (value: number): string => (Number.isFinite(value) ? value.toFixed(3) : '');
+const ours = rows.map((row) => [
+  row.method === 'default' ? `default (= ${row.description})` : row.method,
+  pct(row.smape),
+  fraction(row.mase),
+  fraction(row.coverage80),
+  fraction(row.coverage95),
+  fraction(row.coverage80Model),
+  fraction(row.coverage95Model),
+  row.seconds.toFixed(2),
+  ...row.smapeByHorizon.map(pct),
+]);
+const hHeads = horizons.map((_, k) => `h${k + 1}`);
+console.log(`M3 yearly, ${rows.length} methods, h = ${horizons.length} (${m3Path})\n`);
+console.log('This engine (coverage = calibrated intervals; _model = the method\'s own Gaussian intervals)');
+console.log(table(['method', 'sMAPE', 'MASE', 'cov80', 'cov95', 'cov80_model', 'cov95_model', 'seconds', ...hHeads], ours));
+
+const readCsv = (file: string): Record<string, string>[] => {
+  try {
+    return parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  } catch {
+    return [];
+  }
+};
+const benchmarks = dirname(m3Path);
+const reference = readCsv(join(benchmarks, 'm3-yearly-r-reference.csv'));
+if (reference.length > 0) {
+  console.log('\nR forecast 8.20 reference run (m3-yearly-r-reference.csv)');
+  console.log(
+    table(
+      ['method', 'sMAPE', 'MASE', 'cov80', 'cov95', ...hHeads],
+      reference.map((r) => [r.method, r.smape_avg, r.mase_avg, r.coverage80, r.coverage95, ...hHeads.map((_, k) => r[`smape_h${k + 1}`] ?? '')]),
+    ),
+  );
+}
+const published = readCsv(join(benchmarks, 'm3-yearly-published.csv'));
+if (published.length > 0) {
+  console.log('\nPublished (m3-yearly-published.csv)');
+  console.log(
+    table(
+      ['method', 'sMAPE', 'MASE', ...hHeads, 'source'],
+      published.map((r) => [r.method, r.smape_avg_1_6, r.mase_avg, ...hHeads.map((_, k) => r[`smape_h${k + 1}`] ?? ''), r.source.slice(0, 48)]),
+    ),
+  );
+}
+console.log(`\nwrote ${outFile}; total ${rows.reduce((sum, row) => sum + row.seconds, 0).toFixed(1)} s`);
+
+// 3. Regression guard.
+if (values.check !== undefined) {
+  const baseline = JSON.parse(readFileSync(values.check, 'utf8')) as M3Baseline;
+  const chosen = rows.find((row) => row.method === 'default') as M3MetricsRow;
+  const problems: string[] = [];
+  if (chosen.description !== baseline.method) problems.push(`default method is ${chosen.description}, baseline was measured for ${baseline.method}`);
+  if (chosen.smape > baseline.smape + baseline.smapeTolerance) {
+    problems.push(`default sMAPE ${chosen.smape.toFixed(4)} exceeds baseline ${baseline.smape} + ${baseline.smapeTolerance}`);
+  }
+  for (const key of ['coverage80', 'coverage95'] as const) {
+    const band = baseline[key];
+    if (chosen[key] < band.min || chosen[key] > band.max) problems.push(`default ${key} ${chosen[key].toFixed(4)} outside [${band.min}, ${band.max}]`);
+  }
+  if (problems.length > 0) {
+    console.error(`m3 check failed:\n  ${problems.join('\n  ')}`);
+    process.exitCode = 1;
+  } else {
+    console.log(`m3 check passed: default sMAPE ${chosen.smape.toFixed(4)} ≤ ${baseline.smape} + ${baseline.smapeTolerance}; coverage within bands`);
+  }
+}
