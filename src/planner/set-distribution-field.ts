@@ -15,7 +15,7 @@ import { commandLineError } from './command-line-error.js';
  * @param path the assumption path, for messages
  * @throws InputError when the field does not exist or the result is not a valid distribution
  * @example setDistributionField({ dist: 'normal', mean: 0.1, sd: 0.02 }, 'mean', 0.15, 'x').mean; // => 0.15
- * @example setDistributionField({ dist: 'uniform', min: 1, max: 3 }, 'mean', 4, 'x'); // => { dist: 'uniform', min: 2, max: 4 }
+ * @example setDistributionField({ dist: 'uniform', min: 1, max: 3 }, 'mean', 4, 'x'); // => { dist: 'uniform', min: 3, max: 5 }
  */
 export function setDistributionField(distribution: Distribution | undefined, field: string | undefined, value: number, path: string): Distribution {
   if (field === undefined) return { dist: 'constant', value };
@@ -27,7 +27,7 @@ export function setDistributionField(distribution: Distribution | undefined, fie
   } else if (field === 'mean') {
     result = withMean(distribution, value, path);
   } else {
-    throw commandLineError(plannerMessages.unknownField(path, field, [...fields, 'mean']));
+    throw commandLineError(plannerMessages.unknownField(path, field, [...new Set([...fields, 'mean'])]));
   }
   const problem = distributionProblem(result);
   if (problem) throw commandLineError(plannerMessages.invalidVariant(path, problem, value));
