@@ -125,7 +125,9 @@ export function collectReportData(
       if (historyByYear.has(year)) continue;
       const value = numberOf(row.mean);
       const qualifier = row.qualifier as Qualifier;
-      const quoted = ownObservations.find((o) => o.kind === 'observed' && o.period === 'FY' && o.year === year && o.value === value && o.source === row.source);
+      // The row's own observation (same year and source; the same value when several match).
+      const candidates = ownObservations.filter((o) => o.kind === 'observed' && o.period === 'FY' && o.year === year && o.source === row.source);
+      const quoted = candidates.find((o) => o.value === value) ?? candidates[0];
       historyByYear.set(year, {
         year,
         value,
@@ -244,8 +246,9 @@ export function collectReportData(
       target: data.targets.find((t) => t.id === id),
     }));
 
-  // 4. The observations behind the charts, in data order, and the sources cited.
-  const observations = data.observations.filter((o) => usedObservations.has(o));
+  // 4. The observations behind the charts, in data order, and the sources cited. Every forecast
+  //    by others is listed too (those of other scopes are context, not drawn).
+  const observations = data.observations.filter((o) => usedObservations.has(o) || o.kind === 'externalForecast');
   const cited = new Set([
     ...observations.map((o) => o.source),
     ...targets.map((t) => t.target.source),

@@ -47,6 +47,9 @@ code { font-size: 0.85em; background: #f5f5f5; padding: 0 0.2em; border-radius: 
   figure svg.chart-compact { display: block; }
   h1 { font-size: 1.3rem; }
   table { font-size: 0.8rem; }
+  /* The table scrolls sideways here, so let its columns take the width they need. */
+  table.targets th { white-space: nowrap; }
+  table.targets td:first-child { min-width: 9rem; }
 }
 @page { size: A4; margin: 15mm; }
 @media print {
