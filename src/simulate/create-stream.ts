@@ -1,0 +1,366 @@
+// The engine's one pseudo-random generator: xoshiro256** in 32-bit halves, streams keyed by (seed, keys…).
+//
+// Changing anything here (the generator, the seeding, the ziggurat tables, the Poisson or gamma
+// methods, or the order in which a fill consumes the generator) changes every simulated number:
+// it is a breaking change of the engine's outputs and must be recorded in the changelog.
+import type { RandomStream } from './random-stream.js';
+import { logGamma } from './log-gamma.js';
+import { poissonTable, poissonTableMaxRate } from './poisson-table.js';
+import { seedStreamState } from './seed-stream-state.js';
+import { zigguratR, zigguratTables } from './ziggurat.js';
+
+/** Written to the run manifest: everything that determines the random numbers. */
+export const prngDescription =
+  'xoshiro256** (Blackman & Vigna 2018) in 32-bit integer arithmetic; one stream per (seed, keys…), ' +
+  'seeded by SplitMix64 over FNV-1a-64 of the UTF-8 of String(seed) and each key, each followed by 0xFF; ' +
+  'uniforms from the top 53 bits; normals by a 256-layer ziggurat (Marsaglia & Tsang 2000; layer from the low 8 bits, ' +
+  'position from the top 53); Poisson by guided table inversion for rates ≤ 200 (one rate), inversion for ' +
+  'per-element rates < 10, PTRS (Hörmann 1993) above; gamma by Marsaglia & Tsang (2000) with the U^(1/a) boost for shape < 1';
+
+const twoPow32 = 4294967296;
+const twoPow21 = 2097152;
+const twoPowMinus52 = 2.220446049250313e-16;
+const twoPowMinus53 = 1.1102230246251565e-16;
+/** Per-element Poisson rates below this use inversion by sequential search; PTRS needs λ ≥ 10. */
+const inversionMaxRate = 10;
+
+const zigX = zigguratTables.x;
+const zigF = zigguratTables.f;
+
+/** Constants of PTRS for one rate (Hörmann 1993, Table 1 / numpy `random_poisson_ptrs`). */
+interface PtrsConstants {
+  readonly rate: number;
+  readonly logRate: number;
+  readonly a: number;
+  readonly b: number;
+  readonly logInverseAlpha: number;
+  readonly vr: number;
+}
+
+function ptrsConstants(rate: number): PtrsConstants {
+  const b = 0.931 + 2.53 * Math.sqrt(rate);
+  return {
+    rate,
+    logRate: Math.log(rate),
+    a: -0.059 + 0.02483 * b,
+    b,
+    logInverseAlpha: Math.log(1.1239 + 1.1328 / (b - 3.4)),
+    vr: 0.9277 - 3.6224 / (b - 2),
+  };
+}
+
+function checkRate(rate: number): void {
+  if (!(rate >= 0) || rate === Number.POSITIVE_INFINITY) {
+    throw new Error(`fillPoisson rate must be a finite number ≥ 0, got ${rate}`);
+  }
+}
+
+/**
+ * xoshiro256** with each 64-bit word held as two int32 halves. The state lives in `state`
+ * ([s0hi, s0lo, s1hi, s1lo, s2hi, s2lo, s3hi, s3lo]); bulk fills copy it into local variables,
+ * run the generator inline, and write it back (PERFORMANCE.md: ≈2.5× over a call per number).
+ */
+class Xoshiro256StarStarStream implements RandomStream {
+  private readonly state: Int32Array;
+  /** High and low halves of the last 64-bit output of `step()`. */
+  private outHi = 0;
+  private outLo = 0;
+
+  constructor(state: Int32Array) {
+    this.state = state;
+  }
+
+  /**
+   * One xoshiro256** step: out = rotl(s1·5, 7)·9; t = s1≪17; s2⊕=s0; s3⊕=s1; s1⊕=s2; s0⊕=s3; s2⊕=t; s3 = rotl(s3, 45).
+   * The bulk fills inline exactly this code.
+   */
+  private step(): void {
+    const s = this.state;
+    let a0h = s[0], a0l = s[1], a1h = s[2], a1l = s[3], a2h = s[4], a2l = s[5], a3h = s[6], a3l = s[7];
+    // out = rotl(s1 * 5, 7) * 9
+    const m5l = (a1l >>> 0) * 5;
+    const m5h = (Math.imul(a1h, 5) + ((m5l / twoPow32) | 0)) | 0;
+    const r7h = (m5h << 7) | ((m5l | 0) >>> 25);
+    const r7l = ((m5l | 0) << 7) | (m5h >>> 25);
+    const m9l = (r7l >>> 0) * 9;
+    this.outHi = (Math.imul(r7h, 9) + ((m9l / twoPow32) | 0)) | 0;
+    this.outLo = m9l | 0;
+    // state update
+    const th = (a1h << 17) | (a1l >>> 15);
+    const tl = a1l << 17;
+    a2h ^= a0h; a2l ^= a0l;
+    a3h ^= a1h; a3l ^= a1l;
+    a1h ^= a2h; a1l ^= a2l;
+    a0h ^= a3h; a0l ^= a3l;
+    a2h ^= th; a2l ^= tl;
+    const n3h = (a3l << 13) | (a3h >>> 19);
+    a3l = (a3h << 13) | (a3l >>> 19);
+    a3h = n3h;
+    s[0] = a0h; s[1] = a0l; s[2] = a1h; s[3] = a1l; s[4] = a2h; s[5] = a2l; s[6] = a3h; s[7] = a3l;
+  }
+
+  /** The next 64-bit output as an unsigned BigInt (for tests against reference vectors). */
+  nextUint64(): bigint {
+    this.step();
+    return (BigInt(this.outHi >>> 0) << 32n) | BigInt(this.outLo >>> 0);
+  }
+
+  /** Uniform on [0, 1): the top 53 bits of the next output times 2⁻⁵³. */
+  nextFloat(): number {
+    this.step();
+    return ((this.outHi >>> 0) * twoPow21 + (this.outLo >>> 11)) * twoPowMinus53;
+  }
+
+  /** A standard normal by the ziggurat, one number at a time (used by the gamma sampler). */
+  nextStandardNormal(): number {
+    this.step();
+    const layer = this.outLo & 255;
+    const x = (((this.outHi >>> 0) * twoPow21 + (this.outLo >>> 11)) * twoPowMinus52 - 1) * zigX[layer];
+    if (Math.abs(x) < zigX[layer + 1]) return x;
+    return this.zigguratSlow(layer, x);
+  }
+
+  /**
+   * The ziggurat's rare path (≈1% of draws): the tail beyond r for layer 0 (Marsaglia 1964), the
+   * wedge test for other layers, and fresh candidates until one is accepted.
+   */
+  private zigguratSlow(firstLayer: number, firstX: number): number {
+    let layer = firstLayer;
+    let x = firstX;
+    for (;;) {
+      if (layer === 0) {
+        // Tail: x = r + e₁/r with e₁, e₂ ~ Exp(1), accepted when 2e₂ ≥ (e₁/r)².
+        let excess: number;
+        let exponential: number;
+        do {
+          excess = -Math.log(1 - this.nextFloat()) / zigguratR;
+          exponential = -Math.log(1 - this.nextFloat());
+        } while (exponential + exponential < excess * excess);
+        return x < 0 ? -(zigguratR + excess) : zigguratR + excess;
+      }
+      if (zigF[layer] + (zigF[layer + 1] - zigF[layer]) * this.nextFloat() < Math.exp(-0.5 * x * x)) return x;
+      this.step();
+      layer = this.outLo & 255;
+      x = (((this.outHi >>> 0) * twoPow21 + (this.outLo >>> 11)) * twoPowMinus52 - 1) * zigX[layer];
+      if (Math.abs(x) < zigX[layer + 1]) return x;
+    }
+  }
+
+  fillUniform(out: Float64Array): void {
+    const s = this.state;
+    let a0h = s[0], a0l = s[1], a1h = s[2], a1l = s[3], a2h = s[4], a2l = s[5], a3h = s[6], a3l = s[7];
+    const n = out.length;
+    for (let k = 0; k < n; k++) {
+      const m5l = (a1l >>> 0) * 5;
+      const m5h = (Math.imul(a1h, 5) + ((m5l / twoPow32) | 0)) | 0;
+      const r7h = (m5h << 7) | ((m5l | 0) >>> 25);
+      const r7l = ((m5l | 0) << 7) | (m5h >>> 25);
+      const m9l = (r7l >>> 0) * 9;
+      const oh = (Math.imul(r7h, 9) + ((m9l / twoPow32) | 0)) | 0;
+      const ol = m9l | 0;
+      const th = (a1h << 17) | (a1l >>> 15);
+      const tl = a1l << 17;
+      a2h ^= a0h; a2l ^= a0l;
+      a3h ^= a1h; a3l ^= a1l;
+      a1h ^= a2h; a1l ^= a2l;
+      a0h ^= a3h; a0l ^= a3l;
+      a2h ^= th; a2l ^= tl;
+      const n3h = (a3l << 13) | (a3h >>> 19);
+      a3l = (a3h << 13) | (a3l >>> 19);
+      a3h = n3h;
+      out[k] = ((oh >>> 0) * twoPow21 + (ol >>> 11)) * twoPowMinus53;
+    }
+    s[0] = a0h; s[1] = a0l; s[2] = a1h; s[3] = a1l; s[4] = a2h; s[5] = a2l; s[6] = a3h; s[7] = a3l;
+  }
+
+  fillStandardNormal(out: Float64Array): void {
+    const s = this.state;
+    let a0h = s[0], a0l = s[1], a1h = s[2], a1l = s[3], a2h = s[4], a2l = s[5], a3h = s[6], a3l = s[7];
+    const n = out.length;
+    for (let k = 0; k < n; k++) {
+      const m5l = (a1l >>> 0) * 5;
+      const m5h = (Math.imul(a1h, 5) + ((m5l / twoPow32) | 0)) | 0;
+      const r7h = (m5h << 7) | ((m5l | 0) >>> 25);
+      const r7l = ((m5l | 0) << 7) | (m5h >>> 25);
+      const m9l = (r7l >>> 0) * 9;
+      const oh = (Math.imul(r7h, 9) + ((m9l / twoPow32) | 0)) | 0;
+      const ol = m9l | 0;
+      const th = (a1h << 17) | (a1l >>> 15);
+      const tl = a1l << 17;
+      a2h ^= a0h; a2l ^= a0l;
+      a3h ^= a1h; a3l ^= a1l;
+      a1h ^= a2h; a1l ^= a2l;
+      a0h ^= a3h; a0l ^= a3l;
+      a2h ^= th; a2l ^= tl;
+      const n3h = (a3l << 13) | (a3h >>> 19);
+      a3l = (a3h << 13) | (a3l >>> 19);
+      a3h = n3h;
+      const layer = ol & 255;
+      const x = (((oh >>> 0) * twoPow21 + (ol >>> 11)) * twoPowMinus52 - 1) * zigX[layer];
+      if (Math.abs(x) < zigX[layer + 1]) {
+        out[k] = x;
+      } else {
+        // Rare path: hand the state back, finish this draw by method calls, take the state again.
+        s[0] = a0h; s[1] = a0l; s[2] = a1h; s[3] = a1l; s[4] = a2h; s[5] = a2l; s[6] = a3h; s[7] = a3l;
+        out[k] = this.zigguratSlow(layer, x);
+        a0h = s[0]; a0l = s[1]; a1h = s[2]; a1l = s[3]; a2h = s[4]; a2l = s[5]; a3h = s[6]; a3l = s[7];
+      }
+    }
+    s[0] = a0h; s[1] = a0l; s[2] = a1h; s[3] = a1l; s[4] = a2h; s[5] = a2l; s[6] = a3h; s[7] = a3l;
+  }
+
+  fillPoisson(out: Float64Array, rates: Float64Array | number): void {
+    if (typeof rates === 'number') {
+      checkRate(rates);
+      if (rates <= poissonTableMaxRate) this.fillPoissonFromTable(out, rates);
+      else {
+        const constants = ptrsConstants(rates);
+        for (let k = 0; k < out.length; k++) out[k] = this.nextPoissonPtrs(constants);
+      }
+      return;
+    }
+    if (rates.length !== out.length) {
+      throw new Error(`fillPoisson rates must have one rate per element (${out.length}), got ${rates.length}`);
+    }
+    let constants: PtrsConstants | undefined;
+    for (let k = 0; k < out.length; k++) {
+      const rate = rates[k];
+      checkRate(rate);
+      if (rate < inversionMaxRate) {
+        out[k] = this.nextPoissonByInversion(rate);
+      } else {
+        if (constants === undefined || constants.rate !== rate) constants = ptrsConstants(rate);
+        out[k] = this.nextPoissonPtrs(constants);
+      }
+    }
+  }
+
+  /** Guided table inversion for one rate, with the generator inlined: k = min{k : u < F(k)}. */
+  private fillPoissonFromTable(out: Float64Array, rate: number): void {
+    const { cdf, guide } = poissonTable(rate);
+    const guideSize = guide.length;
+    const s = this.state;
+    let a0h = s[0], a0l = s[1], a1h = s[2], a1l = s[3], a2h = s[4], a2l = s[5], a3h = s[6], a3l = s[7];
+    const n = out.length;
+    for (let k = 0; k < n; k++) {
+      const m5l = (a1l >>> 0) * 5;
+      const m5h = (Math.imul(a1h, 5) + ((m5l / twoPow32) | 0)) | 0;
+      const r7h = (m5h << 7) | ((m5l | 0) >>> 25);
+      const r7l = ((m5l | 0) << 7) | (m5h >>> 25);
+      const m9l = (r7l >>> 0) * 9;
+      const oh = (Math.imul(r7h, 9) + ((m9l / twoPow32) | 0)) | 0;
+      const ol = m9l | 0;
+      const th = (a1h << 17) | (a1l >>> 15);
+      const tl = a1l << 17;
+      a2h ^= a0h; a2l ^= a0l;
+      a3h ^= a1h; a3l ^= a1l;
+      a1h ^= a2h; a1l ^= a2l;
+      a0h ^= a3h; a0l ^= a3l;
+      a2h ^= th; a2l ^= tl;
+      const n3h = (a3l << 13) | (a3h >>> 19);
+      a3l = (a3h << 13) | (a3l >>> 19);
+      a3h = n3h;
+      const u = ((oh >>> 0) * twoPow21 + (ol >>> 11)) * twoPowMinus53;
+      let count = guide[(u * guideSize) | 0];
+      while (u >= cdf[count]) count++;
+      out[k] = count;
+    }
+    s[0] = a0h; s[1] = a0l; s[2] = a1h; s[3] = a1l; s[4] = a2h; s[5] = a2l; s[6] = a3h; s[7] = a3l;
+  }
+
+  /** Inversion by sequential search (Devroye 1986, §X.3.2), for rates below 10. */
+  private nextPoissonByInversion(rate: number): number {
+    const u = this.nextFloat();
+    let probability = Math.exp(-rate);
+    let cumulative = probability;
+    let count = 0;
+    // The cap only matters when rounding leaves F(k) below u for ever (mass < 1e-16).
+    while (u >= cumulative && count < 200) {
+      count++;
+      probability *= rate / count;
+      cumulative += probability;
+    }
+    return count;
+  }
+
+  /**
+   * PTRS, the transformed rejection with squeeze of Hörmann (1993), exact for λ ≥ 10.
+   * @see Hörmann, W. (1993). The transformed rejection method for generating Poisson random variables. Insurance: Mathematics and Economics 12, 39–45.
+   */
+  private nextPoissonPtrs(c: PtrsConstants): number {
+    for (;;) {
+      const u = this.nextFloat() - 0.5;
+      const v = this.nextFloat();
+      const us = 0.5 - Math.abs(u);
+      const count = Math.floor(((2 * c.a) / us + c.b) * u + c.rate + 0.43);
+      if (us >= 0.07 && v <= c.vr) return count;
+      if (count < 0 || (us < 0.013 && v > us)) continue;
+      if (Math.log(v) + c.logInverseAlpha - Math.log(c.a / (us * us) + c.b) <= -c.rate + count * c.logRate - logGamma(count + 1)) {
+        return count;
+      }
+    }
+  }
+
+  fillGamma(out: Float64Array, shape: number): void {
+    if (!(shape > 0) || shape === Number.POSITIVE_INFINITY) {
+      throw new Error(`fillGamma shape must be a finite number > 0, got ${shape}`);
+    }
+    // Marsaglia & Tsang (2000) needs shape ≥ 1; for shape < 1, G(a) = G(a + 1)·U^(1/a) (their §6).
+    const boosted = shape < 1;
+    const d = (boosted ? shape + 1 : shape) - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    const inverseShape = 1 / shape;
+    for (let k = 0; k < out.length; k++) {
+      let value: number;
+      for (;;) {
+        const x = this.nextStandardNormal();
+        let v = 1 + c * x;
+        if (v <= 0) continue;
+        v = v * v * v;
+        const u = this.nextFloat();
+        const x2 = x * x;
+        if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) {
+          value = d * v;
+          break;
+        }
+      }
+      if (boosted) value *= Math.exp(Math.log(1 - this.nextFloat()) * inverseShape);
+      out[k] = value;
+    }
+  }
+}
+
+/**
+ * The random stream keyed by (seed, keys…): xoshiro256** seeded by SplitMix64 over FNV-1a-64 of
+ * the keys. Same seed and keys ⇒ the same numbers on every platform and in every release that keeps
+ * `prngDescription`; different keys ⇒ streams that are, for simulation purposes, independent.
+ *
+ * Generator: sₜ₊₁ = T(sₜ) (a linear map on GF(2)²⁵⁶), out = rotl(s₁·5, 7)·9 mod 2⁶⁴; period 2²⁵⁶ − 1.
+ *
+ * @param seed the run's seed (any finite number; scenarios use integers).
+ * @param keys names of the stream, e.g. (variable, component): `createStream(42, 'aiCore', 'growth')`.
+ * @returns a fresh stream; it is stateful, so draw from it in a fixed order.
+ * @throws Error when the seed is not finite.
+ * @see Blackman, D. & Vigna, S. (2021). Scrambled linear pseudorandom number generators. ACM TOMS 47(4); https://prng.di.unimi.it/
+ * @example
+ * const a = createStream(42, 'revenue', 'growth').nextFloat();
+ * const b = createStream(42, 'revenue', 'growth').nextFloat();
+ * a === b; // => true
+ */
+export function createStream(seed: number, ...keys: string[]): RandomStream {
+  return new Xoshiro256StarStarStream(seedStreamState(seed, keys));
+}
+
+/**
+ * A stream started from an explicit xoshiro256** state (four 64-bit words), for tests against the
+ * reference vectors of the algorithm's authors. Not for simulation: use `createStream`.
+ * @example createStreamFromState([1n, 2n, 3n, 4n]).nextUint64(); // => 11520n
+ */
+export function createStreamFromState(words: readonly [bigint, bigint, bigint, bigint]): RandomStream & { nextUint64(): bigint } {
+  const state = new Int32Array(8);
+  words.forEach((word, index) => {
+    state[2 * index] = Number((word >> 32n) & 0xffffffffn) | 0;
+    state[2 * index + 1] = Number(word & 0xffffffffn) | 0;
+  });
+  return new Xoshiro256StarStarStream(state);
+}

@@ -1,0 +1,62 @@
+// Lookup tables of the Poisson cumulative distribution, for sampling by guided inversion (small rates).
+
+/** Largest rate sampled from a table; above it, PTRS (Hörmann 1993) is used. At 200 a table has ≈ 330 entries. */
+export const poissonTableMaxRate = 200;
+/** The table stops once past the mean and the next probability is below this: the mass left out is < 1e-17. */
+const negligibleProbability = 1e-18;
+/** Tables are pure functions of the rate, so a few recent ones are kept (streams per block reuse them). */
+const cacheLimit = 64;
+const cache = new Map<number, PoissonTable>();
+
+/** The cumulative distribution of Poisson(rate) and its guide (index) table. */
+export interface PoissonTable {
+  /** cdf[k] = P(K ≤ k); the last entry is a sentinel 2 so a search always stops. */
+  readonly cdf: Float64Array;
+  /** guide[j] = smallest k with cdf[k] > j / guide.length, where a search for u ∈ [j/m, (j+1)/m) starts. */
+  readonly guide: Int32Array;
+}
+
+/**
+ * The table for inversion sampling of Poisson(rate) with a guide table (Chen & Asau 1974):
+ * k = min{k : u < F(k)}, searched from guide[⌊u·m⌋], about one comparison per draw.
+ *
+ * p₀ = e^(−λ), pₖ = pₖ₋₁·λ/k, F(k) = Σⱼ≤ₖ pⱼ; stops when k > λ and pₖ < 1e-18.
+ *
+ * @param rate λ, in [0, poissonTableMaxRate].
+ * @returns the (cached, shared, read-only) table.
+ * @throws Error when the rate is outside [0, poissonTableMaxRate].
+ * @see Devroye, L. (1986). Non-Uniform Random Variate Generation, §III.2.4 (guide tables), §X.3 (Poisson by inversion).
+ * @example poissonTable(0).cdf.length; // => 2 (F(0) = 1, then the sentinel)
+ */
+export function poissonTable(rate: number): PoissonTable {
+  const cached = cache.get(rate);
+  if (cached) return cached;
+  if (!(rate >= 0 && rate <= poissonTableMaxRate)) {
+    throw new Error(`poissonTable rate must be in [0, ${poissonTableMaxRate}], got ${rate}`);
+  }
+  // 1. Cumulative probabilities by the recurrence pₖ = pₖ₋₁·λ/k (e^(−200) ≈ 1e-87 does not underflow).
+  const values: number[] = [];
+  let probability = Math.exp(-rate);
+  let cumulative = probability;
+  values.push(cumulative);
+  for (let k = 1; !(k > rate && probability < negligibleProbability); k++) {
+    probability *= rate / k;
+    cumulative += probability;
+    values.push(cumulative);
+  }
+  if (rate === 0) values.length = 1;
+  values.push(2);
+  const cdf = Float64Array.from(values);
+  // 2. Guide table: guide[j] = min{k : F(k) > j/m}.
+  const m = cdf.length;
+  const guide = new Int32Array(m);
+  let k = 0;
+  for (let j = 0; j < m; j++) {
+    while (cdf[k] <= j / m) k++;
+    guide[j] = k;
+  }
+  const table = { cdf, guide };
+  if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value as number);
+  cache.set(rate, table);
+  return table;
+}
