@@ -7,7 +7,7 @@ import { comparatorOf } from './targets-table.js';
 
 /** Columns of compare.csv, in order (docs/planner.md). */
 export const compareColumns = [
-  'reference', 'scenario', 'target', 'variable', 'unit', 'kind', 'year', 'comparator', 'threshold', 'draws',
+  'reference', 'scenario', 'target', 'variable', 'unit', 'kind', 'year', 'comparator', 'threshold', 'draws', 'seed',
   'probabilityMet', 'probabilityMetSe', 'p05', 'p50', 'p95', 'gap', 'gapPercent', 'status',
   'differenceProbability', 'differenceProbabilitySe', 'differenceZ', 'differenceP50',
 ] as const;
@@ -37,6 +37,7 @@ export function compareRows(comparison: ScenarioComparison, digits?: number): Re
       comparator: t ? comparatorOf(t.target) : '',
       threshold: f(t?.target.lower?.value ?? t?.target.upper?.value),
       draws: r?.draws,
+      seed: comparison.seed,
       probabilityMet: f(r?.probabilityMet),
       probabilityMetSe: f(r?.probabilityMetSe),
       p05: f(r?.p05),

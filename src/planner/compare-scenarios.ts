@@ -23,6 +23,8 @@ export interface ComparisonRow {
 
 export interface ScenarioComparison {
   readonly scenarios: readonly string[];
+  /** The seed every run used. */
+  readonly seed: number;
   /** Target by target (in the reference's order, then targets only later scenarios judge), scenario by scenario. */
   readonly rows: readonly ComparisonRow[];
   /** Fully resolved assumptions that differ between the scenarios. */
@@ -33,10 +35,11 @@ export interface ScenarioComparison {
  * Compares instrumented runs made with the same draws and seed (so draw i of every run uses the same
  * random numbers). The reference is the first run: its rows have difference 0 and error 0.
  * @param runs runs with `trackOutcomes`, the reference first
+ * @param seed the seed every run used (reported in compare.csv)
  * @throws Error when the runs used different numbers of draws (they could not be paired)
- * @example compareScenarios([baselineRun, optimisticRun]).rows[1].differenceProbability; // => 0.4 (say)
+ * @example compareScenarios([baselineRun, optimisticRun], 20240419).rows[1].differenceProbability; // => 0.4 (say)
  */
-export function compareScenarios(runs: readonly InstrumentedRun[]): ScenarioComparison {
+export function compareScenarios(runs: readonly InstrumentedRun[], seed: number): ScenarioComparison {
   const scenarios = runs.map((run) => run.result.scenario.scenario);
   const reference = runs[0];
   const targetIds = [...new Set(runs.flatMap((run) => run.result.targets.map((t) => t.target.id)))];
@@ -62,5 +65,5 @@ export function compareScenarios(runs: readonly InstrumentedRun[]): ScenarioComp
       });
     }
   }
-  return { scenarios, rows, assumptions: diffResolved(runs.map((run) => run.result.scenario.resolved)) };
+  return { scenarios, seed, rows, assumptions: diffResolved(runs.map((run) => run.result.scenario.resolved)) };
 }

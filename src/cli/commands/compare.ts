@@ -31,7 +31,7 @@ export const compareCommand: CommandDefinition = {
     const draws = args.draws ?? loaded.scenarios[0].scenario.draws;
     const seed = args.seed ?? loaded.scenarios[0].scenario.seed;
     const runs = loaded.scenarios.map(({ scenario, model }) => runInstrumented(model, loaded.data, scenario, { draws, seed, trackOutcomes: true }));
-    const comparison = compareScenarios(runs);
+    const comparison = compareScenarios(runs, seed);
     const outputs: OutputFile[] = [
       { name: 'compare.csv', content: compareCsv(comparison, args.precision) },
       { name: 'compare-assumptions.csv', content: compareAssumptionsCsv(comparison) },
