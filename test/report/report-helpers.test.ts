@@ -6,6 +6,7 @@ import { qualifierBand } from '../../src/report/collect-report-data.js';
 import { displayNumber } from '../../src/report/display-number.js';
 import { escapeHtml } from '../../src/report/escape-html.js';
 import { estimateTextWidth, inlineSvg } from '../../src/report/render-chart-svg.js';
+import { reportOutputFiles } from '../../src/report/report-output-files.js';
 import { scenarioColours } from '../../src/report/scenario-colours.js';
 import { parseSensitivityTable } from '../../src/report/parse-sensitivity-table.js';
 import { thresholdText } from '../../src/report/targets-table-html.js';
@@ -107,5 +108,15 @@ describe('parseSensitivityTable(table)', () => {
 
   it('names a missing column', () => {
     expect(() => parseSensitivityTable(parseCsv('s.csv', 'scenario,target\nbaseline,t\n'))).toThrow('s.csv:1  error  column input is required, got nothing\ns.csv:1  error  column low or probabilityLow is required, got nothing');
+  });
+});
+
+describe('reportOutputFiles(report)', () => {
+  it('names report.html first, then charts/<name>.vl.json as pretty JSON', () => {
+    const files = reportOutputFiles({ html: '<!doctype html>', specs: { 'fan-x': { mark: 'point' } } });
+    expect(files).toEqual([
+      { name: 'report.html', content: '<!doctype html>' },
+      { name: 'charts/fan-x.vl.json', content: '{\n  "mark": "point"\n}\n' },
+    ]);
   });
 });

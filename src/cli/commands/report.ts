@@ -1,17 +1,15 @@
 // `forecast report [scenario..]`: run the scenarios and write report.html plus the Vega-Lite spec of every chart.
 import { resolve } from 'node:path';
-import { writeOutputsAtomically, type OutputFile } from '../../io/atomic-write.js';
+import { writeOutputsAtomically } from '../../io/atomic-write.js';
 import { parseCsv } from '../../io/read-csv.js';
 import { readText } from '../../io/read-text.js';
 import { buildReport } from '../../report/build-report.js';
 import { parseSensitivityTable } from '../../report/parse-sensitivity-table.js';
+import { chartsFolder, reportOutputFiles } from '../../report/report-output-files.js';
 import type { CliIo } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
 import { runArguments, runScenarios, scenarioOptions } from './run.js';
-
-/** Where the chart specs go inside the output folder. */
-export const chartsFolder = 'charts';
 
 /**
  * Runs the scenarios exactly as `forecast run` does (same options), builds the report and writes
@@ -24,10 +22,7 @@ async function runReport(argv: Record<string, unknown>, io: CliIo): Promise<numb
   const sensitivity = sensitivityFile === undefined ? undefined : parseSensitivityTable(parseCsv(sensitivityFile, readText(resolve(io.cwd, sensitivityFile))));
   const { inputs, results } = runScenarios(args, io);
   const report = await buildReport(results, inputs.data, { sensitivity });
-  const outputs: OutputFile[] = [
-    { name: 'report.html', content: report.html },
-    ...Object.entries(report.specs).map(([name, spec]) => ({ name: `${chartsFolder}/${name}.vl.json`, content: JSON.stringify(spec, null, 2) + '\n' })),
-  ];
+  const outputs = reportOutputFiles(report);
   writeOutputsAtomically(resolve(io.cwd, args.out), outputs);
   for (const warning of report.warnings) io.stderr(`warning  ${warning}\n`);
   if (!args.quiet) {
