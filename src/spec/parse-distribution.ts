@@ -4,17 +4,7 @@ import { didYouMean } from '../errors/did-you-mean.js';
 import { messages, specMessages, specRules } from '../errors/messages.js';
 import type { PathSegment } from '../io/yaml-document.js';
 import type { Distribution } from '../simulate/distribution.js';
-// PENDING: src/simulate/from-percentiles.ts (another helper) replaces this fallback once it lands:
-// import { fromPercentiles } from '../simulate/from-percentiles.js';
-/** z such that P(Z ≤ z) = 0.95 for a standard normal (R: qnorm(0.95)). */
-const z95 = 1.6448536269514722;
-function fromPercentiles(kind: 'normal' | 'lognormal' | 'uniform' | 'triangular' | 'pert', p5: number, p95: number, mode?: number): Distribution {
-  void mode;
-  if (kind === 'normal') return { dist: 'normal', mean: (p5 + p95) / 2, sd: (p95 - p5) / (2 * z95) };
-  if (kind === 'lognormal') return { dist: 'lognormal', meanlog: (Math.log(p5) + Math.log(p95)) / 2, sdlog: (Math.log(p95) - Math.log(p5)) / (2 * z95) };
-  if (kind === 'uniform') return { dist: 'uniform', min: p5 - (p95 - p5) / 18, max: p95 + (p95 - p5) / 18 };
-  throw new Error(`the p5/p95 form of ${kind} is not available yet`);
-}
+import { fromPercentiles } from '../simulate/from-percentiles.js';
 import { registerUnionPicker, specIssuesFromZod, type RenderMessage, type SpecIssue } from './zod-problems.js';
 
 /** `"12%"`, `"-2.5%"`, `"+3%"`: a sign, digits with an optional decimal point, then `%` (no spaces). */
