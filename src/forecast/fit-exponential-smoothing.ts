@@ -20,10 +20,10 @@ export interface ExponentialSmoothingParams {
   readonly slope: number;
   /** Sum of squared one-step errors. */
   readonly sse: number;
-  /** σ̂² = SSE/(n − p), p = free parameters + 1, as R's `ets`. */
+  /** σ̂² = SSE/(n − (p − 1)), i.e. divided by n minus the estimated parameters, as R's `ets`. */
   readonly sigma2: number;
   readonly observations: number;
-  /** p: smoothing parameters + initial states + σ (R's `np`). */
+  /** p: smoothing parameters + initial states + σ (R's `np + 1`, the count used in AICc). */
   readonly parameterCount: number;
   /** AICc = n·ln(SSE) + 2p + 2p(p+1)/(n−p−1), on R's `ets` scale (constants dropped). */
   readonly aicc: number;
@@ -230,7 +230,8 @@ function fitJoint(y: Float64Array, trend: SmoothingTrend): ExponentialSmoothingP
   const objective = (x: ArrayLike<number>): number => {
     const unpacked = unpack(x);
     if (unpacked === undefined) return Number.POSITIVE_INFINITY;
-    return n * Math.log(filterSse(y, unpacked.smoothing, unpacked.level, unpacked.slope).sse);
+    // floor: a perfect fit (SSE = 0) must stay finite, or Nelder–Mead would read it as infeasible
+    return n * Math.log(Math.max(filterSse(y, unpacked.smoothing, unpacked.level, unpacked.slope).sse, Number.MIN_VALUE));
   };
   // 3. Nelder–Mead as R's optim: one step size 0.1·max|x|, relative tolerance √ε, 2000 evaluations.
   const size = 0.1 * Math.max(...start.map(Math.abs));
@@ -279,7 +280,7 @@ function summarise(trend: SmoothingTrend, smoothing: Smoothing, fit: ProfileFit,
     level: fit.level,
     slope: fit.slope,
     sse,
-    sigma2: sse / Math.max(1, n - parameterCount),
+    sigma2: sse / Math.max(1, n - (parameterCount - 1)),
     observations: n,
     parameterCount,
     aicc,

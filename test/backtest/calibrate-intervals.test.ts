@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { calibrateIntervals } from '../../src/backtest/calibrate-intervals.js';
+import { calibratedForecast } from '../../src/backtest/calibrated-forecast.js';
+import { logChangeScale } from '../../src/backtest/log-change-scale.js';
+
+describe('calibrateIntervals', () => {
+  it('stores standardised log errors ln(y/ŷ)/s sorted by horizon', () => {
+    const calibration = calibrateIntervals(
+      [
+        { horizon: 1, actual: Math.E, point: 1, scale: 1 },
+        { horizon: 1, actual: 1, point: Math.E, scale: 0.5 },
+        { horizon: 2, actual: 1, point: 1, scale: 1 },
+      ],
+      2,
+    );
+    expect(calibration.sortedErrors[0]).toEqual([-2, 1]);
+    expect(calibration.sortedErrors[1]).toEqual([0]);
+  });
+
+  it('a horizon without samples borrows the previous one widened by √(k/k′)', () => {
+    const calibration = calibrateIntervals([{ horizon: 1, actual: Math.E, point: 1, scale: 1 }], 4);
+    expect(calibration.sortedErrors[3][0]).toBeCloseTo(2, 12);
+  });
+
+  it('calibratedForecast gives nominal coverage on the data it was calibrated from', () => {
+    // 1000 errors z = −4.995 … 4.995 at horizon 1; the 80% interval holds the middle 80%.
+    const samples = Array.from({ length: 1000 }, (_, i) => ({ horizon: 1, actual: 100 * Math.exp((i - 499.5) / 100), point: 100, scale: 1 }));
+    const forecast = calibratedForecast([100], 1, calibrateIntervals(samples, 1));
+    const [lower] = forecast.quantile(0.1);
+    const [upper] = forecast.quantile(0.9);
+    const inside = samples.filter((s) => s.actual >= lower && s.actual <= upper).length;
+    expect(inside).toBe(800);
+    expect(forecast.point).toEqual([100]);
+  });
+
+  it('calibratedForecast scales the log errors by the series scale', () => {
+    const calibration = { sortedErrors: [[-1, 1]] };
+    const forecast = calibratedForecast([10], 0.1, calibration);
+    expect(forecast.quantile(1)[0]).toBeCloseTo(10 * Math.exp(0.1), 12);
+    expect(forecast.quantile(0)[0]).toBeCloseTo(10 * Math.exp(-0.1), 12);
+  });
+
+  it('calibrateIntervals needs horizon-1 samples', () => {
+    expect(() => calibrateIntervals([], 2)).toThrow('calibrateIntervals samples must include horizon 1, got none');
+  });
+});
+
+describe('logChangeScale', () => {
+  it('logChangeScale([1, e, 1]) = sd(1, −1) = √2', () => {
+    expect(logChangeScale([1, Math.E, 1])).toBeCloseTo(Math.SQRT2, 12);
+  });
+
+  it('a steady 10% growth has (floored) scale 0.001', () => {
+    expect(logChangeScale([100, 110, 121, 133.1])).toBe(1e-3);
+  });
+});
