@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../planner/planner-helpers.js';
+
+describe('forecast explain', () => {
+  it('prints the resolved scenario, where each value came from, calibrated uncertainty and evidence', async () => {
+    const { code, stdout, stderr } = await runCli(['explain', 'scenarios/optimistic.yaml']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toMatch(/^scenario optimistic — /);
+    expect(stdout).toContain('scenarios/optimistic.yaml → extends → scenarios/baseline.yaml');
+    expect(stdout).toContain('resolved scenario (after extends):');
+    expect(stdout).toContain('mean: 18%');
+    // A scenario assumption points at its line and column; calibrated and model values say so.
+    expect(stdout).toMatch(/growth\s+normal\(mean=0\.18, sd=0\.04\)\s+[-\d.]+ \/ [-\d.]+ \/ [-\d.]+\s+scenario scenarios\/optimistic\.yaml:\d+:\d+/);
+    expect(stdout).toMatch(/calibrated/);
+    expect(stdout).toMatch(/model models\/beijing\.yaml:\d+:\d+/);
+    expect(stdout).toContain('evidence:');
+  });
+
+  it('names a missing scenario file with exit code 2', async () => {
+    const { code, stderr } = await runCli(['explain', 'scenarios/nope.yaml']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('nope.yaml');
+  });
+});

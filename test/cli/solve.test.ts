@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/pipeline/run-scenario.js';
+import { loadVariantInputs } from '../../src/planner/load-variant-inputs.js';
+import { runSolve } from '../../src/planner/run-solve.js';
+import { withAssumptions } from '../../src/planner/with-assumptions.js';
+import { solveColumns } from '../../src/planner/solve-table.js';
+import { freshDir, projectRoot } from '../helpers/project.js';
+import { readCsv, runCli } from '../planner/planner-helpers.js';
+
+const draws = 2000;
+
+describe('forecast solve', () => {
+  it('prints the solved value, its probability and Monte Carlo error, and writes solve.csv', async () => {
+    const out = freshDir();
+    const { code, stdout, stderr } = await runCli([
+      'solve', 'scenarios/baseline.yaml', '--target', 'bj-ai-core-2025', '--probability', '0.8',
+      '--vary', 'assumptions.aiCoreIndustry.growth.mean', '--draws', String(draws), '--out', out,
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/bj-ai-core-2025 met with probability ≥ 0\.8 when assumptions\.aiCoreIndustry\.growth\.mean = /);
+    expect(stdout).toMatch(/achieved P\(met\) [\d.]+ ± [\d.]+ \(Monte Carlo se/);
+    const { header, rows } = readCsv(out, 'solve.csv');
+    expect(header).toEqual([...solveColumns]);
+    expect(rows[0].status).toBe('solved');
+    expect(Number(rows[0].probabilityMet)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('gives a value that, fed back as the assumption, meets the target with the requested probability within MC error', () => {
+    const { inputs } = loadVariantInputs(projectRoot, 'data', 'scenarios/baseline.yaml', { draws });
+    for (const wanted of [0.5, 0.8]) {
+      const solved = runSolve(inputs, { target: 'bj-ai-core-2025', probability: wanted, path: 'assumptions.aiCoreIndustry.growth.mean' });
+      expect(solved.status).toBe('solved');
+      const fedBack = runScenario(inputs.model, inputs.data, withAssumptions(inputs.scenario, [solved.override]), { draws: inputs.draws, seed: inputs.seed });
+      const target = fedBack.targets.find((t) => t.target.id === 'bj-ai-core-2025')!;
+      expect(target.probabilityMet).toBe(solved.probability);
+      expect(target.probabilityMet).toBeGreaterThanOrEqual(wanted);
+      expect(Math.abs(target.probabilityMet - wanted)).toBeLessThanOrEqual(3 * target.probabilityMetSe + 1 / draws);
+    }
+  });
+
+  it('solves for a constant too (the growth rate made certain)', () => {
+    const { inputs } = loadVariantInputs(projectRoot, 'data', 'scenarios/baseline.yaml', { draws: 1000 });
+    const solved = runSolve(inputs, { target: 'bj-ai-core-2025', probability: 0.5, path: 'aiCoreIndustry.growth' });
+    expect(solved.override.distribution.dist).toBe('constant');
+    expect(Math.abs(solved.probability - 0.5)).toBeLessThanOrEqual(3 * solved.probabilitySe + 1 / 1000);
+  });
+
+  it('reports a range that cannot bracket the probability with exit code 2', async () => {
+    const { code, stderr } = await runCli([
+      'solve', 'scenarios/baseline.yaml', '--target', 'bj-ai-core-2025', '--probability', '0.99',
+      '--vary', 'assumptions.aiCoreIndustry.growth.mean', '--range', '-0.5:-0.4', '--draws', '300',
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('assumptions.aiCoreIndustry.growth.mean must bracket probability 0.99 between -0.5');
+  });
+
+  it('refuses an unknown target and a probability outside (0, 1)', async () => {
+    const unknown = await runCli(['solve', 'scenarios/baseline.yaml', '--target', 'nope', '--vary', 'aiCoreIndustry.growth.mean', '--draws', '100']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--target must name a target the scenario judges (');
+    const p = await runCli(['solve', 'scenarios/baseline.yaml', '--target', 'bj-ai-core-2025', '--probability', '1.2', '--vary', 'aiCoreIndustry.growth.mean']);
+    expect(p.code).toBe(2);
+    expect(p.stderr).toContain('--probability must be a number strictly between 0 and 1, got 1.2');
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { trackDraws } from '../../src/evaluate/track-draws.js';
+import { loadRunInputs } from '../../src/io/load-run-inputs.js';
+import { drawsCsv } from '../../src/output/draws-table.js';
+import { iamcCsv, iamcTable } from '../../src/output/iamc-table.js';
+import { projectionColumns } from '../../src/output/projections-table.js';
+import { requiredTrajectoryRows } from '../../src/output/required-trajectory-table.js';
+import { runScenario } from '../../src/pipeline/run-scenario.js';
+import { runInstrumented } from '../../src/planner/run-instrumented.js';
+import { selectDrawIndices } from '../../src/planner/select-draw-indices.js';
+import { projectRoot } from '../helpers/project.js';
+
+const inputs = loadRunInputs(projectRoot, 'data', ['scenarios/baseline.yaml', 'scenarios/optimistic.yaml', 'scenarios/pessimistic.yaml']);
+const draws = 1500;
+
+describe('runInstrumented(model, data, scenario, options)', () => {
+  it.each(inputs.scenarios.map((s) => [s.scenario.scenario, s] as const))(
+    'in %s: gives runScenario\'s result, and per-draw met flags whose share is probabilityMet for every target',
+    (_name, { scenario, model }) => {
+      const run = runInstrumented(model, inputs.data, scenario, { draws, trackOutcomes: true });
+      expect(run.result).toEqual(runScenario(model, inputs.data, scenario, { draws }));
+      expect(run.outcomes.map((o) => o.target)).toEqual(run.result.targets.map((t) => t.target.id));
+      run.result.targets.forEach((t, i) => {
+        const met = run.outcomes[i].met.reduce((s, v) => s + v, 0);
+        expect({ target: t.target.id, p: met / draws }).toEqual({ target: t.target.id, p: t.probabilityMet });
+      });
+    },
+  );
+});
+
+describe('notebook outputs', () => {
+  const { scenario, model } = inputs.scenarios[0];
+  const indices = selectDrawIndices(draws, 5);
+  let tracker: ReturnType<typeof trackDraws> | undefined;
+  const run = runInstrumented(model, inputs.data, scenario, { draws, observers: (m) => [(tracker = trackDraws(m, indices))] });
+
+  it('trackDraws keeps the chosen draws of every variable from its base year to the horizon', () => {
+    const points = tracker!.points();
+    expect([...new Set(points.map((p) => p.draw))]).toEqual(indices);
+    const ai = points.filter((p) => p.draw === 0 && p.variable === 'aiCoreIndustry');
+    expect(ai[ai.length - 1].year).toBe(scenario.horizon);
+    // A path's values are the draws the summaries were taken from: each year's value lies within the run's range.
+    const csv = drawsCsv([{ scenario: scenario.scenario, points }]);
+    expect(csv.split('\n')[0]).toBe('scenario,draw,variable,year,value');
+    expect(csv.split('\n').length - 2).toBe(points.length);
+  });
+
+  it('iamcTable holds the median of each projected year and history before', () => {
+    const { columns, rows } = iamcTable([run.result], inputs.data);
+    expect(columns.slice(0, 5)).toEqual(['Model', 'Scenario', 'Region', 'Variable', 'Unit']);
+    const years = columns.slice(5).map(Number);
+    expect(years).toEqual([...years].sort((a, b) => a - b));
+    const ai = rows.find((r) => r.Variable === 'aiCoreIndustry')!;
+    const median2025 = run.result.summaries.find((s) => s.variable === 'aiCoreIndustry' && s.year === 2025)!.quantiles[3];
+    expect(Number(ai['2025'])).toBeCloseTo(median2025, 3);
+    const labelled = iamcCsv([run.result], inputs.data, { variableNames: 'label' });
+    expect(labelled).toContain('Beijing|');
+  });
+
+  it('requiredTrajectoryRows reach each level target exactly in its year, in projections.csv columns', () => {
+    const rows = requiredTrajectoryRows([run.result], inputs.data);
+    const core = rows.filter((r) => r.source === 'bj-ai-core-2025');
+    expect(core.length).toBeGreaterThan(1);
+    expect(core[core.length - 1]).toMatchObject({ kind: 'required', year: 2025, p50: '3000', mean: '3000' });
+    for (const row of rows) for (const key of Object.keys(row)) expect(projectionColumns as readonly string[]).toContain(key);
+    // Constant growth: successive ratios are equal.
+    const values = core.map((r) => Number(r.p50));
+    const ratios = values.slice(1).map((v, i) => v / values[i]);
+    for (const ratio of ratios) expect(ratio).toBeCloseTo(ratios[0], 6);
+  });
+});
