@@ -93,6 +93,13 @@ export interface Target {
   readonly note?: string;
   /** Known outcome for past targets (e.g. 十三五), with its source. */
   readonly outcome?: string;
+  /** Source id of the outcome (data/sources.csv). */
+  readonly outcomeSource?: string;
+  /** The passage the outcome is read from. */
+  readonly outcomeQuote?: string;
+  /** For `approx: x` targets: x, and the relative tolerance that gave lower = x(1 − t), upper = x(1 + t). */
+  readonly approx?: number;
+  readonly tolerance?: number;
   readonly file: string;
   readonly line: number;
 }

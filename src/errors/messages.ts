@@ -122,3 +122,24 @@ export const plannerMessages = {
   notBracketed: (path: string, low: number, high: number, probabilityLow: number, probabilityHigh: number, wanted: number) =>
     `${path} must bracket probability ${wanted} between ${low} (P = ${probabilityLow}) and ${high} (P = ${probabilityHigh}); widen --range`,
 } as const;
+
+/** Messages of the data folder (observations, series, sources, targets): src/data/. */
+export const dataMessages = {
+  valueOrGrowth: (row: string) => `${row} must give a value or a yoyPercent, got neither`,
+  derivationMissing: () => 'derivation is required when status is derived, got nothing',
+  unitMissing: (value: string) => `unit is required when a value is given, got nothing for value ${showValue(value)}`,
+  unitNotConvertible: (field: string, unit: string, seriesUnit: string, series: string) =>
+    `${field} must be convertible to ${showValue(seriesUnit)} (the unit of series ${series}), got ${showValue(unit)}`,
+  stockDateYear: (year: number, value: unknown) => `year must match the year of its stock-date period (${year}), got ${showValue(value)}`,
+  columnMissing: (column: string, columns: readonly string[]) =>
+    `header must include the column ${showValue(column)}, got ${columns.length === 0 ? 'no header' : columns.join(',')}`,
+  boundsMissing: (field: string) => `${field} must give a bound (atLeast, above, atMost, below, between or approx), got none`,
+  boundsConflict: (field: string, keys: readonly string[]) =>
+    `${field} must give at most one lower bound (atLeast, above) and one upper bound (atMost, below), or between alone, or approx alone, got ${keys.join(', ')}`,
+  rateBound: (field: string, value: unknown) =>
+    `${field} must be a fraction per year such as 0.1 or a percent such as "10%", got ${showValue(value)}`,
+  betweenOrder: (field: string, value: unknown) => `${field} must be a list [low, high] of two numbers with low ≤ high, got ${showValue(value)}`,
+  growthUnit: (field: string, kind: string, value: unknown) => `${field} must be rate for a ${kind} target, got ${showValue(value)}`,
+  windowMissing: (field: string, kind: string) => `${field} is required for a ${kind} target, got nothing`,
+  unknownSeries: (value: string) => `series must name a series of data/series.csv, got ${showValue(value)}`,
+} as const;

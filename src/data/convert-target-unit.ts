@@ -1,0 +1,28 @@
+// A target's bounds in the unit of the variable that judges it (4.8万亿元 → 48000亿元).
+import { InputError } from '../errors/input-error.js';
+import { dataMessages } from '../errors/messages.js';
+import type { Bound, Target } from './types.js';
+import { convertUnit, unitFactor } from './units.js';
+
+/**
+ * Returns `target` with its bounds converted to `unit`: bound × factor(target.unit) / factor(unit).
+ * Growth targets (unit `rate`) and targets already in `unit` come back unchanged.
+ * @throws InputError at the target's file:line when the units measure different things
+ * @example convertTargetUnit(target48万亿, '亿元').lower; // => { value: 48000, inclusive: true }
+ */
+export function convertTargetUnit(target: Target, unit: string): Target {
+  if (target.unit === unit || target.unit === 'rate') return target;
+  if (unitFactor(target.unit, unit) === undefined) {
+    throw new InputError([{ file: target.file, line: target.line, field: 'unit', message: dataMessages.unitNotConvertible(`${target.id}.unit`, target.unit, unit, target.variable ?? target.series ?? target.id) }]);
+  }
+  const convert = (bound: Bound | undefined): Bound | undefined => (bound ? { value: convertUnit(bound.value, target.unit, unit), inclusive: bound.inclusive } : undefined);
+  const lower = convert(target.lower);
+  const upper = convert(target.upper);
+  return {
+    ...target,
+    unit,
+    ...(lower ? { lower } : {}),
+    ...(upper ? { upper } : {}),
+    ...(target.approx !== undefined ? { approx: convertUnit(target.approx, target.unit, unit) } : {}),
+  };
+}
