@@ -2,12 +2,16 @@
 import { resolve } from 'node:path';
 import { plannerMessages } from '../../errors/messages.js';
 import { writeOutputsAtomically } from '../../io/atomic-write.js';
+import { describeDistribution } from '../../planner/describe-distribution.js';
 import { loadVariantInputs } from '../../planner/load-variant-inputs.js';
 import { parseNumberLike } from '../../planner/parse-vary.js';
 import { notBracketedMessage, runSolve, type SolveResult } from '../../planner/run-solve.js';
 import { solveCsv } from '../../planner/solve-table.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
+
+/** Distributions a scenario file may state (spec/parse-distribution.ts). */
+const scenarioDistributions: readonly string[] = ['constant', 'normal', 'lognormal', 'uniform', 'triangular', 'pert'];
 
 function parseRange(text: string): [number, number] | undefined {
   const parts = text.split(':').map(parseNumberLike);
@@ -83,8 +87,13 @@ function solveSummary(result: SolveResult): string {
     `  bracket [${show(result.low)}, ${show(result.high)}] after ${result.evaluations.length} runs${result.increasing ? '' : ' (P falls as the value rises)'}`,
     ...result.notes.map((note) => `  note: ${note}`),
     '',
-    'to use it, write into the scenario:',
-    ...yaml.trimEnd().split('\n').map((line) => `  ${line}`),
+    ...(scenarioDistributions.includes(distribution.dist)
+      ? ['to use it, write into the scenario:', ...yaml.trimEnd().split('\n').map((line) => `  ${line}`)]
+      : [
+          `the solved assumption is a calibrated ${distribution.dist} distribution, which scenario files do not take:`,
+          `  ${variable}.${parameter} = ${describeDistribution(distribution)}`,
+          '  write a normal with the same mean and spread, or solve for the parameter itself (a constant)',
+        ]),
   ];
   return lines.join('\n') + '\n';
 }
