@@ -22,6 +22,8 @@ export const calibrationMessages = {
     `yoy of ${observation.series} ${observation.year} ${observation.period} must be greater than -1, got ${observation.yoy} (${at(observation)})`,
   negativeCount: (observation: Observation) =>
     `count of ${observation.series} ${observation.year} must be a non-negative number, got ${observation.value} (${at(observation)})`,
+  capacityNeedsData: (years: number, minimum: number) =>
+    `capacity must be given in the model when fewer than ${minimum} growth figures are known, got ${years}`,
   noCapacity: (slope: number) =>
     `capacity must be given in the model when the data show no slowing of growth as the level rises, got a regression slope of ${slope.toPrecision(3)}`,
 } as const;

@@ -3,7 +3,7 @@
 /**
  * Lowest growth rate a law accepts from a sampled parameter: a Student-t draw of `growth` below −100%
  * has no meaning (ln(1 + growth) is undefined), so draws are clamped to −99% a year (−4.6 log points).
- * @example Math.log1p(minimumGrowthRate); // => -4.605170185988091
+ * @example Math.log1p(minimumGrowthRate); // => -4.60517018598809
  */
 export const minimumGrowthRate = -0.99;
 

@@ -1,0 +1,50 @@
+// The simulation shared by the capacity laws: log growth r·x(V, K) + σε applied to the level.
+import type { LawRuntime, LawStartInput } from './law.js';
+import { paramColumn } from './param-column.js';
+import { checkStep } from './step-counter.js';
+
+/** Smallest capacity used: a sampled K ≤ 0 has no meaning (x would be undefined). */
+const minimumCapacity = Number.MIN_VALUE;
+
+/**
+ * Runs V_t = V_{t−1}·exp(r·x(V_{t−1}, K) + σε_t) per draw, ε from the stream `innovation`.
+ * State (the level) is kept in an array allocated here; `next` allocates nothing.
+ * Reference: see logistic-law.ts and gompertz-law.ts.
+ * @param input draws, base levels (> 0), params `rate`, `capacity`, `volatility`
+ * @param law the law's name, for messages
+ * @param regressor x(V, K): 1 − V/K (logistic) or ln(K/V) (Gompertz)
+ * @returns the runtime
+ * @example capacityRuntime(input, 'logistic', (v, k) => 1 - v / k).next(1, out);
+ */
+export function capacityRuntime(input: LawStartInput, law: string, regressor: (level: number, capacity: number) => number): LawRuntime {
+  const { draws } = input;
+  const base = input.base.slice();
+  const rate = paramColumn(input.params, 'rate', draws);
+  const sampledCapacity = paramColumn(input.params, 'capacity', draws);
+  const volatility = paramColumn(input.params, 'volatility', draws);
+  const capacity = new Float64Array(draws);
+  const sigma = new Float64Array(draws);
+  for (let i = 0; i < draws; i++) {
+    capacity[i] = Math.max(sampledCapacity[i], minimumCapacity);
+    sigma[i] = Math.max(volatility[i], 0);
+  }
+  const level = input.base.slice();
+  const noise = new Float64Array(draws);
+  const innovation = input.stream('innovation');
+  let last = 0;
+  return {
+    next(step: number, out: Float64Array): void {
+      checkStep(law, last, step);
+      if (step === 0) {
+        out.set(base);
+        return;
+      }
+      last = step;
+      innovation.fillStandardNormal(noise);
+      for (let i = 0; i < draws; i++) {
+        level[i] *= Math.exp(rate[i] * regressor(level[i], capacity[i]) + sigma[i] * noise[i]);
+        out[i] = level[i];
+      }
+    },
+  };
+}
