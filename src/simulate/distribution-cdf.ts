@@ -20,7 +20,7 @@ function pertCdf(min: number, mode: number, max: number, x: number): number {
  * - normal: Φ((x − μ)/σ); lognormal: Φ((ln x − μ)/σ)
  * - uniform: (x − a)/(b − a); triangular: (x − a)²/((b − a)(c − a)) below the mode c, else 1 − (b − x)²/((b − a)(b − c))
  * - pert: I_((x−a)/(b−a))(α, β); gamma: P(shape, rate·x)
- * - studentT: with t = (x − m)/s, ½·I_(ν/(ν+t²))(ν/2, ½) for t < 0, else 1 − that
+ * - studentT: with t = (x − m)/s, ½·I_(ν/(ν+t²))(ν/2, ½) for t < 0, else 1 − that (near the centre, ½ ± ½·I_(t²/(ν+t²))(½, ν/2))
  * - scaledInvChi: X = s·√(ν/χ²_ν) ≤ x ⇔ χ²_ν ≥ ν s²/x², so Q(ν/2, ν s²/(2x²))
  * A zero spread (sd = 0, min = max, …) is a point mass: the CDF steps from 0 to 1 at the point.
  *
@@ -60,7 +60,13 @@ export function distributionCdf(dist: Distribution, x: number): number {
       if (dist.scale === 0) return step(dist.location);
       const t = (x - dist.location) / dist.scale;
       if (!Number.isFinite(t)) return t > 0 ? 1 : 0;
-      const tail = 0.5 * regularizedBeta(dist.df / (dist.df + t * t), dist.df / 2, 0.5);
+      const t2 = t * t;
+      // Near the centre, P(|T| ≤ |t|) = I_(t²/(ν+t²))(½, ν/2) keeps its digits; in the tails, the tail form does.
+      if (t2 < dist.df) {
+        const centre = 0.5 * regularizedBeta(t2 / (dist.df + t2), 0.5, dist.df / 2);
+        return t < 0 ? 0.5 - centre : 0.5 + centre;
+      }
+      const tail = 0.5 * regularizedBeta(dist.df / (dist.df + t2), dist.df / 2, 0.5);
       return t < 0 ? tail : 1 - tail;
     }
     case 'scaledInvChi':
