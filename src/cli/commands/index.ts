@@ -1,11 +1,13 @@
 // Every command of `forecast`, in the order `--help` lists them. One file per command.
 import type { CommandDefinition } from '../command.js';
 import { compareCommand } from './compare.js';
+import { dataCommand } from './data.js';
 import { explainCommand } from './explain.js';
 import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
 import { sensitivityCommand } from './sensitivity.js';
 import { solveCommand } from './solve.js';
+import { targetsCommand } from './targets.js';
 import { sweepCommand } from './sweep.js';
 import { validateCommand } from './validate.js';
 
@@ -18,4 +20,6 @@ export const commands: readonly CommandDefinition[] = [
   solveCommand,
   explainCommand,
   validateCommand,
+  dataCommand,
+  targetsCommand,
 ];
