@@ -32,7 +32,8 @@ const maximumDispersionSdlog = 1.5;
  * Parameters: `mean` μ (count per year), `dispersion` k > 0 (large k → Poisson).
  * Calibration: from T yearly counts with mean x̄ and variance s²,
  * - k by the method of moments k̂ = x̄² / (s² − x̄) when T ≥ 3 and s² > x̄, as lognormal(ln k̂, sdlog)
- *   with sdlog = √(2/(T − 1)) · s² / (s² − x̄) (delta method, Var s² ≈ 2s⁴/(T − 1)), capped at 1.5;
+ *   with sdlog² = Var(s²)/(s² − x̄)² + (2/x̄ + 1/(s² − x̄))²·s²/T (delta method on ln k̂ = 2 ln x̄ − ln(s² − x̄),
+ *   covariance of x̄ and s² ignored), where Var s² ≈ max(2s⁴/(T − 1), (m₄ − (T − 3)/(T − 1)·s⁴)/T) (m₄ the fourth central moment), capped at 1.5;
  *   s² ≤ x̄ → lognormal(ln 50, 1) (near-Poisson); T < 3 → negativeBinomialDefaultDispersion;
  * - μ ~ Gamma((0.5 + Σn)/c, T/c), c = 1 + x̄/k_median: the Jeffreys–Poisson posterior with its
  *   variance inflated by the overdispersion factor (the counts are worth T/c Poisson years).
@@ -64,7 +65,12 @@ export const negativeBinomialLaw: Law = {
         const variance = counts.reduce((s, n) => s + (n - mean) ** 2, 0) / (years - 1);
         if (variance > mean) {
           const k = (mean * mean) / (variance - mean);
-          const sdlog = Math.min(Math.sqrt(2 / (years - 1)) * (variance / (variance - mean)), maximumDispersionSdlog);
+          // Var s² ≈ (m4 − (T − 3)/(T − 1)·s⁴)/T (kurtosis-aware), never below the normal theory 2s⁴/(T − 1).
+          const fourth = counts.reduce((s, n) => s + (n - mean) ** 4, 0) / years;
+          const varianceOfVariance = Math.max((2 * variance ** 2) / (years - 1), (fourth - ((years - 3) / (years - 1)) * variance ** 2) / years);
+          const gap = variance - mean;
+          const varianceOfLogK = varianceOfVariance / gap ** 2 + (2 / mean + 1 / gap) ** 2 * (variance / years);
+          const sdlog = Math.min(Math.sqrt(varianceOfLogK), maximumDispersionSdlog);
           calibrated.dispersion = { dist: 'lognormal', meanlog: Math.log(k), sdlog };
           notes.push(`dispersion by the method of moments: mean ${mean.toFixed(3)}, variance ${variance.toFixed(3)}, k = ${k.toFixed(3)}`);
         } else {
