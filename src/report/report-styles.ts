@@ -34,6 +34,8 @@ th, td { border: 1px solid #d8d8d8; padding: 0.25rem 0.45rem; vertical-align: to
 th { background: #f3f3f3; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.status { white-space: nowrap; font-weight: 600; }
+td.target { min-width: 14rem; }
+td.scenario { white-space: nowrap; }
 ${Object.entries(statusColours).map(([status, colour]) => `td.status-${status.replace(' ', '-')} { background: ${colour}; }`).join('\n')}
 .swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 2px; margin-right: 0.3em; vertical-align: -0.05em; }
 blockquote { margin: 0.2rem 0 0.6rem 0; padding: 0.1rem 0.6rem; border-left: 3px solid #ccc; color: #333; font-size: 0.9rem; }
@@ -49,7 +51,6 @@ code { font-size: 0.85em; background: #f5f5f5; padding: 0 0.2em; border-radius: 
   table { font-size: 0.8rem; }
   /* The table scrolls sideways here, so let its columns take the width they need. */
   table.targets th { white-space: nowrap; }
-  table.targets td:first-child { min-width: 9rem; }
 }
 @page { size: A4; margin: 15mm; }
 @media print {

@@ -18,7 +18,7 @@ export const statusColours: Readonly<Record<TargetStatus, string>> = {
  * @example statusLabels['at risk']; // => '有风险 at risk'
  */
 export const statusLabels: Readonly<Record<TargetStatus, string>> = {
-  met: '已达成/稳达 met',
+  met: '稳达 met',
   likely: '可能达成 likely',
   'at risk': '有风险 at risk',
   unlikely: '不太可能 unlikely',

@@ -40,29 +40,24 @@ export function thresholdText(target: Pick<Target, 'lower' | 'upper' | 'unit'>):
 export function targetsTableHtml(targets: readonly ReportTarget[], colours: Readonly<Record<string, string>>): string {
   const header = [
     '目标<br><span class="en">Target</span>',
-    '年份<br><span class="en">Year</span>',
-    '门槛<br><span class="en">Threshold</span>',
     '情景<br><span class="en">Scenario</span>',
     '状态<br><span class="en">Status</span>',
     '达成概率 ± 标准误<br><span class="en">P(met) ± se</span>',
     '中位数 [p05–p95]<br><span class="en">Median [5–95%]</span>',
     '差距<br><span class="en">Gap</span>',
-    '年增速：所需 / 假设 / 历史<br><span class="en">Growth/yr: required / assumed / historical</span>',
-    '中位数首次达标<br><span class="en">Median first meets</span>',
+    '年增速 所需 / 假设 / 历史<br><span class="en">Growth/yr: required / assumed / historical</span>',
+    '中位数达标年<br><span class="en">Median meets in</span>',
   ];
   const body = targets.map((t) => {
     const span = Math.max(1, t.verdicts.length);
     const target = t.target;
-    const lead = [
-      `<td rowspan="${span}" id="target-${escapeHtml(target.id)}"><strong>${escapeHtml(target.labelZh)}</strong><br><span class="en">${escapeHtml(target.labelEn)}</span><br><code>${escapeHtml(target.id)}</code></td>`,
-      `<td rowspan="${span}" class="num">${escapeHtml(target.fromYear !== undefined ? `${target.fromYear}–${target.year}` : target.year)}</td>`,
-      `<td rowspan="${span}">${escapeHtml(thresholdText(target))}<br><span class="muted">${escapeHtml(targetKindLabels[target.kind])}</span></td>`,
-    ].join('');
+    const years = target.fromYear !== undefined ? `${target.fromYear}–${target.year}` : String(target.year);
+    const lead = `<td rowspan="${span}" class="target" id="target-${escapeHtml(target.id)}"><strong>${escapeHtml(target.labelZh)}</strong><br><span class="en">${escapeHtml(target.labelEn)}</span><br>${escapeHtml(years)} · ${escapeHtml(thresholdText(target))} · <span class="muted">${escapeHtml(targetKindLabels[target.kind])}</span><br><code>${escapeHtml(target.id)}</code></td>`;
     if (t.verdicts.length === 0) return `<tr>${lead}<td colspan="7" class="muted">未评估 not judged</td></tr>`;
     return t.verdicts
       .map((v, i) => {
         const cells = [
-          `<td><span class="swatch" style="background:${escapeHtml(colours[v.scenario] ?? '#888')}"></span>${escapeHtml(v.scenario)}</td>`,
+          `<td class="scenario"><span class="swatch" style="background:${escapeHtml(colours[v.scenario] ?? '#888')}"></span>${escapeHtml(v.scenario)}</td>`,
           `<td class="status status-${v.status.replace(' ', '-')}">${escapeHtml(statusLabels[v.status] ?? v.status)}</td>`,
           `<td class="num">${displayNumber(v.probabilityMet, 'probability')} ± ${displayNumber(v.probabilityMetSe, 'probability')}</td>`,
           `<td class="num">${escapeHtml(displayNumber(v.p50, t.unit))} [${escapeHtml(displayNumber(v.p05, t.unit))}–${escapeHtml(displayNumber(v.p95, t.unit))}]${t.unit === 'rate' ? '' : ` ${escapeHtml(t.unit)}`}</td>`,
