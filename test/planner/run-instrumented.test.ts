@@ -18,7 +18,11 @@ describe('runInstrumented(model, data, scenario, options)', () => {
     'in %s: gives runScenario\'s result, and per-draw met flags whose share is probabilityMet for every target',
     (_name, { scenario, model }) => {
       const run = runInstrumented(model, inputs.data, scenario, { draws, trackOutcomes: true });
-      expect(run.result).toEqual(runScenario(model, inputs.data, scenario, { draws }));
+      const plain = runScenario(model, inputs.data, scenario, { draws });
+      // (The prepared model holds compiled formulas, functions that never compare equal.)
+      expect(run.result.summaries).toEqual(plain.summaries);
+      expect(run.result.targets).toEqual(plain.targets);
+      expect(run.result.skippedTargets).toEqual(plain.skippedTargets);
       expect(run.outcomes.map((o) => o.target)).toEqual(run.result.targets.map((t) => t.target.id));
       run.result.targets.forEach((t, i) => {
         const met = run.outcomes[i].met.reduce((s, v) => s + v, 0);
