@@ -117,7 +117,7 @@ function seriesEvidence(rows: readonly Observation[], own: boolean, variable: st
     const value = Math.log1p(observation.yoy!);
     add(
       { series, year, years: 1, value, weight: discount(1, yoyVariance(observation)), kind: 'yoy', own },
-      `growth ${round(value)} log points from ${observation.period} yoy ${observation.yoy} (${series})`,
+      `growth ${round(value)} log points from ${observation.period} yoy ${shown(observation.yoy!)} (${series})`,
     );
   }
 
@@ -159,7 +159,7 @@ function seriesEvidence(rows: readonly Observation[], own: boolean, variable: st
     const value = Math.log1p(observation.yoy!);
     add(
       { series, year, years: 1, value, weight: discount(months / 12, yoyVariance(observation)), kind: 'partialYoy', own },
-      `growth ${round(value)} log points from ${observation.period} yoy ${observation.yoy} (${months} months, ${series})`,
+      `growth ${round(value)} log points from ${observation.period} yoy ${shown(observation.yoy!)} (${months} months, ${series})`,
     );
   }
   samples.sort((a, b) => a.year - b.year || a.years - b.years);
@@ -186,6 +186,11 @@ function yoyVariance(observation: Observation): number {
 function newestFirst(a: Observation, b: Observation): number {
   if (a.published !== b.published) return a.published < b.published ? 1 : -1;
   return b.line - a.line;
+}
+
+/** A reported figure without binary noise: 0.14800000000000002 → 0.148. */
+function shown(value: number): number {
+  return Number(value.toPrecision(12));
 }
 
 function round(value: number): string {
