@@ -49,7 +49,7 @@ describe('forecast solve', () => {
   it('reports a range that cannot bracket the probability with exit code 2', async () => {
     const { code, stderr } = await runCli([
       'solve', 'scenarios/baseline.yaml', '--target', 'bj-ai-core-2025', '--probability', '0.99',
-      '--vary', 'assumptions.aiCoreIndustry.growth.mean', '--range', '-0.5:-0.4', '--draws', '300',
+      '--vary', 'assumptions.aiCoreIndustry.growth.mean', '--range=-0.5:-0.4', '--draws', '300',
     ]);
     expect(code).toBe(2);
     expect(stderr).toContain('assumptions.aiCoreIndustry.growth.mean must bracket probability 0.99 between -0.5');
