@@ -1,6 +1,6 @@
 // A target's bounds in the unit of the variable that judges it (4.8万亿元 → 48000亿元).
 import { InputError } from '../errors/input-error.js';
-import { dataMessages } from '../errors/messages.js';
+import { messages, showValue } from '../errors/messages.js';
 import type { Bound, Target } from './types.js';
 import { convertUnit, unitFactor } from './units.js';
 
@@ -13,7 +13,7 @@ import { convertUnit, unitFactor } from './units.js';
 export function convertTargetUnit(target: Target, unit: string): Target {
   if (target.unit === unit || target.unit === 'rate') return target;
   if (unitFactor(target.unit, unit) === undefined) {
-    throw new InputError([{ file: target.file, line: target.line, field: 'unit', message: dataMessages.unitNotConvertible(`${target.id}.unit`, target.unit, unit, target.variable ?? target.series ?? target.id) }]);
+    throw new InputError([{ file: target.file, line: target.line, field: 'unit', message: messages.mustBe(`${target.id}.unit`, `be convertible to ${showValue(unit)} (the unit of ${target.variable ? `variable ${target.variable}` : 'what judges it'})`, target.unit) }]);
   }
   const convert = (bound: Bound | undefined): Bound | undefined => (bound ? { value: convertUnit(bound.value, target.unit, unit), inclusive: bound.inclusive } : undefined);
   const lower = convert(target.lower);

@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { asOf } from '../../src/data/as-of.js';
+import { loadDataSet } from '../../src/data/load-data-set.js';
+import { observationsOf } from '../../src/data/observations-of.js';
+import { projectRoot } from '../helpers/project.js';
+
+const data = loadDataSet(join(projectRoot, 'data'), 'data');
+
+describe('asOf(data, date)', () => {
+  it('keeps only observations published on or before the date', () => {
+    const past = asOf(data, '2023-12-31');
+    expect(past.observations.length).toBeLessThan(data.observations.length);
+    expect(past.observations.every((o) => o.published <= '2023-12-31')).toBe(true);
+    expect(past.observations.some((o) => o.source === 'seed-000')).toBe(false);
+  });
+
+  it('reads a month-only date as the end of that month, on both sides', () => {
+    // seed 000 is dated 2024-01: public at the end of January, not mid-month
+    expect(asOf(data, '2024-01-15').observations.some((o) => o.source === 'seed-000')).toBe(false);
+    expect(asOf(data, '2024-01').observations.some((o) => o.source === 'seed-000')).toBe(true);
+    expect(asOf(data, '2024-01-31').observations.some((o) => o.source === 'seed-000')).toBe(true);
+  });
+
+  it('keeps targets whose source is public by then, and drops outcomes published later', () => {
+    const ids = (d: typeof data) => d.targets.map((t) => t.id);
+    expect(ids(asOf(data, '2023-12'))).toContain('bj-ai-core-2025');
+    expect(ids(asOf(data, '2023-12'))).not.toContain('bj-infosoft-revenue-2027');
+    expect(ids(asOf(data, '2024-04'))).toContain('bj-infosoft-revenue-2027');
+    const in2017 = asOf(data, '2017-12-31').targets.find((t) => t.id === 'bj-swinfo-revenue-2020');
+    expect(in2017).toBeDefined();
+    expect(in2017?.outcome).toBeUndefined();
+    expect(asOf(data, '2022-06-17').targets.find((t) => t.id === 'bj-swinfo-revenue-2020')?.outcome).toMatch(/^Met early/);
+  });
+
+  it('does not change its input', () => {
+    const before = data.observations.length;
+    asOf(data, '2014-01');
+    expect(data.observations.length).toBe(before);
+    expect(asOf(data, '2014-01').observations).toEqual([]);
+  });
+});
+
+describe('observationsOf(data, seriesId)', () => {
+  it('returns one series in time order, partial periods before the full year', () => {
+    const rows = observationsOf(data, 'bj.infosoft.revenue');
+    expect(rows.map((o) => `${o.year} ${o.period} ${o.kind}`)).toEqual([
+      '2023 M1-M10 observed',
+      '2023 FY externalForecast',
+      '2023 FY observed',
+      '2024 Q1 observed',
+    ]);
+    expect(rows[2].value).toBe(30000);
+    expect(observationsOf(data, 'no.such.series')).toEqual([]);
+  });
+});
