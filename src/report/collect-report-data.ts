@@ -1,5 +1,6 @@
 // Gathers what the report shows from projections.csv and targets.csv rows, so charts match the CSV exactly.
 import type { DataSet, Observation, Qualifier, Target } from '../data/types.js';
+import { convertTargetUnit } from '../evaluate/convert-target-unit.js';
 import type { TargetStatus } from '../evaluate/target-status.js';
 import type { Cell } from '../io/to-csv.js';
 import { projectionRows } from '../output/projections-table.js';
@@ -54,6 +55,15 @@ export function qualifierBand(value: number, qualifier: Qualifier): { low: numbe
       return { low: value - spread * boundArrowFraction, high: value };
     default:
       return { low: value, high: value };
+  }
+}
+
+/** The target converted to `unit` when its unit converts (else as it is: it will not be drawn). */
+function inUnit(target: Target, unit: string): Target {
+  try {
+    return convertTargetUnit(target, unit);
+  } catch {
+    return target;
   }
 }
 
@@ -168,7 +178,8 @@ export function collectReportData(
         o.kind === 'externalForecast' && o.value !== undefined && (o.series === spec.series || related.has(o.series)))
       .map((o) => observationPoint(o, 'externalForecast'));
 
-    const ownTargets = data.targets.filter((t) => t.variable === name);
+    // Targets in the variable's unit, as the run judged them (4.8万亿元 → 48000亿元).
+    const ownTargets = data.targets.filter((t) => t.variable === name).map((t) => inUnit(t, spec.unit));
     const drawn = ownTargets.filter((t) => (t.kind === 'level' || t.kind === 'share') && t.unit === spec.unit);
     const targetMarkers: ReportTargetMarker[] = drawn.map((t) => ({
       id: t.id,

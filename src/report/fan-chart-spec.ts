@@ -27,6 +27,9 @@ const markerStrokes: Readonly<Record<MarkerKind, string>> = {
 /** Open markers are filled white: approximate figures are "about here", not a point. */
 const markerFills: Readonly<Record<MarkerKind, string>> = { ...markerStrokes, approx: '#ffffff' };
 
+/** How far right of its year an external forecast is drawn, in years. */
+const externalForecastOffset = 0.2;
+
 /** Shorter legend words for the compact (narrow-screen) variant. */
 const compactMarkerLabels: Readonly<Record<MarkerKind, string>> = {
   exact: '报告值 reported',
@@ -48,7 +51,8 @@ export function axisTitle(labelZh: string, labelEn: string, unit: string): strin
  *   with an arrow in the open direction;
  * - per scenario (colour): p05–p95 band, p25–p75 band, median line;
  * - targets: a red plus at the threshold in the target year, a red bar for a range;
- * - external forecasts quoted in the reports: purple diamonds (band or arrow by qualifier).
+ * - external forecasts quoted in the reports: purple diamonds (band or arrow by qualifier),
+ *   drawn 0.2 year right of their year so they sit beside a reported figure of the same year.
  * Year is quantitative (integer ticks); y is the variable in its unit.
  * @param variable the variable's collected data
  * @param scenarios scenario names in report order (colour order)
@@ -70,15 +74,17 @@ export function fanChartSpec(
     markerLabel: labels[p.marker],
     description: `${p.year}: ${p.value} ${variable.unit} (${p.markerLabel}) ${p.source} ${p.quote}`.trim(),
   });
+  // Forecasts by others sit a fifth of a year to the right of the year they speak of, beside
+  // (not on top of) a reported figure for the same year.
   const points = [
-    ...variable.history.map(described),
-    ...variable.externalForecasts.map(described),
+    ...variable.history.map(described).map((p) => ({ ...p, plotYear: p.year })),
+    ...variable.externalForecasts.map(described).map((p) => ({ ...p, plotYear: p.year + externalForecastOffset })),
     ...variable.targetMarkers
       .filter((t) => t.lower === undefined || t.upper === undefined)
       .map((t) => {
         const value = (t.lower ?? t.upper)!;
         const kind = t.lower !== undefined ? '≥' : '≤';
-        return { year: t.year, value, low: value, high: value, marker: 'target' as const, markerLabel: labels.target, description: `${t.year}: ${kind} ${value} ${variable.unit} ${t.id} ${t.label}` };
+        return { year: t.year, plotYear: t.year, value, low: value, high: value, marker: 'target' as const, markerLabel: labels.target, description: `${t.year}: ${kind} ${value} ${variable.unit} ${t.id} ${t.label}` };
       }),
   ];
   const ranges = variable.targetMarkers
@@ -152,14 +158,14 @@ export function fanChartSpec(
       bands.length > 0 && {
         data: { name: 'bands' },
         mark: { type: 'rule', strokeWidth: 2 },
-        encoding: { x, y: { ...y, field: 'low' }, y2: { field: 'high' }, stroke: marker('stroke') },
+        encoding: { x: { ...x, field: 'plotYear' }, y: { ...y, field: 'low' }, y2: { field: 'high' }, stroke: marker('stroke') },
       },
       points.some((p) => p.marker !== 'target') && {
         data: { name: 'points' },
         transform: [{ filter: "datum.marker !== 'target'" }],
         mark: { type: 'point', size: 60, strokeWidth: 2, opacity: 1 },
         encoding: {
-          x,
+          x: { ...x, field: 'plotYear' },
           y: { ...y, field: 'value' },
           shape: marker('shape'),
           stroke: marker('stroke'),
@@ -173,7 +179,7 @@ export function fanChartSpec(
         transform: [{ filter: "datum.marker === 'target'" }],
         mark: { type: 'point', size: 500, strokeWidth: 3, opacity: 1 },
         encoding: {
-          x,
+          x: { ...x, field: 'plotYear' },
           y: { ...y, field: 'value' },
           shape: marker('shape'),
           stroke: marker('stroke'),

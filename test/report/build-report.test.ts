@@ -77,9 +77,9 @@ describe('buildReport(results, data)', () => {
     expect(points.find((p) => p.marker === 'atLeast')).toMatchObject({ low: 24000, high: 25920 });
   });
 
-  it('draws the external forecasts quoted in the reports and the targets on the fan chart', () => {
-    const spec = report.specs['fan-revenue'] as { datasets: { points: { marker: string; year: number; value: number }[]; ranges: unknown[] } };
-    expect(spec.datasets.points.filter((p) => p.marker === 'externalForecast')).toMatchObject([{ year: 2025, value: 36000 }]);
+  it('draws the external forecasts beside ours and the targets in the variable\'s unit on the fan chart', () => {
+    const spec = report.specs['fan-revenue'] as { datasets: { points: { marker: string; year: number; plotYear: number; value: number }[]; ranges: unknown[] } };
+    expect(spec.datasets.points.filter((p) => p.marker === 'externalForecast')).toMatchObject([{ year: 2025, plotYear: 2025.2, value: 36000 }]);
     expect(spec.datasets.points.filter((p) => p.marker === 'target')).toMatchObject([{ year: 2025, value: 35000 }]);
     const ai = report.specs['fan-ai-core'] as { datasets: { ranges: { lower: number; upper: number }[] } };
     expect(ai.datasets.ranges).toMatchObject([{ lower: 3000, upper: 3600 }]);
