@@ -42,6 +42,8 @@ export const calibrationNotes = {
     `${series} ${year}: several full-year levels; kept ${kept.value} (${kept.qualifier}, published ${kept.published}, ${at(kept)})`,
   yoyPreferred: (series: string, from: number, to: number, years: readonly number[]) =>
     `${series} level ratio ${from}→${to} not used: the reported yoy of ${years.join(', ')} is preferred (statistical bureaus compute yoy on comparable firms)`,
+  otherSeriesLevelsNotCompared: (series: string) =>
+    `${series} levels not compared across years: a related series informs growth only through its published rates`,
   partialSuperseded: (series: string, year: number, period: string) =>
     `${series} ${year} ${period} yoy not used: full-year growth of ${year} is known`,
   weakPrior: (volatility: number, df: number) =>

@@ -45,7 +45,10 @@ const approxVariance = approxBand ** 2 / 3;
  *    known from 1 or 2: g = ln(1 + yoy), weight months / 12; of several, the longest period is kept.
  * Bounds (atLeast / atMost levels, or a bounded yoy without a level) are censored: never points,
  * always noted. `approx` figures are points with the variance of a ±3% band, τ², which discounts the
- * weight to w / (1 + w·τ²/σ0²) (σ0 = priorVolatility). `growthEvidence` series give growth only.
+ * weight to w / (1 + w·τ²/σ0²) (σ0 = priorVolatility). `growthEvidence` series give growth only,
+ * and only through their published rates (1 and 3): their level ratios are not used, because a
+ * related series' published levels often change scope or firm set between years (each year's
+ * level is a new set of firms; the published yoy compares like with like).
  * Reference: BDA3 §14.7 (known unequal variances as precision weights); DESIGN.md §4.
  * @param input the calibration input (own observations, growth evidence, year window)
  * @param law the law being calibrated, for messages
@@ -123,7 +126,8 @@ function seriesEvidence(rows: readonly Observation[], own: boolean, variable: st
 
   // 2. Ratios of consecutive full-year point levels, unless a reported yoy covers part of the span.
   const fullYearKnown = new Set(fullYoy.keys());
-  const points = levels.points;
+  const points = own ? levels.points : [];
+  if (!own && levels.points.length > 1) notes.push(calibrationNotes.otherSeriesLevelsNotCompared(series));
   for (let i = 1; i < points.length; i++) {
     const [first, last] = [points[i - 1], points[i]];
     const span = last.year - first.year;

@@ -92,15 +92,14 @@ describe('collectGrowthEvidence', () => {
     expect(samples[0].weight).toBeCloseTo(1 / 1.12, 12);
   });
 
-  it('collectGrowthEvidence uses growthEvidence series for growth only, marked as not own', () => {
-    const { samples } = collect({
+  it('collectGrowthEvidence uses growthEvidence series for growth only, through their published rates', () => {
+    const { samples, notes } = collect({
       observations: [observation({ year: 2023, value: 500 })],
       growthEvidence: [...levels(2020, [10, 11], { series: 'other' }), observation({ series: 'other', year: 2023, yoy: 0.2 })],
     });
-    expect(samples.map((s) => [s.series, s.year, s.own])).toEqual([
-      ['other', 2021, false],
-      ['other', 2023, false],
-    ]);
+    // The ratio 10 → 11 of the other series' levels is not used: scopes and firm sets drift between years.
+    expect(samples.map((s) => [s.series, s.year, s.own])).toEqual([['other', 2023, false]]);
+    expect(notes).toContain('other levels not compared across years: a related series informs growth only through its published rates');
   });
 
   it('collectGrowthEvidence respects fromYear and toYear on every observation', () => {
