@@ -4,6 +4,7 @@ import { dataMessages, messages } from '../errors/messages.js';
 import type { Problem } from '../errors/problem.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { parsePeriod, stockDateYear } from './period.js';
+import { percentToFraction } from './percent-to-fraction.js';
 import { isPublicationDate } from './publication-date.js';
 import { requireColumns } from './require-columns.js';
 import type { Observation, ObservationKind, ObservationStatus, Qualifier, SeriesInfo } from './types.js';
@@ -72,7 +73,7 @@ export function parseObservations(
     }
     let yoy: number | undefined;
     if (f.yoyPercent !== '') {
-      if (numberPattern.test(f.yoyPercent)) yoy = Number(f.yoyPercent) / 100;
+      if (numberPattern.test(f.yoyPercent)) yoy = percentToFraction(f.yoyPercent);
       else at('yoyPercent', messages.notANumber('yoyPercent', f.yoyPercent));
     }
     if (f.value === '' && f.yoyPercent === '') at('value', dataMessages.valueOrGrowth('row'));

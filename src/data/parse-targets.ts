@@ -3,6 +3,7 @@ import { didYouMean } from '../errors/did-you-mean.js';
 import { dataMessages, messages } from '../errors/messages.js';
 import type { Problem } from '../errors/problem.js';
 import type { PathSegment, YamlDocument } from '../io/yaml-document.js';
+import { percentToFraction } from './percent-to-fraction.js';
 import type { Bound, SeriesInfo, Target, TargetKind } from './types.js';
 import { isKnownUnit, unitFactor, unitNames, units } from './units.js';
 
@@ -132,7 +133,7 @@ export function parseTargets(
     // 4. Bounds.
     const number = (path: readonly PathSegment[], value: unknown): number | undefined => {
       const field = name(path.join('.'));
-      if (unit === 'rate' && typeof value === 'string' && /^[-+]?\d+(\.\d+)?%$/.test(value.trim())) return Number(value.trim().slice(0, -1)) / 100;
+      if (unit === 'rate' && typeof value === 'string' && /^[-+]?\d+(\.\d+)?%$/.test(value.trim())) return percentToFraction(value.trim().slice(0, -1));
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         at(path, unit === 'rate' ? dataMessages.rateBound(field, value) : messages.mustBe(field, 'be a number', value));
         return undefined;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { percentToFraction } from '../../src/data/percent-to-fraction.js';
 import { convertUnit, isKnownUnit, unitFactor, unitNames } from '../../src/data/units.js';
 
 describe('units', () => {
@@ -27,5 +28,15 @@ describe('units', () => {
     for (const unit of unitNames) expect(isKnownUnit(unit)).toBe(true);
     expect(isKnownUnit('亿圆')).toBe(false);
     expect(isKnownUnit('toString')).toBe(false);
+  });
+});
+
+describe('percentToFraction(text)', () => {
+  it('gives the double nearest the decimal fraction', () => {
+    expect(percentToFraction('13.7')).toBe(0.137);
+    expect(13.7 / 100).not.toBe(0.137); // why the helper exists
+    expect(percentToFraction('-26')).toBe(-0.26);
+    expect(percentToFraction('5600')).toBe(56);
+    expect(percentToFraction('1e1')).toBe(0.1);
   });
 });
