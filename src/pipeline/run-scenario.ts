@@ -1,6 +1,6 @@
 // Steps 3–5 for one scenario: calibrate, simulate, evaluate. Pure: no files, no clock, inputs untouched.
 import type { DataSet, Target } from '../data/types.js';
-import { convertTargetUnit } from '../evaluate/convert-target-unit.js';
+import { convertTargetUnit } from '../data/convert-target-unit.js';
 import { summarizeColumns } from '../evaluate/summarize-columns.js';
 import type { SummaryRow } from '../evaluate/summary-row.js';
 import { trackTarget, type TargetTracker } from '../evaluate/track-target.js';

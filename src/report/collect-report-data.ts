@@ -1,6 +1,6 @@
 // Gathers what the report shows from projections.csv and targets.csv rows, so charts match the CSV exactly.
 import type { DataSet, Observation, Qualifier, Target } from '../data/types.js';
-import { convertTargetUnit } from '../evaluate/convert-target-unit.js';
+import { convertTargetUnit } from '../data/convert-target-unit.js';
 import type { TargetStatus } from '../evaluate/target-status.js';
 import type { Cell } from '../io/to-csv.js';
 import { projectionRows } from '../output/projections-table.js';
