@@ -12,9 +12,10 @@ export interface ResolvedDifference {
 const identityKeys = new Set(['scenario']);
 
 /**
- * Flattens each resolved scenario to `path → leaf` (maps are walked; lists and scalars are leaves,
- * since `extends` replaces lists whole) and lists every path whose leaves are not all equal.
- * Paths are in sorted order; `scenario` (the name) is left out.
+ * Flattens each resolved scenario to `path → leaf` and lists every path whose leaves are not all
+ * equal. Maps are walked; lists, scalars and distributions (maps with a `dist` key) are leaves,
+ * since `extends` replaces lists and distributions whole. Paths are in sorted order; `scenario`
+ * (the name) is left out.
  * @param resolved the `resolved` object of each scenario, the reference first
  * @example diffResolved([{ a: { x: 1, y: 2 } }, { a: { x: 1, y: 3 } }]);
  * // => [{ path: 'a.y', values: [2, 3] }]
@@ -38,7 +39,7 @@ function isMap(value: unknown): value is Record<string, unknown> {
 }
 
 function flatten(value: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
-  if (isMap(value) && (Object.keys(value).length > 0 || prefix === '')) {
+  if (isMap(value) && !('dist' in value) && (Object.keys(value).length > 0 || prefix === '')) {
     for (const [key, child] of Object.entries(value)) flatten(child, prefix ? `${prefix}.${key}` : key, out);
   } else if (prefix !== '') out.set(prefix, value);
   return out;

@@ -38,10 +38,10 @@ describe('forecast compare', () => {
     await runCli(['compare', 'scenarios/baseline.yaml', 'scenarios/optimistic.yaml', '--draws', '500', '--quiet', '--out', out]);
     const { header, rows } = readCsv(out, 'compare-assumptions.csv');
     expect(header).toEqual([...compareAssumptionColumns]);
-    const mean = rows.filter((r) => r.path === 'assumptions.aiCoreIndustry.growth.mean');
-    expect(mean).toEqual([
-      { path: 'assumptions.aiCoreIndustry.growth.mean', scenario: 'baseline', value: '' },
-      { path: 'assumptions.aiCoreIndustry.growth.mean', scenario: 'optimistic', value: '18%' },
+    const growth = rows.filter((r) => r.path === 'assumptions.aiCoreIndustry.growth');
+    expect(growth).toEqual([
+      { path: 'assumptions.aiCoreIndustry.growth', scenario: 'baseline', value: '' },
+      { path: 'assumptions.aiCoreIndustry.growth', scenario: 'optimistic', value: '{"dist":"normal","mean":"18%","sd":"4%"}' },
     ]);
     expect(rows.some((r) => r.path === 'scenario')).toBe(false);
   });

@@ -50,12 +50,10 @@ describe('diffResolved(objects)', () => {
       assumptions: { aiCoreIndustry: { growth: { dist: 'normal', mean: '18%', sd: '4%' } } },
     };
     expect(diffResolved([baseline, optimistic])).toEqual([
-      { path: 'assumptions.aiCoreIndustry.growth.dist', values: [undefined, 'normal'] },
-      { path: 'assumptions.aiCoreIndustry.growth.mean', values: [undefined, '18%'] },
-      { path: 'assumptions.aiCoreIndustry.growth.sd', values: [undefined, '4%'] },
+      { path: 'assumptions.aiCoreIndustry.growth', values: [undefined, { dist: 'normal', mean: '18%', sd: '4%' }] },
     ]);
   });
-  it('treats lists as single values (extends replaces them whole)', () => {
+  it('treats lists and distributions as single values (extends replaces them whole)', () => {
     expect(diffResolved([{ shocks: [{ year: 2025 }] }, { shocks: [{ year: 2026 }] }])).toEqual([
       { path: 'shocks', values: [[{ year: 2025 }], [{ year: 2026 }]] },
     ]);
