@@ -88,7 +88,8 @@ export function trackTarget(
   return {
     variable: name,
     observeBase(base) {
-      baseColumn = base.get(name);
+      // A copy: the simulation reuses its base buffers for later years.
+      baseColumn = base.get(name)?.slice();
       if (judged === 'cagr' && !startColumn && baseColumn) startColumn = baseColumn;
     },
 

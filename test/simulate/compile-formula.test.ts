@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { math } from '../../src/math/math.js';
+import { compile } from 'mathjs/number';
 import { analyzeFormula, compileFormula, type FormulaEnvironment } from '../../src/simulate/compile-formula.js';
 import { FormulaError } from '../../src/simulate/formula-error.js';
 
@@ -22,7 +22,7 @@ function environment(columns: Record<string, number[]>): FormulaEnvironment {
  */
 function reference(expression: string, columns: Record<string, number[]>, draws: number): number[] {
   const scalar = expression.replace(/lag\((\w+)\)/g, 'lag_$1');
-  const compiled = math.compile(scalar);
+  const compiled = compile(scalar);
   return Array.from({ length: draws }, (_, i) => {
     const scope = Object.fromEntries(Object.entries(columns).map(([name, values]) => [name, values[i]]));
     return compiled.evaluate(scope) as number;
