@@ -18,7 +18,7 @@ export interface SolveRequest {
   readonly probability: number;
   /** Assumption path, e.g. `assumptions.aiCoreIndustry.growth.mean`. */
   readonly path: string;
-  /** Search range; default: the current value ± max(4 spreads, half its size, 0.01), widened up to 10 times. */
+  /** Search range; default: the current value ± max(4 spreads, half its size, 0.01) (pulled in to valid values), widened up to 10 times. */
   readonly range?: readonly [number, number];
   readonly tolerance?: number;
 }
@@ -59,7 +59,21 @@ export function runSolve(inputs: VariantInputs, request: SolveRequest): SolveRes
   const currentValue = valueOf(current, path.field);
   const spread = current ? (distributionQuantile(current, 0.9) - distributionQuantile(current, 0.1)) / 2.5631031310892007 : 0;
   const halfWidth = Math.max(4 * (Number.isFinite(spread) ? spread : 0), Math.abs(currentValue) / 2, 0.01);
-  const [low, high] = request.range ?? [currentValue - halfWidth, currentValue + halfWidth];
+  const valid = (value: number) => {
+    try {
+      setDistributionField(current, path.field, value, path.path);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  // A default end that gives an invalid distribution (e.g. sd ≤ 0) is pulled halfway back towards
+  // the current value until it is valid; a range given on the command line is taken as it is.
+  const pullIn = (end: number) => {
+    for (let i = 0; i < 40 && !valid(end) && valid(currentValue); i++) end = (end + currentValue) / 2;
+    return end;
+  };
+  const [low, high] = request.range ?? [pullIn(currentValue - halfWidth), pullIn(currentValue + halfWidth)];
 
   const overrideAt = (value: number): AssumptionOverride => ({
     variable: path.variable,

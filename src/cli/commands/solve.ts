@@ -84,7 +84,7 @@ function solveSummary(result: SolveResult): string {
     `  achieved P(met) ${show(result.probability)} ± ${show(result.probabilitySe)} (Monte Carlo se, ${result.draws} draws, seed ${result.seed})`,
     `  now: ${result.path} = ${show(result.currentValue)}, P(met) ${show(result.baseline.probabilityMet)}` +
       (Number.isFinite(result.baseline.requiredCagr) ? `; required CAGR from the last observation ${(result.baseline.requiredCagr * 100).toFixed(2)}%` : ''),
-    `  bracket [${show(result.low)}, ${show(result.high)}] after ${result.evaluations.length} runs${result.increasing ? '' : ' (P falls as the value rises)'}`,
+    `  bracket [${String(Number(result.low.toPrecision(10)))}, ${String(Number(result.high.toPrecision(10)))}] after ${result.evaluations.length} runs${result.increasing ? '' : ' (P falls as the value rises)'}`,
     ...result.notes.map((note) => `  note: ${note}`),
     '',
     ...(scenarioDistributions.includes(distribution.dist)
