@@ -3,7 +3,7 @@ import yargs from 'yargs';
 import { InputError } from '../errors/input-error.js';
 import { ModelError } from '../errors/model-error.js';
 import type { CliIo } from './cli-io.js';
-import { commands } from './commands/index.js';
+import { loadCommands } from './commands/index.js';
 import { exitCodes } from './exit-codes.js';
 
 /**
@@ -27,7 +27,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     })
     .exitProcess(false);
 
-  for (const definition of commands) {
+  for (const definition of await loadCommands(argv)) {
     parser.command(
       definition.command,
       definition.describe,

@@ -16,6 +16,10 @@ export interface TargetResult {
   readonly probabilityMet: number;
   /** Monte Carlo standard error of probabilityMet: sqrt(p(1−p)/draws). */
   readonly probabilityMetSe: number;
+  /** Share of draws short of the lower bound (a shortfall). */
+  readonly probabilityBelow: number;
+  /** Share of draws past the upper bound (an overshoot of a range, or a breach of a ceiling). */
+  readonly probabilityAbove: number;
   readonly p05: number;
   readonly p50: number;
   readonly p95: number;

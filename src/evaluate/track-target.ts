@@ -135,8 +135,19 @@ export function trackTarget(
     result() {
       if (!judgedYearSeen) notes.push(`the simulation does not reach ${target.year}`);
       let metCount = 0;
-      for (let i = 0; i < draws; i++) if (meets(quantity[i])) metCount++;
-      const probabilityMet = judgedYearSeen ? metCount / draws : Number.NaN;
+      let belowCount = 0;
+      let aboveCount = 0;
+      for (let i = 0; i < draws; i++) {
+        const value = quantity[i];
+        if (meets(value)) metCount++;
+        else if (target.lower && !meetsBounds(value, target.lower)) belowCount++;
+        else if (target.upper && !meetsBounds(value, undefined, target.upper)) aboveCount++;
+      }
+      const share = (count: number) => (judgedYearSeen ? count / draws : Number.NaN);
+      const probabilityMet = share(metCount);
+      if (target.lower && target.upper && aboveCount > 0) {
+        notes.push(`above the range in ${((aboveCount / draws) * 100).toFixed(1)}% of draws (an overshoot, not a shortfall)`);
+      }
       const [p05, p50, p95] = judgedYearSeen ? quantilesOf(quantity, p3) : [Number.NaN, Number.NaN, Number.NaN];
       const { gap, gapPercent } = gapOf(p50, target);
 
@@ -164,6 +175,8 @@ export function trackTarget(
         draws,
         probabilityMet,
         probabilityMetSe: Math.sqrt((probabilityMet * (1 - probabilityMet)) / draws),
+        probabilityBelow: share(belowCount),
+        probabilityAbove: share(aboveCount),
         p05,
         p50,
         p95,

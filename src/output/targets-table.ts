@@ -7,6 +7,7 @@ import type { ScenarioResult } from '../pipeline/scenario-result.js';
 export const targetColumns = [
   'scenario', 'target', 'variable', 'unit', 'kind', 'judged', 'year', 'fromYear', 'baseYear',
   'comparator', 'threshold', 'thresholdUpper', 'draws', 'probabilityMet', 'probabilityMetSe',
+  'probabilityBelow', 'probabilityAbove',
   'p05', 'p50', 'p95', 'gap', 'gapPercent', 'requiredCagr', 'assumedCagr', 'historicalCagr',
   'firstYearMedianMeets', 'status', 'source', 'notes',
 ] as const;
@@ -45,6 +46,8 @@ export function targetRows(results: readonly ScenarioResult[], digits?: number):
       draws: t.draws,
       probabilityMet: f(t.probabilityMet),
       probabilityMetSe: f(t.probabilityMetSe),
+      probabilityBelow: f(t.probabilityBelow),
+      probabilityAbove: f(t.probabilityAbove),
       p05: f(t.p05),
       p50: f(t.p50),
       p95: f(t.p95),
