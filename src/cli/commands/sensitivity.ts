@@ -5,11 +5,11 @@ import { writeOutputsAtomically } from '../../io/atomic-write.js';
 import { sensitivityCsv } from '../../output/sensitivity-table.js';
 import { loadVariantInputs } from '../../planner/load-variant-inputs.js';
 import { threadsOption } from '../../planner/planner-options.js';
+import { progressReporter } from '../../planner/progress-reporter.js';
 import { runSensitivity, type SensitivityResult } from '../../planner/run-sensitivity.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
 import { runArguments, scenarioOptions } from './run.js';
-import { progress } from './sweep.js';
 
 export const sensitivityCommand: CommandDefinition = {
   command: 'sensitivity <scenario>',
@@ -34,7 +34,7 @@ export const sensitivityCommand: CommandDefinition = {
       threads: argv.threads as number,
       lowQuantile: argv.low as number,
       highQuantile: argv.high as number,
-      onProgress: progress(io, args.quiet, Date.now(), 'runs'),
+      onProgress: progressReporter(io, args.quiet, Date.now(), 'runs'),
     });
     writeOutputsAtomically(resolve(io.cwd, args.out), [{ name: 'sensitivity.csv', content: sensitivityCsv(result, args.precision) }]);
     if (!args.quiet) {

@@ -4,6 +4,7 @@ import { writeOutputsAtomically } from '../../io/atomic-write.js';
 import { sweepCsv } from '../../output/sweep-table.js';
 import { loadVariantInputs } from '../../planner/load-variant-inputs.js';
 import { parseVary } from '../../planner/parse-vary.js';
+import { progressReporter } from '../../planner/progress-reporter.js';
 import { threadsOption } from '../../planner/planner-options.js';
 import { runSweep, type SweepResult } from '../../planner/run-sweep.js';
 import type { CommandDefinition } from '../command.js';
@@ -31,7 +32,7 @@ export const sweepCommand: CommandDefinition = {
     const started = Date.now();
     const sweep = await runSweep(inputs, varies, {
       threads: argv.threads as number,
-      onProgress: progress(io, args.quiet, started, 'variants'),
+      onProgress: progressReporter(io, args.quiet, started, 'variants'),
     });
     writeOutputsAtomically(resolve(io.cwd, args.out), [{ name: 'sweep.csv', content: sweepCsv(sweep, args.precision) }]);
     if (!args.quiet) {
@@ -41,17 +42,6 @@ export const sweepCommand: CommandDefinition = {
     return exitCodes.ok;
   },
 };
-
-/** Progress on stderr once a run has taken more than a second, at most four times a second. */
-export function progress(io: { stderr(text: string): void }, quiet: boolean, started: number, what: string) {
-  let last = 0;
-  return (done: number, total: number) => {
-    const now = Date.now();
-    if (quiet || now - started < 1000 || (now - last < 250 && done < total)) return;
-    last = now;
-    io.stderr(`  ${done} of ${total} ${what} done\n`);
-  };
-}
 
 /** Terminal view: one line per variant with the probability of each target. */
 function sweepSummary(sweep: SweepResult): string {
