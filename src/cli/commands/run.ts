@@ -101,6 +101,7 @@ export const runCommand: CommandDefinition = {
   describe: 'project every variable under each scenario and judge every target',
   builder: (yargs) =>
     scenarioOptions(yargs)
+      .option('report', { type: 'boolean', default: false, describe: 'also write report.html (fan charts, target verdicts, sources) and its chart specs' })
       .option('check', { type: 'boolean', default: false, describe: `exit 1 when a target's probability of being met is below ${checkProbability}` })
       .example('forecast run', 'every scenario in scenarios/, outputs in out/')
       .example('forecast run scenarios/baseline.yaml --draws 1000000 --out /tmp/big', 'one scenario, a million draws'),
@@ -112,6 +113,14 @@ export const runCommand: CommandDefinition = {
       { name: 'targets.csv', content: targetsCsv(results, args.precision) },
       { name: 'first-passage.csv', content: firstPassageCsv(results, args.precision) },
     ];
+    if (argv.report) {
+      // Loaded only when asked for: the charting libraries are the heaviest part of start-up.
+      const { buildReport } = await import('../../report/build-report.js');
+      const { reportOutputFiles } = await import('../../report/report-output-files.js');
+      const report = await buildReport(results, inputs.data);
+      for (const warning of report.warnings) io.stderr(`warning  ${warning}\n`);
+      outputs.push(...reportOutputFiles(report));
+    }
     const manifest = buildManifest({
       engineVersion: engineVersion(),
       inputs: inputs.files,
