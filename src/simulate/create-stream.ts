@@ -5,7 +5,7 @@
 // it is a breaking change of the engine's outputs and must be recorded in the changelog.
 import type { RandomStream } from './random-stream.js';
 import { logGamma } from './log-gamma.js';
-import { poissonTable, poissonTableMaxRate } from './poisson-table.js';
+import { poissonGuideBits, poissonTable, poissonTableMaxRate } from './poisson-table.js';
 import { seedStreamState } from './seed-stream-state.js';
 import { zigguratR, zigguratTables } from './ziggurat.js';
 
@@ -14,13 +14,15 @@ export const prngDescription =
   'xoshiro256** (Blackman & Vigna 2018) in 32-bit integer arithmetic; one stream per (seed, keys…), ' +
   'seeded by SplitMix64 over FNV-1a-64 of the UTF-8 of String(seed) and each key, each followed by 0xFF; ' +
   'uniforms from the top 53 bits; normals by a 256-layer ziggurat (Marsaglia & Tsang 2000; layer from the low 8 bits, ' +
-  'position from the top 53); Poisson by guided table inversion for rates ≤ 200 (one rate), inversion for ' +
+  'position from the top 53); Poisson by guided table inversion (4096-entry guide on the top 12 bits) for one rate ≤ 200 ' +
+  '(per-element rates all equal count as one), inversion for ' +
   'per-element rates < 10, PTRS (Hörmann 1993) above; gamma by Marsaglia & Tsang (2000) with the U^(1/a) boost for shape < 1';
 
-const twoPow32 = 4294967296;
 const twoPow21 = 2097152;
 const twoPowMinus52 = 2.220446049250313e-16;
 const twoPowMinus53 = 1.1102230246251565e-16;
+/** Shift from a 32-bit output word to its top `poissonGuideBits` bits. */
+const guideShift = 32 - poissonGuideBits;
 /** Per-element Poisson rates below this use inversion by sequential search; PTRS needs λ ≥ 10. */
 const inversionMaxRate = 10;
 
@@ -78,13 +80,14 @@ class Xoshiro256StarStarStream implements RandomStream {
     const s = this.state;
     let a0h = s[0], a0l = s[1], a1h = s[2], a1l = s[3], a2h = s[4], a2l = s[5], a3h = s[6], a3l = s[7];
     // out = rotl(s1 * 5, 7) * 9
-    const m5l = (a1l >>> 0) * 5;
-    const m5h = (Math.imul(a1h, 5) + ((m5l / twoPow32) | 0)) | 0;
-    const r7h = (m5h << 7) | ((m5l | 0) >>> 25);
-    const r7l = ((m5l | 0) << 7) | (m5h >>> 25);
-    const m9l = (r7l >>> 0) * 9;
-    this.outHi = (Math.imul(r7h, 9) + ((m9l / twoPow32) | 0)) | 0;
-    this.outLo = m9l | 0;
+    // 64-bit products by 5 and 9: low words by Math.imul, the carry into the high word from 16-bit halves
+    // (all int32 arithmetic; ≈1.4× faster than going through doubles).
+    const m5l = Math.imul(a1l, 5);
+    const m5h = (Math.imul(a1h, 5) + (((a1l >>> 16) * 5 + (((a1l & 0xffff) * 5) >>> 16)) >>> 16)) | 0;
+    const r7h = (m5h << 7) | (m5l >>> 25);
+    const r7l = (m5l << 7) | (m5h >>> 25);
+    this.outLo = Math.imul(r7l, 9);
+    this.outHi = (Math.imul(r7h, 9) + (((r7l >>> 16) * 9 + (((r7l & 0xffff) * 9) >>> 16)) >>> 16)) | 0;
     // state update
     const th = (a1h << 17) | (a1l >>> 15);
     const tl = a1l << 17;
@@ -151,13 +154,12 @@ class Xoshiro256StarStarStream implements RandomStream {
     let a0h = s[0], a0l = s[1], a1h = s[2], a1l = s[3], a2h = s[4], a2l = s[5], a3h = s[6], a3l = s[7];
     const n = out.length;
     for (let k = 0; k < n; k++) {
-      const m5l = (a1l >>> 0) * 5;
-      const m5h = (Math.imul(a1h, 5) + ((m5l / twoPow32) | 0)) | 0;
-      const r7h = (m5h << 7) | ((m5l | 0) >>> 25);
-      const r7l = ((m5l | 0) << 7) | (m5h >>> 25);
-      const m9l = (r7l >>> 0) * 9;
-      const oh = (Math.imul(r7h, 9) + ((m9l / twoPow32) | 0)) | 0;
-      const ol = m9l | 0;
+      const m5l = Math.imul(a1l, 5);
+      const m5h = (Math.imul(a1h, 5) + (((a1l >>> 16) * 5 + (((a1l & 0xffff) * 5) >>> 16)) >>> 16)) | 0;
+      const r7h = (m5h << 7) | (m5l >>> 25);
+      const r7l = (m5l << 7) | (m5h >>> 25);
+      const ol = Math.imul(r7l, 9);
+      const oh = (Math.imul(r7h, 9) + (((r7l >>> 16) * 9 + (((r7l & 0xffff) * 9) >>> 16)) >>> 16)) | 0;
       const th = (a1h << 17) | (a1l >>> 15);
       const tl = a1l << 17;
       a2h ^= a0h; a2l ^= a0l;
@@ -178,13 +180,12 @@ class Xoshiro256StarStarStream implements RandomStream {
     let a0h = s[0], a0l = s[1], a1h = s[2], a1l = s[3], a2h = s[4], a2l = s[5], a3h = s[6], a3l = s[7];
     const n = out.length;
     for (let k = 0; k < n; k++) {
-      const m5l = (a1l >>> 0) * 5;
-      const m5h = (Math.imul(a1h, 5) + ((m5l / twoPow32) | 0)) | 0;
-      const r7h = (m5h << 7) | ((m5l | 0) >>> 25);
-      const r7l = ((m5l | 0) << 7) | (m5h >>> 25);
-      const m9l = (r7l >>> 0) * 9;
-      const oh = (Math.imul(r7h, 9) + ((m9l / twoPow32) | 0)) | 0;
-      const ol = m9l | 0;
+      const m5l = Math.imul(a1l, 5);
+      const m5h = (Math.imul(a1h, 5) + (((a1l >>> 16) * 5 + (((a1l & 0xffff) * 5) >>> 16)) >>> 16)) | 0;
+      const r7h = (m5h << 7) | (m5l >>> 25);
+      const r7l = (m5l << 7) | (m5h >>> 25);
+      const ol = Math.imul(r7l, 9);
+      const oh = (Math.imul(r7h, 9) + (((r7l >>> 16) * 9 + (((r7l & 0xffff) * 9) >>> 16)) >>> 16)) | 0;
       const th = (a1h << 17) | (a1l >>> 15);
       const tl = a1l << 17;
       a2h ^= a0h; a2l ^= a0l;
@@ -222,6 +223,11 @@ class Xoshiro256StarStarStream implements RandomStream {
     if (rates.length !== out.length) {
       throw new Error(`fillPoisson rates must have one rate per element (${out.length}), got ${rates.length}`);
     }
+    // Equal rates are one rate: the same numbers as `fillPoisson(out, rate)`, at table speed.
+    if (rates.length > 0 && rates.every((rate) => rate === rates[0])) {
+      this.fillPoisson(out, rates[0]);
+      return;
+    }
     let constants: PtrsConstants | undefined;
     for (let k = 0; k < out.length; k++) {
       const rate = rates[k];
@@ -238,18 +244,16 @@ class Xoshiro256StarStarStream implements RandomStream {
   /** Guided table inversion for one rate, with the generator inlined: k = min{k : u < F(k)}. */
   private fillPoissonFromTable(out: Float64Array, rate: number): void {
     const { cdf, guide } = poissonTable(rate);
-    const guideSize = guide.length;
     const s = this.state;
     let a0h = s[0], a0l = s[1], a1h = s[2], a1l = s[3], a2h = s[4], a2l = s[5], a3h = s[6], a3l = s[7];
     const n = out.length;
     for (let k = 0; k < n; k++) {
-      const m5l = (a1l >>> 0) * 5;
-      const m5h = (Math.imul(a1h, 5) + ((m5l / twoPow32) | 0)) | 0;
-      const r7h = (m5h << 7) | ((m5l | 0) >>> 25);
-      const r7l = ((m5l | 0) << 7) | (m5h >>> 25);
-      const m9l = (r7l >>> 0) * 9;
-      const oh = (Math.imul(r7h, 9) + ((m9l / twoPow32) | 0)) | 0;
-      const ol = m9l | 0;
+      const m5l = Math.imul(a1l, 5);
+      const m5h = (Math.imul(a1h, 5) + (((a1l >>> 16) * 5 + (((a1l & 0xffff) * 5) >>> 16)) >>> 16)) | 0;
+      const r7h = (m5h << 7) | (m5l >>> 25);
+      const r7l = (m5l << 7) | (m5h >>> 25);
+      const ol = Math.imul(r7l, 9);
+      const oh = (Math.imul(r7h, 9) + (((r7l >>> 16) * 9 + (((r7l & 0xffff) * 9) >>> 16)) >>> 16)) | 0;
       const th = (a1h << 17) | (a1l >>> 15);
       const tl = a1l << 17;
       a2h ^= a0h; a2l ^= a0l;
@@ -261,7 +265,8 @@ class Xoshiro256StarStarStream implements RandomStream {
       a3l = (a3h << 13) | (a3l >>> 19);
       a3h = n3h;
       const u = ((oh >>> 0) * twoPow21 + (ol >>> 11)) * twoPowMinus53;
-      let count = guide[(u * guideSize) | 0];
+      // The top 12 bits of u are the top 12 bits of the output: u ∈ [j/4096, (j+1)/4096) for j = oh >>> 20.
+      let count = guide[oh >>> guideShift];
       while (u >= cdf[count]) count++;
       out[k] = count;
     }

@@ -4,6 +4,12 @@
 export const poissonTableMaxRate = 200;
 /** The table stops once past the mean and the next probability is below this: the mass left out is < 1e-17. */
 const negligibleProbability = 1e-18;
+/**
+ * Guide entries: 2¹² = 4096, indexed by the top 12 bits of the uniform. With many more guide entries than
+ * table cells, almost every search stops at its first comparison, so the branch is predictable.
+ */
+export const poissonGuideBits = 12;
+const guideSize = 1 << poissonGuideBits;
 /** Tables are pure functions of the rate, so a few recent ones are kept (streams per block reuse them). */
 const cacheLimit = 64;
 const cache = new Map<number, PoissonTable>();
@@ -12,13 +18,13 @@ const cache = new Map<number, PoissonTable>();
 export interface PoissonTable {
   /** cdf[k] = P(K ≤ k); the last entry is a sentinel 2 so a search always stops. */
   readonly cdf: Float64Array;
-  /** guide[j] = smallest k with cdf[k] > j / guide.length, where a search for u ∈ [j/m, (j+1)/m) starts. */
-  readonly guide: Int32Array;
+  /** guide[j] = smallest k with cdf[k] > j / 4096, where a search for u ∈ [j/4096, (j+1)/4096) starts. */
+  readonly guide: Uint16Array;
 }
 
 /**
  * The table for inversion sampling of Poisson(rate) with a guide table (Chen & Asau 1974):
- * k = min{k : u < F(k)}, searched from guide[⌊u·m⌋], about one comparison per draw.
+ * k = min{k : u < F(k)}, searched from guide[⌊4096·u⌋], about one comparison per draw.
  *
  * p₀ = e^(−λ), pₖ = pₖ₋₁·λ/k, F(k) = Σⱼ≤ₖ pⱼ; stops when k > λ and pₖ < 1e-18.
  *
@@ -47,12 +53,11 @@ export function poissonTable(rate: number): PoissonTable {
   if (rate === 0) values.length = 1;
   values.push(2);
   const cdf = Float64Array.from(values);
-  // 2. Guide table: guide[j] = min{k : F(k) > j/m}.
-  const m = cdf.length;
-  const guide = new Int32Array(m);
+  // 2. Guide table: guide[j] = min{k : F(k) > j/4096} (j/4096 is exact in floating point).
+  const guide = new Uint16Array(guideSize);
   let k = 0;
-  for (let j = 0; j < m; j++) {
-    while (cdf[k] <= j / m) k++;
+  for (let j = 0; j < guideSize; j++) {
+    while (cdf[k] <= j / guideSize) k++;
     guide[j] = k;
   }
   const table = { cdf, guide };

@@ -90,6 +90,39 @@ describe('quantilesOf', () => {
     expect(Array.from(quantilesOf(values, probabilities))).toEqual(quantilesBySort(values, probabilities));
   });
 
+  test('a sample that misrepresents the data (ranks outside the sampled range) still gives exact quantiles', () => {
+    const n = 100_000;
+    const m = 4096;
+    const uniforms = new Float64Array(n);
+    createStream(10, 'adversarial').fillUniform(uniforms);
+    // The strided sample reads positions ⌊(j + ½)n/m⌋: squeeze them into [0.45, 0.55] so p05 and p95
+    // fall below lo and above hi; then make them all equal so the sampled range is empty.
+    const squeezed = Float64Array.from(uniforms);
+    for (let j = 0; j < m; j++) squeezed[Math.floor(((j + 0.5) * n) / m)] = 0.45 + 0.1 * uniforms[j];
+    expect(Array.from(quantilesOf(squeezed, probabilities))).toEqual(quantilesBySort(squeezed, probabilities));
+    const flat = Float64Array.from(uniforms);
+    for (let j = 0; j < m; j++) flat[Math.floor(((j + 0.5) * n) / m)] = 0.5;
+    expect(Array.from(quantilesOf(flat, probabilities))).toEqual(quantilesBySort(flat, probabilities));
+  });
+
+  test('sorted, reversed and two-valued columns give exact quantiles', () => {
+    const n = 50_001;
+    const ascending = Float64Array.from({ length: n }, (_, i) => i);
+    const descending = Float64Array.from({ length: n }, (_, i) => n - i);
+    const twoValued = Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : 0));
+    for (const values of [ascending, descending, twoValued]) {
+      expect(Array.from(quantilesOf(values, probabilities))).toEqual(quantilesBySort(values, probabilities));
+    }
+  });
+
+  test('NaN anywhere in a long column is an error naming its index', () => {
+    for (const index of [0, 1, 12, 24, 99_999]) {
+      const values = randomColumn(100_000, 3, 'normal');
+      values[index] = Number.NaN;
+      expect(() => quantilesOf(values, quantileProbabilities)).toThrow(`quantilesOf values must not be NaN, got NaN at index ${index}`);
+    }
+  });
+
   test('NaN, an empty column and probabilities outside [0, 1] are errors', () => {
     expect(() => quantilesOf(Float64Array.of(1, Number.NaN, 2), [0.5])).toThrow(/must not be NaN, got NaN at index 1/);
     expect(() => quantilesOf(Float64Array.of(Number.NaN), [0.5])).toThrow(/NaN/);
