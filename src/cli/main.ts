@@ -6,6 +6,9 @@ import type { CliIo } from './cli-io.js';
 import { loadCommands } from './commands/index.js';
 import { exitCodes } from './exit-codes.js';
 
+/** A command-line mistake found by yargs (unknown option, failed check): exit code 2. */
+class UsageError extends Error {}
+
 /**
  * Runs the CLI in process: `main(['data'], io)` → exit code. Never calls process.exit.
  * Input problems print to stderr and give 2; unexpected errors print a stack and give 3.
@@ -21,9 +24,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .option('data', { type: 'string', default: 'data', describe: 'folder with observations, sources and targets' })
     .demandCommand(1, 'name a command, e.g. `forecast run`')
+    // yargs calls fail(message, error) for a command-line mistake (also a failed .check()) and
+    // fail(null, error) for an error thrown inside a command. Throwing stops the command.
     .fail((message, error) => {
-      if (error) throw error;
-      usageError = message;
+      if (!message && error) throw error;
+      usageError = message ?? String(error);
+      throw new UsageError(usageError);
     })
     .exitProcess(false);
 
@@ -50,6 +56,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (helpText) io.stdout(helpText + '\n');
     return exitCode;
   } catch (error) {
+    if (error instanceof UsageError || usageError !== undefined) {
+      const command = argv.find((arg) => !arg.startsWith('-'));
+      io.stderr(`${usageError}\n\nSee \`forecast ${command ? command + ' ' : ''}--help\` for the options.\n`);
+      return exitCodes.inputError;
+    }
     return reportError(error, io);
   }
 }

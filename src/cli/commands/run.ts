@@ -5,9 +5,13 @@ import { writeOutputsAtomically, type OutputFile } from '../../io/atomic-write.j
 import { engineVersion } from '../../io/engine-version.js';
 import { loadRunInputs, scenarioFilesIn } from '../../io/load-run-inputs.js';
 import { buildManifest } from '../../output/manifest.js';
-import { projectionsCsv } from '../../output/projections-table.js';
+import { drawsCsv, type ScenarioDraws } from '../../output/draws-table.js';
+import { iamcCsv } from '../../output/iamc-table.js';
+import { projectionColumns, projectionRows } from '../../output/projections-table.js';
+import { requiredTrajectoryRows } from '../../output/required-trajectory-table.js';
+import { toCsv } from '../../io/to-csv.js';
+import { runWithSampledDraws } from '../../planner/run-with-sampled-draws.js';
 import { firstPassageCsv, targetsCsv } from '../../output/targets-table.js';
-import { runScenario } from '../../pipeline/run-scenario.js';
 import type { ScenarioResult } from '../../pipeline/scenario-result.js';
 import { terminalSummary, useColour } from '../../report/terminal-summary.js';
 import type { CliIo } from '../cli-io.js';
@@ -27,6 +31,8 @@ export interface RunArguments {
   readonly quiet: boolean;
   readonly check: boolean;
   readonly precision?: number;
+  /** Sampled paths to keep per scenario for draws.csv (0: none). */
+  readonly exportDraws: number;
 }
 
 /** Options shared by every command that runs scenarios (run, compare, report, …). */
@@ -68,6 +74,7 @@ export function runArguments(argv: Record<string, unknown>): RunArguments {
     quiet: Boolean(argv.quiet),
     check: Boolean(argv.check),
     precision: argv.precision as number | undefined,
+    exportDraws: (argv.exportDraws as number | undefined) ?? 0,
   };
 }
 
@@ -77,23 +84,24 @@ export function runScenarios(args: RunArguments, io: CliIo) {
   const files = args.scenarios.length > 0 ? args.scenarios : scenarioFilesIn(resolve(io.cwd, 'scenarios'));
   const inputs = loadRunInputs(io.cwd, args.data, files, args.asOf);
   const results: ScenarioResult[] = [];
+  const sampledDraws: ScenarioDraws[] = [];
   let lastProgress = 0;
   for (const { scenario, model } of inputs.scenarios) {
-    results.push(
-      runScenario(model, inputs.data, scenario, {
-        draws: args.draws,
-        seed: args.seed,
-        onYear: (year, horizon) => {
-          const now = Date.now();
-          if (!args.quiet && now - started > 1000 && now - lastProgress > 250) {
-            lastProgress = now;
-            io.stderr(`  ${scenario.scenario}: simulated through ${year} of ${horizon}\n`);
-          }
-        },
-      }),
-    );
+    const { result, draws } = runWithSampledDraws(model, inputs.data, scenario, {
+      draws: args.draws,
+      seed: args.seed,
+      onYear: (year, horizon) => {
+        const now = Date.now();
+        if (!args.quiet && now - started > 1000 && now - lastProgress > 250) {
+          lastProgress = now;
+          io.stderr(`  ${scenario.scenario}: simulated through ${year} of ${horizon}\n`);
+        }
+      },
+    }, args.exportDraws);
+    results.push(result);
+    sampledDraws.push(draws);
   }
-  return { inputs, results, started };
+  return { inputs, results, sampledDraws, started };
 }
 
 export const runCommand: CommandDefinition = {
@@ -102,17 +110,29 @@ export const runCommand: CommandDefinition = {
   builder: (yargs) =>
     scenarioOptions(yargs)
       .option('report', { type: 'boolean', default: false, describe: 'also write report.html (fan charts, target verdicts, sources) and its chart specs' })
+      .option('format', { type: 'string', choices: ['iamc'], describe: 'also write iamc.csv: the IAMC wide table (median by year) that pyam reads' })
+      .option('export-draws', { type: 'number', describe: 'also write draws.csv with this many sampled paths per scenario' })
+      .check((argv) => {
+        const n = argv['export-draws'];
+        if (n !== undefined && (!Number.isInteger(n) || (n as number) < 1 || (n as number) > 100_000)) {
+          throw new Error(`--export-draws must be a whole number from 1 to 100000, got ${n}`);
+        }
+        return true;
+      })
       .option('check', { type: 'boolean', default: false, describe: `exit 1 when a target's probability of being met is below ${checkProbability}` })
       .example('forecast run', 'every scenario in scenarios/, outputs in out/')
       .example('forecast run scenarios/baseline.yaml --draws 1000000 --out /tmp/big', 'one scenario, a million draws'),
   async run(argv, io) {
     const args = runArguments(argv);
-    const { inputs, results, started } = runScenarios(args, io);
+    const { inputs, results, sampledDraws, started } = runScenarios(args, io);
+    const projections = [...projectionRows(results, inputs.data, args.precision), ...requiredTrajectoryRows(results, inputs.data, args.precision)];
     const outputs: OutputFile[] = [
-      { name: 'projections.csv', content: projectionsCsv(results, inputs.data, args.precision) },
+      { name: 'projections.csv', content: toCsv(projectionColumns, projections) },
       { name: 'targets.csv', content: targetsCsv(results, args.precision) },
       { name: 'first-passage.csv', content: firstPassageCsv(results, args.precision) },
     ];
+    if (argv.format === 'iamc') outputs.push({ name: 'iamc.csv', content: iamcCsv(results, inputs.data, { digits: args.precision }) });
+    if (args.exportDraws > 0) outputs.push({ name: 'draws.csv', content: drawsCsv(sampledDraws, args.precision) });
     if (argv.report) {
       // Loaded only when asked for: the charting libraries are the heaviest part of start-up.
       const { buildReport } = await import('../../report/build-report.js');
