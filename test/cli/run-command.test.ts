@@ -64,9 +64,9 @@ describe('forecast run', () => {
     const out = freshDir();
     await run(['run', 'scenarios/baseline.yaml', '--draws', '1000', '--quiet', '--out', out]);
     const before = readFileSync(join(out, 'targets.csv'));
-    const { code, stderr } = await run(['run', 'test/fixtures/invalid/unknown-key.yaml', '--out', out]);
+    const { code, stderr } = await run(['run', 'test/fixtures/invalid/scenario-unknown-key.yaml', '--out', out]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/test\/fixtures\/invalid\/unknown-key\.yaml:\d+:\d+/);
+    expect(stderr).toMatch(/test\/fixtures\/invalid\/scenario-unknown-key\.yaml:\d+:\d+/);
     expect(readFileSync(join(out, 'targets.csv'))).toEqual(before);
   });
 });
