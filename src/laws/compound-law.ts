@@ -75,25 +75,35 @@ export const compoundLaw: Law = {
 
   start(input: LawStartInput): LawRuntime {
     const { draws } = input;
-    // A copy: the caller reuses the base column as a buffer for later years.
-    const base = input.base.slice();
     const growth = paramColumn(input.params, 'growth', draws);
     const volatility = paramColumn(input.params, 'volatility', draws);
     const persistence = paramColumn(input.params, 'persistence', draws, 0);
-    // Per-draw constants and state, allocated once: mean log growth, φ, innovation scale, deviation, Σ log growth.
+    // Per-draw state, allocated once: mean log growth m, innovation scale σ√(1−φ²), the base (a
+    // copy: the caller reuses its buffer) and Σ log growth, so V_t = V_0·exp(Σ g) is exact at zero
+    // growth. With φ = 0 in every draw (the default) the AR(1) deviation is just the innovation, so
+    // φ and the deviation are not stored: four columns per variable instead of seven.
     const mean = new Float64Array(draws);
-    const phi = new Float64Array(draws);
     const innovationScale = new Float64Array(draws);
-    const deviation = new Float64Array(draws);
+    const base = input.base.slice();
     const logGrowthSum = new Float64Array(draws);
-    const noise = new Float64Array(draws);
-    input.stream('initial').fillStandardNormal(deviation);
+    let persistent = false;
     for (let i = 0; i < draws; i++) {
       mean[i] = Math.log1p(Math.max(growth[i], minimumGrowthRate));
-      phi[i] = Math.min(Math.max(persistence[i], 0), maximumPersistence);
+      const phi = Math.min(Math.max(persistence[i], 0), maximumPersistence);
+      if (phi !== 0) persistent = true;
       const sigma = Math.max(volatility[i], 0);
-      innovationScale[i] = sigma * Math.sqrt(1 - phi[i] * phi[i]);
-      deviation[i] *= sigma;
+      innovationScale[i] = sigma * Math.sqrt(1 - phi * phi);
+    }
+    let phiColumn: Float64Array | undefined;
+    let deviation: Float64Array | undefined;
+    if (persistent) {
+      phiColumn = new Float64Array(draws);
+      deviation = new Float64Array(draws);
+      input.stream('initial').fillStandardNormal(deviation);
+      for (let i = 0; i < draws; i++) {
+        phiColumn[i] = Math.min(Math.max(persistence[i], 0), maximumPersistence);
+        deviation[i] *= Math.max(volatility[i], 0);
+      }
     }
     const innovation = input.stream('innovation');
     let last = 0;
@@ -105,12 +115,20 @@ export const compoundLaw: Law = {
           return;
         }
         last = step;
-        innovation.fillStandardNormal(noise);
-        for (let i = 0; i < draws; i++) {
-          const d = phi[i] * deviation[i] + innovationScale[i] * noise[i];
-          deviation[i] = d;
-          logGrowthSum[i] += mean[i] + d;
-          out[i] = base[i] * Math.exp(logGrowthSum[i]);
+        // The innovations are drawn straight into `out`, then turned into levels in place.
+        innovation.fillStandardNormal(out);
+        if (phiColumn && deviation) {
+          for (let i = 0; i < draws; i++) {
+            const d = phiColumn[i] * deviation[i] + innovationScale[i] * out[i];
+            deviation[i] = d;
+            logGrowthSum[i] += mean[i] + d;
+            out[i] = base[i] * Math.exp(logGrowthSum[i]);
+          }
+        } else {
+          for (let i = 0; i < draws; i++) {
+            logGrowthSum[i] += mean[i] + innovationScale[i] * out[i];
+            out[i] = base[i] * Math.exp(logGrowthSum[i]);
+          }
         }
       },
     };

@@ -84,7 +84,8 @@ export function simulate(model: PreparedModel, options: SimulationOptions): void
       previous,
       started: false,
       runtime,
-      params,
+      // A law keeps what it needs from its parameters; only formulas read them every year.
+      params: prepared.formula ? params : {},
       shockFactor: own.length > 0 ? new Float64Array(draws).fill(1) : undefined,
       shocksByYear,
     });
