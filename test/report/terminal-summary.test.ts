@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { displayWidth, terminalSummary, useColour } from '../../src/report/terminal-summary.js';
+import { syntheticResults } from './fixtures/synthetic-run.js';
+
+describe('useColour', () => {
+  it('colours a terminal unless NO_COLOR is set (https://no-color.org), and never a pipe unless forced', () => {
+    expect(useColour(true, {})).toBe(true);
+    expect(useColour(true, { NO_COLOR: '1' })).toBe(false);
+    expect(useColour(false, {})).toBe(false);
+    expect(useColour(false, { FORCE_COLOR: '1' })).toBe(true);
+  });
+});
+
+describe('terminalSummary', () => {
+  it('prints one aligned row per target with its status, coloured only when asked', () => {
+    const results = syntheticResults;
+    const plain = terminalSummary(results, false);
+    const coloured = terminalSummary(results, true);
+    expect(plain).not.toContain('\x1b[');
+    expect(coloured).toContain('\x1b[');
+    for (const result of results) {
+      expect(plain).toContain(result.scenario.scenario);
+      for (const t of result.targets) expect(plain).toContain(t.target.id);
+    }
+    const lines = plain.split('\n').filter((line) => line.startsWith('  ') && !line.startsWith('  target'));
+    const statusColumn = lines.map((line) => line.search(/(met|likely|at risk|unlikely)$/));
+    expect(new Set(statusColumn).size).toBe(1);
+  });
+
+  it('counts CJK characters as two cells', () => {
+    expect(displayWidth('亿元')).toBe(4);
+    expect(displayWidth('abc')).toBe(3);
+  });
+});
