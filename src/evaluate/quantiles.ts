@@ -50,6 +50,82 @@ function interpolate(lower: number, upper: number, fraction: number): number {
   return lower + fraction * (upper - lower);
 }
 
+// The two passes over the data live in small functions of one loop each: V8 compiles a long loop
+// on-stack (OSR) during its first call, and code after the loop that has not run yet then lacks type
+// feedback and deoptimises on every call (measured: 2× slower when these loops were inline).
+
+/**
+ * Step 3: counts[region]++ for every value, region 0 below lo, 1 + ⌊(v − lo)·scale⌋ inside, buckets + 1
+ * from lo + buckets/scale on. Returns the index of the first NaN (it fails both t ≥ 0 and t < 0), or −1.
+ * Nested ifs rather than a ternary index: measured 2.4× faster in V8 (Node 20).
+ */
+function countRegions(values: Float64Array, lo: number, scale: number, buckets: number, counts: Int32Array): number {
+  const over = buckets + 1;
+  const n = values.length;
+  for (let i = 0; i < n; i++) {
+    const t = (values[i] - lo) * scale;
+    if (t >= 0) {
+      if (t < buckets) counts[(t | 0) + 1]++;
+      else counts[over]++;
+    } else if (t < 0) counts[0]++;
+    else return i;
+  }
+  return -1;
+}
+
+/**
+ * Step 4: copies the values of the needed regions (cursor ≥ 0) to work[cursor++], except values equal
+ * to the region's first value (its reference), which are only counted: ties cost no writes.
+ */
+function gatherRegions(
+  values: Float64Array,
+  lo: number,
+  scale: number,
+  buckets: number,
+  cursor: Int32Array,
+  reference: Float64Array,
+  equalCount: Int32Array,
+  work: Float64Array,
+): void {
+  const over = buckets + 1;
+  const n = values.length;
+  for (let j = 0; j < n; j++) {
+    const v = values[j];
+    const t = (v - lo) * scale;
+    let region = 0;
+    if (t >= 0) {
+      if (t < buckets) region = (t | 0) + 1;
+      else region = over;
+    }
+    const at = cursor[region];
+    if (at >= 0) {
+      const r = reference[region];
+      if (v === r) equalCount[region]++;
+      else if (r !== r) {
+        reference[region] = v;
+        equalCount[region]++;
+      } else {
+        work[at] = v;
+        cursor[region] = at + 1;
+      }
+    }
+  }
+}
+
+/** Moves the values of work[from..to) below `pivot` to the front; returns how many there are. */
+function partitionBelow(work: Float64Array, from: number, to: number, pivot: number): number {
+  let next = from;
+  for (let i = from; i < to; i++) {
+    const v = work[i];
+    if (v < pivot) {
+      work[i] = work[next];
+      work[next] = v;
+      next++;
+    }
+  }
+  return next - from;
+}
+
 function scratchOfLength(scratch: Float64Array | undefined, length: number): Float64Array {
   return scratch !== undefined && scratch.length >= length ? scratch : new Float64Array(length);
 }
@@ -164,24 +240,14 @@ function selectRanksByRegions(
   if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi) || !Number.isFinite(scale)) return false;
   // Region of v: 0 below lo, 1 + ⌊(v − lo)·scale⌋ inside, buckets + 1 from hi on; monotone in v.
   const regionCount = buckets + 2;
-  const over = buckets + 1;
-  // 3. Histogram (and the NaN check: NaN fails both t ≥ 0 and t < 0). Nested ifs, not a ternary
-  //    index, and no throw inside the loop: measured 2.4× faster in V8 (Node 20).
+  // 3. Histogram (and the NaN check).
   const counts = new Int32Array(regionCount);
-  let i = 0;
-  for (; i < n; i++) {
-    const t = (values[i] - lo) * scale;
-    if (t >= 0) {
-      if (t < buckets) counts[(t | 0) + 1]++;
-      else counts[over]++;
-    } else if (t < 0) counts[0]++;
-    else break;
-  }
-  if (i < n) throw nanError(i);
+  const nanAt = countRegions(values, lo, scale, buckets, counts);
+  if (nanAt >= 0) throw nanError(nanAt);
   // Which region holds each rank; where its values go in scratch (cursor −1: not needed).
   const cursor = new Int32Array(regionCount).fill(-1);
   const regionOfRank: number[] = [];
-  const regionStart = new Map<number, { before: number; offset: number; size: number }>();
+  const regionStart = new Map<number, { before: number; offset: number }>();
   let before = 0;
   let needed = 0;
   let r = 0;
@@ -190,7 +256,7 @@ function selectRanksByRegions(
     while (r < ranks.length && ranks[r] < before + size) {
       if (cursor[region] < 0) {
         cursor[region] = needed;
-        regionStart.set(region, { before, offset: needed, size });
+        regionStart.set(region, { before, offset: needed });
         needed += size;
       }
       regionOfRank.push(region);
@@ -198,32 +264,38 @@ function selectRanksByRegions(
     }
     before += size;
   }
-  // 4. Gather the needed regions' values.
+  // 4. Gather the needed regions' values. Values equal to the region's first value are only counted,
+  //    not copied: a region of ties (counts such as Poisson draws) then costs no writes at all.
   const work = scratchOfLength(scratch, needed);
-  for (let j = 0; j < n; j++) {
-    const v = values[j];
-    const t = (v - lo) * scale;
-    let region = 0;
-    if (t >= 0) {
-      if (t < buckets) region = (t | 0) + 1;
-      else region = over;
-    }
-    const at = cursor[region];
-    if (at >= 0) {
-      work[at] = v;
-      cursor[region] = at + 1;
-    }
-  }
-  // 5. Select the ranks of each region within it (positions in `work`: offset + rank − ranks before).
+  const reference = new Float64Array(regionCount).fill(Number.NaN);
+  const equalCount = new Int32Array(regionCount);
+  gatherRegions(values, lo, scale, buckets, cursor, reference, equalCount, work);
+  // 5. Select the ranks of each region: its values are `equal` copies of the reference plus the
+  //    copied ones, split around the reference into below | (the copies) | above.
   for (let k = 0; k < ranks.length; ) {
     const region = regionOfRank[k];
-    const { before: first, offset, size } = regionStart.get(region)!;
-    const positions: number[] = [];
+    const { before: first, offset } = regionStart.get(region)!;
+    const copied = cursor[region] - offset;
+    const equal = equalCount[region];
+    const tie = reference[region];
+    const below = partitionBelow(work, offset, offset + copied, tie);
+    const lowerPositions: number[] = [];
+    const upperPositions: number[] = [];
     const start = k;
-    for (; k < ranks.length && regionOfRank[k] === region; k++) positions.push(offset + (ranks[k] - first));
+    for (; k < ranks.length && regionOfRank[k] === region; k++) {
+      const local = ranks[k] - first;
+      if (local < below) lowerPositions.push(offset + local);
+      else if (local >= below + equal) upperPositions.push(offset + local - equal);
+    }
     const byPosition = new Map<number, number>();
-    quantileSelect(work, offset, offset + size - 1, positions, byPosition);
-    for (let j = start; j < k; j++) found.set(ranks[j], byPosition.get(positions[j - start])!);
+    quantileSelect(work, offset, offset + below - 1, lowerPositions, byPosition);
+    quantileSelect(work, offset + below, offset + copied - 1, upperPositions, byPosition);
+    for (let j = start; j < k; j++) {
+      const local = ranks[j] - first;
+      if (local < below) found.set(ranks[j], byPosition.get(offset + local)!);
+      else if (local < below + equal) found.set(ranks[j], tie);
+      else found.set(ranks[j], byPosition.get(offset + local - equal)!);
+    }
   }
   return true;
 }

@@ -5,7 +5,7 @@
 // it is a breaking change of the engine's outputs and must be recorded in the changelog.
 import type { RandomStream } from './random-stream.js';
 import { logGamma } from './log-gamma.js';
-import { poissonGuideBits, poissonTable, poissonTableMaxRate } from './poisson-table.js';
+import { poissonGuideBits, poissonSearchFlag, poissonTable, poissonTableMaxRate, type PoissonTable } from './poisson-table.js';
 import { seedStreamState } from './seed-stream-state.js';
 import { zigguratR, zigguratTables } from './ziggurat.js';
 
@@ -14,7 +14,7 @@ export const prngDescription =
   'xoshiro256** (Blackman & Vigna 2018) in 32-bit integer arithmetic; one stream per (seed, keys…), ' +
   'seeded by SplitMix64 over FNV-1a-64 of the UTF-8 of String(seed) and each key, each followed by 0xFF; ' +
   'uniforms from the top 53 bits; normals by a 256-layer ziggurat (Marsaglia & Tsang 2000; layer from the low 8 bits, ' +
-  'position from the top 53); Poisson by guided table inversion (4096-entry guide on the top 12 bits) for one rate ≤ 200 ' +
+  'signed position from the top 53); Poisson by guided table inversion (4096-entry guide on the top 12 bits) for one rate ≤ 700 ' +
   '(per-element rates all equal count as one), inversion for ' +
   'per-element rates < 10, PTRS (Hörmann 1993) above; gamma by Marsaglia & Tsang (2000) with the U^(1/a) boost for shape < 1';
 
@@ -64,9 +64,12 @@ function checkRate(rate: number): void {
  */
 class Xoshiro256StarStarStream implements RandomStream {
   private readonly state: Int32Array;
-  /** High and low halves of the last 64-bit output of `step()`. */
-  private outHi = 0;
-  private outLo = 0;
+  /**
+   * High and low halves of the last 64-bit output of `step()`, in a typed array rather than two number
+   * fields: int32 values outside V8's small-integer range would change the fields' representation and
+   * deoptimise the fill loops.
+   */
+  private readonly output = new Int32Array(2);
 
   constructor(state: Int32Array) {
     this.state = state;
@@ -86,8 +89,8 @@ class Xoshiro256StarStarStream implements RandomStream {
     const m5h = (Math.imul(a1h, 5) + (((a1l >>> 16) * 5 + (((a1l & 0xffff) * 5) >>> 16)) >>> 16)) | 0;
     const r7h = (m5h << 7) | (m5l >>> 25);
     const r7l = (m5l << 7) | (m5h >>> 25);
-    this.outLo = Math.imul(r7l, 9);
-    this.outHi = (Math.imul(r7h, 9) + (((r7l >>> 16) * 9 + (((r7l & 0xffff) * 9) >>> 16)) >>> 16)) | 0;
+    this.output[1] = Math.imul(r7l, 9);
+    this.output[0] = (Math.imul(r7h, 9) + (((r7l >>> 16) * 9 + (((r7l & 0xffff) * 9) >>> 16)) >>> 16)) | 0;
     // state update
     const th = (a1h << 17) | (a1l >>> 15);
     const tl = a1l << 17;
@@ -105,20 +108,20 @@ class Xoshiro256StarStarStream implements RandomStream {
   /** The next 64-bit output as an unsigned BigInt (for tests against reference vectors). */
   nextUint64(): bigint {
     this.step();
-    return (BigInt(this.outHi >>> 0) << 32n) | BigInt(this.outLo >>> 0);
+    return (BigInt(this.output[0] >>> 0) << 32n) | BigInt(this.output[1] >>> 0);
   }
 
   /** Uniform on [0, 1): the top 53 bits of the next output times 2⁻⁵³. */
   nextFloat(): number {
     this.step();
-    return ((this.outHi >>> 0) * twoPow21 + (this.outLo >>> 11)) * twoPowMinus53;
+    return ((this.output[0] >>> 0) * twoPow21 + (this.output[1] >>> 11)) * twoPowMinus53;
   }
 
   /** A standard normal by the ziggurat, one number at a time (used by the gamma sampler). */
   nextStandardNormal(): number {
     this.step();
-    const layer = this.outLo & 255;
-    const x = (((this.outHi >>> 0) * twoPow21 + (this.outLo >>> 11)) * twoPowMinus52 - 1) * zigX[layer];
+    const layer = this.output[1] & 255;
+    const x = (this.output[0] * twoPow21 + (this.output[1] >>> 11)) * twoPowMinus52 * zigX[layer];
     if (Math.abs(x) < zigX[layer + 1]) return x;
     return this.zigguratSlow(layer, x);
   }
@@ -143,8 +146,8 @@ class Xoshiro256StarStarStream implements RandomStream {
       }
       if (zigF[layer] + (zigF[layer + 1] - zigF[layer]) * this.nextFloat() < Math.exp(-0.5 * x * x)) return x;
       this.step();
-      layer = this.outLo & 255;
-      x = (((this.outHi >>> 0) * twoPow21 + (this.outLo >>> 11)) * twoPowMinus52 - 1) * zigX[layer];
+      layer = this.output[1] & 255;
+      x = (this.output[0] * twoPow21 + (this.output[1] >>> 11)) * twoPowMinus52 * zigX[layer];
       if (Math.abs(x) < zigX[layer + 1]) return x;
     }
   }
@@ -196,8 +199,10 @@ class Xoshiro256StarStarStream implements RandomStream {
       const n3h = (a3l << 13) | (a3h >>> 19);
       a3l = (a3h << 13) | (a3l >>> 19);
       a3h = n3h;
+      // Layer from the low 8 bits; position u ∈ [−1, 1) from the top 53 bits read as a signed number
+      // (hi as int32 · 2²¹ + lo ≫ 11, times 2⁻⁵²), independent of the layer bits.
       const layer = ol & 255;
-      const x = (((oh >>> 0) * twoPow21 + (ol >>> 11)) * twoPowMinus52 - 1) * zigX[layer];
+      const x = (oh * twoPow21 + (ol >>> 11)) * twoPowMinus52 * zigX[layer];
       if (Math.abs(x) < zigX[layer + 1]) {
         out[k] = x;
       } else {
@@ -213,7 +218,7 @@ class Xoshiro256StarStarStream implements RandomStream {
   fillPoisson(out: Float64Array, rates: Float64Array | number): void {
     if (typeof rates === 'number') {
       checkRate(rates);
-      if (rates <= poissonTableMaxRate) this.fillPoissonFromTable(out, rates);
+      if (rates <= poissonTableMaxRate) this.fillPoissonFromTable(out, poissonTable(rates));
       else {
         const constants = ptrsConstants(rates);
         for (let k = 0; k < out.length; k++) out[k] = this.nextPoissonPtrs(constants);
@@ -242,8 +247,10 @@ class Xoshiro256StarStarStream implements RandomStream {
   }
 
   /** Guided table inversion for one rate, with the generator inlined: k = min{k : u < F(k)}. */
-  private fillPoissonFromTable(out: Float64Array, rate: number): void {
-    const { cdf, guide } = poissonTable(rate);
+  private fillPoissonFromTable(out: Float64Array, table: PoissonTable): void {
+    // The table comes in as an argument: looking it up in here let its (inlined) cache miss
+    // deoptimise this loop for good on the first new rate (measured: half speed afterwards).
+    const { cdf, guide } = table;
     const s = this.state;
     let a0h = s[0], a0l = s[1], a1h = s[2], a1l = s[3], a2h = s[4], a2l = s[5], a3h = s[6], a3l = s[7];
     const n = out.length;
@@ -264,11 +271,17 @@ class Xoshiro256StarStarStream implements RandomStream {
       const n3h = (a3l << 13) | (a3h >>> 19);
       a3l = (a3h << 13) | (a3l >>> 19);
       a3h = n3h;
-      const u = ((oh >>> 0) * twoPow21 + (ol >>> 11)) * twoPowMinus53;
       // The top 12 bits of u are the top 12 bits of the output: u ∈ [j/4096, (j+1)/4096) for j = oh >>> 20.
-      let count = guide[oh >>> guideShift];
-      while (u >= cdf[count]) count++;
-      out[k] = count;
+      // Most guide entries are the answer; flagged ones need u and a short search.
+      const entry = guide[oh >>> guideShift];
+      if (entry < poissonSearchFlag) {
+        out[k] = entry;
+      } else {
+        const u = ((oh >>> 0) * twoPow21 + (ol >>> 11)) * twoPowMinus53;
+        let count = entry - poissonSearchFlag;
+        while (u >= cdf[count]) count++;
+        out[k] = count;
+      }
     }
     s[0] = a0h; s[1] = a0l; s[2] = a1h; s[3] = a1l; s[4] = a2h; s[5] = a2l; s[6] = a3h; s[7] = a3l;
   }
@@ -336,6 +349,29 @@ class Xoshiro256StarStarStream implements RandomStream {
 }
 
 /**
+ * Runs every fill once on a tiny column so V8 has type feedback for all their code before it
+ * optimises them. Without this, the first long fill is compiled on-stack mid-loop (OSR) while the
+ * state write-back after the loop has never run; that code then deoptimises at the end of every call
+ * and each later call restarts in the interpreter (measured: Poisson and normal fills at half speed).
+ * Uses its own throwaway stream, so no user stream is affected.
+ */
+function warmUpFills(): void {
+  const stream = new Xoshiro256StarStarStream(Int32Array.of(1, 2, 3, 4, 5, 6, 7, 8));
+  const column = new Float64Array(256);
+  for (let round = 0; round < 2; round++) {
+    stream.fillUniform(column);
+    stream.fillStandardNormal(column);
+    stream.fillPoisson(column, 3);
+    stream.fillPoisson(column, 0.5 + round);
+    stream.fillPoisson(column, 300);
+    stream.fillPoisson(column, column.map((_, i) => 1 + (i % 20)));
+    stream.fillGamma(column, 0.5);
+    stream.fillGamma(column, 4.5);
+  }
+}
+warmUpFills();
+
+/**
  * The random stream keyed by (seed, keys…): xoshiro256** seeded by SplitMix64 over FNV-1a-64 of
  * the keys. Same seed and keys ⇒ the same numbers on every platform and in every release that keeps
  * `prngDescription`; different keys ⇒ streams that are, for simulation purposes, independent.
@@ -361,7 +397,9 @@ export function createStream(seed: number, ...keys: string[]): RandomStream {
  * reference vectors of the algorithm's authors. Not for simulation: use `createStream`.
  * @example createStreamFromState([1n, 2n, 3n, 4n]).nextUint64(); // => 11520n
  */
-export function createStreamFromState(words: readonly [bigint, bigint, bigint, bigint]): RandomStream & { nextUint64(): bigint } {
+export function createStreamFromState(
+  words: readonly [bigint, bigint, bigint, bigint],
+): RandomStream & { nextUint64(): bigint; nextStandardNormal(): number } {
   const state = new Int32Array(8);
   words.forEach((word, index) => {
     state[2 * index] = Number((word >> 32n) & 0xffffffffn) | 0;

@@ -59,6 +59,37 @@ describe('createStream', () => {
     const stream = createStream(2024, 'infoSoftwareRevenue', 'growth');
     const u = stream.nextFloat();
     expect(u).toMatchInlineSnapshot(`0.6513407062697896`);
+    const normals = new Float64Array(3);
+    createStream(2024, 'infoSoftwareRevenue', 'growth').fillStandardNormal(normals);
+    expect(Array.from(normals)).toMatchInlineSnapshot(`
+      [
+        -1.4125679887232951,
+        -0.31899136451610904,
+        0.5561818538841184,
+      ]
+    `);
+    const counts = new Float64Array(8);
+    createStream(2024, 'unicorns', 'arrivals').fillPoisson(counts, 3);
+    expect(Array.from(counts)).toMatchInlineSnapshot(`
+      [
+        2,
+        2,
+        6,
+        5,
+        7,
+        2,
+        3,
+        5,
+      ]
+    `);
+    const gammas = new Float64Array(2);
+    createStream(2024, 'unicorns', 'rate').fillGamma(gammas, 4.5);
+    expect(Array.from(gammas)).toMatchInlineSnapshot(`
+      [
+        5.088274153057947,
+        3.2593696152323255,
+      ]
+    `);
     expect(prngDescription).toContain('xoshiro256**');
   });
 

@@ -1,11 +1,11 @@
 // The stream's bulk fills against their exact distributions: normals (ziggurat), Poisson (table,
 // inversion, PTRS) and gamma (Marsaglia–Tsang). Tolerances from sampling theory (see goodness-of-fit.ts).
 import { describe, expect, test } from 'vitest';
-import { createStream } from '../../src/simulate/create-stream.js';
+import { createStream, createStreamFromState } from '../../src/simulate/create-stream.js';
 import { inverseNormalCdf } from '../../src/simulate/inverse-normal-cdf.js';
 import { logGamma } from '../../src/simulate/log-gamma.js';
 import { normalCdf } from '../../src/simulate/normal-cdf.js';
-import { poissonTable } from '../../src/simulate/poisson-table.js';
+import { poissonSearchFlag, poissonTable } from '../../src/simulate/poisson-table.js';
 import { regularizedGammaP } from '../../src/simulate/regularized-gamma.js';
 import { zigguratR, zigguratTables } from '../../src/simulate/ziggurat.js';
 import { chiSquareCritical, chiSquareOfCounts, ksCritical, ksStatistic, moments } from './goodness-of-fit.js';
@@ -63,12 +63,22 @@ describe('fillStandardNormal (ziggurat)', () => {
 
 describe('fillPoisson', () => {
   const n = 400_000;
-  for (const rate of [0.3, 3, 30, 300]) {
-    for (const form of ['one rate', 'per-element rates'] as const) {
+  // One rate ≤ 700: guided table. Per-element rates: inversion below 10, PTRS from 10 (element 0 gets
+  // another rate so the array is not all-equal, which would take the one-rate path; it is left out).
+  // One rate above 700: PTRS.
+  for (const rate of [0.3, 3, 30, 300, 5000]) {
+    for (const form of rate > 700 ? (['one rate'] as const) : (['one rate', 'per-element rates'] as const)) {
       test(`Poisson(${rate}), ${form}: mean and variance λ within 4.5 SE, and χ² on the pmf at α = 0.001`, () => {
-        const sample = new Float64Array(n);
         const stream = createStream(4, 'poisson', String(rate), form);
-        stream.fillPoisson(sample, form === 'one rate' ? rate : new Float64Array(n).fill(rate));
+        let sample = new Float64Array(n);
+        if (form === 'one rate') stream.fillPoisson(sample, rate);
+        else {
+          const rates = new Float64Array(n + 1).fill(rate);
+          rates[0] = 1;
+          const drawn = new Float64Array(n + 1);
+          stream.fillPoisson(drawn, rates);
+          sample = drawn.subarray(1);
+        }
         const m = moments(sample);
         // Var(mean) = λ/n; Var(s²) ≈ (μ₄ − σ⁴)/n = (λ + 2λ²)/n.
         expect(Math.abs(m.mean - rate)).toBeLessThan(4.5 * Math.sqrt(rate / n));
@@ -111,10 +121,44 @@ describe('fillPoisson', () => {
       expect(cdf[k]).toBeCloseTo(sum, 14);
     }
     expect(cdf[cdf.length - 1]).toBe(2);
+    let direct = 0;
     for (let j = 0; j < guide.length; j++) {
-      const u = j / guide.length;
-      expect(guide[j] === 0 || cdf[guide[j] - 1] <= u).toBe(true);
+      const flagged = guide[j] >= poissonSearchFlag;
+      const k = flagged ? guide[j] - poissonSearchFlag : guide[j];
+      // k is the first cell reaching past j/4096; unflagged, the whole interval [j, j+1)/4096 is in cell k.
+      expect(cdf[k] > j / guide.length && (k === 0 || cdf[k - 1] <= j / guide.length)).toBe(true);
+      if (!flagged) {
+        expect(cdf[k] >= (j + 1) / guide.length).toBe(true);
+        direct++;
+      }
     }
+    expect(direct / guide.length).toBeGreaterThan(0.99);
+  });
+
+  test('the inlined table fill gives exactly k = min{k : u < F(k)} for the uniforms of nextFloat', () => {
+    const n = 100_000;
+    const filled = new Float64Array(n);
+    createStreamFromState([5n, 6n, 7n, 8n]).fillPoisson(filled, 3);
+    const reference = createStreamFromState([5n, 6n, 7n, 8n]);
+    const { cdf } = poissonTable(3);
+    let same = 0;
+    for (let i = 0; i < n; i++) {
+      const u = reference.nextFloat();
+      let k = 0;
+      while (u >= cdf[k]) k++;
+      if (k === filled[i]) same++;
+    }
+    expect(same).toBe(n);
+  });
+
+  test('the inlined ziggurat fill equals one nextStandardNormal at a time', () => {
+    const n = 100_000;
+    const filled = new Float64Array(n);
+    createStreamFromState([5n, 6n, 7n, 8n]).fillStandardNormal(filled);
+    const reference = createStreamFromState([5n, 6n, 7n, 8n]);
+    let same = 0;
+    for (let i = 0; i < n; i++) if (reference.nextStandardNormal() === filled[i]) same++;
+    expect(same).toBe(n);
   });
 });
 
