@@ -76,11 +76,15 @@ function main(): void {
   throughput('fillPoisson λ = 3 (table)', (s, o) => s.fillPoisson(o, 3));
   throughput('fillPoisson λ = 0.3 (table)', (s, o) => s.fillPoisson(o, 0.3));
   throughput('fillPoisson λ = 30 (table)', (s, o) => s.fillPoisson(o, 30));
-  throughput('fillPoisson λ = 300 (PTRS)', (s, o) => s.fillPoisson(o, 300));
-  const rates3 = new Float64Array(size).fill(3);
-  const rates30 = new Float64Array(size).fill(30);
-  throughput('fillPoisson rates[i] = 3 (inversion)', (s, o) => s.fillPoisson(o, rates3));
-  throughput('fillPoisson rates[i] = 30 (PTRS)', (s, o) => s.fillPoisson(o, rates30));
+  throughput('fillPoisson λ = 300 (table)', (s, o) => s.fillPoisson(o, 300));
+  throughput('fillPoisson λ = 5000 (PTRS)', (s, o) => s.fillPoisson(o, 5000));
+  // Per-element rates that differ (all-equal arrays take the one-rate path).
+  const spread = new Float64Array(size);
+  createStream(3, 'bench', 'rates').fillUniform(spread);
+  const rates3 = spread.map((u) => 3 * (0.5 + u));
+  const rates30 = spread.map((u) => 30 * (0.5 + u));
+  throughput('fillPoisson rates[i] ≈ 3 (inversion)', (s, o) => s.fillPoisson(o, rates3));
+  throughput('fillPoisson rates[i] ≈ 30 (PTRS)', (s, o) => s.fillPoisson(o, rates30));
   throughput('fillGamma shape 4.5', (s, o) => s.fillGamma(o, 4.5));
   throughput('fillGamma shape 0.5', (s, o) => s.fillGamma(o, 0.5));
   throughput('(Box–Muller on Math.random, baseline)', (_, o) => {

@@ -26,30 +26,14 @@ const guideShift = 32 - poissonGuideBits;
 /** Per-element Poisson rates below this use inversion by sequential search; PTRS needs λ ≥ 10. */
 const inversionMaxRate = 10;
 
+/**
+ * ln k! = logGamma(k + 1) for k < 1024, filled by logGamma itself so a lookup equals the call bit for
+ * bit; PTRS needs it for nearly half its draws at moderate rates.
+ */
+const logFactorials = Float64Array.from({ length: 1024 }, (_, k) => logGamma(k + 1));
+
 const zigX = zigguratTables.x;
 const zigF = zigguratTables.f;
-
-/** Constants of PTRS for one rate (Hörmann 1993, Table 1 / numpy `random_poisson_ptrs`). */
-interface PtrsConstants {
-  readonly rate: number;
-  readonly logRate: number;
-  readonly a: number;
-  readonly b: number;
-  readonly logInverseAlpha: number;
-  readonly vr: number;
-}
-
-function ptrsConstants(rate: number): PtrsConstants {
-  const b = 0.931 + 2.53 * Math.sqrt(rate);
-  return {
-    rate,
-    logRate: Math.log(rate),
-    a: -0.059 + 0.02483 * b,
-    b,
-    logInverseAlpha: Math.log(1.1239 + 1.1328 / (b - 3.4)),
-    vr: 0.9277 - 3.6224 / (b - 2),
-  };
-}
 
 function checkRate(rate: number): void {
   if (!(rate >= 0) || rate === Number.POSITIVE_INFINITY) {
@@ -220,30 +204,70 @@ class Xoshiro256StarStarStream implements RandomStream {
       checkRate(rates);
       if (rates <= poissonTableMaxRate) this.fillPoissonFromTable(out, poissonTable(rates));
       else {
-        const constants = ptrsConstants(rates);
-        for (let k = 0; k < out.length; k++) out[k] = this.nextPoissonPtrs(constants);
+        for (let k = 0; k < out.length; k++) out[k] = this.nextPoissonPtrs(rates);
       }
       return;
     }
     if (rates.length !== out.length) {
       throw new Error(`fillPoisson rates must have one rate per element (${out.length}), got ${rates.length}`);
     }
-    // Equal rates are one rate: the same numbers as `fillPoisson(out, rate)`, at table speed.
-    if (rates.length > 0 && rates.every((rate) => rate === rates[0])) {
-      this.fillPoisson(out, rates[0]);
-      return;
-    }
-    let constants: PtrsConstants | undefined;
-    for (let k = 0; k < out.length; k++) {
+    // Check every rate before drawing any; equal rates are one rate: the same numbers as
+    // `fillPoisson(out, rate)`, at table speed.
+    let allEqual = true;
+    for (let k = 0; k < rates.length; k++) {
       const rate = rates[k];
-      checkRate(rate);
+      if (!(rate >= 0) || rate === Number.POSITIVE_INFINITY) checkRate(rate);
+      if (rate !== rates[0]) allEqual = false;
+    }
+    if (rates.length > 0 && allEqual) this.fillPoisson(out, rates[0]);
+    else this.fillPoissonPerElement(out, rates);
+  }
+
+  /**
+   * One rate per element: inversion by sequential search below 10 (Devroye 1986, §X.3.2: k = min{k : u < F(k)},
+   * F built from p₀ = e^(−λ), pₖ = pₖ₋₁·λ/k), with the generator inlined; PTRS from 10 by method calls.
+   */
+  private fillPoissonPerElement(out: Float64Array, rates: Float64Array): void {
+    const s = this.state;
+    let a0h = s[0], a0l = s[1], a1h = s[2], a1l = s[3], a2h = s[4], a2l = s[5], a3h = s[6], a3l = s[7];
+    const n = out.length;
+    for (let k = 0; k < n; k++) {
+      const rate = rates[k];
       if (rate < inversionMaxRate) {
-        out[k] = this.nextPoissonByInversion(rate);
+        const m5l = Math.imul(a1l, 5);
+        const m5h = (Math.imul(a1h, 5) + (((a1l >>> 16) * 5 + (((a1l & 0xffff) * 5) >>> 16)) >>> 16)) | 0;
+        const r7h = (m5h << 7) | (m5l >>> 25);
+        const r7l = (m5l << 7) | (m5h >>> 25);
+        const ol = Math.imul(r7l, 9);
+        const oh = (Math.imul(r7h, 9) + (((r7l >>> 16) * 9 + (((r7l & 0xffff) * 9) >>> 16)) >>> 16)) | 0;
+        const th = (a1h << 17) | (a1l >>> 15);
+        const tl = a1l << 17;
+        a2h ^= a0h; a2l ^= a0l;
+        a3h ^= a1h; a3l ^= a1l;
+        a1h ^= a2h; a1l ^= a2l;
+        a0h ^= a3h; a0l ^= a3l;
+        a2h ^= th; a2l ^= tl;
+        const n3h = (a3l << 13) | (a3h >>> 19);
+        a3l = (a3h << 13) | (a3l >>> 19);
+        a3h = n3h;
+        const u = ((oh >>> 0) * twoPow21 + (ol >>> 11)) * twoPowMinus53;
+        let probability = Math.exp(-rate);
+        let cumulative = probability;
+        let count = 0;
+        // The cap only matters when rounding leaves F(k) below u for ever (mass < 1e-16).
+        while (u >= cumulative && count < 200) {
+          count++;
+          probability *= rate / count;
+          cumulative += probability;
+        }
+        out[k] = count;
       } else {
-        if (constants === undefined || constants.rate !== rate) constants = ptrsConstants(rate);
-        out[k] = this.nextPoissonPtrs(constants);
+        s[0] = a0h; s[1] = a0l; s[2] = a1h; s[3] = a1l; s[4] = a2h; s[5] = a2l; s[6] = a3h; s[7] = a3l;
+        out[k] = this.nextPoissonPtrs(rate);
+        a0h = s[0]; a0l = s[1]; a1h = s[2]; a1l = s[3]; a2h = s[4]; a2l = s[5]; a3h = s[6]; a3l = s[7];
       }
     }
+    s[0] = a0h; s[1] = a0l; s[2] = a1h; s[3] = a1l; s[4] = a2h; s[5] = a2l; s[6] = a3h; s[7] = a3l;
   }
 
   /** Guided table inversion for one rate, with the generator inlined: k = min{k : u < F(k)}. */
@@ -286,34 +310,25 @@ class Xoshiro256StarStarStream implements RandomStream {
     s[0] = a0h; s[1] = a0l; s[2] = a1h; s[3] = a1l; s[4] = a2h; s[5] = a2l; s[6] = a3h; s[7] = a3l;
   }
 
-  /** Inversion by sequential search (Devroye 1986, §X.3.2), for rates below 10. */
-  private nextPoissonByInversion(rate: number): number {
-    const u = this.nextFloat();
-    let probability = Math.exp(-rate);
-    let cumulative = probability;
-    let count = 0;
-    // The cap only matters when rounding leaves F(k) below u for ever (mass < 1e-16).
-    while (u >= cumulative && count < 200) {
-      count++;
-      probability *= rate / count;
-      cumulative += probability;
-    }
-    return count;
-  }
-
   /**
    * PTRS, the transformed rejection with squeeze of Hörmann (1993), exact for λ ≥ 10.
    * @see Hörmann, W. (1993). The transformed rejection method for generating Poisson random variables. Insurance: Mathematics and Economics 12, 39–45.
    */
-  private nextPoissonPtrs(c: PtrsConstants): number {
+  private nextPoissonPtrs(rate: number): number {
+    // Constants of Hörmann's Table 1 (as in numpy's random_poisson_ptrs); the two logarithms are
+    // needed only past the squeeze (a few % of draws), so they are taken there.
+    const b = 0.931 + 2.53 * Math.sqrt(rate);
+    const a = -0.059 + 0.02483 * b;
+    const vr = 0.9277 - 3.6224 / (b - 2);
     for (;;) {
       const u = this.nextFloat() - 0.5;
       const v = this.nextFloat();
       const us = 0.5 - Math.abs(u);
-      const count = Math.floor(((2 * c.a) / us + c.b) * u + c.rate + 0.43);
-      if (us >= 0.07 && v <= c.vr) return count;
+      const count = Math.floor(((2 * a) / us + b) * u + rate + 0.43);
+      if (us >= 0.07 && v <= vr) return count;
       if (count < 0 || (us < 0.013 && v > us)) continue;
-      if (Math.log(v) + c.logInverseAlpha - Math.log(c.a / (us * us) + c.b) <= -c.rate + count * c.logRate - logGamma(count + 1)) {
+      const logInverseAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
+      if (Math.log(v) + logInverseAlpha - Math.log(a / (us * us) + b) <= -rate + count * Math.log(rate) - (count < 1024 ? logFactorials[count] : logGamma(count + 1))) {
         return count;
       }
     }

@@ -82,6 +82,18 @@ describe('createStream', () => {
         5,
       ]
     `);
+    const mixed = new Float64Array(6);
+    createStream(2024, 'unicorns', 'mixed').fillPoisson(mixed, Float64Array.of(0.5, 3, 9.99, 10, 50, 800));
+    expect(Array.from(mixed)).toMatchInlineSnapshot(`
+      [
+        0,
+        4,
+        5,
+        6,
+        60,
+        765,
+      ]
+    `);
     const gammas = new Float64Array(2);
     createStream(2024, 'unicorns', 'rate').fillGamma(gammas, 4.5);
     expect(Array.from(gammas)).toMatchInlineSnapshot(`
