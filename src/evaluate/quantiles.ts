@@ -148,7 +148,7 @@ function scratchOfLength(scratch: Float64Array | undefined, length: number): Flo
  * @returns one quantile per probability.
  * @throws Error when `values` is empty, holds NaN, or a probability is outside [0, 1].
  * @see Hyndman, R. J. & Fan, Y. (1996). Sample quantiles in statistical packages. The American Statistician 50(4), 361–365.
- * @example quantilesOf(Float64Array.of(4, 1, 3, 2), [0, 0.5, 0.9]); // => Float64Array [1, 2.5, 3.7]
+ * @example quantilesOf(Float64Array.of(4, 1, 3, 2), [0, 0.25, 0.5]); // => Float64Array [1, 1.75, 2.5]
  */
 export function quantilesOf(values: Float64Array, probabilities: readonly number[], scratch?: Float64Array): Float64Array {
   const n = values.length;

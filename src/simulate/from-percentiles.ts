@@ -77,7 +77,7 @@ function solveBounded(kind: 'triangular' | 'pert', p5: number, p95: number, mode
  * @throws Error when p5 ≥ p95, a value is not finite, p5 ≤ 0 for lognormal, a mode is given to a family
  *   without one, or the mode is impossible.
  * @see Vose (2008), Risk Analysis, 3rd ed., §III (fitting by percentiles); O'Hagan et al. (2006), Uncertain Judgements, ch. 6.
- * @example fromPercentiles('uniform', 0.05, 0.95); // => { dist: 'uniform', min: 0, max: 1 }
+ * @example fromPercentiles('uniform', 5, 95); // => { dist: 'uniform', min: 0, max: 100 }
  */
 export function fromPercentiles(kind: PercentileKind, p5: number, p95: number, mode?: number): Distribution {
   if (!Number.isFinite(p5) || !Number.isFinite(p95) || !(p5 < p95)) {
