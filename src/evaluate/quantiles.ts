@@ -139,8 +139,9 @@ function scratchOfLength(scratch: Float64Array | undefined, length: number): Flo
  *
  * Method: a histogram over a range taken from a sample finds the region holding each needed order
  * statistic; only those regions' values are copied to `scratch` and a multiple quickselect with a
- * three-way partition (ties settle in one pass) runs inside each (see the steps at the top of this file). Two passes over the data; about 10 ms per
- * 10⁶ values against ~200 ms for Float64Array.prototype.sort (bench/rng-bench.ts).
+ * three-way partition (ties settle in one pass) runs inside each (see the steps at the top of this
+ * file). Two passes over the data: 8–15 ms per 10⁶ values for 7 probabilities, 5–15× faster than
+ * Float64Array.prototype.sort (bench/rng-bench.ts).
  *
  * @param values the column (not modified); NaN is an error.
  * @param probabilities each in [0, 1], any order; results are in the same order.

@@ -101,6 +101,14 @@ describe('fillPoisson', () => {
     expect(Math.abs(moments(odd).mean - 50)).toBeLessThan(4.5 * Math.sqrt(50 / odd.length));
   });
 
+  test('per-element rates that are all equal give the same numbers as the one rate', () => {
+    const a = new Float64Array(5000);
+    const b = new Float64Array(5000);
+    createStream(4, 'equal-rates').fillPoisson(a, 2.5);
+    createStream(4, 'equal-rates').fillPoisson(b, new Float64Array(5000).fill(2.5));
+    expect(b).toEqual(a);
+  });
+
   test('rate 0 gives zeros; a negative, NaN or infinite rate, or a rates array of the wrong length, is an error', () => {
     const out = new Float64Array(10);
     createStream(1, 'p').fillPoisson(out, 0);
