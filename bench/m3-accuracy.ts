@@ -3,6 +3,7 @@
 //
 //   node dist/bench/m3-accuracy.js [--m3 ../shared/benchmarks/m3-yearly.csv] [--out out]
 //                                  [--check bench/m3-baseline.json]
+//   node dist/bench/m3-accuracy.js --write-ensemble-table src/laws/ensemble-error-quantiles.ts
 //
 // Writes <out>/m3-metrics.csv. With --check, exits 1 when the default method's sMAPE exceeds the
 // baseline by more than its tolerance or a coverage leaves its band (accuracy only, never timing).
@@ -10,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
+import { ensembleErrorTable } from '../src/backtest/ensemble-error-table.js';
 import { readM3Csv } from '../src/backtest/read-m3-csv.js';
 import { runM3, type M3MetricsRow } from '../src/backtest/run-m3.js';
 
@@ -27,9 +29,43 @@ const { values } = parseArgs({
     m3: { type: 'string', default: '../shared/benchmarks/m3-yearly.csv' },
     out: { type: 'string', default: 'out' },
     check: { type: 'string' },
+    'write-ensemble-table': { type: 'string' },
   },
 });
 const m3Path = resolve(values.m3!);
+if (values['write-ensemble-table'] !== undefined) {
+  // The ensemble law's interval table, regenerated from the training parts (then stop).
+  const table = ensembleErrorTable(readM3Csv(readFileSync(m3Path, 'utf8')));
+  const rows = (values: readonly number[]) => `[${values.map((v) => Number(v.toFixed(5))).join(', ')}]`;
+  const source = [
+    '// GENERATED: the ensemble law\'s per-horizon quantiles of standardised log errors z = ln(y/ŷ)/s of the default',
+    '// annual method (median of DOTM, log Theta, log drift), from rolling-origin hindcasts inside the 645 M3 yearly',
+    '// training parts (latest 10 origins per series, h ≤ 6; src/backtest/ensemble-error-table.ts). Regenerate with',
+    '//   npx tsc -p tsconfig.build.json && node dist/bench/m3-accuracy.js --write-ensemble-table src/laws/ensemble-error-quantiles.ts',
+    '// Do not edit by hand; test/laws/ensemble-error-quantiles.test.ts re-derives it when the M3 data is present.',
+    '',
+    '/**',
+    ' * Q_k(p_j): `byHorizon[k − 1][j]` is the p_j-quantile of z at horizon k (k = 1..6); `samples[k − 1]` hindcasts behind it.',
+    ' * Source: ../shared/benchmarks/m3-yearly.csv (Makridakis & Hibon 2000, via R package Mcomp 2.8).',
+    ' * @example ensembleErrorQuantiles.probabilities[51]; // => 0.5',
+    ' */',
+    'export const ensembleErrorQuantiles: {',
+    '  readonly probabilities: readonly number[];',
+    '  readonly byHorizon: readonly (readonly number[])[];',
+    '  readonly samples: readonly number[];',
+    '} = {',
+    `  probabilities: ${rows(table.probabilities)},`,
+    '  byHorizon: [',
+    ...table.byHorizon.map((row) => `    ${rows(row)},`),
+    '  ],',
+    `  samples: ${rows(table.samples)},`,
+    '};',
+    '',
+  ].join('\n');
+  writeFileSync(values['write-ensemble-table'], source);
+  console.log(`wrote ${values['write-ensemble-table']} (${table.samples.join(', ')} hindcasts by horizon)`);
+  process.exit(0);
+}
 const rows = runM3(readM3Csv(readFileSync(m3Path, 'utf8')));
 
 // 1. CSV output.

@@ -143,3 +143,20 @@ export const dataMessages = {
   windowMissing: (field: string, kind: string) => `${field} is required for a ${kind} target, got nothing`,
   unknownSeries: (value: string) => `series must name a series of data/series.csv, got ${showValue(value)}`,
 } as const;
+
+/** Messages of the ensemble law and of backtests: src/laws/ensemble-law.ts, src/backtest/, `forecast backtest`. */
+export const backtestMessages = {
+  ensembleTooShort: (minimum: number, count: number) =>
+    `full-year levels must cover at least ${minimum} consecutive years ending at the base year for law ensemble, got ${count} (use law compound for short histories)`,
+  ensembleBaseNotLevel: (baseYear: number, lastLevelYear: number | undefined) =>
+    `the base year must be the year of the latest full-year point level for law ensemble, got base year ${baseYear} and latest point level ${lastLevelYear ?? 'none'} (use law compound when the latest figure is a bound or a start)`,
+  unknownLaw: (known: readonly string[], value: string) =>
+    `--laws must name growth laws (${known.join(', ')}), got ${showValue(value)}`,
+  unknownVariable: (known: readonly string[], value: string) =>
+    `--variable must name a variable of the model with a series (${known.join(', ')}), got ${showValue(value)}`,
+  horizon: (value: unknown) => `--horizon must be a whole number from 1 to 20, got ${showValue(value)}`,
+  draws: (value: unknown) => `--draws must be a whole number from 10 to 1000000, got ${showValue(value)}`,
+  vintage: (value: unknown) => `--vintage must be one of: dated, strict, none, got ${showValue(value)}`,
+  m3Missing: (file: string) =>
+    `the M3 yearly data must exist at ${file} (see /work/shared/benchmarks/README.md), got no file`,
+} as const;

@@ -12,6 +12,7 @@ export type LawName =
   | 'linear'
   | 'poisson'
   | 'negativeBinomial'
+  | 'ensemble'
   | 'formula';
 
 /** A parameter a law understands: its name in YAML, what it means, its unit and valid range. */

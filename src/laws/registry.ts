@@ -1,6 +1,7 @@
 // Every growth law by name: the one place the engine looks laws up.
 import { compoundLaw } from './compound-law.js';
 import { dampedTrendLaw } from './damped-trend-law.js';
+import { ensembleLaw } from './ensemble-law.js';
 import { gompertzLaw } from './gompertz-law.js';
 import type { Law, LawName } from './law.js';
 import { linearLaw } from './linear-law.js';
@@ -26,6 +27,7 @@ export const laws: Readonly<Record<GrowthLawName, Law>> = {
   linear: linearLaw,
   poisson: poissonLaw,
   negativeBinomial: negativeBinomialLaw,
+  ensemble: ensembleLaw,
 };
 
 /**

@@ -11,6 +11,7 @@ export const lawNames: readonly LawName[] = [
   'linear',
   'poisson',
   'negativeBinomial',
+  'ensemble',
   'formula',
 ];
 
@@ -28,6 +29,7 @@ export const lawParameterNames: Readonly<Record<LawName, readonly string[]>> = {
   linear: ['slope', 'volatility'],
   poisson: ['rate'],
   negativeBinomial: ['mean', 'dispersion'],
+  ensemble: ['intervalScale'],
   formula: [],
 };
 

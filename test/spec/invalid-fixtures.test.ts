@@ -91,7 +91,7 @@ const expected: Record<string, string[]> = {
     "     |     ^^^^^",
   ],
   'model-unknown-law.yaml': [
-    "test/fixtures/invalid/model-unknown-law.yaml:7:10  error  variables.revenue.law must be one of: compound, meanReverting, dampedTrend, logistic, gompertz, linear, poisson, negativeBinomial, formula, got \"compund\" (did you mean \"compound\"?)",
+    "test/fixtures/invalid/model-unknown-law.yaml:7:10  error  variables.revenue.law must be one of: compound, meanReverting, dampedTrend, logistic, gompertz, linear, poisson, negativeBinomial, ensemble, formula, got \"compund\" (did you mean \"compound\"?)",
     "   7 |     law: compund",
     "     |          ^^^^^^^",
   ],

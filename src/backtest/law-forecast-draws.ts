@@ -1,0 +1,49 @@
+// Simulates a calibrated engine law the way the engine does: per-draw parameters and base, then year by year.
+import type { Calibration, Law } from '../laws/law.js';
+import { createStream } from '../simulate/create-stream.js';
+import type { Distribution } from '../simulate/distribution.js';
+import { sampleColumn } from '../simulate/simulate.js';
+import { sampledForecast, type SampledForecast } from './sampled-forecast.js';
+
+/** Options for {@link lawForecastDraws}. */
+export interface LawDrawOptions {
+  /** Years ahead h ≥ 1 (baseYear + 1 … baseYear + h). */
+  readonly horizon: number;
+  /** Monte Carlo draws (≥ 1). */
+  readonly draws: number;
+  readonly seed: number;
+  /** Variable name the random streams are keyed by (as the engine keys them). */
+  readonly variable: string;
+  /** Parameters that override the calibration (the model's `params`, a scenario's assumptions). */
+  readonly fixed?: Readonly<Record<string, Distribution>>;
+}
+
+/**
+ * Draws of a law's projection from its calibration, exactly as `simulate` makes them:
+ * params[p] = sampleColumn(dist_p, draws, seed, variable, `param:p`), base = sampleColumn(base, …, 'base'),
+ * runtime = law.start({ draws, base, params, stream: (c) => createStream(seed, variable, c) }),
+ * then next(1) … next(h). Same calibration, seed and variable ⇒ the engine's numbers.
+ *
+ * @param law the engine law
+ * @param calibration its calibration (law.calibrate)
+ * @param options horizon, draws, seed, variable, overrides
+ * @returns a SampledForecast: medians, empirical quantiles and the sorted draws per horizon
+ * @see src/simulate/simulate.ts (the engine's sampling keys); DESIGN.md §6 (common random numbers).
+ * @example lawForecastDraws(compoundLaw, calibration, { horizon: 2, draws: 1000, seed: 1, variable: 'x' }).point.length; // => 2
+ */
+export function lawForecastDraws(law: Law, calibration: Calibration, options: LawDrawOptions): SampledForecast {
+  const { draws, seed, variable, horizon } = options;
+  const params: Record<string, Float64Array> = {};
+  for (const [name, distribution] of Object.entries({ ...calibration.params, ...(options.fixed ?? {}) })) {
+    params[name] = sampleColumn(distribution, draws, seed, variable, `param:${name}`);
+  }
+  const base = sampleColumn(calibration.base, draws, seed, variable, 'base');
+  const runtime = law.start({ draws, base, params, stream: (component) => createStream(seed, variable, component) });
+  const columns: Float64Array[] = [];
+  for (let step = 1; step <= horizon; step += 1) {
+    const out = new Float64Array(draws);
+    runtime.next(step, out);
+    columns.push(out);
+  }
+  return sampledForecast(columns);
+}
