@@ -14,12 +14,13 @@ function sortedQuantile(sorted: readonly number[], probability: number): number 
 }
 
 /**
- * Calibrated forecast: the point forecasts are kept; quantile(p)_k = max(ŷ_k, 1e-9)·exp(s·Q_k(p)),
+ * Calibrated forecast: the point forecasts are kept; quantile(p)_k = max(ŷ_k, 1e-9)·exp(s_k·Q_k(p)),
  * where Q_k is the empirical p-quantile of the standardised hindcast log errors at horizon k and
- * s the series' scale (the same definition as in the calibration).
+ * s_k the scale (the same definition as in the calibration): one number for every horizon (the
+ * series' volatility) or one per horizon (e.g. a law's own log spread at k).
  *
  * @param point point forecasts for k = 1..h (h ≤ the calibration's horizon)
- * @param scale the series' scale s (> 0), e.g. logChangeScale(training)
+ * @param scale the scale s (> 0), e.g. logChangeScale(training), or one scale per horizon
  * @param calibration from calibrateIntervals
  * @returns a forecast whose intervals come from the calibration
  * @throws Error when the calibration has fewer horizons than the forecast
@@ -28,7 +29,7 @@ function sortedQuantile(sorted: readonly number[], probability: number): number 
  */
 export function calibratedForecast(
   point: readonly number[],
-  scale: number,
+  scale: number | readonly number[],
   calibration: IntervalCalibration,
 ): AnnualForecast {
   if (point.length > calibration.sortedErrors.length) {
@@ -38,6 +39,6 @@ export function calibratedForecast(
   return {
     point: [...point],
     quantile: (probability) =>
-      base.map((value, k) => value * Math.exp(scale * sortedQuantile(calibration.sortedErrors[k], probability))),
+      base.map((value, k) => value * Math.exp((typeof scale === 'number' ? scale : scale[k]) * sortedQuantile(calibration.sortedErrors[k], probability))),
   };
 }

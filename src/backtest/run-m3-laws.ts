@@ -1,0 +1,190 @@
+// The engine's growth laws on the M3 yearly yardstick: raw parameter-uncertainty intervals and calibrated ones.
+//
+//   series ──► for each law ─┬─ 1 calibrate on the training part, simulate draws, median = point
+//                            ├─ 2 rolling-origin hindcasts inside the training part (fewer draws)
+//                            │     z = ln(y / median) / s_k, s_k = the law's own log spread at k
+//                            ├─ 3 `+cal`: per-horizon empirical quantiles of z (conformal, pooled)
+//                            ├─ 4 `+scale`: one factor c on log deviations from the median
+//                            └─ 5 sMAPE, MASE, coverage of raw / +cal / +scale on the test part
+import type { AnnualForecast } from '../forecast/annual-forecast.js';
+import { ModelError } from '../errors/model-error.js';
+import { laws, type GrowthLawName } from '../laws/registry.js';
+import { inverseNormalCdf } from '../simulate/inverse-normal-cdf.js';
+import { calibrateIntervals, type CalibrationSample } from './calibrate-intervals.js';
+import { calibratedForecast } from './calibrated-forecast.js';
+import { intervalCoverage } from './interval-coverage.js';
+import { lawForecaster } from './law-forecaster.js';
+import { logSpread } from './log-spread.js';
+import { mase } from './mase.js';
+import type { M3MetricsRow } from './run-m3.js';
+import type { M3Series } from './read-m3-csv.js';
+import type { SampledForecast } from './sampled-forecast.js';
+import { scaledForecast } from './scaled-forecast.js';
+import { sortedSampleQuantile } from './sampled-forecast.js';
+import { smape } from './smape.js';
+
+/** The laws that can run on a plain positive yearly series (counts laws are for counts). */
+export const M3_LAWS: readonly GrowthLawName[] = ['compound', 'meanReverting', 'dampedTrend', 'linear', 'logistic', 'gompertz', 'ensemble'];
+
+/** A row of the law table: an M3MetricsRow plus what was scored and how. */
+export interface M3LawRow extends M3MetricsRow {
+  /** Series the law itself calibrated on (the others used `law:compound`, see note). */
+  readonly seriesCalibrated: number;
+  /** For `+scale` rows: the factor c; otherwise NaN. */
+  readonly intervalScale: number;
+  readonly note: string;
+}
+
+/** Options for {@link runM3Laws}. */
+export interface RunM3LawsOptions {
+  readonly laws?: readonly GrowthLawName[];
+  readonly horizon?: number;
+  /** Draws per test forecast (default 500). */
+  readonly draws?: number;
+  /** Draws per hindcast (default 200: only the median and the 10%/90% quantiles are read). */
+  readonly hindcastDraws?: number;
+  /** Latest hindcast origins per training part (default 6). */
+  readonly maxOrigins?: number;
+  readonly seed?: number;
+  /** A law that fails on more than this share of series is reported as not applicable (default 0.5). */
+  readonly maximumFailureShare?: number;
+  readonly now?: () => number;
+}
+
+const LEVELS = [0.8, 0.95] as const;
+
+/**
+ * Scores engine laws on M3-style data. Per law three rows: `law:<name>` (the law's own intervals,
+ * from parameter uncertainty and innovations), `law:<name>+cal` (per-horizon split-conformal
+ * quantiles of z = ln(y/m_k)/s_k learnt on hindcasts inside the training parts, s_k = logSpread)
+ * and `law:<name>+scale` (one factor c = ½[Q_0.8(|z|)/z_0.9 + Q_0.95(|z|)/z_0.975] over all
+ * hindcasts, applied as x' = m·(x/m)^c: the form the engine can apply as a post-step transform).
+ * A law that cannot calibrate on a series (ModelError) is replaced there by `compound` and counted;
+ * on more than `maximumFailureShare` of the series it gets one row of NaN with the reason.
+ *
+ * @param series parsed series (readM3Csv) with test parts ≥ horizon
+ * @param options laws, horizon (6), draws (500), hindcast draws (200), origins (6), seed, clock
+ * @returns rows in law order
+ * @see Makridakis & Hibon (2000) IJF 16:451–476; Lei et al. (2018) JASA 113:1094–1111; Tashman (2000) IJF 16:437–450.
+ * @example runM3Laws(readM3Csv(text), { laws: ['compound'] }).map((row) => row.method); // => ['law:compound', 'law:compound+cal', 'law:compound+scale']
+ */
+export function runM3Laws(series: readonly M3Series[], options: RunM3LawsOptions = {}): M3LawRow[] {
+  const horizon = options.horizon ?? 6;
+  const now = options.now ?? (() => performance.now());
+  const maxOrigins = options.maxOrigins ?? 6;
+  const seed = options.seed ?? 1;
+  const fallback = lawForecaster(laws.compound, { draws: options.draws ?? 500, seed });
+  const rows: M3LawRow[] = [];
+  for (const name of options.laws ?? M3_LAWS) {
+    const started = now();
+    const method = lawForecaster(laws[name], { draws: options.draws ?? 500, seed });
+    const hindcaster = lawForecaster(laws[name], { draws: options.hindcastDraws ?? 200, seed });
+    // 1. Test forecasts, with compound standing in where the law cannot calibrate.
+    const failures: string[] = [];
+    const forecasts: SampledForecast[] = series.map((entry) => {
+      try {
+        return method.forecast(entry.train, horizon);
+      } catch (error) {
+        failures.push(`${entry.id}: ${describeFailure(error)}`);
+        return fallback.forecast(entry.train, horizon);
+      }
+    });
+    if (failures.length > (options.maximumFailureShare ?? 0.5) * series.length) {
+      rows.push(notApplicable(`law:${name}`, laws[name].summary, series.length - failures.length, (now() - started) / 1000, horizon,
+        `not applicable: calibrates on ${series.length - failures.length} of ${series.length} series without a given capacity (e.g. ${failures[0]})`));
+      continue;
+    }
+    // 2. Hindcasts inside each training part.
+    const samples: CalibrationSample[] = [];
+    const absolute: number[] = [];
+    let hindcastTotal = 0;
+    for (const entry of series) {
+      const n = entry.train.length;
+      for (let origin = Math.max(8, n - maxOrigins); origin < n; origin += 1) {
+        const steps = Math.min(horizon, n - origin);
+        let forecast: SampledForecast;
+        try {
+          forecast = hindcaster.forecast(entry.train.slice(0, origin), steps);
+        } catch (error) {
+          describeFailure(error);
+          continue;
+        }
+        const spread = logSpread(forecast);
+        for (let k = 1; k <= steps; k += 1) {
+          const actual = entry.train[origin + k - 1];
+          const point = forecast.point[k - 1];
+          samples.push({ horizon: k, actual, point, scale: spread[k - 1] });
+          absolute.push(Math.abs(Math.log(actual / Math.max(point, 1e-9)) / spread[k - 1]));
+          hindcastTotal += smape([actual], [point]);
+        }
+      }
+    }
+    // 3–4. The two calibrations.
+    const calibration = calibrateIntervals(samples, horizon);
+    absolute.sort((a, b) => a - b);
+    const factors = LEVELS.map((level) => sortedSampleQuantile(absolute, level) / inverseNormalCdf((1 + level) / 2));
+    const factor = (factors[0] + factors[1]) / 2;
+    const seconds = (now() - started) / 1000;
+    // 5. Scores.
+    const note = failures.length > 0
+      ? `${failures.length} of ${series.length} series could not be calibrated (e.g. ${failures[0]}); law:compound stands in for them`
+      : '';
+    const common = { description: laws[name].summary, seriesCalibrated: series.length - failures.length, hindcastSmape: hindcastTotal / Math.max(samples.length, 1), seconds };
+    const raw = score(series, forecasts, horizon);
+    rows.push({ method: `law:${name}`, ...common, ...raw, coverage80Model: raw.coverage80, coverage95Model: raw.coverage95, intervalScale: Number.NaN, note });
+    const calibrated = score(series, forecasts.map((forecast) => calibratedForecast(forecast.point, logSpread(forecast), calibration)), horizon);
+    rows.push({ method: `law:${name}+cal`, ...common, ...calibrated, coverage80Model: raw.coverage80, coverage95Model: raw.coverage95, intervalScale: Number.NaN,
+      note: [note, 'per-horizon conformal quantiles of ln(y/median)/spread from hindcasts inside the training parts'].filter(Boolean).join('; ') });
+    const scaled = score(series, forecasts.map((forecast) => scaledForecast(forecast, factor)), horizon);
+    rows.push({ method: `law:${name}+scale`, ...common, ...scaled, coverage80Model: raw.coverage80, coverage95Model: raw.coverage95, intervalScale: factor,
+      note: [note, `one factor c = ${factor.toFixed(3)} (80%: ${factors[0].toFixed(3)}, 95%: ${factors[1].toFixed(3)}) on log deviations from the median`].filter(Boolean).join('; ') });
+  }
+  return rows;
+}
+
+/** sMAPE, MASE, per-horizon sMAPE and 80% / 95% coverage of forecasts on the test parts. */
+function score(series: readonly M3Series[], forecasts: readonly AnnualForecast[], horizon: number) {
+  const actual: number[] = [];
+  const bounds: number[][] = [[], [], [], []];
+  const byHorizon = new Array<number>(horizon).fill(0);
+  let smapeTotal = 0;
+  let maseTotal = 0;
+  series.forEach((entry, index) => {
+    const forecast = forecasts[index];
+    const test = entry.test.slice(0, horizon);
+    const point = forecast.point.slice(0, horizon);
+    smapeTotal += smape(test, point);
+    maseTotal += mase(entry.train, test, point);
+    test.forEach((value, k) => (byHorizon[k] += smape([value], [point[k]])));
+    actual.push(...test);
+    LEVELS.forEach((level, i) => {
+      bounds[2 * i].push(...forecast.quantile((1 - level) / 2).slice(0, horizon));
+      bounds[2 * i + 1].push(...forecast.quantile((1 + level) / 2).slice(0, horizon));
+    });
+  });
+  return {
+    smape: smapeTotal / series.length,
+    mase: maseTotal / series.length,
+    coverage80: intervalCoverage(actual, bounds[0], bounds[1]),
+    coverage95: intervalCoverage(actual, bounds[2], bounds[3]),
+    smapeByHorizon: byHorizon.map((total) => total / series.length),
+  };
+}
+
+/**
+ * A law that cannot run on a series: its ModelError, or an invalid calibrated distribution (an engine
+ * problem, e.g. a fitted capacity that overflows), named as such. Anything else is rethrown.
+ */
+function describeFailure(error: unknown): string {
+  if (error instanceof ModelError) return error.message.replace(/^series \(law \w+\): /, '');
+  if (error instanceof Error && / distribution .* must /.test(error.message)) return `calibration gave an invalid distribution (${error.message})`;
+  throw error;
+}
+
+function notApplicable(method: string, description: string, calibrated: number, seconds: number, horizon: number, note: string): M3LawRow {
+  return {
+    method, description, smape: Number.NaN, mase: Number.NaN, coverage80: Number.NaN, coverage95: Number.NaN,
+    coverage80Model: Number.NaN, coverage95Model: Number.NaN, hindcastSmape: Number.NaN, seconds,
+    smapeByHorizon: new Array<number>(horizon).fill(Number.NaN), seriesCalibrated: calibrated, intervalScale: Number.NaN, note,
+  };
+}
