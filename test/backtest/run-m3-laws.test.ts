@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { m3MetricsCsv } from '../../src/backtest/m3-metrics-csv.js';
+import { readM3Csv } from '../../src/backtest/read-m3-csv.js';
+import { runM3Benchmark } from '../../src/backtest/run-m3-benchmark.js';
+import { runM3Laws } from '../../src/backtest/run-m3-laws.js';
+
+// Ten real M3 yearly series (test/fixtures/m3/README.md).
+const series = readM3Csv(readFileSync(new URL('../fixtures/m3/m3-yearly-sample.csv', import.meta.url), 'utf8'));
+
+describe('runM3Laws on ten M3 yearly series', () => {
+  let tick = 0;
+  const rows = runM3Laws(series, { laws: ['compound', 'ensemble'], draws: 200, hindcastDraws: 100, now: () => (tick += 500) });
+
+  it('gives three rows per law: raw, +cal and +scale, sharing the point forecasts', () => {
+    expect(rows.map((row) => row.method)).toEqual([
+      'law:compound', 'law:compound+cal', 'law:compound+scale', 'law:ensemble', 'law:ensemble+cal', 'law:ensemble+scale',
+    ]);
+    expect(rows[1].smape).toBe(rows[0].smape);
+    expect(rows[2].mase).toBe(rows[0].mase);
+    expect(rows[1].coverage80Model).toBe(rows[0].coverage80);
+  });
+
+  it('gives sane numbers: sMAPE in (0, 60), coverage in [0, 1] with 95% ≥ 80%, a positive factor on +scale rows', () => {
+    for (const row of rows) {
+      expect(row.smape).toBeGreaterThan(0);
+      expect(row.smape).toBeLessThan(60);
+      expect(row.coverage95).toBeGreaterThanOrEqual(row.coverage80);
+      expect(row.seriesCalibrated).toBe(10);
+    }
+    expect(rows[2].intervalScale).toBeGreaterThan(0);
+    expect(Number.isNaN(rows[0].intervalScale)).toBe(true);
+  });
+
+  it('reports a law that cannot calibrate on most series as not applicable, with the reason', () => {
+    const strict = runM3Laws(series, { laws: ['logistic'], draws: 50, hindcastDraws: 50, maximumFailureShare: 0 });
+    if (strict.length === 1) {
+      expect(Number.isNaN(strict[0].smape)).toBe(true);
+      expect(strict[0].note).toMatch(/^not applicable: calibrates on \d+ of 10 series without a given capacity/);
+    } else {
+      expect(strict[0].seriesCalibrated).toBe(10);
+    }
+  });
+});
+
+describe('m3MetricsCsv', () => {
+  it('writes the documented header and one line per row, NaN as empty', () => {
+    const rows = runM3Benchmark(series.slice(0, 3), { methods: [], laws: ['compound'], lawDraws: 50, hindcastDraws: 50 });
+    const lines = m3MetricsCsv(rows).trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      'method,smape,mase,coverage80,coverage95,coverage80_model,coverage95_model,hindcast_smape,seconds,smape_h1,smape_h2,smape_h3,smape_h4,smape_h5,smape_h6,series_calibrated,interval_scale,description,note',
+    );
+    expect(lines.map((line) => line.split(',')[0])).toEqual(['method', 'default', 'law:compound', 'law:compound+cal', 'law:compound+scale']);
+  });
+});
