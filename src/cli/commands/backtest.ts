@@ -1,11 +1,120 @@
-// `forecast backtest`: rolling-origin hindcasts of a model's variables (placeholder until the command lands).
+// `forecast backtest`: rolling-origin hindcasts of each law on a model's history, or the M3 yardstick.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { backtestMetrics } from '../../backtest/backtest-metrics.js';
+import { backtestCsv } from '../../backtest/backtest-csv.js';
+import { backtestMetricsCsv } from '../../backtest/backtest-metrics-csv.js';
+import { VINTAGE_RULES, type VintageRule } from '../../backtest/data-at-cutoff.js';
+import { m3MetricsCsv } from '../../backtest/m3-metrics-csv.js';
+import { readM3Csv } from '../../backtest/read-m3-csv.js';
+import { runBacktest } from '../../backtest/run-backtest.js';
+import { runM3Benchmark } from '../../backtest/run-m3-benchmark.js';
+import { backtestMessages } from '../../errors/messages.js';
+import { writeOutputsAtomically } from '../../io/atomic-write.js';
+import { loadRunInputs, scenarioFilesIn } from '../../io/load-run-inputs.js';
+import { lawNames, type GrowthLawName } from '../../laws/registry.js';
+import type { CliIo } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
+import { exitCodes } from '../exit-codes.js';
+
+/** Laws tried when --laws is not given: the level laws that calibrate without a given capacity. */
+export const defaultBacktestLaws: readonly GrowthLawName[] = ['compound', 'ensemble', 'linear', 'dampedTrend', 'meanReverting'];
+
+const list = (value: unknown): string[] =>
+  ((Array.isArray(value) ? value : value === undefined ? [] : [value]) as unknown[]).flatMap((item) => String(item).split(',')).map((s) => s.trim()).filter(Boolean);
 
 export const backtestCommand: CommandDefinition = {
-  command: 'backtest',
-  describe: 'rolling-origin hindcasts of each law on the model\'s history',
-  builder: (yargs) => yargs,
-  async run() {
-    return 0;
+  command: 'backtest [scenario]',
+  describe: 'score each law by rolling-origin hindcasts on the model\'s history (or on M3 with --m3)',
+  builder: (yargs: Argv) =>
+    yargs
+      .positional('scenario', { type: 'string', describe: 'scenario whose model is tested (default: the first file in scenarios/)' })
+      .option('variable', { type: 'string', array: true, describe: 'variables to test (default: every variable with a series)' })
+      .option('laws', { type: 'string', describe: `comma-separated laws (default ${defaultBacktestLaws.join(',')})` })
+      .option('horizon', { type: 'number', default: 3, describe: 'years after each cutoff to score' })
+      .option('draws', { type: 'number', default: 2000, describe: 'Monte Carlo draws per forecast' })
+      .option('seed', { type: 'number', default: 1, describe: 'random seed' })
+      .option('vintage', { type: 'string', default: 'dated', describe: 'published-date rule: dated (undated rows by year), strict, none' })
+      .option('m3', { type: 'string', describe: 'run the M3 yearly benchmark on this CSV instead (writes m3-metrics.csv)' })
+      .option('out', { type: 'string', default: 'out', describe: 'output folder' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
+      .check((argv) => {
+        for (const name of list(argv.laws)) {
+          if (!(lawNames as readonly string[]).includes(name)) throw new Error(backtestMessages.unknownLaw(lawNames, name));
+        }
+        const h = argv.horizon as number;
+        if (!Number.isInteger(h) || h < 1 || h > 20) throw new Error(backtestMessages.horizon(argv.horizon));
+        const d = argv.draws as number;
+        if (!Number.isInteger(d) || d < 10 || d > 1_000_000) throw new Error(backtestMessages.draws(argv.draws));
+        if (!(VINTAGE_RULES as readonly string[]).includes(String(argv.vintage))) throw new Error(backtestMessages.vintage(argv.vintage));
+        return true;
+      })
+      .example('forecast backtest', 'every variable with a history, default laws, h = 3; writes out/backtest.csv and out/metrics.csv')
+      .example('forecast backtest --variable nationalSoftwareRevenue --laws compound,ensemble --horizon 2', 'one variable, two laws')
+      .example('forecast backtest --m3 ../shared/benchmarks/m3-yearly.csv --out out/m3', 'the M3 yearly yardstick'),
+
+  async run(argv, io) {
+    const out = resolve(io.cwd, String(argv.out ?? 'out'));
+    const quiet = Boolean(argv.quiet);
+    if (argv.m3 !== undefined) return runM3Command(resolve(io.cwd, String(argv.m3)), out, quiet, io);
+
+    const scenarioFile = argv.scenario !== undefined ? String(argv.scenario) : scenarioFilesIn(resolve(io.cwd, 'scenarios'))[0];
+    const inputs = loadRunInputs(io.cwd, String(argv.data ?? 'data'), [scenarioFile]);
+    const { model } = inputs.scenarios[0];
+    const withSeries = model.variables.filter((v) => v.series !== undefined && v.formula === undefined).map((v) => v.name);
+    const variables = list(argv.variable);
+    for (const name of variables) {
+      if (!withSeries.includes(name)) {
+        io.stderr(`${backtestMessages.unknownVariable(withSeries, name)}\n`);
+        return exitCodes.inputError;
+      }
+    }
+    const chosenLaws = list(argv.laws);
+    const result = runBacktest(model, inputs.data, {
+      laws: chosenLaws.length > 0 ? (chosenLaws as GrowthLawName[]) : defaultBacktestLaws,
+      horizon: argv.horizon as number,
+      draws: argv.draws as number,
+      seed: argv.seed as number,
+      vintage: String(argv.vintage) as VintageRule,
+      variables: variables.length > 0 ? variables : withSeries,
+    });
+    const metrics = backtestMetrics(result.points);
+    writeOutputsAtomically(out, [
+      { name: 'backtest.csv', content: backtestCsv(result.points, result.skipped) },
+      { name: 'metrics.csv', content: backtestMetricsCsv(metrics) },
+    ]);
+    if (!quiet) {
+      const pooled = metrics.filter((row) => row.horizon === 'all' && row.variable !== 'all');
+      io.stdout(`backtest of ${model.model}: ${result.points.length} scored forecasts, ${result.skipped.length} skipped (reasons in backtest.csv)\n`);
+      io.stdout('variable                   law            n   sMAPE   MASE  cov80  cov95  skill_naive  skill_drift\n');
+      for (const row of pooled) {
+        const f = (v: number, d: number) => (Number.isFinite(v) ? v.toFixed(d) : '—');
+        io.stdout(
+          `${row.variable.padEnd(26)} ${row.law.padEnd(13)} ${String(row.n).padStart(2)}  ${f(row.smape, 2).padStart(6)} ${f(row.mase, 3).padStart(6)}  ${f(row.coverage80, 2).padStart(5)}  ${f(row.coverage95, 2).padStart(5)}  ${f(row.skillNaive, 3).padStart(11)}  ${f(row.skillDrift, 3).padStart(11)}\n`,
+        );
+      }
+      io.stdout(`wrote backtest.csv, metrics.csv to ${String(argv.out ?? 'out')}/\n`);
+    }
+    return exitCodes.ok;
   },
 };
+
+/** `--m3 <file>`: the benchmark of bench/m3-accuracy.ts through the same code, to <out>/m3-metrics.csv. */
+function runM3Command(file: string, out: string, quiet: boolean, io: CliIo): number {
+  if (!existsSync(file)) {
+    io.stderr(`error  ${backtestMessages.m3Missing(file)}\n`);
+    return exitCodes.inputError;
+  }
+  const rows = runM3Benchmark(readM3Csv(readFileSync(file, 'utf8')));
+  writeOutputsAtomically(out, [{ name: 'm3-metrics.csv', content: m3MetricsCsv(rows) }]);
+  if (!quiet) {
+    io.stdout('method                      sMAPE   MASE  cov80  cov95\n');
+    for (const row of rows) {
+      const f = (v: number, d: number) => (Number.isFinite(v) ? v.toFixed(d) : '—');
+      io.stdout(`${row.method.padEnd(26)} ${f(row.smape, 2).padStart(6)} ${f(row.mase, 3).padStart(6)}  ${f(row.coverage80, 3)}  ${f(row.coverage95, 3)}\n`);
+    }
+    io.stdout(`wrote m3-metrics.csv to ${out}\n`);
+  }
+  return exitCodes.ok;
+}

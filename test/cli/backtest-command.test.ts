@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { memoryIo } from '../../src/cli/cli-io.js';
+import { main } from '../../src/cli/main.js';
+import { backtestColumns } from '../../src/backtest/backtest-csv.js';
+import { backtestMetricsColumns } from '../../src/backtest/backtest-metrics-csv.js';
+import { projectRoot } from '../helpers/project.js';
+
+async function run(args: string[]) {
+  const io = memoryIo(projectRoot);
+  const code = await main(args, io);
+  return { code, stdout: io.out.join(''), stderr: io.err.join('') };
+}
+
+const csvHeader = (text: string) => text.split('\n')[0];
+
+describe('forecast backtest', () => {
+  it('backtests nationalSoftwareRevenue with compound and ensemble: cutoffs 2019–2022, scored rows and the ensemble skipped where history is short', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'backtest-'));
+    const { code, stdout, stderr } = await run(['backtest', '--variable', 'nationalSoftwareRevenue', '--laws', 'compound,ensemble', '--horizon', '2', '--draws', '200', '--out', out]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('nationalSoftwareRevenue    compound');
+    const backtest = readFileSync(join(out, 'backtest.csv'), 'utf8');
+    expect(csvHeader(backtest)).toBe(backtestColumns.join(','));
+    const rows = backtest.trimEnd().split('\n').slice(1);
+    const compound = rows.filter((line) => line.startsWith('nationalSoftwareRevenue,cn.software.revenue,compound,'));
+    // Cutoffs 2019, 2020, 2021 score two years each; 2022 scores 2023 only (FY levels end in 2023).
+    expect(compound.map((line) => line.split(',').slice(3, 8).join(' '))).toEqual([
+      '2019 2020-04-30 2019 2020 1', '2019 2020-04-30 2019 2021 2',
+      '2020 2021-04-30 2020 2021 1', '2020 2021-04-30 2020 2022 2',
+      '2021 2022-04-30 2021 2022 1', '2021 2022-04-30 2021 2023 2',
+      '2022 2023-04-30 2022 2023 1',
+    ]);
+    expect(rows.filter((line) => line.includes(',ensemble,') && !line.includes('skipped'))).toHaveLength(1);
+    expect(rows.filter((line) => line.includes(',ensemble,') && line.includes('skipped: full-year levels must cover at least 6'))).toHaveLength(3);
+    const metrics = readFileSync(join(out, 'metrics.csv'), 'utf8');
+    expect(csvHeader(metrics)).toBe(backtestMetricsColumns.join(','));
+    expect(metrics).toMatch(/^nationalSoftwareRevenue,compound,all,7,4,/m);
+    expect(metrics).toMatch(/^all,ensemble,1,1,1,/m);
+  });
+
+  it('is deterministic: the same seed writes byte-identical files', async () => {
+    const outs = [mkdtempSync(join(tmpdir(), 'backtest-')), mkdtempSync(join(tmpdir(), 'backtest-'))];
+    for (const out of outs) await run(['backtest', '--variable', 'nationalSoftwareRevenue', '--laws', 'linear', '--draws', '100', '--quiet', '--out', out]);
+    expect(readFileSync(join(outs[0], 'backtest.csv'), 'utf8')).toBe(readFileSync(join(outs[1], 'backtest.csv'), 'utf8'));
+  });
+
+  it('notes variables without enough history in backtest.csv instead of failing', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'backtest-'));
+    const { code } = await run(['backtest', '--variable', 'infoSoftwareValueAdded', '--laws', 'compound', '--draws', '50', '--quiet', '--out', out]);
+    expect(code).toBe(0);
+    expect(readFileSync(join(out, 'backtest.csv'), 'utf8')).toContain(
+      'infoSoftwareValueAdded,,,,,,,,,,,,,,,,,,,,,,,,,skipped: 1 full-year level(s) of bj.infosoft.va (2020): a backtest needs at least 3',
+    );
+  });
+
+  it('rejects an unknown law, a bad horizon and an unknown variable with exit code 2', async () => {
+    const law = await run(['backtest', '--laws', 'compund']);
+    expect(law.code).toBe(2);
+    expect(law.stderr).toContain('--laws must name growth laws (compound, meanReverting, dampedTrend, logistic, gompertz, linear, poisson, negativeBinomial, ensemble), got "compund"');
+    const horizon = await run(['backtest', '--horizon', '0']);
+    expect(horizon.code).toBe(2);
+    expect(horizon.stderr).toContain('--horizon must be a whole number from 1 to 20, got 0');
+    const variable = await run(['backtest', '--variable', 'aiRadiatingIndustry', '--draws', '10']);
+    expect(variable.code).toBe(2);
+    expect(variable.stderr).toContain('--variable must name a variable of the model with a series (');
+  });
+
+  it('--m3 runs the M3 benchmark code on a file and writes m3-metrics.csv', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'backtest-m3-'));
+    const { code, stdout } = await run(['backtest', '--m3', 'test/fixtures/m3/m3-yearly-sample.csv', '--out', out]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('law:ensemble');
+    const csv = readFileSync(join(out, 'm3-metrics.csv'), 'utf8');
+    expect(csvHeader(csv)).toMatch(/^method,smape,mase,coverage80,coverage95,/);
+    expect(csv).toMatch(/^default,/m);
+    expect(csv).toMatch(/^law:compound\+cal,/m);
+  });
+
+  it('--m3 with a missing file is an input error that names the file', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'backtest-m3-')), 'none.csv');
+    const { code, stderr } = await run(['backtest', '--m3', missing]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`the M3 yearly data must exist at ${missing}`);
+  });
+});
