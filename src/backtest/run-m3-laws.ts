@@ -119,6 +119,17 @@ export function runM3Laws(series: readonly M3Series[], options: RunM3LawsOptions
         }
       }
     }
+    const note = failures.length > 0
+      ? `${failures.length} of ${series.length} series could not be calibrated (e.g. ${failures[0]}); law:compound stands in for them`
+      : '';
+    const raw = score(series, forecasts, horizon);
+    if (!samples.some((sample) => sample.horizon === 1)) {
+      // Training parts too short for hindcasts (e.g. --train-last 7): the raw row only.
+      rows.push({ method: `law:${name}`, description: laws[name].summary, seriesCalibrated: series.length - failures.length, hindcastSmape: Number.NaN,
+        seconds: (now() - started) / 1000, ...raw, coverage80Model: raw.coverage80, coverage95Model: raw.coverage95, intervalScale: Number.NaN,
+        note: [note, 'no hindcasts (training parts shorter than 9): no calibrated rows'].filter(Boolean).join('; ') });
+      continue;
+    }
     // 3–4. The two calibrations.
     const calibration = calibrateIntervals(samples, horizon);
     absolute.sort((a, b) => a - b);
@@ -126,11 +137,7 @@ export function runM3Laws(series: readonly M3Series[], options: RunM3LawsOptions
     const factor = (factors[0] + factors[1]) / 2;
     const seconds = (now() - started) / 1000;
     // 5. Scores.
-    const note = failures.length > 0
-      ? `${failures.length} of ${series.length} series could not be calibrated (e.g. ${failures[0]}); law:compound stands in for them`
-      : '';
     const common = { description: laws[name].summary, seriesCalibrated: series.length - failures.length, hindcastSmape: hindcastTotal / Math.max(samples.length, 1), seconds };
-    const raw = score(series, forecasts, horizon);
     rows.push({ method: `law:${name}`, ...common, ...raw, coverage80Model: raw.coverage80, coverage95Model: raw.coverage95, intervalScale: Number.NaN, note });
     const calibrated = score(series, forecasts.map((forecast) => calibratedForecast(forecast.point, logSpread(forecast), calibration)), horizon);
     rows.push({ method: `law:${name}+cal`, ...common, ...calibrated, coverage80Model: raw.coverage80, coverage95Model: raw.coverage95, intervalScale: Number.NaN,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { m3MetricsCsv } from '../../src/backtest/m3-metrics-csv.js';
 import { readM3Csv } from '../../src/backtest/read-m3-csv.js';
@@ -51,5 +51,14 @@ describe('m3MetricsCsv', () => {
       'method,smape,mase,coverage80,coverage95,coverage80_model,coverage95_model,hindcast_smape,seconds,smape_h1,smape_h2,smape_h3,smape_h4,smape_h5,smape_h6,series_calibrated,interval_scale,description,note',
     );
     expect(lines.map((line) => line.split(',')[0])).toEqual(['method', 'default', 'law:compound', 'law:compound+cal', 'law:compound+scale']);
+  });
+});
+
+describe('lawIntervalScales', () => {
+  const m3File = new URL('../../../shared/benchmarks/m3-yearly.csv', import.meta.url);
+  it.runIf(existsSync(m3File))('lawIntervalScales.compound is the factor runM3Laws measures on the full M3 yearly set', async () => {
+    const { lawIntervalScales } = await import('../../src/backtest/law-interval-scales.js');
+    const rows = runM3Laws(readM3Csv(readFileSync(m3File, 'utf8')), { laws: ['compound'] });
+    expect(rows[2].intervalScale).toBeCloseTo(lawIntervalScales.compound, 3);
   });
 });
