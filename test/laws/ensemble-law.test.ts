@@ -4,12 +4,13 @@ import { defaultAnnualMethod } from '../../src/forecast/default-annual-method.js
 import { ensembleErrorQuantiles } from '../../src/laws/ensemble-error-quantiles.js';
 import { ensembleLaw } from '../../src/laws/ensemble-law.js';
 import { laws } from '../../src/laws/registry.js';
+import type { Distribution } from '../../src/simulate/distribution.js';
 import { sampleColumn } from '../../src/simulate/simulate.js';
 import { createStream } from '../../src/simulate/create-stream.js';
 import { calibrationInput, levels, observation } from '../calibrate/fixtures.js';
 
 /** Runs the law as the engine does: params and base sampled, then `years` steps; one sorted-free column per year. */
-function run(values: readonly number[], years: number, draws = 4000, fixed = {}) {
+function run(values: readonly number[], years: number, draws = 4000, fixed: Record<string, Distribution> = {}) {
   const calibration = ensembleLaw.calibrate(calibrationInput({ observations: levels(2010, values), fixed }));
   const params = Object.fromEntries(
     Object.entries({ ...calibration.params, ...fixed }).map(([name, dist]) => [name, sampleColumn(dist, draws, 1, 'x', `param:${name}`)]),
