@@ -97,6 +97,9 @@ export function calibrateCapacityLaw(input: CalibrationInput, shape: CapacitySha
       notes.push(`capacity fitted from g = a + b·z on ${points.length} samples: K = ${Math.exp(derived.logCapacity).toPrecision(6)}`);
     }
     const capacityMedian = distributionQuantile(capacity, 0.5);
+    if (!(Number.isFinite(capacityMedian) && capacityMedian > 0)) {
+      throw new ModelError(input.variable, shape.law, calibrationMessages.noCapacity(Number.NaN));
+    }
 
     // 3. Rate and volatility: g = r·x through the origin at the capacity's median.
     const points: WeightedPoint[] = found.samples.map((s) => ({
@@ -105,6 +108,9 @@ export function calibrateCapacityLaw(input: CalibrationInput, shape: CapacitySha
       weight: s.weight,
     }));
     const fit = fitWeightedLine(points, { throughOrigin: true });
+    if (!Number.isFinite(fit.slope) || !Number.isFinite(fit.residualScale)) {
+      throw new ModelError(input.variable, shape.law, calibrationMessages.noCapacity(fit.slope));
+    }
     calibrated.rate = lineRate ?? { dist: 'studentT', location: fit.slope, scale: fit.slopeScale, df: fit.df };
     calibrated.volatility = { dist: 'scaledInvChi', scale: fit.residualScale, df: fit.df };
     if (extrapolated > 0) notes.push(`${extrapolated} start level(s) extrapolated from the nearest known level at the mean growth`);

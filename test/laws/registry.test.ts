@@ -4,7 +4,7 @@ import { lawParameterNames } from '../../src/spec/law-parameter-names.js';
 
 describe('laws registry', () => {
   it('laws lists every growth law under its own name, in the README order', () => {
-    expect(lawNames).toEqual(['compound', 'meanReverting', 'dampedTrend', 'logistic', 'gompertz', 'linear', 'poisson', 'negativeBinomial']);
+    expect(lawNames).toEqual(['compound', 'meanReverting', 'dampedTrend', 'logistic', 'gompertz', 'linear', 'poisson', 'negativeBinomial', 'ensemble']);
     for (const name of lawNames) expect(laws[name].name).toBe(name);
   });
 
