@@ -40,7 +40,7 @@ export function terminalSummary(results: readonly ScenarioResult[], colour: bool
   for (const result of results) {
     const draws = result.targets[0]?.draws ?? result.scenario.draws;
     lines.push(`${result.scenario.scenario} — ${result.scenario.description.split('\n')[0]} (${draws.toLocaleString('en-US')} draws, seed ${result.scenario.seed})`);
-    const header = ['target', 'year', 'P(met)', '±se', 'median', 'threshold', 'gap', 'need/yr', 'status'];
+    const header = ['target', 'year', 'P(met)', '±se', 'P(over)', 'median', 'threshold', 'gap', 'need/yr', 'status'];
     const rows = result.targets.map((t) => {
       const growth = t.unit === 'rate';
       const threshold = t.target.lower && t.target.upper
@@ -52,6 +52,8 @@ export function terminalSummary(results: readonly ScenarioResult[], colour: bool
         String(t.target.year),
         percent(t.probabilityMet, 1),
         percent(t.probabilityMetSe, 1),
+        // Only a range (or a ceiling) can be overshot: "5–10 unicorns" missed by having 17.
+        t.target.upper ? percent(t.probabilityAbove, 1) : '–',
         growth ? percent(t.p50, 1) : compact(t.p50),
         threshold,
         Number.isFinite(t.gapPercent) ? `${t.gapPercent >= 0 ? '+' : ''}${t.gapPercent.toFixed(1)}%` : '–',
@@ -60,12 +62,13 @@ export function terminalSummary(results: readonly ScenarioResult[], colour: bool
       ];
     });
     const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
-    const right = [false, true, true, true, true, true, true, true, false];
+    const right = [false, true, true, true, true, true, true, true, true, false];
     lines.push('  ' + header.map((h, i) => pad(h, widths[i], right[i])).join('  '));
     for (const row of rows) {
       const cells = row.map((cell, i) => pad(cell, widths[i], right[i]));
-      const status = row[8] as TargetStatus;
-      if (colour) cells[8] = `${colours[status] ?? ''}${cells[8]}${reset}`;
+      const last = row.length - 1;
+      const status = row[last] as TargetStatus;
+      if (colour) cells[last] = `${colours[status] ?? ''}${cells[last]}${reset}`;
       lines.push('  ' + cells.join('  ').trimEnd());
     }
     if (result.targets.length === 0) lines.push('  (no target judged by this model)');
