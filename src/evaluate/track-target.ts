@@ -83,7 +83,14 @@ export function trackTarget(
     else notes.push(`no level on record for ${fromYear - 1}: the window starts at the base year ${varBase}`);
   }
 
-  const meets = (value: number) => meetsBounds(value, target.lower, target.upper);
+  // The bounds as plain numbers, so the per-draw test in the hot loops is two comparisons (this is
+  // meetsBounds, specialised; NaN fails every comparison, as there).
+  const low = target.lower?.value ?? Number.NEGATIVE_INFINITY;
+  const high = target.upper?.value ?? Number.POSITIVE_INFINITY;
+  const lowInclusive = target.lower?.inclusive ?? true;
+  const highInclusive = target.upper?.inclusive ?? true;
+  const meets = (value: number) =>
+    (lowInclusive ? value >= low : value > low) && (highInclusive ? value <= high : value < high);
 
   return {
     variable: name,
