@@ -1,4 +1,5 @@
-// JSON Schemas for editors (yaml-language-server), generated from the same zod schemas that check the files.
+// JSON Schemas for editors (yaml-language-server), generated from the same definitions that check
+// the files: the zod schemas for models and scenarios, the targets parser's key lists for targets.
 //
 // Regenerate after changing src/spec/schemas.ts:  npm run build && node dist/src/spec/write-json-schemas.js
 // (test/spec/json-schemas.test.ts fails when schema/*.json and the zod schemas disagree).
@@ -6,12 +7,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as z from 'zod';
+import { targetsJsonSchema } from '../data/targets-json-schema.js';
 import { modelFileSchema, scenarioFileSchema } from './schemas.js';
 
 /**
  * The JSON Schema of each YAML file kind, keyed by file name in `schema/`. Draft-07 (what
  * yaml-language-server reads best), describing the *input* (percent strings, p5/p95 forms).
- * @example Object.keys(jsonSchemas()); // => ['model.schema.json', 'scenario.schema.json']
+ * @example Object.keys(jsonSchemas()); // => ['model.schema.json', 'scenario.schema.json', 'targets.schema.json']
  * @see https://zod.dev/json-schema
  */
 export function jsonSchemas(): Record<string, object> {
@@ -19,6 +21,7 @@ export function jsonSchemas(): Record<string, object> {
   return {
     'model.schema.json': z.toJSONSchema(modelFileSchema, options),
     'scenario.schema.json': z.toJSONSchema(scenarioFileSchema, options),
+    'targets.schema.json': targetsJsonSchema(),
   };
 }
 
