@@ -1,7 +1,6 @@
 // Mean and quantiles of every variable in every simulated year, taken as each year is done.
 import type { YearColumns } from '../simulate/simulate.js';
-import { meanOf } from './mean-of.js';
-import { quantileProbabilities, quantilesOf } from './quantiles.js';
+import { meanAndQuantilesOf, quantileProbabilities } from './quantiles.js';
 import type { SummaryRow } from './summary-row.js';
 
 /**
@@ -14,12 +13,8 @@ export function summarizeColumns(columns: YearColumns, variables: readonly strin
   for (const variable of variables) {
     const values = columns.current(variable);
     if (!values) continue;
-    rows.push({
-      variable,
-      year: columns.year,
-      mean: meanOf(values),
-      quantiles: Array.from(quantilesOf(values, quantileProbabilities, scratch)),
-    });
+    const { mean, quantiles } = meanAndQuantilesOf(values, quantileProbabilities, scratch);
+    rows.push({ variable, year: columns.year, mean, quantiles: Array.from(quantiles) });
   }
   return rows;
 }

@@ -6,8 +6,8 @@ import { countHistory } from '../calibrate/count-history.js';
 import { ModelError } from '../errors/model-error.js';
 import type { Distribution } from '../simulate/distribution.js';
 import { distributionQuantile } from '../simulate/distribution-quantile.js';
-import { fillGammaPerDraw } from './fill-gamma-per-draw.js';
 import type { Calibration, CalibrationInput, Law, LawRuntime, LawStartInput } from './law.js';
+import { negativeBinomialSampler } from './negative-binomial-sampler.js';
 import { paramColumn } from './param-column.js';
 import { checkStep } from './step-counter.js';
 
@@ -28,7 +28,8 @@ const maximumDispersionSdlog = 1.5;
 
 /**
  * Gamma–Poisson counts: each year λ_t ~ Gamma(shape k, rate k/μ), then N_t ~ Poisson(λ_t), so
- * E N = μ and Var N = μ + μ²/k (negative binomial). Streams `intensity` (gamma) and `arrivals`.
+ * E N = μ and Var N = μ + μ²/k (negative binomial). Drawn by inversion of the NB pmf with λ integrated
+ * out (negativeBinomialSampler; Gamma–Poisson for means above 64). Streams `arrivals` and `intensity`.
  * Parameters: `mean` μ (count per year), `dispersion` k > 0 (large k → Poisson).
  * Calibration: from T yearly counts with mean x̄ and variance s²,
  * - k by the method of moments k̂ = x̄² / (s² − x̄) when T ≥ 3 and s² > x̄, as lognormal(ln k̂, sdlog)
@@ -104,19 +105,12 @@ export const negativeBinomialLaw: Law = {
   start(input: LawStartInput): LawRuntime {
     const { draws } = input;
     const base = input.base.slice();
-    const means = paramColumn(input.params, 'mean', draws);
-    const dispersions = paramColumn(input.params, 'dispersion', draws);
-    const shapes = new Float64Array(draws);
-    const scales = new Float64Array(draws);
-    for (let i = 0; i < draws; i++) {
-      shapes[i] = Math.max(dispersions[i], 0);
-      scales[i] = shapes[i] > 0 ? Math.max(means[i], 0) / shapes[i] : 0;
-    }
-    const rates = new Float64Array(draws);
-    const normals = new Float64Array(draws);
-    const uniforms = new Float64Array(draws);
-    const intensity = input.stream('intensity');
-    const arrivals = input.stream('arrivals');
+    const sampler = negativeBinomialSampler(
+      paramColumn(input.params, 'mean', draws),
+      paramColumn(input.params, 'dispersion', draws),
+      input.stream('intensity'),
+      input.stream('arrivals'),
+    );
     let last = 0;
     return {
       next(step: number, out: Float64Array): void {
@@ -126,9 +120,7 @@ export const negativeBinomialLaw: Law = {
           return;
         }
         last = step;
-        fillGammaPerDraw(intensity, shapes, rates, normals, uniforms);
-        for (let i = 0; i < draws; i++) rates[i] *= scales[i];
-        arrivals.fillPoisson(out, rates);
+        sampler.fill(out);
       },
     };
   },

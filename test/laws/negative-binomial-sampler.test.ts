@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { negativeBinomialSampler, inversionMaxMean } from '../../src/laws/negative-binomial-sampler.js';
+import { createStream } from '../../src/simulate/create-stream.js';
+
+/** NB pmf by its recurrence, p₀ = (k/(k+μ))^k, pₙ₊₁ = pₙ·q·(n+k)/(n+1). */
+function pmf(mean: number, k: number, upTo: number): number[] {
+  const q = mean / (k + mean);
+  const out = [Math.pow(k / (k + mean), k)];
+  for (let n = 0; n < upTo; n++) out.push((out[n] * q * (n + k)) / (n + 1));
+  return out;
+}
+
+/** Pearson χ² of counts against pmf over 0 … last, the rest pooled into one cell. */
+function chiSquare(counts: Float64Array, probabilities: number[]): { statistic: number; cells: number } {
+  const observed = new Array(probabilities.length + 1).fill(0);
+  for (const c of counts) observed[Math.min(c, probabilities.length)]++;
+  const expected = [...probabilities, 1 - probabilities.reduce((s, p) => s + p, 0)].map((p) => p * counts.length);
+  let statistic = 0;
+  for (let j = 0; j < observed.length; j++) statistic += (observed[j] - expected[j]) ** 2 / expected[j];
+  return { statistic, cells: observed.length };
+}
+
+const sampler = (means: number[], dispersions: number[], seed: number) =>
+  negativeBinomialSampler(Float64Array.from(means), Float64Array.from(dispersions), createStream(seed, 'nb', 'intensity'), createStream(seed, 'nb', 'arrivals'));
+
+describe('negativeBinomialSampler', () => {
+  it('pmf recurrence equals scipy.stats.nbinom.pmf', () => {
+    // checked in scipy 1.x: [nbinom.pmf(n, 3, 3/9) for n in range(5)] and [nbinom.pmf(n, 0.7, 0.7/3.2) for n in range(3)]
+    const scipy = [0.03703703703703703, 0.07407407407407406, 0.09876543209876543, 0.1097393689986283, 0.10973936899862824];
+    pmf(6, 3, 4).forEach((p, n) => expect(p).toBeCloseTo(scipy[n], 14));
+    const scipySmallK = [0.3451148469551869, 0.1887346819286177, 0.12533162471822273];
+    pmf(2.5, 0.7, 2).forEach((p, n) => expect(p).toBeCloseTo(scipySmallK[n], 14));
+  });
+
+  it.each([
+    [6, 3],
+    [2.5, 0.7],
+    [0.4, 20],
+  ])('draws NB(μ = %d, k = %d) counts whose frequencies fit the pmf (χ² test)', (mean, k) => {
+    const draws = 200_000;
+    const out = new Float64Array(draws);
+    sampler(new Array(draws).fill(mean), new Array(draws).fill(k), 3).fill(out);
+    const cells = pmf(mean, k, 40).filter((p) => p * draws >= 20);
+    const { statistic, cells: df } = chiSquare(out, cells);
+    // χ² with df − 1 degrees of freedom: mean df − 1, sd √(2(df − 1)); 5 sd is far beyond chance.
+    expect(statistic).toBeLessThan(df - 1 + 5 * Math.sqrt(2 * (df - 1)));
+  });
+
+  it('keeps each draw to its own parameters, takes large means by Gamma–Poisson, and gives 0 for μ ≤ 0', () => {
+    const draws = 60_000;
+    const means = Array.from({ length: draws }, (_, i) => [1, 200, 0][i % 3]);
+    const out = new Float64Array(draws);
+    sampler(means, new Array(draws).fill(4), 9).fill(out);
+    const byMean = [0, 1, 2].map((j) => out.filter((_, i) => i % 3 === j));
+    const average = (x: Float64Array) => x.reduce((s, v) => s + v, 0) / x.length;
+    expect(200).toBeGreaterThan(inversionMaxMean);
+    // SE of the mean: √((μ + μ²/k)/n), n = 20,000: 0.008 at μ = 1, 0.71 at μ = 200.
+    expect(Math.abs(average(byMean[0]) - 1)).toBeLessThan(0.04);
+    expect(Math.abs(average(byMean[1]) - 200)).toBeLessThan(3.5);
+    expect(byMean[2].every((v) => v === 0)).toBe(true);
+    expect(out.every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
+  });
+
+  it('gives the same counts for the same seed', () => {
+    const a = new Float64Array(1000);
+    const b = new Float64Array(1000);
+    sampler(new Array(1000).fill(5), new Array(1000).fill(2), 11).fill(a);
+    sampler(new Array(1000).fill(5), new Array(1000).fill(2), 11).fill(b);
+    expect(b).toEqual(a);
+  });
+});
