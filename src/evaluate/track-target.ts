@@ -4,7 +4,6 @@ import type { PreparedVariable } from '../pipeline/prepared-model.js';
 import type { YearColumns } from '../simulate/simulate.js';
 import { quantilesOf } from './quantiles.js';
 import { fullYearLevels, historicalCagr, knownGrowth } from './known-history.js';
-import { meetsBounds } from './meets-bounds.js';
 import { requiredCagr } from './required-cagr.js';
 import type { JudgedQuantity, TargetResult } from './target-result.js';
 import { targetStatus } from './target-status.js';
@@ -127,12 +126,7 @@ export function trackTarget(
       if (judged === 'level' || judged === 'cumulative') {
         if (judged === 'cumulative' && year > target.year) return;
         const values = judged === 'level' ? current : quantity;
-        for (let i = 0; i < draws; i++) {
-          if (!everMet[i] && meets(values[i])) {
-            everMet[i] = 1;
-            everMetCount++;
-          }
-        }
+        everMetCount += markMet(values, everMet, low, lowInclusive, high, highInclusive);
         firstPassage.push({ year, probability: everMetCount / draws });
         const median = judged === 'level' ? (levelMedian ?? quantilesOf(values, [0.5])[0]) : quantilesOf(values, [0.5])[0];
         if (firstYearMedianMeets === undefined && meets(median)) firstYearMedianMeets = year;
@@ -141,15 +135,7 @@ export function trackTarget(
 
     result() {
       if (!judgedYearSeen) notes.push(`the simulation does not reach ${target.year}`);
-      let metCount = 0;
-      let belowCount = 0;
-      let aboveCount = 0;
-      for (let i = 0; i < draws; i++) {
-        const value = quantity[i];
-        if (meets(value)) metCount++;
-        else if (target.lower && !meetsBounds(value, target.lower)) belowCount++;
-        else if (target.upper && !meetsBounds(value, undefined, target.upper)) aboveCount++;
-      }
+      const { metCount, belowCount, aboveCount } = countAgainstBounds(quantity, low, lowInclusive, high, highInclusive);
       const share = (count: number) => (judgedYearSeen ? count / draws : Number.NaN);
       const probabilityMet = share(metCount);
       if (target.lower && target.upper && aboveCount > 0) {
@@ -168,10 +154,13 @@ export function trackTarget(
 
       let assumed = Number.NaN;
       if (judged === 'level' && baseColumn && judgedYearSeen && variable.baseYear !== undefined && target.year > variable.baseYear) {
+        // The growth of the median ratio: (median of V_T/V_base)^(1/span) − 1. A power is monotone, so
+        // this is the median of each draw's own growth but for the interpolation between the two middle
+        // draws — and costs one division per draw instead of a power.
         const ratios = new Float64Array(draws);
         const span = target.year - variable.baseYear;
-        for (let i = 0; i < draws; i++) ratios[i] = Math.pow(quantity[i] / baseColumn[i], 1 / span) - 1;
-        assumed = quantilesOf(ratios, [0.5])[0];
+        for (let i = 0; i < draws; i++) ratios[i] = quantity[i] / baseColumn[i];
+        assumed = Math.pow(quantilesOf(ratios, [0.5])[0], 1 / span) - 1;
       } else if (judged === 'minimumGrowth' || judged === 'cagr') assumed = p50;
 
       return {
@@ -215,4 +204,47 @@ function gapOf(median: number, target: Target): { gap: number; gapPercent: numbe
   }
   if (!Number.isFinite(gap)) return { gap: Number.NaN, gapPercent: Number.NaN };
   return { gap, gapPercent: bound !== 0 ? (gap / Math.abs(bound)) * 100 : Number.NaN };
+}
+
+/**
+ * Marks the draws that meet [low, high] (each end inclusive or not) and were not marked yet.
+ * NaN meets nothing. The inclusivity tests are loop-invariant, so the loop stays branch-predictable.
+ * @returns how many draws were newly marked
+ * @example markMet(Float64Array.of(1, 5), new Uint8Array(2), 3, true, Infinity, true); // => 1
+ */
+export function markMet(values: Float64Array, everMet: Uint8Array, low: number, lowInclusive: boolean, high: number, highInclusive: boolean): number {
+  let marked = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (everMet[i]) continue;
+    const v = values[i];
+    if ((lowInclusive ? v >= low : v > low) && (highInclusive ? v <= high : v < high)) {
+      everMet[i] = 1;
+      marked++;
+    }
+  }
+  return marked;
+}
+
+/**
+ * Counts the values inside [low, high] (met), below low (a shortfall) and above high (an overshoot),
+ * honouring inclusivity; NaN counts in none.
+ * @example countAgainstBounds(Float64Array.of(1, 5, 9), 3, true, 8, false); // => { metCount: 1, belowCount: 1, aboveCount: 1 }
+ */
+export function countAgainstBounds(
+  values: Float64Array,
+  low: number,
+  lowInclusive: boolean,
+  high: number,
+  highInclusive: boolean,
+): { metCount: number; belowCount: number; aboveCount: number } {
+  let metCount = 0;
+  let belowCount = 0;
+  let aboveCount = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (lowInclusive ? v < low : v <= low) belowCount++;
+    else if (highInclusive ? v > high : v >= high) aboveCount++;
+    else if (v === v) metCount++;
+  }
+  return { metCount, belowCount, aboveCount };
 }

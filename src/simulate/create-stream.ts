@@ -16,7 +16,8 @@ export const prngDescription =
   'uniforms from the top 53 bits; normals by a 256-layer ziggurat (Marsaglia & Tsang 2000; layer from the low 8 bits, ' +
   'signed position from the top 53); Poisson by guided table inversion (4096-entry guide on the top 12 bits) for one rate ≤ 700 ' +
   '(per-element rates all equal count as one), inversion for ' +
-  'per-element rates < 10, PTRS (Hörmann 1993) above; gamma by Marsaglia & Tsang (2000) with the U^(1/a) boost for shape < 1';
+  'per-element rates < 10, PTRS (Hörmann 1993) above; gamma by Marsaglia & Tsang (2000) in blocks of 4096 ' +
+  '(the block\'s normals, then its uniforms, then for shape < 1 its U^(1/a) boost uniforms; rejections redrawn one number at a time)';
 
 const twoPow21 = 2097152;
 const twoPowMinus52 = 2.220446049250313e-16;
@@ -334,34 +335,56 @@ class Xoshiro256StarStarStream implements RandomStream {
     }
   }
 
+  /**
+   * Gamma(shape, 1) by Marsaglia & Tsang (2000): d = a − 1/3, c = 1/√(9d), v = (1 + cx)³, accepted when
+   * u < 1 − 0.0331x⁴ (the squeeze, no logarithm) or ln u < x²/2 + d(1 − v + ln v); for shape < 1,
+   * G(a) = G(a + 1)·U^(1/a) (their §6). In blocks of gammaBlock draws: the block's normals, then its
+   * uniforms (then its boost uniforms) come from the bulk fills; a rejected candidate (< 5% of draws
+   * at shape ≥ 1) is redrawn one number at a time right away. ≈ 3× faster than a call per number.
+   */
   fillGamma(out: Float64Array, shape: number): void {
     if (!(shape > 0) || shape === Number.POSITIVE_INFINITY) {
       throw new Error(`fillGamma shape must be a finite number > 0, got ${shape}`);
     }
-    // Marsaglia & Tsang (2000) needs shape ≥ 1; for shape < 1, G(a) = G(a + 1)·U^(1/a) (their §6).
     const boosted = shape < 1;
     const d = (boosted ? shape + 1 : shape) - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);
     const inverseShape = 1 / shape;
-    for (let k = 0; k < out.length; k++) {
-      let value: number;
-      for (;;) {
-        const x = this.nextStandardNormal();
-        let v = 1 + c * x;
-        if (v <= 0) continue;
-        v = v * v * v;
-        const u = this.nextFloat();
-        const x2 = x * x;
-        if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) {
-          value = d * v;
-          break;
+    for (let from = 0; from < out.length; from += gammaBlock) {
+      const size = Math.min(gammaBlock, out.length - from);
+      const normals = gammaNormals.subarray(0, size);
+      const uniforms = gammaUniforms.subarray(0, size);
+      this.fillStandardNormal(normals);
+      this.fillUniform(uniforms);
+      for (let k = 0; k < size; k++) {
+        let x = normals[k];
+        let u = uniforms[k];
+        for (;;) {
+          const t = 1 + c * x;
+          if (t > 0) {
+            const v = t * t * t;
+            const x2 = x * x;
+            if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) {
+              out[from + k] = d * v;
+              break;
+            }
+          }
+          x = this.nextStandardNormal();
+          u = this.nextFloat();
         }
       }
-      if (boosted) value *= Math.exp(Math.log(1 - this.nextFloat()) * inverseShape);
-      out[k] = value;
+      if (boosted) {
+        this.fillUniform(uniforms);
+        for (let k = 0; k < size; k++) out[from + k] *= Math.exp(Math.log(1 - uniforms[k]) * inverseShape);
+      }
     }
   }
 }
+
+/** Draws per block of fillGamma: its scratch (2 × 32 KB, shared by all streams) stays in L2 cache. */
+const gammaBlock = 4096;
+const gammaNormals = new Float64Array(gammaBlock);
+const gammaUniforms = new Float64Array(gammaBlock);
 
 /**
  * Runs every fill once on a tiny column so V8 has type feedback for all their code before it
