@@ -21,8 +21,8 @@ export interface LawDrawOptions {
 /**
  * Draws of a law's projection from its calibration, exactly as `simulate` makes them:
  * params[p] = sampleColumn(dist_p, draws, seed, variable, `param:p`), base = sampleColumn(base, …, 'base'),
- * runtime = law.start({ draws, base, params, stream: (c) => createStream(seed, variable, c) }),
- * then next(1) … next(h). Same calibration, seed and variable ⇒ the engine's numbers.
+ * runtime = law.start({ draws, params, stream: (c) => createStream(seed, variable, c) }),
+ * then next(1, level) … next(h, level) on one level column starting at the base. Same calibration, seed and variable ⇒ the engine's numbers.
  *
  * @param law the engine law
  * @param calibration its calibration (law.calibrate)
@@ -37,13 +37,13 @@ export function lawForecastDraws(law: Law, calibration: Calibration, options: La
   for (const [name, distribution] of Object.entries({ ...calibration.params, ...(options.fixed ?? {}) })) {
     params[name] = sampleColumn(distribution, draws, seed, variable, `param:${name}`);
   }
-  const base = sampleColumn(calibration.base, draws, seed, variable, 'base');
-  const runtime = law.start({ draws, base, params, stream: (component) => createStream(seed, variable, component) });
+  const level = sampleColumn(calibration.base, draws, seed, variable, 'base');
+  const runtime = law.start({ draws, params, stream: (component) => createStream(seed, variable, component) });
+  const scratch = new Float64Array(draws);
   const columns: Float64Array[] = [];
   for (let step = 1; step <= horizon; step += 1) {
-    const out = new Float64Array(draws);
-    runtime.next(step, out);
-    columns.push(out);
+    runtime.next(step, level, scratch);
+    columns.push(level.slice());
   }
   return sampledForecast(columns);
 }

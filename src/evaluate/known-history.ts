@@ -25,18 +25,25 @@ export function fullYearLevels(observations: readonly Observation[]): Map<number
   return new Map([...byYear.entries()].sort((a, b) => a[0] - b[0]));
 }
 
+/** A full-year growth read from the record, with its qualifier (a bound stays a bound). */
+export interface KnownGrowth {
+  readonly value: number;
+  readonly qualifier: Observation['qualifier'];
+}
+
 /**
- * The full-year growth of `year` as the record gives it: the reported FY yoy if any, else the
- * ratio of two exact consecutive FY levels; undefined when the record is silent.
- * @example knownGrowth(rows, 2016); // => 0.102 for "同比增长10.2%"
+ * The full-year growth of `year` as the record gives it: the reported FY yoy if any (with its
+ * qualifier: "保持两位数增长" is atLeast 0.1), else the ratio of two exact consecutive FY levels
+ * (exact); undefined when the record is silent.
+ * @example knownGrowth(rows, 2016); // => { value: 0.102, qualifier: 'exact' } for "同比增长10.2%"
  */
-export function knownGrowth(observations: readonly Observation[], year: number): number | undefined {
+export function knownGrowth(observations: readonly Observation[], year: number): KnownGrowth | undefined {
   const reported = observations.find((o) => o.kind === 'observed' && o.period === 'FY' && o.year === year && o.yoy !== undefined);
-  if (reported?.yoy !== undefined) return reported.yoy;
+  if (reported?.yoy !== undefined) return { value: reported.yoy, qualifier: reported.qualifier };
   const levels = fullYearLevels(observations);
   const now = levels.get(year);
   const before = levels.get(year - 1);
-  if (now && before && now.qualifier === 'exact' && before.qualifier === 'exact') return now.value / before.value - 1;
+  if (now && before && now.qualifier === 'exact' && before.qualifier === 'exact') return { value: now.value / before.value - 1, qualifier: 'exact' };
   return undefined;
 }
 
@@ -51,4 +58,28 @@ export function historicalCagr(observations: readonly Observation[]): number {
   const last = points[points.length - 1];
   if (!(first.value > 0) || !(last.value > 0)) return Number.NaN;
   return Math.pow(last.value / first.value, 1 / (last.year - first.year)) - 1;
+}
+
+/**
+ * The smallest full-year growth the record gives over fromYear … toYear, for growth targets whose
+ * window starts before the simulation: a reported lower bound ("保持两位数增长", atLeast 0.1) counts as
+ * that bound (the year grew at least that much); a year with only an upper bound, or none, is not
+ * judged. Each year's treatment is said in `notes`.
+ * @returns minimum: +∞ when no year is judged
+ * @example recordedMinimumGrowth(rows, 2016, 2017); // => { minimum: 0.102, notes: ['2016 judged on the reported growth 10.2%', …] }
+ */
+export function recordedMinimumGrowth(observations: readonly Observation[], fromYear: number, toYear: number): { minimum: number; notes: string[] } {
+  let minimum = Number.POSITIVE_INFINITY;
+  const notes: string[] = [];
+  for (let year = fromYear; year <= toYear; year++) {
+    const growth = knownGrowth(observations, year);
+    const percent = growth ? `${(growth.value * 100).toFixed(1)}%` : '';
+    if (growth === undefined) notes.push(`${year} not judged: the record gives no full-year growth`);
+    else if (growth.qualifier === 'atMost') notes.push(`${year} not judged: the record gives only an upper bound (at most ${percent})`);
+    else {
+      minimum = Math.min(minimum, growth.value);
+      notes.push(growth.qualifier === 'atLeast' ? `${year} judged on the reported lower bound: at least ${percent}` : `${year} judged on the reported growth ${percent}`);
+    }
+  }
+  return { minimum, notes };
 }

@@ -1,10 +1,11 @@
 // Follows one target through a simulation, year by year, keeping one accumulator per draw (never per year).
 import type { Observation, Target } from '../data/types.js';
 import type { PreparedVariable } from '../pipeline/prepared-model.js';
-import type { YearColumns } from '../simulate/simulate.js';
-import { quantilesOf } from './quantiles.js';
-import { fullYearLevels, historicalCagr, knownGrowth } from './known-history.js';
+import { sampleBaseColumn, type YearColumns } from '../simulate/simulate.js';
+import { quantileProbabilities, quantilesOf } from './quantiles.js';
+import { fullYearLevels, historicalCagr, recordedMinimumGrowth } from './known-history.js';
 import { requiredCagr } from './required-cagr.js';
+import type { SummaryRow } from './summary-row.js';
 import type { JudgedQuantity, TargetResult } from './target-result.js';
 import { targetStatus } from './target-status.js';
 
@@ -12,60 +13,70 @@ import { targetStatus } from './target-status.js';
 export interface TargetTracker {
   /** The variable the target is judged on. */
   readonly variable: string;
+  /** Variables whose previous year the tracker reads (the simulation keeps only those). */
+  readonly previousOf: readonly string[];
   observeBase(base: ReadonlyMap<string, Float64Array>): void;
-  /** `levelMedian` is the median of the variable this year, from the summary already computed. */
-  observe(columns: YearColumns, levelMedian: number | undefined): void;
+  /** `summary` is this year's row of the tracked variable, already computed (mean and quantiles). */
+  observe(columns: YearColumns, summary: SummaryRow | undefined): void;
   result(): TargetResult;
 }
 
+/** What a tracker needs besides its target. */
+export interface TrackTargetOptions {
+  readonly target: Target;
+  readonly variable: PreparedVariable;
+  /** Observed rows of the variable's series (for years on record). */
+  readonly observations: readonly Observation[];
+  readonly draws: number;
+  /** The run's seed: a level target redraws the base column in its target year instead of keeping it. */
+  readonly seed: number;
+  /** A column of `draws` values the tracker may use during a call (shared: nothing survives it). */
+  readonly scratch: Float64Array;
+}
+
 const p3 = [0.05, 0.5, 0.95] as const;
+const summaryIndex = (p: number) => quantileProbabilities.indexOf(p as (typeof quantileProbabilities)[number]);
 
 /**
- * Creates the tracker for `target` on `variable`.
- * - level / share: the level in the target year; first passage = ever met by each year.
+ * Creates the tracker for a target on a variable.
+ * - level / share: the level in the target year, judged the year it is simulated (nothing kept per
+ *   draw but the first-passage flags); first passage = ever met by each year.
  * - growthEachYear: the smallest yearly growth over the window (one running minimum per draw);
  *   years up to the base year are judged on the record's reported growth.
  * - cagr: compound growth from the year before the window to the target year.
  * - cumulative: the flow summed over baseYear+1 … year, counting years already on record.
  */
-export function trackTarget(
-  target: Target,
-  variable: PreparedVariable,
-  observations: readonly Observation[],
-  draws: number,
-): TargetTracker {
+export function trackTarget(options: TrackTargetOptions): TargetTracker {
+  const { target, variable, observations, draws, seed, scratch } = options;
   const name = variable.spec.name;
   const notes: string[] = [];
   const judged: JudgedQuantity =
     target.kind === 'growthEachYear' ? 'minimumGrowth' : target.kind === 'cagr' ? 'cagr' : target.kind === 'cumulative' ? 'cumulative' : 'level';
   const varBase = variable.baseYear ?? variable.firstYear - 1;
   const levels = fullYearLevels(observations);
+  const fromYear = target.fromYear ?? target.year;
 
-  // One accumulator per draw, by kind.
-  const quantity = new Float64Array(draws);
-  const everMet = new Uint8Array(draws);
+  // One accumulator per draw where the judged quantity builds up over years; none for levels.
+  const quantity = judged === 'level' ? undefined : new Float64Array(draws);
+  const everMet = judged === 'level' || judged === 'cumulative' ? new Uint8Array(draws) : undefined;
   let everMetCount = 0;
   const firstPassage: { year: number; probability: number }[] = [];
   let firstYearMedianMeets: number | undefined;
-  let baseColumn: Float64Array | undefined;
   let startColumn: Float64Array | undefined;
   let judgedYearSeen = false;
-  let knownPart = 0;
+  /** The verdict's numbers, filled when the judged quantity is final. */
+  let counts = { metCount: 0, belowCount: 0, aboveCount: 0 };
+  let [p05, p50, p95] = [Number.NaN, Number.NaN, Number.NaN];
+  let assumed = Number.NaN;
 
-  const fromYear = target.fromYear ?? target.year;
   if (judged === 'minimumGrowth') {
-    quantity.fill(Number.POSITIVE_INFINITY);
-    for (let year = fromYear; year <= Math.min(target.year, varBase); year++) {
-      const growth = knownGrowth(observations, year);
-      if (growth === undefined) notes.push(`${year} not judged: the record gives no full-year growth`);
-      else {
-        for (let i = 0; i < draws; i++) quantity[i] = Math.min(quantity[i], growth);
-        notes.push(`${year} judged on the reported growth ${(growth * 100).toFixed(1)}%`);
-      }
-    }
+    const recorded = recordedMinimumGrowth(observations, fromYear, Math.min(target.year, varBase));
+    quantity!.fill(recorded.minimum);
+    notes.push(...recorded.notes);
   }
   if (judged === 'cumulative') {
     const baseYear = target.baseYear ?? varBase;
+    let knownPart = 0;
     for (let year = baseYear + 1; year <= Math.min(target.year, varBase); year++) {
       const level = levels.get(year);
       if (level === undefined) notes.push(`${year} counted as 0: no full-year count on record`);
@@ -74,7 +85,7 @@ export function trackTarget(
         notes.push(`${year} counted from the record: ${level.value}`);
       }
     }
-    quantity.fill(knownPart);
+    quantity!.fill(knownPart);
   }
   if (judged === 'cagr' && fromYear - 1 < varBase) {
     const level = levels.get(fromYear - 1);
@@ -82,7 +93,7 @@ export function trackTarget(
     else notes.push(`no level on record for ${fromYear - 1}: the window starts at the base year ${varBase}`);
   }
 
-  // The bounds as plain numbers, so the per-draw test in the hot loops is two comparisons (this is
+  // The bounds as plain numbers, so the per-draw tests in the hot loops are two comparisons (this is
   // meetsBounds, specialised; NaN fails every comparison, as there).
   const low = target.lower?.value ?? Number.NEGATIVE_INFINITY;
   const high = target.upper?.value ?? Number.POSITIVE_INFINITY;
@@ -91,57 +102,66 @@ export function trackTarget(
   const meets = (value: number) =>
     (lowInclusive ? value >= low : value > low) && (highInclusive ? value <= high : value < high);
 
+  /** Counts and p05/p50/p95 of the final judged quantity (quantiles given when already known). */
+  const judge = (values: Float64Array, quantiles?: readonly number[]) => {
+    counts = countAgainstBounds(values, low, lowInclusive, high, highInclusive);
+    [p05, p50, p95] = quantiles ?? quantilesOf(values, p3);
+  };
+
   return {
     variable: name,
+    previousOf: judged === 'minimumGrowth' ? [name] : [],
     observeBase(base) {
-      // A copy: the simulation reuses its base buffers for later years.
-      baseColumn = base.get(name)?.slice();
-      if (judged === 'cagr' && !startColumn && baseColumn) startColumn = baseColumn;
+      // A copy: the simulation's base columns become its first year.
+      const column = base.get(name);
+      if (judged === 'cagr' && !startColumn && column) startColumn = column.slice();
     },
 
-    observe(columns, levelMedian) {
+    observe(columns, summary) {
       const year = columns.year;
       const current = columns.current(name);
-      const previous = columns.previous(name);
       if (!current || year > target.year && judged !== 'level' && judged !== 'cumulative') return;
       if (judged === 'cagr' && year === fromYear - 1) startColumn = Float64Array.from(current);
 
-      if (judged === 'minimumGrowth' && year >= fromYear && year <= target.year && previous) {
-        for (let i = 0; i < draws; i++) {
-          const growth = current[i] / previous[i] - 1;
-          if (growth < quantity[i]) quantity[i] = growth;
-        }
+      if (judged === 'minimumGrowth' && year >= fromYear && year <= target.year) {
+        const previous = columns.previous(name);
+        if (previous) lowerToGrowth(quantity!, current, previous);
       }
       if (judged === 'cumulative' && year > varBase && year <= target.year) {
-        for (let i = 0; i < draws; i++) quantity[i] += current[i];
+        for (let i = 0; i < draws; i++) quantity![i] += current[i];
       }
-      if (judged === 'level' && year === target.year) quantity.set(current);
       if (judged === 'cagr' && year === target.year && startColumn) {
         const span = target.year - fromYear + 1;
-        for (let i = 0; i < draws; i++) quantity[i] = Math.pow(current[i] / startColumn[i], 1 / span) - 1;
+        for (let i = 0; i < draws; i++) quantity![i] = Math.pow(current[i] / startColumn[i], 1 / span) - 1;
       }
-      if (year === target.year) judgedYearSeen = true;
+      if (year === target.year) {
+        judgedYearSeen = true;
+        if (judged === 'level') {
+          const q = summary?.quantiles;
+          judge(current, q ? [q[summaryIndex(0.05)], q[summaryIndex(0.5)], q[summaryIndex(0.95)]] : undefined);
+          assumed = assumedGrowth(current, variable, seed, target.year, scratch);
+        } else if (judged === 'cumulative') judge(quantity!);
+      }
 
       // First passage: has the target been met by this year (level, share, cumulative).
-      if (judged === 'level' || judged === 'cumulative') {
+      if (everMet) {
         if (judged === 'cumulative' && year > target.year) return;
-        const values = judged === 'level' ? current : quantity;
+        const values = judged === 'level' ? current : quantity!;
         everMetCount += markMet(values, everMet, low, lowInclusive, high, highInclusive);
         firstPassage.push({ year, probability: everMetCount / draws });
-        const median = judged === 'level' ? (levelMedian ?? quantilesOf(values, [0.5])[0]) : quantilesOf(values, [0.5])[0];
+        const median = judged === 'level' ? (summary?.quantiles[summaryIndex(0.5)] ?? quantilesOf(values, [0.5])[0]) : quantilesOf(values, [0.5])[0];
         if (firstYearMedianMeets === undefined && meets(median)) firstYearMedianMeets = year;
       }
     },
 
     result() {
       if (!judgedYearSeen) notes.push(`the simulation does not reach ${target.year}`);
-      const { metCount, belowCount, aboveCount } = countAgainstBounds(quantity, low, lowInclusive, high, highInclusive);
+      else if (judged === 'minimumGrowth' || judged === 'cagr') judge(quantity!);
       const share = (count: number) => (judgedYearSeen ? count / draws : Number.NaN);
-      const probabilityMet = share(metCount);
-      if (target.lower && target.upper && aboveCount > 0) {
-        notes.push(`above the range in ${((aboveCount / draws) * 100).toFixed(1)}% of draws (an overshoot, not a shortfall)`);
+      const probabilityMet = share(counts.metCount);
+      if (target.lower && target.upper && counts.aboveCount > 0) {
+        notes.push(`above the range in ${((counts.aboveCount / draws) * 100).toFixed(1)}% of draws (an overshoot, not a shortfall)`);
       }
-      const [p05, p50, p95] = judgedYearSeen ? quantilesOf(quantity, p3) : [Number.NaN, Number.NaN, Number.NaN];
       const { gap, gapPercent } = gapOf(p50, target);
 
       let required = Number.NaN;
@@ -152,17 +172,6 @@ export function trackTarget(
         if (last && bound) required = requiredCagr(last.value, bound.value, target.year - last.year);
       }
 
-      let assumed = Number.NaN;
-      if (judged === 'level' && baseColumn && judgedYearSeen && variable.baseYear !== undefined && target.year > variable.baseYear) {
-        // The growth of the median ratio: (median of V_T/V_base)^(1/span) − 1. A power is monotone, so
-        // this is the median of each draw's own growth but for the interpolation between the two middle
-        // draws — and costs one division per draw instead of a power.
-        const ratios = new Float64Array(draws);
-        const span = target.year - variable.baseYear;
-        for (let i = 0; i < draws; i++) ratios[i] = quantity[i] / baseColumn[i];
-        assumed = Math.pow(quantilesOf(ratios, [0.5])[0], 1 / span) - 1;
-      } else if (judged === 'minimumGrowth' || judged === 'cagr') assumed = p50;
-
       return {
         target,
         variable: name,
@@ -171,15 +180,15 @@ export function trackTarget(
         draws,
         probabilityMet,
         probabilityMetSe: Math.sqrt((probabilityMet * (1 - probabilityMet)) / draws),
-        probabilityBelow: share(belowCount),
-        probabilityAbove: share(aboveCount),
-        p05,
-        p50,
-        p95,
+        probabilityBelow: share(counts.belowCount),
+        probabilityAbove: share(counts.aboveCount),
+        p05: judgedYearSeen ? p05 : Number.NaN,
+        p50: judgedYearSeen ? p50 : Number.NaN,
+        p95: judgedYearSeen ? p95 : Number.NaN,
         gap,
         gapPercent,
         requiredCagr: required,
-        assumedCagr: assumed,
+        assumedCagr: judged === 'minimumGrowth' || judged === 'cagr' ? p50 : assumed,
         historicalCagr: historicalCagr(observations),
         firstYearMedianMeets,
         status: targetStatus(probabilityMet),
@@ -188,6 +197,27 @@ export function trackTarget(
       };
     },
   };
+}
+
+/**
+ * The scenario's own growth to a level target: (median over draws of V_year / V_base)^(1/span) − 1.
+ * A power is monotone, so this is the median of each draw's own growth but for the interpolation
+ * between the two middle draws, at one division per draw instead of a power. The base is redrawn
+ * from its stream into `scratch` (the simulation's own numbers), not kept since the base year.
+ * @returns NaN for a variable without a base, or a target year not after it
+ */
+function assumedGrowth(level: Float64Array, variable: PreparedVariable, seed: number, year: number, scratch: Float64Array): number {
+  if (variable.baseYear === undefined || year <= variable.baseYear || !sampleBaseColumn(variable, seed, scratch)) return Number.NaN;
+  for (let i = 0; i < level.length; i++) scratch[i] = level[i] / scratch[i];
+  return Math.pow(quantilesOf(scratch, [0.5])[0], 1 / (year - variable.baseYear)) - 1;
+}
+
+/** minimum[i] ← min(minimum[i], current[i]/previous[i] − 1): the running smallest yearly growth. */
+function lowerToGrowth(minimum: Float64Array, current: Float64Array, previous: Float64Array): void {
+  for (let i = 0; i < minimum.length; i++) {
+    const growth = current[i] / previous[i] - 1;
+    if (growth < minimum[i]) minimum[i] = growth;
+  }
 }
 
 /** Signed margin of `median` over the nearest bound: positive inside the target, negative short of it. */

@@ -18,8 +18,8 @@ const minimumCapacity = Number.MIN_VALUE;
  */
 export function capacityRuntime(input: LawStartInput, law: string, regressor: (level: number, capacity: number) => number): LawRuntime {
   const { draws } = input;
-  const base = input.base.slice();
-  const rate = paramColumn(input.params, 'rate', draws);
+  // A copy: the parameter columns are lent for start() only.
+  const rate = paramColumn(input.params, 'rate', draws).slice();
   const sampledCapacity = paramColumn(input.params, 'capacity', draws);
   const volatility = paramColumn(input.params, 'volatility', draws);
   const capacity = new Float64Array(draws);
@@ -28,23 +28,14 @@ export function capacityRuntime(input: LawStartInput, law: string, regressor: (l
     capacity[i] = Math.max(sampledCapacity[i], minimumCapacity);
     sigma[i] = Math.max(volatility[i], 0);
   }
-  const level = input.base.slice();
-  const noise = new Float64Array(draws);
   const innovation = input.stream('innovation');
   let last = 0;
   return {
-    next(step: number, out: Float64Array): void {
+    next(step: number, level: Float64Array, scratch: Float64Array): void {
       checkStep(law, last, step);
-      if (step === 0) {
-        out.set(base);
-        return;
-      }
       last = step;
-      innovation.fillStandardNormal(noise);
-      for (let i = 0; i < draws; i++) {
-        level[i] *= Math.exp(rate[i] * regressor(level[i], capacity[i]) + sigma[i] * noise[i]);
-        out[i] = level[i];
-      }
+      innovation.fillStandardNormal(scratch);
+      for (let i = 0; i < draws; i++) level[i] *= Math.exp(rate[i] * regressor(level[i], capacity[i]) + sigma[i] * scratch[i]);
     },
   };
 }

@@ -11,6 +11,7 @@ import type { Distribution } from '../simulate/distribution.js';
 import type { Calibration, CalibrationInput, Law, LawRuntime, LawStartInput } from './law.js';
 import { maximumPersistence, minimumGrowthRate } from './law-constants.js';
 import { paramColumn } from './param-column.js';
+import { perDrawParameter } from './per-draw-parameter.js';
 import { checkStep } from './step-counter.js';
 
 const parameterNames = ['growth', 'volatility', 'persistence'] as const;
@@ -29,8 +30,8 @@ const parameterNames = ['growth', 'volatility', 'persistence'] as const;
  * growthRateDistribution; σ ~ scaledInvChi(s_post, df). Base: baseLevel (latest full-year level).
  * Reference: Hamilton, *Time Series Analysis* (1994) §3.4 (AR(1)); BDA3 §3.2–3.3 (posterior).
  * @example
- * // growth 0.1, volatility 0, persistence 0, base 100: next(1) → 110.00000000000001, next(2) → 121.00000000000003
- * compoundLaw.start({ draws: 1, base: Float64Array.of(100), params, stream }).next(1, out);
+ * // growth 0.1, volatility 0, persistence 0, level 100: next(1) → 110.00000000000001, next(2) → 121.00000000000003
+ * compoundLaw.start({ draws: 1, params, stream }).next(1, level, scratch);
  */
 export const compoundLaw: Law = {
   name: 'compound',
@@ -78,22 +79,18 @@ export const compoundLaw: Law = {
     const growth = paramColumn(input.params, 'growth', draws);
     const volatility = paramColumn(input.params, 'volatility', draws);
     const persistence = paramColumn(input.params, 'persistence', draws, 0);
-    // Per-draw state, allocated once: mean log growth m, innovation scale σ√(1−φ²), the base (a
-    // copy: the caller reuses its buffer) and Σ log growth, so V_t = V_0·exp(Σ g) is exact at zero
-    // growth. With φ = 0 in every draw (the default) the AR(1) deviation is just the innovation, so
-    // φ and the deviation are not stored: four columns per variable instead of seven.
-    const mean = new Float64Array(draws);
-    const innovationScale = new Float64Array(draws);
-    const base = input.base.slice();
-    const logGrowthSum = new Float64Array(draws);
+    // Per-draw state, allocated once: mean log growth m and innovation scale σ√(1−φ²), each an
+    // exact number when it is the same in every draw, else single precision per draw
+    // (perDrawParameter); the level is the caller's column, multiplied by exp(g) each year in place,
+    // so zero growth leaves it exactly unchanged. With φ = 0 in every draw (the default) the AR(1)
+    // deviation is just the innovation, so φ and the deviation are not stored.
+    const clampedPersistence = (i: number) => Math.min(Math.max(persistence[i], 0), maximumPersistence);
     let persistent = false;
-    for (let i = 0; i < draws; i++) {
-      mean[i] = Math.log1p(Math.max(growth[i], minimumGrowthRate));
-      const phi = Math.min(Math.max(persistence[i], 0), maximumPersistence);
-      if (phi !== 0) persistent = true;
-      const sigma = Math.max(volatility[i], 0);
-      innovationScale[i] = sigma * Math.sqrt(1 - phi * phi);
-    }
+    for (let i = 0; i < draws && !persistent; i++) if (clampedPersistence(i) !== 0) persistent = true;
+    const mean = perDrawParameter(growth, (g) => Math.log1p(Math.max(g, minimumGrowthRate)));
+    const innovationScale = persistent
+      ? Float64Array.from(volatility, (v, i) => Math.max(v, 0) * Math.sqrt(1 - clampedPersistence(i) ** 2))
+      : perDrawParameter(volatility, (v) => Math.max(v, 0));
     let phiColumn: Float64Array | undefined;
     let deviation: Float64Array | undefined;
     if (persistent) {
@@ -101,36 +98,38 @@ export const compoundLaw: Law = {
       deviation = new Float64Array(draws);
       input.stream('initial').fillStandardNormal(deviation);
       for (let i = 0; i < draws; i++) {
-        phiColumn[i] = Math.min(Math.max(persistence[i], 0), maximumPersistence);
+        phiColumn[i] = clampedPersistence(i);
         deviation[i] *= Math.max(volatility[i], 0);
       }
     }
     const innovation = input.stream('innovation');
     let last = 0;
     return {
-      next(step: number, out: Float64Array): void {
+      next(step: number, level: Float64Array, scratch: Float64Array): void {
         checkStep('compound', last, step);
-        if (step === 0) {
-          out.set(base);
-          return;
-        }
         last = step;
-        // The innovations are drawn straight into `out`, then turned into levels in place.
-        innovation.fillStandardNormal(out);
-        if (phiColumn && deviation) {
-          for (let i = 0; i < draws; i++) {
-            const d = phiColumn[i] * deviation[i] + innovationScale[i] * out[i];
-            deviation[i] = d;
-            logGrowthSum[i] += mean[i] + d;
-            out[i] = base[i] * Math.exp(logGrowthSum[i]);
-          }
-        } else {
-          for (let i = 0; i < draws; i++) {
-            logGrowthSum[i] += mean[i] + innovationScale[i] * out[i];
-            out[i] = base[i] * Math.exp(logGrowthSum[i]);
-          }
-        }
+        innovation.fillStandardNormal(scratch);
+        if (phiColumn && deviation) growPersistent(level, mean, innovationScale as Float64Array, phiColumn, deviation, scratch);
+        else growIndependent(level, mean, innovationScale, scratch);
       },
     };
   },
 };
+
+/** V ← V·exp(m + s·ε) per draw, in place; m and s each a constant or one value per draw. */
+function growIndependent(level: Float64Array, mean: number | Float32Array, scale: number | Float32Array | Float64Array, noise: Float64Array): void {
+  if (typeof mean === 'number') {
+    if (typeof scale === 'number') for (let i = 0; i < level.length; i++) level[i] *= Math.exp(mean + scale * noise[i]);
+    else for (let i = 0; i < level.length; i++) level[i] *= Math.exp(mean + scale[i] * noise[i]);
+  } else if (typeof scale === 'number') for (let i = 0; i < level.length; i++) level[i] *= Math.exp(mean[i] + scale * noise[i]);
+  else for (let i = 0; i < level.length; i++) level[i] *= Math.exp(mean[i] + scale[i] * noise[i]);
+}
+
+/** As growIndependent with an AR(1) deviation: d ← φ·d + s·ε, V ← V·exp(m + d). */
+function growPersistent(level: Float64Array, mean: number | Float32Array, scale: Float64Array, phi: Float64Array, deviation: Float64Array, noise: Float64Array): void {
+  for (let i = 0; i < level.length; i++) {
+    const d = phi[i] * deviation[i] + scale[i] * noise[i];
+    deviation[i] = d;
+    level[i] *= Math.exp((typeof mean === 'number' ? mean : mean[i]) + d);
+  }
+}

@@ -99,15 +99,12 @@ export const dampedTrendLaw: Law = {
 
   start(input: LawStartInput): LawRuntime {
     const { draws } = input;
-    const base = input.base.slice();
     const trend = paramColumn(input.params, 'trend', draws);
     const damping = paramColumn(input.params, 'damping', draws);
     const volatility = paramColumn(input.params, 'volatility', draws);
     const slope = new Float64Array(draws);
     const phi = new Float64Array(draws);
     const sigma = new Float64Array(draws);
-    const logLevelChange = new Float64Array(draws);
-    const noise = new Float64Array(draws);
     for (let i = 0; i < draws; i++) {
       slope[i] = Math.log1p(Math.max(trend[i], minimumGrowthRate));
       phi[i] = Math.min(Math.max(damping[i], 0), maximumPersistence);
@@ -116,18 +113,13 @@ export const dampedTrendLaw: Law = {
     const innovation = input.stream('innovation');
     let last = 0;
     return {
-      next(step: number, out: Float64Array): void {
+      next(step: number, level: Float64Array, scratch: Float64Array): void {
         checkStep('dampedTrend', last, step);
-        if (step === 0) {
-          out.set(base);
-          return;
-        }
         last = step;
-        innovation.fillStandardNormal(noise);
+        innovation.fillStandardNormal(scratch);
         for (let i = 0; i < draws; i++) {
           slope[i] *= phi[i];
-          logLevelChange[i] += slope[i] + sigma[i] * noise[i];
-          out[i] = base[i] * Math.exp(logLevelChange[i]);
+          level[i] *= Math.exp(slope[i] + sigma[i] * scratch[i]);
         }
       },
     };

@@ -108,10 +108,11 @@ export const ensembleLaw: Law = {
 
   start(input: LawStartInput): LawRuntime {
     const { draws } = input;
-    const base = input.base.slice();
-    const columns = Object.fromEntries(pathNames.map((name) => [name, paramColumn(input.params, name, draws)])) as Record<(typeof pathNames)[number], Float64Array>;
-    const errorScale = paramColumn(input.params, 'errorScale', draws);
-    const intervalScale = paramColumn(input.params, 'intervalScale', draws, 1);
+    // Copies: the parameter columns are lent for start() only. The base is the level before step 1.
+    const columns = Object.fromEntries(pathNames.map((name) => [name, paramColumn(input.params, name, draws).slice()])) as Record<(typeof pathNames)[number], Float64Array>;
+    const errorScale = paramColumn(input.params, 'errorScale', draws).slice();
+    const intervalScale = paramColumn(input.params, 'intervalScale', draws, 1).slice();
+    const base = new Float64Array(draws);
     // The path is one set of constants in every draw unless a scenario made it uncertain: then one
     // ratio per step serves all draws.
     const shared = pathNames.every((name) => columns[name].every((value) => value === columns[name][0]));
@@ -127,21 +128,18 @@ export const ensembleLaw: Law = {
     const innovation = input.stream('innovation');
     let last = 0;
     return {
-      next(step: number, out: Float64Array): void {
+      next(step: number, out: Float64Array, scratch: Float64Array): void {
         checkStep('ensemble', last, step);
-        if (step === 0) {
-          out.set(base);
-          return;
-        }
+        if (last === 0) base.set(out);
         last = step;
         const row = ensembleErrorQuantiles.byHorizon[Math.min(step, tableHorizon) - 1];
         const widen = step > tableHorizon ? Math.sqrt(step / tableHorizon) : 1;
         const centre = row[middle] * widen;
         const sharedRatio = ensemblePointRatio(sharedPath, step);
         const rootStep = Math.sqrt(step);
-        innovation.fillStandardNormal(out);
+        innovation.fillStandardNormal(scratch);
         for (let i = 0; i < draws; i++) {
-          walk[i] += out[i];
+          walk[i] += scratch[i];
           const q = interpolate(row, walk[i] / rootStep) * widen;
           const deviation = Math.max(errorScale[i], MINIMUM_ERROR_SCALE) * (centre + Math.max(intervalScale[i], 0) * (q - centre));
           const ratio = shared ? sharedRatio : ensemblePointRatio(pathOf(i), step);

@@ -67,18 +67,24 @@ export interface Calibration {
 /** Per-draw inputs of a simulation of one variable. */
 export interface LawStartInput {
   readonly draws: number;
-  /** Level at baseYear, one per draw. */
-  readonly base: Float64Array;
-  /** Each parameter, one value per draw. */
+  /**
+   * Each parameter, one value per draw. The columns are lent for the call only (the simulation
+   * reuses them for the next variable): copy what the runtime keeps.
+   */
   readonly params: Readonly<Record<string, Float64Array>>;
   /** The variable's own random stream for a named component (e.g. `innovation`). */
   readonly stream: (component: string) => RandomStream;
 }
 
-/** A running simulation of one variable: writes the level of year baseYear + step into `out`. */
+/**
+ * A running simulation of one variable. `next(step, level, scratch)` advances `level` in place: it
+ * holds the variable's level at baseYear + step − 1 (the base at step 1; never shocked: shocks are
+ * applied outside the law) and receives the level at baseYear + step. `scratch` is a column the step
+ * may use freely (shared with other variables: nothing in it survives the call).
+ */
 export interface LawRuntime {
-  /** `step` is 1 for baseYear + 1. Called once per year, in order. */
-  next(step: number, out: Float64Array): void;
+  /** `step` is 1 for baseYear + 1. Called once per year, in order, always with the same `level` column. */
+  next(step: number, level: Float64Array, scratch: Float64Array): void;
 }
 
 /** A growth family: one per file in src/laws/. */

@@ -83,26 +83,17 @@ export const linearLaw: Law = {
 
   start(input: LawStartInput): LawRuntime {
     const { draws } = input;
-    const base = input.base.slice();
-    const slope = paramColumn(input.params, 'slope', draws);
-    const volatility = paramColumn(input.params, 'volatility', draws);
-    const level = input.base.slice();
-    const noise = new Float64Array(draws);
+    // Copies: the parameter columns are lent for start() only.
+    const slope = paramColumn(input.params, 'slope', draws).slice();
+    const sigma = paramColumn(input.params, 'volatility', draws).map((v) => Math.max(v, 0));
     const innovation = input.stream('innovation');
     let last = 0;
     return {
-      next(step: number, out: Float64Array): void {
+      next(step: number, level: Float64Array, scratch: Float64Array): void {
         checkStep('linear', last, step);
-        if (step === 0) {
-          out.set(base);
-          return;
-        }
         last = step;
-        innovation.fillStandardNormal(noise);
-        for (let i = 0; i < draws; i++) {
-          level[i] += slope[i] + Math.max(volatility[i], 0) * noise[i];
-          out[i] = level[i];
-        }
+        innovation.fillStandardNormal(scratch);
+        for (let i = 0; i < draws; i++) level[i] += slope[i] + sigma[i] * scratch[i];
       },
     };
   },

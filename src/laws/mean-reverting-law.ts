@@ -119,7 +119,6 @@ export const meanRevertingLaw: Law = {
 
   start(input: LawStartInput): LawRuntime {
     const { draws } = input;
-    const base = input.base.slice();
     const initial = paramColumn(input.params, 'initialGrowth', draws);
     const longRun = paramColumn(input.params, 'longRunGrowth', draws);
     const halfLife = paramColumn(input.params, 'halfLife', draws);
@@ -128,8 +127,6 @@ export const meanRevertingLaw: Law = {
     const target = new Float64Array(draws);
     const rho = new Float64Array(draws);
     const sigma = new Float64Array(draws);
-    const logGrowthSum = new Float64Array(draws);
-    const noise = new Float64Array(draws);
     for (let i = 0; i < draws; i++) {
       growth[i] = Math.log1p(Math.max(initial[i], minimumGrowthRate));
       target[i] = Math.log1p(Math.max(longRun[i], minimumGrowthRate));
@@ -139,19 +136,14 @@ export const meanRevertingLaw: Law = {
     const innovation = input.stream('innovation');
     let last = 0;
     return {
-      next(step: number, out: Float64Array): void {
+      next(step: number, level: Float64Array, scratch: Float64Array): void {
         checkStep('meanReverting', last, step);
-        if (step === 0) {
-          out.set(base);
-          return;
-        }
         last = step;
-        innovation.fillStandardNormal(noise);
+        innovation.fillStandardNormal(scratch);
         for (let i = 0; i < draws; i++) {
-          const g = target[i] + (growth[i] - target[i]) * rho[i] + sigma[i] * noise[i];
+          const g = target[i] + (growth[i] - target[i]) * rho[i] + sigma[i] * scratch[i];
           growth[i] = g;
-          logGrowthSum[i] += g;
-          out[i] = base[i] * Math.exp(logGrowthSum[i]);
+          level[i] *= Math.exp(g);
         }
       },
     };

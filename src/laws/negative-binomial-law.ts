@@ -104,7 +104,6 @@ export const negativeBinomialLaw: Law = {
 
   start(input: LawStartInput): LawRuntime {
     const { draws } = input;
-    const base = input.base.slice();
     const sampler = negativeBinomialSampler(
       paramColumn(input.params, 'mean', draws),
       paramColumn(input.params, 'dispersion', draws),
@@ -113,14 +112,10 @@ export const negativeBinomialLaw: Law = {
     );
     let last = 0;
     return {
-      next(step: number, out: Float64Array): void {
+      next(step: number, level: Float64Array, scratch: Float64Array): void {
         checkStep('negativeBinomial', last, step);
-        if (step === 0) {
-          out.set(base);
-          return;
-        }
         last = step;
-        sampler.fill(out);
+        sampler.fill(level, scratch);
       },
     };
   },

@@ -50,21 +50,16 @@ export const poissonLaw: Law = {
 
   start(input: LawStartInput): LawRuntime {
     const { draws } = input;
-    const base = input.base.slice();
     const sampled = paramColumn(input.params, 'rate', draws);
     const rates = new Float64Array(draws);
     for (let i = 0; i < draws; i++) rates[i] = Math.max(sampled[i], 0);
     const arrivals = input.stream('arrivals');
     let last = 0;
     return {
-      next(step: number, out: Float64Array): void {
+      next(step: number, level: Float64Array): void {
         checkStep('poisson', last, step);
-        if (step === 0) {
-          out.set(base);
-          return;
-        }
         last = step;
-        arrivals.fillPoisson(out, rates);
+        arrivals.fillPoisson(level, rates);
       },
     };
   },

@@ -34,17 +34,21 @@ export function runScenario(model: ModelSpec, data: DataSet, scenario: ScenarioS
   const variables = prepared.variables.map((v) => v.spec.name);
 
   const { judged, skipped: skippedTargets } = judgedTargets(prepared, data);
+  // One column of working space, shared by the laws' steps, the summaries and the trackers (used within a call only).
+  const scratch = new Float64Array(draws);
   const trackers: TargetTracker[] = judged.map(({ target, variable }) =>
-    trackTarget(target, variable, observedSeries(data, variable.spec.series), draws),
+    trackTarget({ target, variable, observations: observedSeries(data, variable.spec.series), draws, seed, scratch }),
   );
 
   const summaries: SummaryRow[] = [];
-  const scratch = new Float64Array(draws);
   const observers = options.observers?.(prepared, draws) ?? [];
+  const keepPrevious = new Set([...trackers, ...observers].flatMap((o) => o.previousOf ?? []));
   simulate(prepared, {
     draws,
     seed,
     shocks: scenario.shocks,
+    keepPrevious,
+    scratch,
     observeBase: (base) => {
       trackers.forEach((t) => t.observeBase(base));
       observers.forEach((o) => o.observeBase?.(base));
@@ -53,8 +57,7 @@ export function runScenario(model: ModelSpec, data: DataSet, scenario: ScenarioS
       observers.forEach((o) => o.observe(columns));
       const rows = summarizeColumns(columns, variables, scratch);
       summaries.push(...rows);
-      const median = (name: string) => rows.find((row) => row.variable === name)?.quantiles[3];
-      for (const tracker of trackers) tracker.observe(columns, median(tracker.variable));
+      for (const tracker of trackers) tracker.observe(columns, rows.find((row) => row.variable === tracker.variable));
       options.onYear?.(columns.year, prepared.horizon);
     },
   });

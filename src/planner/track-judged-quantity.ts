@@ -4,7 +4,7 @@
 // the share of met draws equals TargetResult.probabilityMet), but keeps the per-draw values so
 // that planners can pair scenarios (compare) and rank inputs (sensitivity).
 import type { Observation, Target } from '../data/types.js';
-import { fullYearLevels, knownGrowth } from '../evaluate/known-history.js';
+import { fullYearLevels, recordedMinimumGrowth } from '../evaluate/known-history.js';
 import { meetsBounds } from '../evaluate/meets-bounds.js';
 import type { PreparedVariable } from '../pipeline/prepared-model.js';
 import type { YearColumns } from '../simulate/simulate.js';
@@ -13,6 +13,8 @@ import type { YearColumns } from '../simulate/simulate.js';
 export interface JudgedQuantityTracker {
   readonly target: string;
   readonly variable: string;
+  /** Variables whose previous year the tracker reads. */
+  readonly previousOf: readonly string[];
   observeBase(base: ReadonlyMap<string, Float64Array>): void;
   observe(columns: YearColumns): void;
   /** Per-draw outcome once the simulation is done. */
@@ -52,13 +54,7 @@ export function trackJudgedQuantity(
   let judgedYearSeen = false;
 
   // 1. What the record already fixes.
-  if (kind === 'growthEachYear') {
-    quantity.fill(Number.POSITIVE_INFINITY);
-    for (let year = fromYear; year <= Math.min(target.year, varBase); year++) {
-      const growth = knownGrowth(observations, year);
-      if (growth !== undefined) for (let i = 0; i < draws; i++) quantity[i] = Math.min(quantity[i], growth);
-    }
-  }
+  if (kind === 'growthEachYear') quantity.fill(recordedMinimumGrowth(observations, fromYear, Math.min(target.year, varBase)).minimum);
   if (kind === 'cumulative') {
     const baseYear = target.baseYear ?? varBase;
     let known = 0;
@@ -74,6 +70,7 @@ export function trackJudgedQuantity(
   return {
     target: target.id,
     variable: name,
+    previousOf: kind === 'growthEachYear' ? [name] : [],
     observeBase(base) {
       const column = base.get(name);
       // Copied: the simulation may reuse the base buffer for later years.
@@ -82,8 +79,8 @@ export function trackJudgedQuantity(
     observe(columns) {
       const year = columns.year;
       const current = columns.current(name);
-      const previous = columns.previous(name);
       if (!current || year > target.year) return;
+      const previous = kind === 'growthEachYear' ? columns.previous(name) : undefined;
       if (kind === 'cagr' && year === fromYear - 1) startColumn = Float64Array.from(current);
       if (kind === 'growthEachYear' && year >= fromYear && previous) {
         for (let i = 0; i < draws; i++) {

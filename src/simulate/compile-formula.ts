@@ -48,7 +48,11 @@ export interface FormulaAnalysis {
 }
 
 type Value = number | Float64Array;
-type Column = (env: FormulaEnvironment, draws: number) => Value;
+/**
+ * A compiled node: its value, a number or a column. `into`, when given, is where a node that makes a
+ * column writes it (the formula's own output, for the root): no buffer and no copy for the last step.
+ */
+type Column = (env: FormulaEnvironment, draws: number, into?: Float64Array) => Value;
 
 const operatorFunctions: Readonly<Record<string, (a: number, b: number) => number>> = {
   add: (a, b) => a + b,
@@ -182,16 +186,16 @@ export function analyzeFormula(expression: string, names: FormulaNames): Formula
   return walk(expression, node, names);
 }
 
-/** A column for a binary operator, with scalar folding and one buffer owned by the node. */
+/** A column for a binary operator, with scalar folding and one buffer owned by the node (unless given `into`). */
 function binary(fn: string, left: Column, right: Column): Column {
   const op = operatorFunctions[fn];
   let buffer = new Float64Array(0);
-  return (env, draws) => {
+  return (env, draws, into) => {
     const a = left(env, draws);
     const b = right(env, draws);
     if (typeof a === 'number' && typeof b === 'number') return op(a, b);
-    if (buffer.length !== draws) buffer = new Float64Array(draws);
-    const out = buffer;
+    if (!into && buffer.length !== draws) buffer = new Float64Array(draws);
+    const out = into ?? buffer;
     // Monomorphic loops for the common operators; pow goes through Math.pow.
     if (typeof a === 'number') {
       const y = b as Float64Array;
@@ -219,22 +223,24 @@ function binary(fn: string, left: Column, right: Column): Column {
 
 function unary(f: (x: number) => number, argument: Column): Column {
   let buffer = new Float64Array(0);
-  return (env, draws) => {
+  return (env, draws, into) => {
     const a = argument(env, draws);
     if (typeof a === 'number') return f(a);
-    if (buffer.length !== draws) buffer = new Float64Array(draws);
-    for (let i = 0; i < draws; i++) buffer[i] = f(a[i]);
-    return buffer;
+    if (!into && buffer.length !== draws) buffer = new Float64Array(draws);
+    const out = into ?? buffer;
+    for (let i = 0; i < draws; i++) out[i] = f(a[i]);
+    return out;
   };
 }
 
 /** min / max over any number of arguments, element by element. */
 function extremum(pick: (a: number, b: number) => number, args: readonly Column[]): Column {
-  let buffer = new Float64Array(0);
-  return (env, draws) => {
+  let ownBuffer = new Float64Array(0);
+  return (env, draws, into) => {
     const values = args.map((arg) => arg(env, draws));
     if (values.every((v) => typeof v === 'number')) return (values as number[]).reduce(pick);
-    if (buffer.length !== draws) buffer = new Float64Array(draws);
+    if (!into && ownBuffer.length !== draws) ownBuffer = new Float64Array(draws);
+    const buffer = into ?? ownBuffer;
     const first = values[0];
     if (typeof first === 'number') buffer.fill(first);
     else buffer.set(first);
@@ -316,9 +322,10 @@ export function compileFormula(expression: string, names: FormulaNames): Compile
     lagged: analysis.lagged,
     params: analysis.params,
     evaluate(env, out) {
-      const value = column(env, out.length);
+      // `out` is never an operand (a formula cannot read itself in the same year; lag() reads another column).
+      const value = column(env, out.length, out);
       if (typeof value === 'number') out.fill(value);
-      else out.set(value);
+      else if (value !== out) out.set(value);
     },
   };
 }

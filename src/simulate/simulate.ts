@@ -1,12 +1,15 @@
 // The Monte Carlo core: draws as Float64Array columns, computed year by year in dependency order.
 //
+//   before the first year: per variable, its base into its own column; parameters sampled (a law's
+//     into pooled columns that it copies what it keeps from, a formula's into columns of its own)
 //   for year = firstYear … horizon:
+//     previous ← output          only for variables someone reads a year back (lag(), growth targets)
 //     for variable in evaluation order:
-//       law:     runtime.next(year − baseYear, column)      (own seeded streams)
-//       formula: compiled loop over the input columns
-//       shocks:  column *= cumulative shock factor
+//       law:     runtime.next(step, value, scratch)   advances the value column in place
+//       formula: compiled loop over the input columns, into the value column
+//       shocks:  output = value · cumulative shock factor (a column of its own only when shocked)
 //     observer(year, columns)   → quantiles and target accumulators are taken now
-//     previous ← current         (memory ∝ draws × variables, never × years)
+// Memory ∝ draws × (variables + law state), never × years.
 import type { LawRuntime } from '../laws/law.js';
 import type { PreparedModel, PreparedVariable } from '../pipeline/prepared-model.js';
 import type { Shock } from '../spec/scenario-spec.js';
@@ -19,7 +22,11 @@ export interface YearColumns {
   readonly year: number;
   /** Values of `variable` in `year`, or undefined before the variable's first simulated year. */
   current(variable: string): Float64Array | undefined;
-  /** Values of `variable` in `year − 1` (the base column in its first year), or undefined. */
+  /**
+   * Values of `variable` in `year − 1` (the base column in its first year), or undefined when it had
+   * none. Kept only for variables named in `keepPrevious` or lagged by a formula.
+   * @throws Error (a bug in the caller) for a variable whose previous values are not kept
+   */
   previous(variable: string): Float64Array | undefined;
 }
 
@@ -27,10 +34,30 @@ export interface SimulationOptions {
   readonly draws: number;
   readonly seed: number;
   readonly shocks: readonly Shock[];
+  /** Variables to simulate (default: all); must hold every variable their formulas use. */
+  readonly variables?: ReadonlySet<string>;
+  /** Variables whose previous year observers read (formula lags are kept anyway). */
+  readonly keepPrevious?: ReadonlySet<string>;
+  /** A column of `draws` values the laws use within each step (default: one is allocated); free while observers run. */
+  readonly scratch?: Float64Array;
   /** Called once per simulated year, after every variable of that year is computed. */
   readonly observe: (columns: YearColumns) => void;
-  /** Called with the base columns before the first year (for targets that need base-year levels). */
+  /**
+   * Called with the base columns before the first year (for targets that need base-year levels).
+   * The columns are the simulation's own and change from the first year on: copy what you keep.
+   */
   readonly observeBase?: (base: ReadonlyMap<string, Float64Array>) => void;
+}
+
+/**
+ * The base column of a variable exactly as the simulation draws it (stream (seed, variable, 'base')):
+ * observers that need the base late redraw it instead of keeping a copy of every draw.
+ * @returns false (and `out` untouched) when the variable has no base
+ */
+export function sampleBaseColumn(prepared: PreparedVariable, seed: number, out: Float64Array): boolean {
+  if (!prepared.base) return false;
+  sampleDistribution(prepared.base, createStream(seed, prepared.spec.name, 'base'), out);
+  return true;
 }
 
 /** Per-draw samples of a distribution, drawn from the stream keyed (seed, variable, component). */
@@ -42,10 +69,20 @@ export function sampleColumn(distribution: Distribution, draws: number, seed: nu
 
 interface VariableState {
   readonly prepared: PreparedVariable;
-  current: Float64Array;
-  previous: Float64Array | undefined;
+  readonly name: string;
+  /** The law's level (advanced in place) or the formula's result; holds the base before the first year. */
+  readonly value: Float64Array;
+  /** What observers and formulas see: `value`, or value × shock factor for a shocked variable. */
+  readonly output: Float64Array;
+  /** Last year's output, for lags and growth; absent unless someone reads it. */
+  readonly previous?: Float64Array;
+  /** True once `output` holds a value (a base, or a simulated year). */
+  hasValue: boolean;
+  /** True once `previous` holds a value. */
+  hasPrevious: boolean;
   started: boolean;
   readonly runtime?: LawRuntime;
+  /** A formula's parameter draws (laws keep what they need from theirs at start). */
   readonly params: Readonly<Record<string, Float64Array>>;
   /** Cumulative multiplicative shock factor; allocated only when the variable has shocks. */
   readonly shockFactor?: Float64Array;
@@ -53,101 +90,138 @@ interface VariableState {
 }
 
 /**
- * Simulates every variable of a prepared model for `draws` paths from its first year to its horizon.
+ * Simulates the variables of a prepared model for `draws` paths from its first year to its horizon.
  * Same model, options and seed ⇒ identical numbers: every random number comes from a stream keyed by
- * (seed, variable, component), so scenarios share random numbers (common random numbers).
+ * (seed, variable, component), so scenarios share random numbers (common random numbers), and a
+ * variable's numbers do not depend on which other variables are simulated with it.
  */
 export function simulate(model: PreparedModel, options: SimulationOptions): void {
   const { draws, seed } = options;
+  const included = model.variables.filter((v) => !options.variables || options.variables.has(v.spec.name));
+  const lagged = new Set(included.flatMap((v) => v.formula?.lagged ?? []));
+  const keepPrevious = (name: string) => lagged.has(name) || (options.keepPrevious?.has(name) ?? false);
   const states = new Map<string, VariableState>();
+  const pool = columnPool(draws);
 
-  // 1. Sample parameters and base levels per draw; start each law's runtime.
-  for (const prepared of model.variables) {
+  // 1. Base levels into each variable's own column; parameters; each law's runtime.
+  for (const prepared of included) {
     const name = prepared.spec.name;
+    const value = new Float64Array(draws);
+    sampleBaseColumn(prepared, seed, value);
     const params: Record<string, Float64Array> = {};
+    pool.release();
     for (const [param, distribution] of Object.entries(prepared.params)) {
-      params[param] = sampleColumn(distribution, draws, seed, name, `param:${param}`);
+      const column = prepared.formula ? new Float64Array(draws) : pool.take();
+      sampleDistribution(distribution, createStream(seed, name, `param:${param}`), column);
+      params[param] = column;
     }
-    const previous = prepared.base ? sampleColumn(prepared.base, draws, seed, name, 'base') : undefined;
-    const runtime = prepared.law?.start({
-      draws,
-      base: previous ?? new Float64Array(draws),
-      params,
-      stream: (component) => createStream(seed, name, component),
-    });
+    const runtime = prepared.law?.start({ draws, params, stream: (component) => createStream(seed, name, component) });
     const own = options.shocks.map((shock, index) => ({ shock, index })).filter(({ shock }) => shock.variable === name);
     const shocksByYear = new Map<number, { shock: Shock; index: number }[]>();
     for (const item of own) shocksByYear.set(item.shock.year, [...(shocksByYear.get(item.shock.year) ?? []), item]);
+    const shocked = own.length > 0;
     states.set(name, {
       prepared,
-      current: new Float64Array(draws),
-      previous,
+      name,
+      value,
+      output: shocked ? Float64Array.from(value) : value,
+      previous: keepPrevious(name) ? new Float64Array(draws) : undefined,
+      hasValue: prepared.base !== undefined,
+      hasPrevious: false,
       started: false,
       runtime,
-      // A law keeps what it needs from its parameters; only formulas read them every year.
       params: prepared.formula ? params : {},
-      shockFactor: own.length > 0 ? new Float64Array(draws).fill(1) : undefined,
+      shockFactor: shocked ? new Float64Array(draws).fill(1) : undefined,
       shocksByYear,
     });
   }
+  pool.dispose();
   if (options.observeBase) {
     const base = new Map<string, Float64Array>();
-    for (const [name, state] of states) if (state.previous) base.set(name, state.previous);
+    for (const [name, state] of states) if (state.hasValue) base.set(name, state.output);
     options.observeBase(base);
   }
 
-  const env = {
-    current: (name: string) => {
-      const state = states.get(name);
-      return state?.started ? state.current : undefined;
-    },
-    previous: (name: string) => states.get(name)?.previous,
+  const current = (name: string) => {
+    const state = states.get(name);
+    return state?.started ? state.output : undefined;
+  };
+  const previous = (name: string) => {
+    const state = states.get(name);
+    if (!state) return undefined;
+    if (!state.previous) throw new Error(`internal: the previous year of ${name} was asked for but not kept (pass it in keepPrevious)`);
+    return state.hasPrevious ? state.previous : undefined;
   };
   const formulaEnv = (state: VariableState) => ({
-    current: (name: string) => mustHave(env.current(name), name, state.prepared.spec.name),
-    previous: (name: string) => mustHave(env.previous(name), name, state.prepared.spec.name),
-    param: (name: string) => mustHave(state.params[name], name, state.prepared.spec.name),
+    current: (name: string) => mustHave(current(name), name, state.name),
+    previous: (name: string) => mustHave(previous(name), name, state.name),
+    param: (name: string) => mustHave(state.params[name], name, state.name),
   });
 
-  // 2. Year by year, in dependency order.
-  const scratch = new Float64Array(draws);
+  // 2. Year by year, in dependency order; one scratch column shared by every law's step.
+  const scratch = options.scratch ?? new Float64Array(draws);
   for (let year = model.firstYear; year <= model.horizon; year++) {
+    for (const state of states.values()) {
+      if (state.previous && state.hasValue) {
+        state.previous.set(state.output);
+        state.hasPrevious = true;
+      }
+    }
     for (const state of states.values()) {
       const { prepared } = state;
       if (year < prepared.firstYear) continue;
       if (state.runtime) {
-        state.runtime.next(year - (prepared.baseYear ?? year - 1), state.current);
+        state.runtime.next(year - (prepared.baseYear ?? year - 1), state.value, scratch);
       } else if (prepared.formula) {
-        prepared.formula.evaluate(formulaEnv(state), state.current);
+        prepared.formula.evaluate(formulaEnv(state), state.value);
       }
       applyShocks(state, year, seed, scratch);
       state.started = true;
+      state.hasValue = true;
     }
-    options.observe({ year, current: env.current, previous: env.previous });
-    // 3. Roll: the current column becomes the previous one; reuse the old buffer.
-    for (const state of states.values()) {
-      if (!state.started) continue;
-      const old = state.previous;
-      state.previous = state.current;
-      state.current = old && old !== state.previous ? old : new Float64Array(draws);
-    }
+    options.observe({ year, current, previous });
   }
 }
 
-/** Growth hits and level steps: the level from `year` on is multiplied by (1 + hit) — a permanent factor. */
+/**
+ * Growth hits and level steps: the level from `year` on is multiplied by (1 + hit) — a permanent
+ * factor on the law's own path (the law never sees it), written into the variable's output column.
+ */
 function applyShocks(state: VariableState, year: number, seed: number, scratch: Float64Array): void {
   const factor = state.shockFactor;
   if (!factor) return;
-  const name = state.prepared.spec.name;
   for (const { shock, index } of state.shocksByYear.get(year) ?? []) {
     for (const [part, distribution] of [['growth', shock.growth], ['level', shock.level]] as const) {
       if (!distribution) continue;
-      sampleDistribution(distribution, createStream(seed, name, `shock:${index}:${part}`), scratch);
+      sampleDistribution(distribution, createStream(seed, state.name, `shock:${index}:${part}`), scratch);
       for (let i = 0; i < factor.length; i++) factor[i] *= 1 + scratch[i];
     }
   }
-  const column = state.current;
-  for (let i = 0; i < column.length; i++) column[i] *= factor[i];
+  const { value, output } = state;
+  for (let i = 0; i < value.length; i++) output[i] = value[i] * factor[i];
+}
+
+/**
+ * Columns lent to a law's start() for its parameter draws and handed back before the next variable:
+ * a model's parameters then cost as many columns as its largest law has parameters, not their sum
+ * (and leave no garbage for the collector to find late, which is what sets the peak memory).
+ */
+function columnPool(draws: number): { take(): Float64Array; release(): void; dispose(): void } {
+  const columns: Float64Array[] = [];
+  let taken = 0;
+  return {
+    take() {
+      if (taken === columns.length) columns.push(new Float64Array(draws));
+      return columns[taken++];
+    },
+    release() {
+      taken = 0;
+    },
+    dispose() {
+      columns.length = 0;
+      taken = 0;
+    },
+  };
 }
 
 function mustHave(column: Float64Array | undefined, name: string, user: string): Float64Array {

@@ -50,12 +50,13 @@ export function simulateLaw(
     Object.entries(options.params).map(([name, value]) => [name, typeof value === 'number' ? new Float64Array(draws).fill(value) : value]),
   );
   const seed = options.seed ?? 1;
-  const runtime = law.start({ draws, base, params, stream: (component) => createStream(seed, 'x', component) });
+  const runtime = law.start({ draws, params, stream: (component) => createStream(seed, 'x', component) });
+  const level = base.slice();
+  const scratch = new Float64Array(draws);
   const columns = [base.slice()];
   for (let step = 1; step <= options.years; step++) {
-    const out = new Float64Array(draws);
-    runtime.next(step, out);
-    columns.push(out);
+    runtime.next(step, level, scratch);
+    columns.push(level.slice());
   }
   return columns;
 }

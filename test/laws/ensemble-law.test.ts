@@ -15,13 +15,13 @@ function run(values: readonly number[], years: number, draws = 4000, fixed: Reco
   const params = Object.fromEntries(
     Object.entries({ ...calibration.params, ...fixed }).map(([name, dist]) => [name, sampleColumn(dist, draws, 1, 'x', `param:${name}`)]),
   );
-  const base = sampleColumn(calibration.base, draws, 1, 'x', 'base');
-  const runtime = ensembleLaw.start({ draws, base, params, stream: (component) => createStream(1, 'x', component) });
+  const level = sampleColumn(calibration.base, draws, 1, 'x', 'base');
+  const runtime = ensembleLaw.start({ draws, params, stream: (component) => createStream(1, 'x', component) });
+  const scratch = new Float64Array(draws);
   const columns: Float64Array[] = [];
   for (let step = 1; step <= years; step++) {
-    const out = new Float64Array(draws);
-    runtime.next(step, out);
-    columns.push(out);
+    runtime.next(step, level, scratch);
+    columns.push(level.slice());
   }
   return { calibration, columns };
 }

@@ -39,7 +39,7 @@ describe('negativeBinomialSampler', () => {
   ])('draws NB(μ = %d, k = %d) counts whose frequencies fit the pmf (χ² test)', (mean, k) => {
     const draws = 200_000;
     const out = new Float64Array(draws);
-    sampler(new Array(draws).fill(mean), new Array(draws).fill(k), 3).fill(out);
+    sampler(new Array(draws).fill(mean), new Array(draws).fill(k), 3).fill(out, new Float64Array(draws));
     const cells = pmf(mean, k, 40).filter((p) => p * draws >= 20);
     const { statistic, cells: df } = chiSquare(out, cells);
     // χ² with df − 1 degrees of freedom: mean df − 1, sd √(2(df − 1)); 5 sd is far beyond chance.
@@ -50,7 +50,7 @@ describe('negativeBinomialSampler', () => {
     const draws = 60_000;
     const means = Array.from({ length: draws }, (_, i) => [1, 200, 0][i % 3]);
     const out = new Float64Array(draws);
-    sampler(means, new Array(draws).fill(4), 9).fill(out);
+    sampler(means, new Array(draws).fill(4), 9).fill(out, new Float64Array(draws));
     const byMean = [0, 1, 2].map((j) => out.filter((_, i) => i % 3 === j));
     const average = (x: Float64Array) => x.reduce((s, v) => s + v, 0) / x.length;
     expect(200).toBeGreaterThan(inversionMaxMean);
@@ -64,8 +64,8 @@ describe('negativeBinomialSampler', () => {
   it('gives the same counts for the same seed', () => {
     const a = new Float64Array(1000);
     const b = new Float64Array(1000);
-    sampler(new Array(1000).fill(5), new Array(1000).fill(2), 11).fill(a);
-    sampler(new Array(1000).fill(5), new Array(1000).fill(2), 11).fill(b);
+    sampler(new Array(1000).fill(5), new Array(1000).fill(2), 11).fill(a, new Float64Array(1000));
+    sampler(new Array(1000).fill(5), new Array(1000).fill(2), 11).fill(b, new Float64Array(1000));
     expect(b).toEqual(a);
   });
 });
