@@ -34,7 +34,7 @@ function displayFolder(dir: string): string {
  * @param displayDir how the folder is named in messages (default: relative to the working directory)
  * @returns the checked, frozen data set (values in each series' canonical unit)
  * @throws InputError listing every problem in the four files
- * @example loadDataSet('data').series.length; // => 86 for the shipped data
+ * @example loadDataSet('data').series.length; // => 109 for the shipped data
  */
 export function loadDataSet(dir: string, displayDir = displayFolder(dir)): DataSet {
   const problems: Problem[] = [];

@@ -28,7 +28,8 @@ const numberPattern = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
  * known series (did you mean), valid period and year, numeric value and yoyPercent (a "," decimal
  * separator gets a hint), a value or a growth, a known unit convertible to the series' unit,
  * qualifier/status/kind from their lists, a derived row's arithmetic, a known source, a publication
- * date, a quote, and no duplicate (same series, period, year, kind and published date).
+ * date, a quote, and no duplicate (a second value, or a second yoyPercent, for the same series, period,
+ * year, kind and published date; a level-only and a growth-only row of one period are not duplicates).
  * Values are converted to the series' canonical unit: value × factor(unit) / factor(series unit);
  * yoyPercent becomes the fraction `yoy` (17.7 → 0.177).
  * @returns the observations (only rows without problems) and the problems found
@@ -94,10 +95,13 @@ export function parseObservations(
     else if (!isPublicationDate(f.published)) at('published', messages.mustBe('published', 'be a date YYYY-MM-DD or YYYY-MM', f.published));
     if (f.quote === '') at('quote', messages.required('quote'));
 
-    // 4. One row per series, period, year, kind and vintage.
+    // 4. One value and one growth per series, period, year, kind and vintage: a level-only row and a
+    //    growth-only row for the same period may stand side by side (each with its own qualifier).
     const key = [f.series, f.period, f.year, f.kind, f.published].join(' ');
-    if (firstLine.has(key)) at('row', messages.duplicate('series, period, year, kind and published', key, firstLine.get(key)!));
-    else firstLine.set(key, record.line);
+    const figures = [...(f.value !== '' ? ['value'] : []), ...(f.yoyPercent !== '' ? ['yoyPercent'] : [])];
+    const clashes = figures.filter((figure) => firstLine.has(`${figure} ${key}`));
+    if (clashes.length > 0) at('row', dataMessages.duplicateFigure(clashes, key, firstLine.get(`${clashes[0]} ${key}`)!));
+    else for (const figure of figures) firstLine.set(`${figure} ${key}`, record.line);
 
     if (problems.length > before || !info) continue;
     observations.push({

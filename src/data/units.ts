@@ -3,14 +3,16 @@
 /** A unit: what it measures (only units of one dimension convert) and its size in the dimension's base unit. */
 export interface UnitInfo {
   /** Units convert only within one dimension: yuan never becomes dollars, counts never become persons. */
-  readonly dimension: 'cny' | 'usd' | 'count' | 'persons' | 'share' | 'density' | 'rate';
-  /** Size in the dimension's base unit (亿元, 亿美元, count, persons, percent, per10kWorkers, rate). */
+  readonly dimension: 'cny' | 'usd' | 'count' | 'persons' | 'share' | 'density' | 'perCapita' | 'rate';
+  /** Size in the dimension's base unit (亿元, 亿美元, count, persons, percent, per10kWorkers, per10kPersons, rate). */
   readonly factor: number;
   readonly description: string;
 }
 
 /**
  * The unit table. 亿元 = 10^8 yuan; 万亿元 = 10^12 yuan = 10,000 亿元 (so 2.2万亿元 = 22000亿元).
+ * `万` counts in ten thousands (610万套 = 6,100,000 count). `per10kWorkers` (robots per 10,000 workers)
+ * and `per10kPersons` (patents per 10,000 residents) are different measures and never convert.
  * `percent` is a share in percent (20.1 for 20.1%); `rate` is a growth rate as a fraction per year
  * (0.1 for 10%), used by growth targets only.
  * @see https://en.wikipedia.org/wiki/Chinese_numerals#Large_numbers (万 = 10^4, 亿 = 10^8)
@@ -22,10 +24,12 @@ export const units: Readonly<Record<string, UnitInfo>> = {
   '亿美元': { dimension: 'usd', factor: 1, description: '10^8 US dollars' },
   '万亿美元': { dimension: 'usd', factor: 10_000, description: '10^12 US dollars = 10,000 亿美元' },
   count: { dimension: 'count', factor: 1, description: 'a number of firms, projects, events, …' },
+  '万': { dimension: 'count', factor: 10_000, description: '10^4 of a count (万家, 万套, 万个: 610万套 = 6,100,000)' },
   persons: { dimension: 'persons', factor: 1, description: 'a number of people' },
   '万人': { dimension: 'persons', factor: 10_000, description: '10^4 people' },
   percent: { dimension: 'share', factor: 1, description: 'a share in percent (20.1 = 20.1%)' },
   per10kWorkers: { dimension: 'density', factor: 1, description: 'units per 10,000 workers (robot density, 台/万人)' },
+  per10kPersons: { dimension: 'perCapita', factor: 1, description: 'items per 10,000 residents (e.g. high-value invention patents, 件/万人)' },
   rate: { dimension: 'rate', factor: 1, description: 'a growth rate as a fraction per year (0.1 = 10%)' },
 };
 

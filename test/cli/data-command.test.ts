@@ -88,6 +88,9 @@ describe('forecast targets', () => {
     expect(stdout).toMatch(/^bj-infosoft-revenue-2027\s+Beijing\s+level\s+2027\s+≥ 4\.8 万亿元\s+bj\.infosoft\.revenue\s+2023: ≈30000\s+≈ 12\.5%\/yr over 4 yr$/m);
     expect(stdout).toMatch(/^bj-ai-unicorns-2025\s+.*5–10 count\s+.*6 counted since 2022; floor met; room 4$/m);
     expect(stdout).toMatch(/^bj-swinfo-revenue-2020\s+.*met on record in 2018$/m);
+    // an inclusive floor ("以上") reads ≥, an exclusive one ("above 10%") reads >
+    expect(stdout).toMatch(/^bj-ai-core-growth-2023-2025\s+.*≥ 10\.0%\/yr\s+.*≥ 10\.0% every year 2023–2025$/m);
+    expect(stdout).toMatch(/^bj-swinfo-growth-2016-2020\s+.*> 10\.0%\/yr\s+.*> 10\.0% every year 2016–2020$/m);
     for (const id of ['bj-ai-radiating-2025', 'bj-ai-scholars-2025', 'js-robot-chain-2025', 'js-robot-core-2025', 'js-robot-density-2025', 'js-robot-unicorns-2025', 'jl-clusters-share-2030', 'bj-swinfo-growth-2016-2020', 'bj-infosoft-va-share-2020']) {
       expect(stdout).toMatch(new RegExp(`^${id}\\s`, 'm'));
     }

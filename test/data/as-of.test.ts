@@ -33,6 +33,13 @@ describe('asOf(data, date)', () => {
     expect(asOf(data, '2022-06-17').targets.find((t) => t.id === 'bj-swinfo-revenue-2020')?.outcome).toMatch(/^Met early/);
   });
 
+  it('makes a figure public from its earliest vintage (1048 AI core enterprises: 人民日报 2023-02-14, then seed 003)', () => {
+    const rows = (date: string) => asOf(data, date).observations.filter((o) => o.series === 'bj.ai.core.enterprises').map((o) => o.source);
+    expect(rows('2023-02-13')).toEqual([]);
+    expect(rows('2023-02-14')).toEqual(['ref-people-20230214']);
+    expect(rows('2023-06')).toEqual(['seed-003', 'ref-people-20230214']);
+  });
+
   it('does not change its input', () => {
     const before = data.observations.length;
     asOf(data, '2014-01');
@@ -48,9 +55,12 @@ describe('observationsOf(data, seriesId)', () => {
       '2023 M1-M10 observed',
       '2023 FY externalForecast',
       '2023 FY observed',
+      '2023 FY observed',
       '2024 Q1 observed',
     ]);
     expect(rows[2].value).toBe(30000);
+    expect(rows[3]).toMatchObject({ yoy: 0.1, qualifier: 'atLeast' }); // "保持两位数增长": a growth bound in its own row
+    expect(rows[3].value).toBeUndefined();
     expect(observationsOf(data, 'no.such.series')).toEqual([]);
   });
 });

@@ -93,7 +93,7 @@ describe('loadDataSet(dir) rejects bad observations with file:line, field, rule 
   it('an unknown unit, with a did-you-mean', () => {
     const p = onlyProblem(fixtureWith({ 'observations.csv': observations(row({ unit: '亿圆' })) }));
     expect(p).toMatchObject({ file: 'fixture/observations.csv', line: 5, field: 'unit', hint: 'did you mean "亿元"?' });
-    expect(p.message).toBe('unit must be one of: 亿元, 万亿元, 万元, 亿美元, 万亿美元, count, persons, 万人, percent, per10kWorkers, rate, got "亿圆"');
+    expect(p.message).toBe('unit must be one of: 亿元, 万亿元, 万元, 亿美元, 万亿美元, count, 万, persons, 万人, percent, per10kWorkers, per10kPersons, rate, got "亿圆"');
   });
 
   it('a value that is not a number, with a hint about the "," decimal separator', () => {
@@ -104,7 +104,7 @@ describe('loadDataSet(dir) rejects bad observations with file:line, field, rule 
 
   it('a yoyPercent that is not a number', () => {
     const p = onlyProblem(fixtureWith({ 'observations.csv': observations(row({ yoyPercent: '17.7%' })) }));
-    expect(p).toMatchObject({ line: 5, field: 'yoyPercent', message: 'yoyPercent must be a number, got "17.7%"' });
+    expect(p).toMatchObject({ file: 'fixture/observations.csv', line: 5, field: 'yoyPercent', message: 'yoyPercent must be a number, got "17.7%"' });
   });
 
   it('a missing source', () => {
@@ -120,7 +120,22 @@ describe('loadDataSet(dir) rejects bad observations with file:line, field, rule 
   it('a duplicate observation: same series, period, year, kind and published date', () => {
     const p = onlyProblem(fixtureWith({ 'observations.csv': observations(row({ period: 'M1-M10', year: '2023', value: '21000', unit: '亿元' })) }));
     expect(p).toMatchObject({ file: 'fixture/observations.csv', line: 5, field: 'row' });
-    expect(p.message).toBe('series, period, year, kind and published must be unique, got "bj.x M1-M10 2023 observed 2024-01" again (first on line 2)');
+    expect(p.message).toBe('series, period, year, kind and published must be unique for each figure, got "bj.x M1-M10 2023 observed 2024-01" again with a value (first on line 2)');
+  });
+
+  it('a duplicate growth: a growth-only row for a period whose row already gives a yoyPercent', () => {
+    const p = onlyProblem(fixtureWith({ 'observations.csv': observations(row({ period: 'M1-M10', year: '2023', value: '', unit: '', yoyPercent: '17', qualifier: 'approx' })) }));
+    expect(p).toMatchObject({ file: 'fixture/observations.csv', line: 5, field: 'row' });
+    expect(p.message).toBe('series, period, year, kind and published must be unique for each figure, got "bj.x M1-M10 2023 observed 2024-01" again with a yoyPercent (first on line 2)');
+  });
+
+  it('accepts a level-only and a growth-only row for one period, each with its own qualifier (约16% beside an exact level)', () => {
+    const data = loadDataSet(fixtureWith({ 'observations.csv': observations(
+      row({ period: 'Q1-Q3', year: '2023', value: '12759', unit: '亿元' }),
+      row({ period: 'Q1-Q3', year: '2023', value: '', unit: '', yoyPercent: '16', qualifier: 'approx' }),
+    ) }), 'fixture');
+    const rows = data.observations.filter((o) => o.period === 'Q1-Q3');
+    expect(rows.map((o) => [o.value, o.yoy, o.qualifier, o.line])).toEqual([[12759, undefined, 'exact', 5], [undefined, 0.16, 'approx', 6]]);
   });
 
   it('accepts the same figure in a later vintage (a different published date)', () => {
@@ -130,13 +145,13 @@ describe('loadDataSet(dir) rejects bad observations with file:line, field, rule 
 
   it('an unknown source id, with a did-you-mean', () => {
     const p = onlyProblem(fixtureWith({ 'observations.csv': observations(row({ source: 'seed-009' })) }));
-    expect(p).toMatchObject({ line: 5, field: 'source', hint: 'did you mean "seed-000"?' });
+    expect(p).toMatchObject({ file: 'fixture/observations.csv', line: 5, field: 'source', hint: 'did you mean "seed-000"?' });
     expect(p.message).toBe('source must name a known source (data/sources.csv), got "seed-009"');
   });
 
   it('an unknown qualifier, with a did-you-mean', () => {
     const p = onlyProblem(fixtureWith({ 'observations.csv': observations(row({ qualifier: 'atleast' })) }));
-    expect(p).toMatchObject({ line: 5, field: 'qualifier', hint: 'did you mean "atLeast"?' });
+    expect(p).toMatchObject({ file: 'fixture/observations.csv', line: 5, field: 'qualifier', hint: 'did you mean "atLeast"?' });
     expect(p.message).toBe('qualifier must be one of: exact, approx, atLeast, atMost, got "atleast"');
   });
 
@@ -147,19 +162,19 @@ describe('loadDataSet(dir) rejects bad observations with file:line, field, rule 
 
   it('an unknown series id (not in series.csv), with a did-you-mean', () => {
     const p = onlyProblem(fixtureWith({ 'observations.csv': observations(row({ series: 'bj.y' })) }));
-    expect(p).toMatchObject({ line: 5, field: 'series', hint: 'did you mean "bj.x"?' });
+    expect(p).toMatchObject({ file: 'fixture/observations.csv', line: 5, field: 'series', hint: 'did you mean "bj.x"?' });
     expect(p.message).toBe('series must name a known series (data/series.csv), got "bj.y"');
   });
 
   it('a unit that does not convert to the series unit', () => {
     const p = onlyProblem(fixtureWith({ 'observations.csv': observations(row({ unit: 'count' })) }));
-    expect(p).toMatchObject({ line: 5, field: 'unit' });
+    expect(p).toMatchObject({ file: 'fixture/observations.csv', line: 5, field: 'unit' });
     expect(p.message).toBe('unit must be convertible to "亿元" (the unit of series bj.x), got "count"');
   });
 
   it('a row with neither a value nor a growth', () => {
     const p = onlyProblem(fixtureWith({ 'observations.csv': observations(row({ value: '', unit: '' })) }));
-    expect(p).toMatchObject({ line: 5, field: 'value', message: 'row must give a value or a yoyPercent, got neither' });
+    expect(p).toMatchObject({ file: 'fixture/observations.csv', line: 5, field: 'value', message: 'row must give a value or a yoyPercent, got neither' });
   });
 
   it('a period the engine does not know, and a stock date whose year disagrees', () => {
@@ -172,7 +187,7 @@ describe('loadDataSet(dir) rejects bad observations with file:line, field, rule 
 
   it('a publication date that is not YYYY-MM-DD or YYYY-MM', () => {
     const p = onlyProblem(fixtureWith({ 'observations.csv': observations(row({ published: '2024/01' })) }));
-    expect(p).toMatchObject({ line: 5, field: 'published', message: 'published must be a date YYYY-MM-DD or YYYY-MM, got "2024/01"' });
+    expect(p).toMatchObject({ file: 'fixture/observations.csv', line: 5, field: 'published', message: 'published must be a date YYYY-MM-DD or YYYY-MM, got "2024/01"' });
   });
 
   it('reports every problem of every row at once, in line order', () => {
@@ -180,7 +195,7 @@ describe('loadDataSet(dir) rejects bad observations with file:line, field, rule 
     expect(problems.map((p) => `${p.line}:${p.field}`)).toEqual(['5:unit', '5:source', '6:value', '6:quote']);
     // rendered as file:line  error  message
     expect(new InputError(problems).message.split('\n')[0]).toBe(
-      'fixture/observations.csv:5  error  unit must be one of: 亿元, 万亿元, 万元, 亿美元, 万亿美元, count, persons, 万人, percent, per10kWorkers, rate, got "亿圆" (did you mean "亿元"?)',
+      'fixture/observations.csv:5  error  unit must be one of: 亿元, 万亿元, 万元, 亿美元, 万亿美元, count, 万, persons, 万人, percent, per10kWorkers, per10kPersons, rate, got "亿圆" (did you mean "亿元"?)',
     );
   });
 

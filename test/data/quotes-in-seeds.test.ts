@@ -1,4 +1,5 @@
-// CI check: every quote attributed to a seed report (seed-000 … seed-004) occurs in that report.
+// CI check: every quote attributed to a seed report (seed-000 … seed-004) occurs in that report, and
+// every quote attributed to a page of the reference sheet (ref-…) occurs in ../shared/reference-data.md.
 // Compared with all whitespace removed (the seeds are PDF text with stray spaces and line breaks);
 // a quote may join passages with "…", each of which must occur, in order.
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,6 +12,9 @@ import { projectRoot } from '../helpers/project.js';
 /** The seed reports live beside the project, not in it: only tests read them (SEEDS_DIR overrides the place). */
 const seedsDir = resolve(projectRoot, process.env.SEEDS_DIR ?? '../shared/seeds');
 const haveSeeds = existsSync(seedsDir);
+/** The reference sheet: the passages (or table rows) of every ref-… source are quoted from it. */
+const referenceSheet = resolve(seedsDir, '..', 'reference-data.md');
+const haveSheet = existsSync(referenceSheet);
 const data = loadDataSet(join(projectRoot, 'data'), 'data');
 const seedSources = data.sources.filter((s) => s.id.startsWith('seed-'));
 
@@ -35,7 +39,8 @@ interface Quoted {
   readonly quote: string;
 }
 
-function quotedFromSeeds(): Quoted[] {
+/** Every quote in data/: observations, targets, target outcomes and the unicorn table. */
+function allQuotes(): Quoted[] {
   const quoted: Quoted[] = [];
   for (const o of data.observations) quoted.push({ where: `${o.file}:${o.line}`, source: o.source, quote: o.quote });
   for (const t of data.targets) {
@@ -44,12 +49,16 @@ function quotedFromSeeds(): Quoted[] {
   }
   const unicorns = parseCsv('data/unicorns-2023.csv', readFileSync(join(projectRoot, 'data', 'unicorns-2023.csv'), 'utf8'));
   for (const r of unicorns.records) quoted.push({ where: `${unicorns.file}:${r.line}`, source: r.fields.source, quote: r.fields.quote });
-  return quoted.filter((q) => q.source.startsWith('seed-'));
+  return quoted;
+}
+
+function quotedFromSeeds(): Quoted[] {
+  return allQuotes().filter((q) => q.source.startsWith('seed-'));
 }
 
 describe('quotes attributed to the seed reports', () => {
-  it.runIf(!haveSeeds && Boolean(process.env.CI))('finds the seed folder (required in CI)', () => {
-    expect.fail(`the seed reports must be at ${seedsDir} in CI (quotes cannot be checked without them)`);
+  it.runIf((!haveSeeds || !haveSheet) && Boolean(process.env.CI))('finds the seed folder and the reference sheet (required in CI)', () => {
+    expect.fail(`the seed reports and reference-data.md must be at ${seedsDir} and ${referenceSheet} in CI (quotes cannot be checked without them)`);
   });
 
   it.skipIf(!haveSeeds)('each seed source names a file that exists in ../shared/seeds', () => {
@@ -70,6 +79,23 @@ describe('quotes attributed to the seed reports', () => {
       })
       .filter((f): f is string => f !== undefined);
     expect(failures).toEqual([]);
+  });
+
+  it.skipIf(!haveSheet)('every quote attributed to the reference sheet (ref-…) occurs in reference-data.md, whitespace removed', () => {
+    const sheet = readFileSync(referenceSheet, 'utf8');
+    const quoted = allQuotes().filter((q) => q.source.startsWith('ref-'));
+    expect(quoted.length).toBeGreaterThan(60);
+    const failures = quoted
+      .map((q) => {
+        const missing = missingPassages(q.quote, sheet);
+        return missing.length === 0 ? undefined : `${q.where}: not in reference-data.md: ${missing.join(' | ')}`;
+      })
+      .filter((f): f is string => f !== undefined);
+    expect(failures).toEqual([]);
+  });
+
+  it('attributes every quote to a seed report or a page of the reference sheet', () => {
+    expect(allQuotes().filter((q) => !q.source.startsWith('seed-') && !q.source.startsWith('ref-'))).toEqual([]);
   });
 
   it('missingPassages checks each "…" passage in order, ignoring whitespace', () => {

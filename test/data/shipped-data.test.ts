@@ -27,7 +27,7 @@ describe('data/ as shipped', () => {
       'bj.ai.core.enterprises', 'bj.ai.talent', 'cn.ai.core', 'cn.ai.enterprises', 'cn.ai.unicorns.new', 'bj.ai.unicorns.new',
       'cn.unicorns.hurun', 'bj.unicorns.hurun', 'cn.unicorns.cnlist', 'bj.unicorns.cnlist', 'bj.ai.unicorns.share', 'bj.gdp',
       'cn.ai.financing.events', 'cn.ai.financing.amount', 'bj.ai.financing.events.share', 'cn.aigc.market',
-      'cn.ai.basesoftware.market', 'world.software.spending', 'jl.industry.va',
+      'cn.ai.basesoftware.market', 'cn.ai.basesoftware.market.cagr', 'world.software.spending', 'jl.industry.va',
     ]) {
       expect(ids.has(id), id).toBe(true);
     }
@@ -50,6 +50,21 @@ describe('data/ as shipped', () => {
     expect(value('jl.industry.va', 2024, 'Q1')?.yoy).toBe(0.104);
     expect(value('cn.aigc.market', 2030, 'FY', 'externalForecast')?.value).toBe(11441);
     expect(value('world.software.spending', 2023, 'FY', 'externalForecast')).toMatchObject({ value: 8560, unit: '亿美元', yoy: 0.093 });
+    expect(value('cn.ai.basesoftware.market.cagr', 2028, 'FY', 'externalForecast')).toMatchObject({ value: 28, unit: 'percent' });
+  });
+
+  it('keeps a bounded or approximate growth in its own row beside the level (one qualifier per row)', () => {
+    const rows = (series: string, year: number, period: string) =>
+      data.observations.filter((o) => o.series === series && o.year === year && o.period === period && o.kind === 'observed');
+    // 2023: "已接近3万亿元" (approx level) "并保持多年保持两位数增长" (growth ≥ 10%)
+    expect(rows('bj.infosoft.revenue', 2023, 'FY').map((o) => [o.value, o.yoy, o.qualifier])).toEqual([[30000, undefined, 'approx'], [undefined, 0.1, 'atLeast']]);
+    // Haidian Q1–Q3 2023: 12759亿元 (exact), "同比增长约16%" (approx)
+    expect(rows('bj.haidian.software.revenue', 2023, 'Q1-Q3').map((o) => [o.value, o.yoy, o.qualifier])).toEqual([[12759, undefined, 'exact'], [undefined, 0.16, 'approx']]);
+  });
+
+  it('keeps both vintages of a figure published twice (1048 AI core enterprises: 人民日报 2023-02-14, seed 003)', () => {
+    const rows = data.observations.filter((o) => o.series === 'bj.ai.core.enterprises');
+    expect(rows.map((o) => [o.value, o.source, o.published])).toEqual([[1048, 'seed-003', '2023-06'], [1048, 'ref-people-20230214', '2023-02-14']]);
   });
 
   it('keeps GDP levels of different census bases apart', () => {
@@ -63,7 +78,7 @@ describe('data/ as shipped', () => {
       if (o.status === 'derived') expect(o.derivation, `${o.file}:${o.line}`).toMatch(/[=/×]/);
     }
     expect(data.observations.filter((o) => o.status === 'derived').map((o) => o.series).sort()).toEqual([
-      'bj.ai.financing.events', 'bj.ai.unicorns.new.share', 'bj.haidian.citywide.software.revenue', 'cn.ai.core.enterprises',
+      'bj.ai.financing.events', 'bj.ai.unicorns.new.share', 'bj.haidian.citywide.software.revenue', 'cn.ai.core.enterprises', 'cn.patents.per10k',
     ]);
   });
 

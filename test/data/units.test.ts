@@ -16,6 +16,14 @@ describe('units', () => {
     expect(convertUnit(12345, '万元', '亿元')).toBeCloseTo(1.2345, 12);
   });
 
+  it('counts in 万 (610万套 → 6,100,000) and keeps the two densities apart', () => {
+    expect(convertUnit(610, '万', 'count')).toBe(6_100_000);
+    expect(convertUnit(3.7, '万', 'count')).toBe(37_000);
+    expect(unitFactor('万', 'persons')).toBeUndefined();
+    expect(unitFactor('per10kPersons', 'per10kWorkers')).toBeUndefined();
+    expect(unitFactor('per10kPersons', 'per10kPersons')).toBe(1);
+  });
+
   it('unitFactor is undefined between units that measure different things', () => {
     expect(unitFactor('亿元', '亿美元')).toBeUndefined();
     expect(unitFactor('count', 'persons')).toBeUndefined();

@@ -30,7 +30,8 @@ function latestText(n: TargetNeed): string {
 /** What the target asks, in words short enough for a table cell. */
 function needText(n: TargetNeed): string {
   const t = n.target;
-  if (t.kind === 'growthEachYear') return `≥ ${percent(n.requiredCagr ?? Number.NaN)} every year ${t.fromYear}–${t.year}`;
+  const floor = t.lower ? (t.lower.inclusive ? '≥' : '>') : t.upper ? (t.upper.inclusive ? '≤' : '<') : '';
+  if (t.kind === 'growthEachYear') return `${floor} ${percent(n.requiredCagr ?? Number.NaN)} every year ${t.fromYear}–${t.year}`;
   if (t.kind === 'cagr') return `${percent(n.requiredCagr ?? Number.NaN)}/yr on average ${t.fromYear}–${t.year}`;
   if (t.kind === 'cumulative') {
     if (n.counted === undefined) return '—';
