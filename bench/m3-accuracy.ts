@@ -3,7 +3,12 @@
 //
 //   node dist/bench/m3-accuracy.js [--m3 ../shared/benchmarks/m3-yearly.csv] [--out out]
 //                                  [--check bench/m3-baseline.json] [--no-laws] [--train-last N]
+//                                  [--holdout-last N]
 //   node dist/bench/m3-accuracy.js --write-ensemble-table src/laws/ensemble-error-quantiles.ts
+//
+// --holdout-last N (pseudo-test, training parts only): every series' last N training values become
+// its test part and the M3 test part is dropped, so calibration choices can be judged without ever
+// touching the M3 test years.
 //
 // Engine laws run as law:<name> (own intervals), law:<name>+cal (conformal) and law:<name>+scale (one
 // factor), 500 draws per test forecast and 200 per hindcast (src/backtest/run-m3-laws.ts).
@@ -41,6 +46,7 @@ const { values } = parseArgs({
     'write-ensemble-table': { type: 'string' },
     'no-laws': { type: 'boolean', default: false },
     'train-last': { type: 'string' },
+    'holdout-last': { type: 'string' },
   },
 });
 const m3Path = resolve(values.m3!);
@@ -78,7 +84,11 @@ if (values['write-ensemble-table'] !== undefined) {
   process.exit(0);
 }
 const benchmarkStarted = performance.now();
-const m3 = readM3Csv(readFileSync(m3Path, 'utf8'));
+const holdoutLast = values['holdout-last'] === undefined ? undefined : Number(values['holdout-last']);
+const m3 = readM3Csv(readFileSync(m3Path, 'utf8')).map((entry) =>
+  holdoutLast === undefined ? entry : { ...entry, train: entry.train.slice(0, -holdoutLast), test: entry.train.slice(-holdoutLast) },
+);
+if (holdoutLast !== undefined) console.log(`pseudo-test: the last ${holdoutLast} training values of each series are its test part; the M3 test part is not read\n`);
 // --train-last N: keep only the last N training values of every series (short histories, as in the
 // Beijing data); the annual methods then run without their hindcast calibration (default only).
 const trainLast = values['train-last'] === undefined ? undefined : Number(values['train-last']);
@@ -104,7 +114,7 @@ function runM3ShortHistories(series: readonly M3Series[]): M3BenchmarkRow[] {
   const seconds = (performance.now() - started) / 1000;
   return [
     { method: 'default', description: defaultAnnualMethod.name, smape: smapeTotal / series.length, mase: maseTotal / series.length, coverage80: nan, coverage95: nan,
-      coverage80Model: nan, coverage95Model: nan, hindcastSmape: nan, seconds, smapeByHorizon: byHorizon.map((total) => total / series.length) },
+      coverage80Model: nan, coverage95Model: nan, intervalScore80: nan, intervalScore95: nan, hindcastSmape: nan, seconds, smapeByHorizon: byHorizon.map((total) => total / series.length) },
     ...runM3Laws(series),
   ];
 }
@@ -131,13 +141,15 @@ const ours = rows.map((row) => [
   fraction(row.coverage95),
   fraction(row.coverage80Model),
   fraction(row.coverage95Model),
+  pct(row.intervalScore80),
+  pct(row.intervalScore95),
   row.seconds.toFixed(2),
   ...row.smapeByHorizon.map(pct),
 ]);
 const hHeads = horizons.map((_, k) => `h${k + 1}`);
 console.log(`M3 yearly, ${rows.length} methods, h = ${horizons.length} (${m3Path})\n`);
-console.log('This engine (coverage = calibrated intervals; _model = the method\'s own Gaussian intervals)');
-console.log(table(['method', 'sMAPE', 'MASE', 'cov80', 'cov95', 'cov80_model', 'cov95_model', 'seconds', ...hHeads], ours));
+console.log('This engine (coverage = calibrated intervals; _model = the method\'s own Gaussian intervals; IS = log interval score ×100 of the calibrated intervals, lower is better)');
+console.log(table(['method', 'sMAPE', 'MASE', 'cov80', 'cov95', 'cov80_model', 'cov95_model', 'IS80', 'IS95', 'seconds', ...hHeads], ours));
 
 const readCsv = (file: string): Record<string, string>[] => {
   try {
@@ -172,7 +184,10 @@ if (notes.length > 0) console.log(`\nNotes on engine laws\n${notes.map((row) => 
 console.log(`\nwrote ${outFile}; whole run ${wallSeconds.toFixed(1)} s wall time (law rows share one timing per law)`);
 
 // 3. Regression guard.
-if (values.check !== undefined) {
+if (values.check !== undefined && holdoutLast !== undefined) {
+  console.error('m3 check skipped: the baseline is for the M3 test parts, not a --holdout-last pseudo-test');
+  process.exitCode = 1;
+} else if (values.check !== undefined) {
   const baseline = JSON.parse(readFileSync(values.check, 'utf8')) as M3Baseline;
   const chosen = rows.find((row) => row.method === 'default') as M3MetricsRow;
   const problems: string[] = [];

@@ -14,6 +14,7 @@ import { calibrateIntervals, type CalibrationSample } from './calibrate-interval
 import { calibratedForecast } from './calibrated-forecast.js';
 import { intervalCoverage } from './interval-coverage.js';
 import { lawForecaster } from './law-forecaster.js';
+import { logIntervalScore } from './log-interval-score.js';
 import { logSpread } from './log-spread.js';
 import { mase } from './mase.js';
 import type { M3MetricsRow } from './run-m3.js';
@@ -174,6 +175,8 @@ function score(series: readonly M3Series[], forecasts: readonly AnnualForecast[]
     mase: maseTotal / series.length,
     coverage80: intervalCoverage(actual, bounds[0], bounds[1]),
     coverage95: intervalCoverage(actual, bounds[2], bounds[3]),
+    intervalScore80: logIntervalScore(actual, bounds[0], bounds[1], LEVELS[0]),
+    intervalScore95: logIntervalScore(actual, bounds[2], bounds[3], LEVELS[1]),
     smapeByHorizon: byHorizon.map((total) => total / series.length),
   };
 }
@@ -191,7 +194,7 @@ function describeFailure(error: unknown): string {
 function notApplicable(method: string, description: string, calibrated: number, seconds: number, horizon: number, note: string): M3LawRow {
   return {
     method, description, smape: Number.NaN, mase: Number.NaN, coverage80: Number.NaN, coverage95: Number.NaN,
-    coverage80Model: Number.NaN, coverage95Model: Number.NaN, hindcastSmape: Number.NaN, seconds,
+    coverage80Model: Number.NaN, coverage95Model: Number.NaN, intervalScore80: Number.NaN, intervalScore95: Number.NaN, hindcastSmape: Number.NaN, seconds,
     smapeByHorizon: new Array<number>(horizon).fill(Number.NaN), seriesCalibrated: calibrated, intervalScale: Number.NaN, note,
   };
 }
