@@ -13,7 +13,8 @@
 // Engine laws run as law:<name> (own intervals), law:<name>+cal (conformal) and law:<name>+scale (one
 // factor), 500 draws per test forecast and 200 per hindcast (src/backtest/run-m3-laws.ts).
 // Writes <out>/m3-metrics.csv. With --check, exits 1 when the default method's sMAPE exceeds the
-// baseline by more than its tolerance or a coverage leaves its band (accuracy only, never timing).
+// baseline by more than its tolerance, a coverage leaves its band or an interval score exceeds its
+// ceiling (accuracy only, never timing).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -36,6 +37,8 @@ interface M3Baseline {
   smapeTolerance: number;
   coverage80: { min: number; max: number };
   coverage95: { min: number; max: number };
+  intervalScore80: { max: number };
+  intervalScore95: { max: number };
 }
 
 const { values } = parseArgs({
@@ -55,14 +58,15 @@ if (values['write-ensemble-table'] !== undefined) {
   const table = ensembleErrorTable(readM3Csv(readFileSync(m3Path, 'utf8')));
   const rows = (values: readonly number[]) => `[${values.map((v) => Number(v.toFixed(5))).join(', ')}]`;
   const source = [
-    '// GENERATED: the ensemble law\'s per-horizon quantiles of standardised log errors z = ln(y/ŷ)/s of the default',
-    '// annual method (median of DOTM, log Theta, log drift), from rolling-origin hindcasts inside the 645 M3 yearly',
-    '// training parts (latest 10 origins per series, h ≤ 6; src/backtest/ensemble-error-table.ts). Regenerate with',
+    '// GENERATED: the ensemble law\'s per-horizon symmetric quantiles q_k(p) = sign(p − ½)·Q_k(|2p − 1|), Q_k the',
+    '// quantiles of the absolute standardised log errors |ln(y/ŷ)|/s of the default annual method (median of DOTM,',
+    '// log Theta, log drift; s = logChangeScale), from rolling-origin hindcasts inside the 645 M3 yearly training',
+    '// parts (latest 10 origins per series, h ≤ 6; src/backtest/ensemble-error-table.ts). Regenerate with',
     '//   npx tsc -p tsconfig.build.json && node dist/bench/m3-accuracy.js --write-ensemble-table src/laws/ensemble-error-quantiles.ts',
     '// Do not edit by hand; test/laws/ensemble-error-quantiles.test.ts re-derives it when the M3 data is present.',
     '',
     '/**',
-    ' * Q_k(p_j): `byHorizon[k − 1][j]` is the p_j-quantile of z at horizon k (k = 1..6); `samples[k − 1]` hindcasts behind it.',
+    ' * q_k(p_j): `byHorizon[k − 1][j]` is the p_j-quantile of ln(y/ŷ)/s at horizon k (k = 1..6); `samples[k − 1]` hindcasts behind it.',
     ' * Source: ../shared/benchmarks/m3-yearly.csv (Makridakis & Hibon 2000, via R package Mcomp 2.8).',
     ' * @example ensembleErrorQuantiles.probabilities[51]; // => 0.5',
     ' */',
@@ -199,10 +203,13 @@ if (values.check !== undefined && holdoutLast !== undefined) {
     const band = baseline[key];
     if (chosen[key] < band.min || chosen[key] > band.max) problems.push(`default ${key} ${chosen[key].toFixed(4)} outside [${band.min}, ${band.max}]`);
   }
+  for (const key of ['intervalScore80', 'intervalScore95'] as const) {
+    if (chosen[key] > baseline[key].max) problems.push(`default ${key} ${chosen[key].toFixed(2)} exceeds ${baseline[key].max}`);
+  }
   if (problems.length > 0) {
     console.error(`m3 check failed:\n  ${problems.join('\n  ')}`);
     process.exitCode = 1;
   } else {
-    console.log(`m3 check passed: default sMAPE ${chosen.smape.toFixed(4)} ≤ ${baseline.smape} + ${baseline.smapeTolerance}; coverage within bands`);
+    console.log(`m3 check passed: default sMAPE ${chosen.smape.toFixed(4)} ≤ ${baseline.smape} + ${baseline.smapeTolerance}; coverage within bands; interval scores below their ceilings`);
   }
 }
