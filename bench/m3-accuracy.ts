@@ -3,12 +3,18 @@
 //
 //   node dist/bench/m3-accuracy.js [--m3 ../shared/benchmarks/m3-yearly.csv] [--out out]
 //                                  [--check bench/m3-baseline.json] [--no-laws] [--train-last N]
+//                                  [--holdout-last N]
 //   node dist/bench/m3-accuracy.js --write-ensemble-table src/laws/ensemble-error-quantiles.ts
+//
+// --holdout-last N (pseudo-test, training parts only): every series' last N training values become
+// its test part and the M3 test part is dropped, so calibration choices can be judged without ever
+// touching the M3 test years.
 //
 // Engine laws run as law:<name> (own intervals), law:<name>+cal (conformal) and law:<name>+scale (one
 // factor), 500 draws per test forecast and 200 per hindcast (src/backtest/run-m3-laws.ts).
 // Writes <out>/m3-metrics.csv. With --check, exits 1 when the default method's sMAPE exceeds the
-// baseline by more than its tolerance or a coverage leaves its band (accuracy only, never timing).
+// baseline by more than its tolerance, a coverage leaves its band or an interval score exceeds its
+// ceiling (accuracy only, never timing).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,6 +37,8 @@ interface M3Baseline {
   smapeTolerance: number;
   coverage80: { min: number; max: number };
   coverage95: { min: number; max: number };
+  intervalScore80: { max: number };
+  intervalScore95: { max: number };
 }
 
 const { values } = parseArgs({
@@ -41,6 +49,7 @@ const { values } = parseArgs({
     'write-ensemble-table': { type: 'string' },
     'no-laws': { type: 'boolean', default: false },
     'train-last': { type: 'string' },
+    'holdout-last': { type: 'string' },
   },
 });
 const m3Path = resolve(values.m3!);
@@ -49,14 +58,15 @@ if (values['write-ensemble-table'] !== undefined) {
   const table = ensembleErrorTable(readM3Csv(readFileSync(m3Path, 'utf8')));
   const rows = (values: readonly number[]) => `[${values.map((v) => Number(v.toFixed(5))).join(', ')}]`;
   const source = [
-    '// GENERATED: the ensemble law\'s per-horizon quantiles of standardised log errors z = ln(y/ŷ)/s of the default',
-    '// annual method (median of DOTM, log Theta, log drift), from rolling-origin hindcasts inside the 645 M3 yearly',
-    '// training parts (latest 10 origins per series, h ≤ 6; src/backtest/ensemble-error-table.ts). Regenerate with',
+    '// GENERATED: the ensemble law\'s per-horizon symmetric quantiles q_k(p) = sign(p − ½)·Q_k(|2p − 1|), Q_k the',
+    '// quantiles of the absolute standardised log errors |ln(y/ŷ)|/s of the default annual method (median of DOTM,',
+    '// log Theta, log drift; s = logChangeScale), from rolling-origin hindcasts inside the 645 M3 yearly training',
+    '// parts (latest 10 origins per series, h ≤ 6; src/backtest/ensemble-error-table.ts). Regenerate with',
     '//   npx tsc -p tsconfig.build.json && node dist/bench/m3-accuracy.js --write-ensemble-table src/laws/ensemble-error-quantiles.ts',
     '// Do not edit by hand; test/laws/ensemble-error-quantiles.test.ts re-derives it when the M3 data is present.',
     '',
     '/**',
-    ' * Q_k(p_j): `byHorizon[k − 1][j]` is the p_j-quantile of z at horizon k (k = 1..6); `samples[k − 1]` hindcasts behind it.',
+    ' * q_k(p_j): `byHorizon[k − 1][j]` is the p_j-quantile of ln(y/ŷ)/s at horizon k (k = 1..6); `samples[k − 1]` hindcasts behind it.',
     ' * Source: ../shared/benchmarks/m3-yearly.csv (Makridakis & Hibon 2000, via R package Mcomp 2.8).',
     ' * @example ensembleErrorQuantiles.probabilities[51]; // => 0.5',
     ' */',
@@ -78,7 +88,11 @@ if (values['write-ensemble-table'] !== undefined) {
   process.exit(0);
 }
 const benchmarkStarted = performance.now();
-const m3 = readM3Csv(readFileSync(m3Path, 'utf8'));
+const holdoutLast = values['holdout-last'] === undefined ? undefined : Number(values['holdout-last']);
+const m3 = readM3Csv(readFileSync(m3Path, 'utf8')).map((entry) =>
+  holdoutLast === undefined ? entry : { ...entry, train: entry.train.slice(0, -holdoutLast), test: entry.train.slice(-holdoutLast) },
+);
+if (holdoutLast !== undefined) console.log(`pseudo-test: the last ${holdoutLast} training values of each series are its test part; the M3 test part is not read\n`);
 // --train-last N: keep only the last N training values of every series (short histories, as in the
 // Beijing data); the annual methods then run without their hindcast calibration (default only).
 const trainLast = values['train-last'] === undefined ? undefined : Number(values['train-last']);
@@ -104,7 +118,7 @@ function runM3ShortHistories(series: readonly M3Series[]): M3BenchmarkRow[] {
   const seconds = (performance.now() - started) / 1000;
   return [
     { method: 'default', description: defaultAnnualMethod.name, smape: smapeTotal / series.length, mase: maseTotal / series.length, coverage80: nan, coverage95: nan,
-      coverage80Model: nan, coverage95Model: nan, hindcastSmape: nan, seconds, smapeByHorizon: byHorizon.map((total) => total / series.length) },
+      coverage80Model: nan, coverage95Model: nan, intervalScore80: nan, intervalScore95: nan, hindcastSmape: nan, seconds, smapeByHorizon: byHorizon.map((total) => total / series.length) },
     ...runM3Laws(series),
   ];
 }
@@ -131,13 +145,15 @@ const ours = rows.map((row) => [
   fraction(row.coverage95),
   fraction(row.coverage80Model),
   fraction(row.coverage95Model),
+  pct(row.intervalScore80),
+  pct(row.intervalScore95),
   row.seconds.toFixed(2),
   ...row.smapeByHorizon.map(pct),
 ]);
 const hHeads = horizons.map((_, k) => `h${k + 1}`);
 console.log(`M3 yearly, ${rows.length} methods, h = ${horizons.length} (${m3Path})\n`);
-console.log('This engine (coverage = calibrated intervals; _model = the method\'s own Gaussian intervals)');
-console.log(table(['method', 'sMAPE', 'MASE', 'cov80', 'cov95', 'cov80_model', 'cov95_model', 'seconds', ...hHeads], ours));
+console.log('This engine (coverage = calibrated intervals; _model = the method\'s own Gaussian intervals; IS = log interval score ×100 of the calibrated intervals, lower is better)');
+console.log(table(['method', 'sMAPE', 'MASE', 'cov80', 'cov95', 'cov80_model', 'cov95_model', 'IS80', 'IS95', 'seconds', ...hHeads], ours));
 
 const readCsv = (file: string): Record<string, string>[] => {
   try {
@@ -172,7 +188,10 @@ if (notes.length > 0) console.log(`\nNotes on engine laws\n${notes.map((row) => 
 console.log(`\nwrote ${outFile}; whole run ${wallSeconds.toFixed(1)} s wall time (law rows share one timing per law)`);
 
 // 3. Regression guard.
-if (values.check !== undefined) {
+if (values.check !== undefined && holdoutLast !== undefined) {
+  console.error('m3 check skipped: the baseline is for the M3 test parts, not a --holdout-last pseudo-test');
+  process.exitCode = 1;
+} else if (values.check !== undefined) {
   const baseline = JSON.parse(readFileSync(values.check, 'utf8')) as M3Baseline;
   const chosen = rows.find((row) => row.method === 'default') as M3MetricsRow;
   const problems: string[] = [];
@@ -184,10 +203,13 @@ if (values.check !== undefined) {
     const band = baseline[key];
     if (chosen[key] < band.min || chosen[key] > band.max) problems.push(`default ${key} ${chosen[key].toFixed(4)} outside [${band.min}, ${band.max}]`);
   }
+  for (const key of ['intervalScore80', 'intervalScore95'] as const) {
+    if (chosen[key] > baseline[key].max) problems.push(`default ${key} ${chosen[key].toFixed(2)} exceeds ${baseline[key].max}`);
+  }
   if (problems.length > 0) {
     console.error(`m3 check failed:\n  ${problems.join('\n  ')}`);
     process.exitCode = 1;
   } else {
-    console.log(`m3 check passed: default sMAPE ${chosen.smape.toFixed(4)} ≤ ${baseline.smape} + ${baseline.smapeTolerance}; coverage within bands`);
+    console.log(`m3 check passed: default sMAPE ${chosen.smape.toFixed(4)} ≤ ${baseline.smape} + ${baseline.smapeTolerance}; coverage within bands; interval scores below their ceilings`);
   }
 }

@@ -1,16 +1,15 @@
 // The ensemble law's interval table: per-horizon quantiles of the default method's standardised hindcast errors.
 import { defaultAnnualMethod } from '../forecast/default-annual-method.js';
-import { calibrateIntervals, type CalibrationSample } from './calibrate-intervals.js';
+import { calibratedQuantile, calibrateIntervals, type CalibrationSample } from './calibrate-intervals.js';
 import { logChangeScale } from './log-change-scale.js';
 import type { M3Series } from './read-m3-csv.js';
 import { rollingOriginHindcasts } from './rolling-origin-hindcasts.js';
-import { sortedSampleQuantile } from './sampled-forecast.js';
 
-/** Per-horizon quantiles Q_k(p_j) of z = ln(y/ŷ)/s on a fixed probability grid. */
+/** Per-horizon quantiles q_k(p_j) of the standardised log error on a fixed probability grid. */
 export interface ErrorQuantileTable {
   /** Increasing probabilities p_j in (0, 1). */
   readonly probabilities: readonly number[];
-  /** `byHorizon[k − 1][j]` = Q_k(p_j), non-decreasing in j. */
+  /** `byHorizon[k − 1][j]` = q_k(p_j), non-decreasing in j, q_k(½) = 0 and q_k(1 − p) = −q_k(p). */
   readonly byHorizon: readonly (readonly number[])[];
   /** Hindcast errors behind each horizon's row. */
   readonly samples: readonly number[];
@@ -31,9 +30,10 @@ export const ERROR_TABLE_PROBABILITIES: readonly number[] = [
  * Builds the table the ensemble law maps its draws through, from the training parts only:
  * 1. rolling-origin hindcasts of the default method inside each training part (latest 10 origins,
  *    h ≤ 6, as runM3 does);
- * 2. z = ln(y/ŷ)/s with s = logChangeScale(training part), pooled by horizon (calibrateIntervals);
- * 3. Q_k(p_j) = type-7 empirical quantile of horizon k's z on the grid p_j.
- * This is the calibration behind the default method's measured M3 coverage (0.850 / 0.950).
+ * 2. scores r = |ln(y/ŷ)|/s with s = logChangeScale(training part), pooled by horizon (calibrateIntervals);
+ * 3. q_k(p_j) = sign(p_j − ½)·Q_k(|2p_j − 1|), Q_k the type-7 empirical quantile of horizon k's scores
+ *    (calibratedQuantile): the symmetric split-conformal quantiles the default method's calibrated
+ *    intervals use in runM3, so law:ensemble and `default` share one calibration.
  *
  * @param series M3-style series (only `train` is read)
  * @param horizon largest horizon (default 6)
@@ -52,7 +52,7 @@ export function ensembleErrorTable(series: readonly M3Series[], horizon = 6): Er
   const calibration = calibrateIntervals(samples, horizon);
   return {
     probabilities: ERROR_TABLE_PROBABILITIES,
-    byHorizon: calibration.sortedErrors.map((sorted) => ERROR_TABLE_PROBABILITIES.map((p) => sortedSampleQuantile(sorted, p))),
-    samples: calibration.sortedErrors.map((sorted) => sorted.length),
+    byHorizon: calibration.sortedScores.map((sorted) => ERROR_TABLE_PROBABILITIES.map((p) => calibratedQuantile(sorted, p))),
+    samples: calibration.sortedScores.map((sorted) => sorted.length),
   };
 }

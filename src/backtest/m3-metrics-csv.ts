@@ -9,8 +9,8 @@ const field = (text: string): string => (/[",\n]/.test(text) ? `"${text.replace(
 
 /**
  * Renders benchmark rows as CSV: method, smape, mase, coverage80, coverage95, coverage80_model,
- * coverage95_model, hindcast_smape, seconds, smape_h1..smape_hH, series_calibrated,
- * interval_scale, description, note. Numbers to 4 decimals (seconds to 3); NaN as empty.
+ * coverage95_model, interval_score80, interval_score95, hindcast_smape, seconds, smape_h1..smape_hH, series_calibrated,
+ * interval_scale, description, note. Numbers to 4 decimals (seconds and interval scores to 3); NaN as empty.
  *
  * @param rows rows of runM3Benchmark
  * @returns the CSV text with a header and a final newline
@@ -20,7 +20,7 @@ const field = (text: string): string => (/[",\n]/.test(text) ? `"${text.replace(
 export function m3MetricsCsv(rows: readonly M3BenchmarkRow[]): string {
   const horizons = rows[0]?.smapeByHorizon.length ?? 6;
   const header = [
-    'method', 'smape', 'mase', 'coverage80', 'coverage95', 'coverage80_model', 'coverage95_model', 'hindcast_smape', 'seconds',
+    'method', 'smape', 'mase', 'coverage80', 'coverage95', 'coverage80_model', 'coverage95_model', 'interval_score80', 'interval_score95', 'hindcast_smape', 'seconds',
     ...Array.from({ length: horizons }, (_, k) => `smape_h${k + 1}`), 'series_calibrated', 'interval_scale', 'description', 'note',
   ];
   const lines = [header.join(',')];
@@ -35,6 +35,8 @@ export function m3MetricsCsv(rows: readonly M3BenchmarkRow[]): string {
         fixed(row.coverage95, 4),
         fixed(row.coverage80Model, 4),
         fixed(row.coverage95Model, 4),
+        fixed(row.intervalScore80, 3),
+        fixed(row.intervalScore95, 3),
         fixed(row.hindcastSmape, 4),
         fixed(row.seconds, 3),
         ...row.smapeByHorizon.map((value) => fixed(value, 4)),

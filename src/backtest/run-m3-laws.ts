@@ -3,7 +3,7 @@
 //   series ──► for each law ─┬─ 1 calibrate on the training part, simulate draws, median = point
 //                            ├─ 2 rolling-origin hindcasts inside the training part (fewer draws)
 //                            │     z = ln(y / median) / s_k, s_k = the law's own log spread at k
-//                            ├─ 3 `+cal`: per-horizon empirical quantiles of z (conformal, pooled)
+//                            ├─ 3 `+cal`: per-horizon empirical quantiles of |z| (conformal, pooled)
 //                            ├─ 4 `+scale`: one factor c on log deviations from the median
 //                            └─ 5 sMAPE, MASE, coverage of raw / +cal / +scale on the test part
 import type { AnnualForecast } from '../forecast/annual-forecast.js';
@@ -14,6 +14,7 @@ import { calibrateIntervals, type CalibrationSample } from './calibrate-interval
 import { calibratedForecast } from './calibrated-forecast.js';
 import { intervalCoverage } from './interval-coverage.js';
 import { lawForecaster } from './law-forecaster.js';
+import { logIntervalScore } from './log-interval-score.js';
 import { logSpread } from './log-spread.js';
 import { mase } from './mase.js';
 import type { M3MetricsRow } from './run-m3.js';
@@ -56,7 +57,8 @@ const LEVELS = [0.8, 0.95] as const;
 /**
  * Scores engine laws on M3-style data. Per law three rows: `law:<name>` (the law's own intervals,
  * from parameter uncertainty and innovations), `law:<name>+cal` (per-horizon split-conformal
- * quantiles of z = ln(y/m_k)/s_k learnt on hindcasts inside the training parts, s_k = logSpread)
+ * quantiles of |z|, z = ln(y/m_k)/s_k, learnt on hindcasts inside the training parts, s_k = logSpread;
+ * intervals m_k·exp(±s_k·Q_k(L)), as calibrateIntervals)
  * and `law:<name>+scale` (one factor c = ½[Q_0.8(|z|)/z_0.9 + Q_0.95(|z|)/z_0.975] over all
  * hindcasts, applied as x' = m·(x/m)^c: the form the engine can apply as a post-step transform).
  * A law that cannot calibrate on a series (ModelError) is replaced there by `compound` and counted;
@@ -141,7 +143,7 @@ export function runM3Laws(series: readonly M3Series[], options: RunM3LawsOptions
     rows.push({ method: `law:${name}`, ...common, ...raw, coverage80Model: raw.coverage80, coverage95Model: raw.coverage95, intervalScale: Number.NaN, note });
     const calibrated = score(series, forecasts.map((forecast) => calibratedForecast(forecast.point, logSpread(forecast), calibration)), horizon);
     rows.push({ method: `law:${name}+cal`, ...common, ...calibrated, coverage80Model: raw.coverage80, coverage95Model: raw.coverage95, intervalScale: Number.NaN,
-      note: [note, 'per-horizon conformal quantiles of ln(y/median)/spread from hindcasts inside the training parts'].filter(Boolean).join('; ') });
+      note: [note, 'per-horizon conformal quantiles of |ln(y/median)|/spread from hindcasts inside the training parts'].filter(Boolean).join('; ') });
     const scaled = score(series, forecasts.map((forecast) => scaledForecast(forecast, factor)), horizon);
     rows.push({ method: `law:${name}+scale`, ...common, ...scaled, coverage80Model: raw.coverage80, coverage95Model: raw.coverage95, intervalScale: factor,
       note: [note, `one factor c = ${factor.toFixed(3)} (80%: ${factors[0].toFixed(3)}, 95%: ${factors[1].toFixed(3)}) on log deviations from the median`].filter(Boolean).join('; ') });
@@ -174,6 +176,8 @@ function score(series: readonly M3Series[], forecasts: readonly AnnualForecast[]
     mase: maseTotal / series.length,
     coverage80: intervalCoverage(actual, bounds[0], bounds[1]),
     coverage95: intervalCoverage(actual, bounds[2], bounds[3]),
+    intervalScore80: logIntervalScore(actual, bounds[0], bounds[1], LEVELS[0]),
+    intervalScore95: logIntervalScore(actual, bounds[2], bounds[3], LEVELS[1]),
     smapeByHorizon: byHorizon.map((total) => total / series.length),
   };
 }
@@ -191,7 +195,7 @@ function describeFailure(error: unknown): string {
 function notApplicable(method: string, description: string, calibrated: number, seconds: number, horizon: number, note: string): M3LawRow {
   return {
     method, description, smape: Number.NaN, mase: Number.NaN, coverage80: Number.NaN, coverage95: Number.NaN,
-    coverage80Model: Number.NaN, coverage95Model: Number.NaN, hindcastSmape: Number.NaN, seconds,
+    coverage80Model: Number.NaN, coverage95Model: Number.NaN, intervalScore80: Number.NaN, intervalScore95: Number.NaN, hindcastSmape: Number.NaN, seconds,
     smapeByHorizon: new Array<number>(horizon).fill(Number.NaN), seriesCalibrated: calibrated, intervalScale: Number.NaN, note,
   };
 }

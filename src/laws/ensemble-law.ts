@@ -22,7 +22,7 @@ import { checkStep } from './step-counter.js';
  */
 export const ENSEMBLE_MINIMUM_LEVELS = 6;
 
-/** Floor on the error scale s (as logChangeScale): a perfectly smooth history still gets a band. */
+/** Floor on the error scale s (as logChangeScale): a perfectly smooth, flat history still gets a band. */
 const MINIMUM_ERROR_SCALE = 1e-3;
 
 /** Internal path parameters: calibrated constants that carry the fitted path to `start`. */
@@ -38,10 +38,12 @@ const tableHorizon = ensembleErrorQuantiles.byHorizon.length;
  *
  * Point path: ŷ_h = V_0 · r_h, r_h = median(DOTM, Theta on ln V, drift on ln V) / y_n — the default
  * annual method (`median_dotm_ltheta_ldrift`, M3 yearly sMAPE 15.78 against R thetaf 16.76).
- * Intervals: Q_h(p) = ŷ_h · exp(s·[q_h(½) + k·(q_h(p) − q_h(½))]) with q_h the per-horizon quantiles
- * of standardised log errors z = ln(y/ŷ)/s of the default method's rolling-origin hindcasts on the
- * 645 M3 yearly training parts (ensemble-error-quantiles.ts; beyond h = 6, q_6·√(h/6)), s = sd of
- * the series' yearly log changes, k = `intervalScale` (default 1).
+ * Intervals: Q_h(p) = ŷ_h · exp(s·[q_h(½) + k·(q_h(p) − q_h(½))]) with q_h the per-horizon symmetric
+ * split-conformal quantiles q_h(p) = sign(p − ½)·Q_h(|2p − 1|), Q_h the quantiles of the absolute
+ * standardised log errors |ln(y/ŷ)|/s of the default method's rolling-origin hindcasts on the 645 M3
+ * yearly training parts (ensemble-error-quantiles.ts; q_h(½) = 0; beyond h = 6, q_6·√(h/6)),
+ * s = √(sd² + mean²) of the series' yearly log changes (as logChangeScale in src/backtest/: the
+ * Theta family's errors grow with the trend), k = `intervalScale` (default 1).
  * Paths (a Gaussian copula with Brownian correlation): per draw e_1, e_2, … ~ N(0, 1) from the stream
  * `innovation`, Z_h = (e_1 + … + e_h)/√h (so Z_h ~ N(0, 1) and corr(Z_h, Z_{h+1}) = √(h/(h+1))), and
  * V_h = Q_h(Φ(Z_h)): every year has the calibrated marginal, and a draw that runs high stays high,
@@ -79,7 +81,7 @@ export const ensembleLaw: Law = {
     const series = run.map((level) => level.value);
     // 2. The path and the error scale, as constants for start().
     const path = fitEnsemblePath(series);
-    const errorScale = logChangeSd(series);
+    const errorScale = logChangeErrorScale(series);
     const calibrated: Record<string, Distribution> = { errorScale: { dist: 'constant', value: errorScale } };
     for (const name of pathNames) calibrated[name] = { dist: 'constant', value: path[name] };
     if (input.fixed.intervalScale === undefined) calibrated.intervalScale = { dist: 'constant', value: 1 };
@@ -100,7 +102,7 @@ export const ensembleLaw: Law = {
       notes: [
         ...base.notes,
         `median of DOTM, Theta on ln y and drift on ln y fitted on ${run.length} full-year levels ${run[0].year}–${base.baseYear}: growth ${(ratio(1) - 1).toFixed(4)} in year 1, ${(ratio(5) ** (1 / 5) - 1).toFixed(4)} a year over 5 years`,
-        `intervals: M3-calibrated standardised log errors times s = ${errorScale.toFixed(4)} (sd of yearly log changes); paths by a Gaussian copula with random-walk correlation`,
+        `intervals: M3-calibrated standardised log errors times s = ${errorScale.toFixed(4)} (√(sd² + mean²) of yearly log changes); paths by a Gaussian copula with random-walk correlation`,
         ...merged.notes,
       ],
     };
@@ -168,10 +170,13 @@ function interpolate(row: readonly number[], z: number): number {
   return row[low] + t * (row[high] - row[low]);
 }
 
-/** s = sd of the yearly log changes (n − 1 denominator), floored at 0.001, as logChangeScale in src/backtest/. */
-function logChangeSd(series: readonly number[]): number {
+/**
+ * s = √(sd(d)² + d̄²) of the yearly log changes d_t = ln(y_t/y_{t−1}) (sd with the n − 1 denominator),
+ * floored at 0.001: the scale the stored table was standardised with (logChangeScale in src/backtest/).
+ */
+function logChangeErrorScale(series: readonly number[]): number {
   const changes = series.slice(1).map((value, t) => Math.log(value / series[t]));
   const mean = changes.reduce((sum, d) => sum + d, 0) / changes.length;
   const variance = changes.reduce((sum, d) => sum + (d - mean) ** 2, 0) / (changes.length - 1);
-  return Math.max(Math.sqrt(variance), MINIMUM_ERROR_SCALE);
+  return Math.max(Math.sqrt(variance + mean * mean), MINIMUM_ERROR_SCALE);
 }

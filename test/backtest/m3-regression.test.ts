@@ -16,6 +16,8 @@ const baseline = JSON.parse(readFileSync(resolve(root, 'bench/m3-baseline.json')
   smapeTolerance: number;
   coverage80: { min: number; max: number };
   coverage95: { min: number; max: number };
+  intervalScore80: { max: number };
+  intervalScore95: { max: number };
 };
 const present = existsSync(m3File);
 
@@ -24,7 +26,7 @@ describe('M3 yearly regression guard (bench/m3-baseline.json)', () => {
     expect.fail(backtestMessages.m3Missing(m3File));
   });
 
-  it.runIf(present)('the default method keeps sMAPE ≤ baseline + 0.01 and its 80% / 95% coverage inside their bands', () => {
+  it.runIf(present)('the default method keeps sMAPE ≤ baseline + 0.01, its 80% / 95% coverage inside their bands and its interval scores below their ceilings', () => {
     const [row] = runM3(readM3Csv(readFileSync(m3File, 'utf8')), { methods: [] });
     expect(row.method).toBe('default');
     expect(row.description, 'the baseline was measured for another default method').toBe(baseline.method);
@@ -35,5 +37,7 @@ describe('M3 yearly regression guard (bench/m3-baseline.json)', () => {
     expect(row.coverage80).toBeLessThanOrEqual(baseline.coverage80.max);
     expect(row.coverage95).toBeGreaterThanOrEqual(baseline.coverage95.min);
     expect(row.coverage95).toBeLessThanOrEqual(baseline.coverage95.max);
+    expect(row.intervalScore80, 'log interval score of the 80% intervals').toBeLessThanOrEqual(baseline.intervalScore80.max);
+    expect(row.intervalScore95, 'log interval score of the 95% intervals').toBeLessThanOrEqual(baseline.intervalScore95.max);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { crpsFromDraws } from '../../src/backtest/crps-from-draws.js';
 import { crpsFromQuantiles } from '../../src/backtest/crps-from-quantiles.js';
 import { intervalCoverage } from '../../src/backtest/interval-coverage.js';
+import { logIntervalScore } from '../../src/backtest/log-interval-score.js';
 import { mae } from '../../src/backtest/mae.js';
 import { mape } from '../../src/backtest/mape.js';
 import { mase } from '../../src/backtest/mase.js';
@@ -48,6 +49,12 @@ describe('interval metrics (hand-worked)', () => {
     expect(winklerScore([12], [8], [10], 0.8)).toBeCloseTo(22, 12);
     expect(winklerScore([9], [8], [10], 0.8)).toBe(2);
     expect(winklerScore([7, 9], [8, 8], [10, 10], 0.5)).toBeCloseTo((2 + 4 + 2) / 2, 12);
+  });
+
+  it('logIntervalScore = 100·Winkler on ln y: [1, e] at 80% holds e (width 1 → 100); y = e² misses by 1 → 100·(1 + 10·1)', () => {
+    expect(logIntervalScore([Math.E], [1], [Math.E], 0.8)).toBeCloseTo(100, 12);
+    expect(logIntervalScore([Math.E ** 2], [1], [Math.E], 0.8)).toBeCloseTo(1100, 9);
+    expect(logIntervalScore([2, 20], [1, 10], [4, 40], 0.95)).toBeCloseTo(100 * Math.log(4), 12);
   });
 
   it('skillScore(15, 20) = 0.25; equal to the benchmark is 0', () => {

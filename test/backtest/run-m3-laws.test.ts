@@ -48,9 +48,13 @@ describe('m3MetricsCsv', () => {
     const rows = runM3Benchmark(series.slice(0, 3), { methods: [], laws: ['compound'], lawDraws: 50, hindcastDraws: 50 });
     const lines = m3MetricsCsv(rows).trimEnd().split('\n');
     expect(lines[0]).toBe(
-      'method,smape,mase,coverage80,coverage95,coverage80_model,coverage95_model,hindcast_smape,seconds,smape_h1,smape_h2,smape_h3,smape_h4,smape_h5,smape_h6,series_calibrated,interval_scale,description,note',
+      'method,smape,mase,coverage80,coverage95,coverage80_model,coverage95_model,interval_score80,interval_score95,hindcast_smape,seconds,smape_h1,smape_h2,smape_h3,smape_h4,smape_h5,smape_h6,series_calibrated,interval_scale,description,note',
     );
     expect(lines.map((line) => line.split(',')[0])).toEqual(['method', 'default', 'law:compound', 'law:compound+cal', 'law:compound+scale']);
+    // Every row carries a measured wall time (the real clock here, not a fake one).
+    const seconds = lines[0].split(',').indexOf('seconds');
+    for (const row of rows) expect(row.seconds, row.method).toBeGreaterThan(0);
+    for (const line of lines.slice(1)) expect(line.split(',')[seconds], line.split(',')[0]).toMatch(/^\d+\.\d{3}$/);
   });
 });
 

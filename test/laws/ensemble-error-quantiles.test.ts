@@ -20,6 +20,14 @@ describe('ensembleErrorQuantiles', () => {
     }
   });
 
+  it('is symmetric split-conformal: q_k(½) = 0 and q_k(1 − p) = −q_k(p)', () => {
+    const n = ensembleErrorQuantiles.probabilities.length;
+    for (const row of ensembleErrorQuantiles.byHorizon) {
+      expect(row[ensembleErrorQuantiles.probabilities.indexOf(0.5)]).toBe(0);
+      for (let j = 0; j < n; j++) expect(row[n - 1 - j]).toBeCloseTo(-row[j], 9);
+    }
+  });
+
   it.runIf(existsSync(m3File))('equals ensembleErrorTable on the M3 yearly training parts (to the 5 stored decimals)', () => {
     const table = ensembleErrorTable(readM3Csv(readFileSync(m3File, 'utf8')));
     expect(table.samples).toEqual(ensembleErrorQuantiles.samples);

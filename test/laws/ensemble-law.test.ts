@@ -68,12 +68,15 @@ describe('ensembleLaw', () => {
   it('a geometric series growing 8% a year gives the default method\'s median path: growing, but with the Theta family\'s shrunk trend', () => {
     // Not a recovery of 8%: DOTM and Theta on ln y extrapolate about half the fitted trend (Hyndman &
     // Billah 2003: Theta = SES with drift b/2), the shrinkage that wins on M3. Measured: 4.97% in year 1.
+    // The error scale is ln 1.08 (the trend is part of it), so the median is a Monte Carlo estimate:
+    // with 20000 draws its relative standard error is below 0.003 up to h = 8.
     const values = Array.from({ length: 12 }, (_, t) => 100 * 1.08 ** t);
-    const { columns, calibration } = run(values, 8);
+    const { columns, calibration } = run(values, 8, 20000);
     expect(calibration.params.logDriftSlope).toEqual({ dist: 'constant', value: expect.closeTo(Math.log(1.08), 12) });
+    expect(calibration.params.errorScale).toEqual({ dist: 'constant', value: expect.closeTo(Math.log(1.08), 9) });
     const point = defaultAnnualMethod.forecast(values, 8).point;
     columns.forEach((column, k) => {
-      expect(Math.abs(quantile(column, 0.5) / point[k] - 1)).toBeLessThan(0.002);
+      expect(Math.abs(quantile(column, 0.5) / point[k] - 1)).toBeLessThan(0.01);
       const growth = (quantile(column, 0.5) / values[11]) ** (1 / (k + 1)) - 1;
       expect(growth).toBeGreaterThan(0.03);
       expect(growth).toBeLessThan(0.08);
@@ -82,10 +85,11 @@ describe('ensembleLaw', () => {
 
   it('a geometric series growing 8% a year grows 8% a year when a scenario pins the members to the log-drift line', () => {
     // The law's path follows whatever median it is given: with the members forced onto the log-drift
-    // line (a scenario may fix them), the median grows exactly 8% a year.
+    // line (a scenario may fix them), the median grows exactly 8% a year. intervalScale 0 puts every
+    // draw on the median path, so the check is exact rather than a Monte Carlo estimate.
     const values = Array.from({ length: 12 }, (_, t) => 100 * 1.08 ** t);
     const drift = { dist: 'constant', value: Math.log(1.08) } as const;
-    const fixed = { logThetaIntercept: { dist: 'constant', value: 0 }, logThetaSlope: drift, dotmIntercept: { dist: 'constant', value: 1 }, dotmSlope: { dist: 'constant', value: 1 } } as const;
+    const fixed = { logThetaIntercept: { dist: 'constant', value: 0 }, logThetaSlope: drift, dotmIntercept: { dist: 'constant', value: 1 }, dotmSlope: { dist: 'constant', value: 1 }, intervalScale: { dist: 'constant', value: 0 } } as const;
     const { columns } = run(values, 5, 200, fixed);
     columns.forEach((column, k) => expect(quantile(column, 0.5) / (values[11] * 1.08 ** (k + 1))).toBeCloseTo(1, 2));
   });
