@@ -10,6 +10,8 @@ import { reportOutputFiles } from '../../src/report/report-output-files.js';
 import { scenarioColours } from '../../src/report/scenario-colours.js';
 import { parseSensitivityTable } from '../../src/report/parse-sensitivity-table.js';
 import { thresholdText } from '../../src/report/targets-table-html.js';
+import { tornadoSpec } from '../../src/report/tornado-spec.js';
+import { boundGlyphs } from '../../src/report/fan-chart-spec.js';
 
 describe('escapeHtml(text)', () => {
   it('escapes & < > " and \' so a passage is safe in an element or a quoted attribute', () => {
@@ -118,5 +120,24 @@ describe('reportOutputFiles(report)', () => {
       { name: 'report.html', content: '<!doctype html>' },
       { name: 'charts/fan-x.vl.json', content: '{\n  "mark": "point"\n}\n' },
     ]);
+  });
+});
+
+describe('tornadoSpec(target, rows, …)', () => {
+  const rows = [
+    { scenario: 'baseline', target: 't', input: 'a.growth', low: 0.2, high: 0.9, swingProbability: 0.7, baseline: 0.6 },
+    { scenario: 'baseline', target: 't', input: 'b.growth', low: 0.6, high: 0.6, swingProbability: 0, baseline: 0.6 },
+  ];
+  it('leaves out inputs that move the probability in no scenario, and draws the scenario’s own probability', () => {
+    const spec = tornadoSpec('t', rows, ['baseline'], { baseline: '#0072B2' }) as unknown as { datasets: { bars: { input: string }[]; baselines: unknown[] } };
+    expect(spec.datasets.bars.map((r) => r.input)).toEqual(['a.growth']);
+    expect(spec.datasets.baselines).toEqual([{ scenario: 'baseline', baseline: 0.6 }]);
+  });
+});
+
+describe('fan chart bounds', () => {
+  it('draws a bound as a bar with an arrow into its open side (a path, in pixels), never as a point', () => {
+    expect(boundGlyphs.atLeast).toMatch(/^M-1\.5,0H1\.5M0,0V-/);
+    expect(boundGlyphs.atMost).toMatch(/^M-1\.5,0H1\.5M0,0V2/);
   });
 });
