@@ -27,6 +27,7 @@ figure { margin: 0.8rem 0 1.6rem; }
 figure svg.chart { display: block; width: 100%; height: auto; max-width: min(100%, 54rem); }
 figure svg.chart-compact { display: none; }
 figcaption { font-size: 0.85em; color: #444; }
+figcaption .muted { font-size: 1em; }
 .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 0.5rem 1.5rem; }
 .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; max-width: 100%; }
 table { border-collapse: collapse; font-size: 0.85rem; min-width: 100%; }
@@ -34,6 +35,7 @@ th, td { border: 1px solid #d8d8d8; padding: 0.25rem 0.45rem; vertical-align: to
 th { background: #f3f3f3; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.status { white-space: nowrap; font-weight: 600; }
+.nobr { white-space: nowrap; }
 td.target { min-width: 14rem; }
 td.scenario { white-space: nowrap; }
 ${Object.entries(statusColours).map(([status, colour]) => `td.status-${status.replace(' ', '-')} { background: ${colour}; }`).join('\n')}

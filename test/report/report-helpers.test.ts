@@ -141,3 +141,9 @@ describe('fan chart bounds', () => {
     expect(boundGlyphs.atMost).toMatch(/^M-1\.5,0H1\.5M0,0V2/);
   });
 });
+
+describe('thresholdText(target) for a percent level', () => {
+  it('shows "≥ 85%" (a level, unsigned), not a signed change', () => {
+    expect(thresholdText({ lower: { value: 85, inclusive: true }, unit: 'percent' })).toBe('≥ 85%');
+  });
+});
