@@ -3,7 +3,7 @@ import { parseCsv } from '../../src/io/read-csv.js';
 import { InputError } from '../../src/errors/input-error.js';
 import { chartSlug } from '../../src/report/build-report.js';
 import { qualifierBand } from '../../src/report/collect-report-data.js';
-import { displayNumber } from '../../src/report/display-number.js';
+import { displayNumber, reportedNumber } from '../../src/report/display-number.js';
 import { escapeHtml } from '../../src/report/escape-html.js';
 import { estimateTextWidth, inlineSvg } from '../../src/report/render-chart-svg.js';
 import { reportOutputFiles } from '../../src/report/report-output-files.js';
@@ -145,5 +145,14 @@ describe('fan chart bounds', () => {
 describe('thresholdText(target) for a percent level', () => {
   it('shows "≥ 85%" (a level, unsigned), not a signed change', () => {
     expect(thresholdText({ lower: { value: 85, inclusive: true }, unit: 'percent' })).toBe('≥ 85%');
+  });
+});
+
+describe('reportedNumber(value, unit)', () => {
+  it('shows a figure as reported, for the sources list: no rounding', () => {
+    expect(reportedNumber(7287.6, '亿元')).toBe('7,287.6');
+    expect(reportedNumber(14906.1, '亿元')).toBe('14,906.1');
+    expect(reportedNumber(0.177, 'rate')).toBe('17.7%');
+    expect(reportedNumber(0.1234, 'rate')).toBe('12.34%');
   });
 });
