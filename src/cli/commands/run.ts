@@ -94,13 +94,16 @@ export function runScenarios(args: RunArguments, io: CliIo) {
         const now = Date.now();
         if (!args.quiet && now - started > 1000 && now - lastProgress > 250) {
           lastProgress = now;
-          io.stderr(`  ${scenario.scenario}: simulated through ${year} of ${horizon}\n`);
+          // On a terminal the line is rewritten in place (and cleared before the summary).
+          const text = `  ${scenario.scenario}: simulated through ${year} of ${horizon}`;
+          io.stderr(io.isTTY ? `\r\x1b[K${text}` : `${text}\n`);
         }
       },
     }, args.exportDraws);
     results.push(result);
     sampledDraws.push(draws);
   }
+  if (lastProgress > 0 && io.isTTY) io.stderr('\r\x1b[K');
   return { inputs, results, sampledDraws, started };
 }
 
