@@ -17,7 +17,7 @@ export const compareCommand: CommandDefinition = {
   command: 'compare <scenarios..>',
   describe: 'compare targets across scenarios, with paired Monte Carlo errors of the differences and the assumptions that differ',
   builder: (yargs) =>
-    scenarioOptions(yargs)
+    scenarioOptions(yargs, 'scenario files, at least two; the first is the reference')
       .check((argv) => {
         const count = ((argv.scenarios as string[] | undefined) ?? []).length;
         if (count < 2) throw new Error(`${plannerMessages.compareCount(count)}\n\nExample usage:\n  forecast compare scenarios/baseline.yaml scenarios/optimistic.yaml`);

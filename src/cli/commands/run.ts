@@ -36,9 +36,9 @@ export interface RunArguments {
 }
 
 /** Options shared by every command that runs scenarios (run, compare, report, …). */
-export function scenarioOptions(yargs: Argv): Argv {
-  return yargs
-    .positional('scenarios', { type: 'string', array: true, describe: 'scenario files (default: every file in scenarios/)' })
+export function scenarioOptions(yargs: Argv, scenarios: string | false = 'scenario files (default: every file in scenarios/)'): Argv {
+  // Commands of one scenario (`sweep <scenario>`) declare their own positional: no `scenarios` in their help.
+  return (scenarios === false ? yargs : yargs.positional('scenarios', { type: 'string', array: true, describe: scenarios }))
     .option('draws', { type: 'number', describe: 'Monte Carlo draws (overrides the scenarios)' })
     .option('seed', { type: 'number', describe: 'random seed (overrides the scenarios)' })
     .option('as-of', { type: 'string', describe: 'use only figures published by this date (YYYY-MM-DD)' })

@@ -15,7 +15,7 @@ export const sensitivityCommand: CommandDefinition = {
   command: 'sensitivity <scenario>',
   describe: 'rank every uncertain input by how far it swings each target (tornado) and by rank correlation',
   builder: (yargs) =>
-    threadsOption(scenarioOptions(yargs))
+    threadsOption(scenarioOptions(yargs, false))
       .positional('scenario', { type: 'string', describe: 'scenario file' })
       .option('low', { type: 'number', default: 0.1, describe: 'quantile each input is pinned at for its low run' })
       .option('high', { type: 'number', default: 0.9, describe: 'quantile each input is pinned at for its high run' })

@@ -15,7 +15,7 @@ export const sweepCommand: CommandDefinition = {
   command: 'sweep <scenario>',
   describe: 'run a scenario over a grid of assumption values (several --vary give every combination)',
   builder: (yargs) =>
-    threadsOption(scenarioOptions(yargs))
+    threadsOption(scenarioOptions(yargs, false))
       .positional('scenario', { type: 'string', describe: 'scenario file' })
       .option('vary', {
         type: 'string',
