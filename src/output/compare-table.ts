@@ -13,7 +13,7 @@ export const compareColumns = [
 ] as const;
 
 /** Columns of compare-assumptions.csv: one row per differing path × scenario. */
-export const compareAssumptionColumns = ['path', 'scenario', 'value'] as const;
+export const compareAssumptionColumns = ['path', 'scenario', 'value', 'used'] as const;
 
 /**
  * Rows of compare.csv: target by target, scenario by scenario (the reference first). A scenario
@@ -74,7 +74,7 @@ export function assumptionCell(value: unknown): string {
 /** compare-assumptions.csv text: every resolved path that differs, with its value in each scenario. */
 export function compareAssumptionsCsv(comparison: ScenarioComparison): string {
   const rows = comparison.assumptions.flatMap((difference) =>
-    difference.values.map((value, i) => ({ path: difference.path, scenario: comparison.scenarios[i], value: assumptionCell(value) })),
+    difference.values.map((value, i) => ({ path: difference.path, scenario: comparison.scenarios[i], value: assumptionCell(value), used: difference.used[i] ?? '' })),
   );
   return toCsv(compareAssumptionColumns, rows);
 }

@@ -1,5 +1,7 @@
 // Targets side by side across scenarios, each set against the first scenario with a paired Monte Carlo error.
 import type { TargetResult } from '../evaluate/target-result.js';
+import { startAssumption } from '../spec/validate-scenario-against-model.js';
+import { describeDistribution } from './describe-distribution.js';
 import { diffResolved, type ResolvedDifference } from './diff-resolved.js';
 import { pairedDifference } from './paired-difference.js';
 import type { InstrumentedRun } from './run-instrumented.js';
@@ -21,14 +23,19 @@ export interface ComparisonRow {
   readonly differenceP50: number;
 }
 
+/** A differing resolved path, and per scenario the distribution its run used with its origin (assumption paths only). */
+export interface ComparedAssumption extends ResolvedDifference {
+  readonly used: readonly (string | undefined)[];
+}
+
 export interface ScenarioComparison {
   readonly scenarios: readonly string[];
   /** The seed every run used. */
   readonly seed: number;
   /** Target by target (in the reference's order, then targets only later scenarios judge), scenario by scenario. */
   readonly rows: readonly ComparisonRow[];
-  /** Fully resolved assumptions that differ between the scenarios. */
-  readonly assumptions: readonly ResolvedDifference[];
+  /** Fully resolved assumptions that differ between the scenarios, with what each run used. */
+  readonly assumptions: readonly ComparedAssumption[];
 }
 
 /**
@@ -65,5 +72,31 @@ export function compareScenarios(runs: readonly InstrumentedRun[], seed: number)
       });
     }
   }
-  return { scenarios, seed, rows, assumptions: diffResolved(runs.map((run) => run.result.scenario.resolved)) };
+  const assumptions = diffResolved(runs.map((run) => run.result.scenario.resolved)).map((difference) => ({
+    ...difference,
+    used: runs.map((run) => usedAssumption(run, difference.path)),
+  }));
+  return { scenarios, seed, rows, assumptions };
+}
+
+/**
+ * What a run used for an assumption path (`assumptions.<variable>.<parameter>[.<field>]`): the
+ * final distribution of that parameter (or starting level) and where it came from — so an
+ * assumption one scenario leaves unset shows the calibrated or model value it runs with.
+ * Undefined for paths that are not assumptions (`description`, `shocks`, …).
+ * @example usedAssumption(baselineRun, 'assumptions.aiCoreIndustry.growth'); // => 'calibrated studentT(location=0.107078, scale=0.0424205, df=3)'
+ */
+export function usedAssumption(run: InstrumentedRun, path: string): string | undefined {
+  const [head, variableName, parameter] = path.split('.');
+  if (head !== 'assumptions' || !variableName || !parameter) return undefined;
+  const variable = run.result.model.variables.find((v) => v.spec.name === variableName);
+  if (!variable) return undefined;
+  const set = run.result.scenario.assumptions[variableName]?.[parameter] !== undefined;
+  if (parameter === startAssumption) {
+    if (!variable.base) return undefined;
+    return `${set ? 'scenario' : variable.spec.start ? 'model' : 'calibrated'} ${describeDistribution(variable.base)}`;
+  }
+  const distribution = variable.params[parameter];
+  if (!distribution) return undefined;
+  return `${variable.origins[parameter] ?? 'default'} ${describeDistribution(distribution)}`;
 }

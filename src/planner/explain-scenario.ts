@@ -1,5 +1,6 @@
 // `forecast explain`: a scenario laid bare — resolved values, where each came from, calibrated uncertainty and evidence.
-import { stringify } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, visit, type YAMLMap } from 'yaml';
+import { formatPath } from '../io/yaml-document.js';
 import type { PreparedModel, PreparedVariable } from '../pipeline/prepared-model.js';
 import type { Distribution } from '../simulate/distribution.js';
 import { distributionQuantile } from '../simulate/sample-distribution.js';
@@ -30,8 +31,8 @@ export function explainScenario(scenario: ScenarioSpec, model: PreparedModel): s
   lines.push(`  model    ${scenario.model} (${model.spec.model}), horizon ${scenario.horizon}, draws ${scenario.draws}, seed ${scenario.seed}`);
   lines.push('');
   // 2.
-  lines.push('resolved scenario (after extends):');
-  for (const line of stringify(scenario.resolved, { lineWidth: 0 }).trimEnd().split('\n')) lines.push(`  ${line}`);
+  lines.push('resolved scenario (after extends; # where each value was written):');
+  for (const line of resolvedYaml(scenario).trimEnd().split('\n')) lines.push(`  ${line}`);
   lines.push('');
   // 3–4.
   lines.push('variables (p05 / p50 / p95 of each distribution; origin: where the value came from):');
@@ -55,15 +56,63 @@ export function explainScenario(scenario: ScenarioSpec, model: PreparedModel): s
   return lines.join('\n') + '\n';
 }
 
+/**
+ * The resolved scenario as YAML, each value followed by `# file:line` of the file in the chain that
+ * wrote it; distributions and list items on one line each (they are replaced whole by `extends`).
+ * @example resolvedYaml(optimistic).split('\n')[3]; // => 'horizon: 2030 # scenarios/baseline.yaml:9'
+ */
+export function resolvedYaml(scenario: ScenarioSpec): string {
+  const doc = new Document(scenario.resolved);
+  const where = (path: readonly (string | number)[]) => {
+    const location = scenario.valueLocations?.[formatPath(path)];
+    return location ? ` ${location.file}:${location.line}` : undefined;
+  };
+  const isDistribution = (node: unknown) => isMap(node) && node.items.some((pair) => isScalar(pair.key) && pair.key.value === 'dist');
+  const pathOf = (ancestors: readonly unknown[], key: unknown): (string | number)[] => {
+    const path: (string | number)[] = [];
+    for (const node of ancestors) if (isPair(node) && isScalar(node.key)) path.push(String(node.key.value));
+    if (isScalar(key)) path.push(String(key.value));
+    return path;
+  };
+  visit(doc, {
+    Pair(_, pair, ancestors) {
+      const path = pathOf(ancestors, pair.key);
+      const value = pair.value;
+      if (isScalar(value)) {
+        value.comment = where(path);
+        return undefined;
+      }
+      if (isDistribution(value)) {
+        (value as YAMLMap).flow = true;
+        (value as YAMLMap).comment = where(path);
+        return visit.SKIP;
+      }
+      if (isSeq(value)) {
+        value.items.forEach((item, index) => {
+          if (isMap(item) || isSeq(item)) item.flow = true;
+          if (isMap(item) || isSeq(item) || isScalar(item)) item.comment = where([...path, index]);
+        });
+        return visit.SKIP;
+      }
+      return undefined;
+    },
+  });
+  return doc.toString({ lineWidth: 0 });
+}
+
 function explainVariable(variable: PreparedVariable, scenario: ScenarioSpec): string[] {
   const { spec } = variable;
   const name = spec.name;
   const how = variable.formula ? `formula ${spec.formula}` : `law ${spec.law}`;
   const lines = [`  ${name} [${spec.unit}] — ${how}${variable.baseYear !== undefined ? `, base year ${variable.baseYear}` : ''}, simulated from ${variable.firstYear}`];
+  // Calibration fills a parameter it has no data for with a documented default, and says so in a
+  // note ("default persistence = 0: …"): shown as `default`, not as if it were fitted.
+  const defaults = new Set((variable.calibration?.notes ?? []).flatMap((note) => /^default (\w+) = /.exec(note)?.[1] ?? []));
   const originText = (parameter: string, origin: string): string => {
     const location = scenario.provenance[`${name}.${parameter}`];
     if (origin === 'scenario' && location) return `scenario ${at(location)}`;
     if (origin === 'model') return `model ${at(spec.location)}`;
+    if (origin === 'calibrated' && defaults.has(parameter)) return 'default (calibration has no data for it; see notes)';
     return origin;
   };
   const row = (parameter: string, distribution: Distribution, origin: string) =>

@@ -42,9 +42,11 @@ export interface SolveResult extends BisectionResult {
  * Solves for the assumption value by bisection over whole simulations with the scenario's draws
  * and seed (common random numbers make the probability a monotone step function of a monotone
  * assumption). The returned value, written into the scenario, meets the target with at least the
- * wanted probability; its `probabilitySe` is the Monte Carlo error sqrt(p(1−p)/draws).
+ * wanted probability; its `probabilitySe` is the Monte Carlo error sqrt(p(1−p)/draws). The value is
+ * rounded outward to the fewest significant digits that keep the probability within one Monte
+ * Carlo error above the wanted one (`low`, `high`: the exact bisection bracket).
  * @throws InputError for an unknown target or path, or a range that gives invalid distributions
- * @example runSolve(inputs, { target: 'bj-ai-core-2025', probability: 0.8, path: 'assumptions.aiCoreIndustry.growth.mean' }).value; // => 0.17… (say)
+ * @example runSolve(inputs, { target: 'bj-ai-core-2025', probability: 0.8, path: 'assumptions.aiCoreIndustry.growth.mean' }).value; // => 0.13 (20000 draws of the baseline)
  */
 export function runSolve(inputs: VariantInputs, request: SolveRequest): SolveResult {
   const path = parseAssumptionPath(request.path);
@@ -84,12 +86,13 @@ export function runSolve(inputs: VariantInputs, request: SolveRequest): SolveRes
     const result = runVariant(inputs, [overrideAt(value)]).targets.find((t) => t.target.id === request.target)!;
     return { value, probability: result.probabilityMet, probabilitySe: result.probabilityMetSe };
   };
-  const solved = bisectProbability(evaluate, request.probability, {
+  const bisected = bisectProbability(evaluate, request.probability, {
     low,
     high,
     tolerance: request.tolerance,
     maxWidenings: request.range ? 0 : 10,
   });
+  const solved = bisected.status === 'solved' ? roundSolved(bisected, request.probability, evaluate, valid) : bisected;
   return {
     ...solved,
     scenario: inputs.scenario.scenario,
@@ -102,6 +105,47 @@ export function runSolve(inputs: VariantInputs, request: SolveRequest): SolveRes
     baseline,
     override: overrideAt(solved.value),
   };
+}
+
+/**
+ * The solved value as a planner would write it: rounded away from the missing side (up when the
+ * probability rises with the value) to the fewest significant digits, from 2, whose probability
+ * still meets the wanted one and exceeds it by no more than its Monte Carlo error; the exact
+ * bisection end when no rounding does. Each rounding tried is one more run (usually one or two).
+ * @example roundOutward(0.132467, 3, true); // => 0.133
+ */
+function roundSolved(
+  solved: BisectionResult,
+  wanted: number,
+  evaluate: (value: number) => { value: number; probability: number; probabilitySe: number },
+  valid: (value: number) => boolean,
+): BisectionResult {
+  const evaluations = [...solved.evaluations];
+  for (let digits = 2; digits <= 8; digits++) {
+    const value = roundOutward(solved.value, digits, solved.increasing);
+    if (value === solved.value) break;
+    if (!valid(value)) continue;
+    const point = evaluate(value);
+    evaluations.push(point);
+    if (point.probability >= wanted && point.probability - wanted <= Math.max(point.probabilitySe, solved.probability - wanted)) {
+      return { ...solved, value, probability: point.probability, probabilitySe: point.probabilitySe, evaluations };
+    }
+  }
+  return { ...solved, evaluations };
+}
+
+/**
+ * `value` rounded to `digits` significant digits, up (`up`) or down.
+ * @example roundOutward(0.132467, 3, true); // => 0.133
+ */
+export function roundOutward(value: number, digits: number, up: boolean): number {
+  if (value === 0 || !Number.isFinite(value)) return value;
+  const step = 10 ** (Math.floor(Math.log10(Math.abs(value))) - digits + 1);
+  const scaled = value / step;
+  // Guard against binary noise: 0.1325 / 0.0001 is 1324.9999999999998.
+  const nearest = Math.round(scaled);
+  const whole = Math.abs(scaled - nearest) < 1e-9 ? nearest : up ? Math.ceil(scaled) : Math.floor(scaled);
+  return Number((whole * step).toPrecision(digits + 1));
 }
 
 /** The value a path currently has: its field, or the distribution's mean (generic `mean`, or the whole parameter). */

@@ -4,7 +4,7 @@ import type { SensitivityResult } from './run-sensitivity.js';
 
 /**
  * One tornado bar per target × input: P(met) with the input low and high, and the swing.
- * @example tornadoRows(result)[0]; // => { scenario: 'baseline', target: 'bj-ai-core-2025', input: 'aiCoreIndustry.growth', low: 0.2, high: 0.9, swingProbability: 0.7 }
+ * @example tornadoRows(result)[0]; // => { scenario: 'baseline', target: 'bj-ai-core-2025', input: 'aiCoreIndustry.growth', low: 0.2, high: 0.9, swingProbability: 0.7, baseline: 0.7 }
  */
 export function tornadoRows(result: SensitivityResult): SensitivityRow[] {
   return result.targets.flatMap((target) =>
@@ -15,6 +15,7 @@ export function tornadoRows(result: SensitivityResult): SensitivityRow[] {
       low: entry.probabilityLow,
       high: entry.probabilityHigh,
       swingProbability: entry.swingProbability,
+      baseline: target.baseline.probabilityMet,
     })),
   );
 }

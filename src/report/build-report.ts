@@ -2,12 +2,12 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { DataSet } from '../data/types.js';
 import type { ScenarioResult } from '../pipeline/scenario-result.js';
-import { approxBandFraction, boundArrowFraction, collectReportData } from './collect-report-data.js';
+import { approxBandFraction, collectReportData } from './collect-report-data.js';
 import { escapeHtml } from './escape-html.js';
 import { fanChartSpec } from './fan-chart-spec.js';
 import { firstPassageSpec } from './first-passage-spec.js';
 import { renderChartSvg } from './render-chart-svg.js';
-import type { ReportData } from './report-data.js';
+import type { ReportData, ReportTarget, ReportVariable } from './report-data.js';
 import { reportStyles } from './report-styles.js';
 import { scenarioColours } from './scenario-colours.js';
 import type { SensitivityRow } from './sensitivity-row.js';
@@ -96,8 +96,11 @@ export async function buildReport(results: readonly ScenarioResult[], data: Data
       compactSpec: fanChartSpec(v, scenarioNames, colours, { compact: true }),
       label: `${v.labelZh} ${v.labelEn} (${v.unit})`,
     }));
+  // A range ("5–10 unicorns") is judged in its year only: having been inside it earlier does not
+  // meet it, so a "met by year" curve would contradict the verdict. Ranges get no curve.
+  const hasCurve = (t: ReportTarget) => t.comparator !== 'between' && t.verdicts.some((v) => v.firstPassage.length > 0);
   const passages: Chart[] = report.targets
-    .filter((t) => t.verdicts.some((v) => v.firstPassage.length > 0))
+    .filter(hasCurve)
     .map((t) => ({ name: `first-passage-${chartSlug(t.target.id)}`, spec: firstPassageSpec(t, scenarioNames, colours), label: `${t.target.id} first passage` }));
   const tornadoTargets = [...new Set(report.sensitivity.map((r) => r.target))];
   const tornadoes: Chart[] = tornadoTargets.map((id) => {
@@ -124,6 +127,22 @@ export async function buildReport(results: readonly ScenarioResult[], data: Data
   const specs = Object.fromEntries([...fans, ...passages, ...tornadoes].map((c) => [c.name, c.spec as object]));
   const html = pageHtml(report, colours, fans, passages, tornadoes, svgs);
   return { html, specs, warnings };
+}
+
+/**
+ * Groups of scenarios whose projections of a variable are the same in every year and quantile
+ * (no assumption of theirs reaches it): their bands lie on top of each other, which the caption says.
+ * @example sameProjectionGroups(variable); // => [['baseline', 'optimistic', 'pessimistic']]
+ */
+export function sameProjectionGroups(variable: ReportVariable): string[][] {
+  const key = (scenario: string) =>
+    JSON.stringify(variable.projections.filter((p) => p.scenario === scenario).map((p) => [p.year, p.p05, p.p25, p.p50, p.p75, p.p95]));
+  const groups = new Map<string, string[]>();
+  for (const scenario of [...new Set(variable.projections.map((p) => p.scenario))]) {
+    const k = key(scenario);
+    groups.set(k, [...(groups.get(k) ?? []), scenario]);
+  }
+  return [...groups.values()].filter((g) => g.length > 1);
 }
 
 function figure(chart: Chart, svgs: ReadonlyMap<string, string>, caption: string): string {
@@ -153,9 +172,12 @@ function pageHtml(
         ? `<p class="muted">其他目标见目标表 Growth and cumulative targets on this variable: ${v.otherTargets.map((id) => `<a href="#target-${escapeHtml(id)}"><code>${escapeHtml(id)}</code></a>`).join(', ')}</p>`
         : '';
       const caption = `${escapeHtml(v.labelZh)}（${escapeHtml(v.unit)}）。阴影：各情景 p05–p95 与 p25–p75 区间；实线：中位数。${en(
-        `Shading: p05–p95 and p25–p75 per scenario; line: median. History: filled circle = reported, open circle with bar = approximate (±${approxBandFraction * 100}%), triangle with arrow = bound; purple diamond = forecast by others; red dash / bar = target.`,
+        `Shading: p05–p95 and p25–p75 per scenario; line: median. History: filled circle = reported, open circle with bar = approximate (±${approxBandFraction * 100}%), bar with arrow = bound (the arrow points to where the true figure lies); purple diamond = forecast by others; red dash / bar = target.`,
       )}`;
-      const body = chart ? figure(chart, svgs, caption) : '<p class="muted">无数据 nothing to draw</p>';
+      const same = sameProjectionGroups(v)
+        .map((group) => `${group.join(' = ')}：情景预测相同 ${en(`the same projection in ${group.length === 2 ? 'both' : 'these'} scenarios (no assumption of theirs reaches this variable): their bands lie on top of each other and their colours mix.`)}`)
+        .join(' ');
+      const body = chart ? figure(chart, svgs, same ? `${same} ${caption}` : caption) : '<p class="muted">无数据 nothing to draw</p>';
       return `<section class="variable" id="variable-${escapeHtml(v.name)}">
 <h3>${escapeHtml(v.labelZh)}<br>${en(v.labelEn)}</h3>
 <p class="muted"><code>${escapeHtml(v.name)}</code> · 单位 unit: ${escapeHtml(v.unit)} · ${escapeHtml(v.region)}${v.series ? ` · series <code>${escapeHtml(v.series)}</code>` : ''}</p>
@@ -169,17 +191,24 @@ ${others}
   const passageFigures = passages
     .map((chart) => {
       const target = report.targets.find((t) => `first-passage-${chartSlug(t.target.id)}` === chart.name)!;
-      return `<div><h4>${escapeHtml(target.target.labelZh)}<br>${en(target.target.labelEn)}</h4>${figure(chart, svgs, `<code>${escapeHtml(target.target.id)}</code> · 虚线 dashed: ${escapeHtml(target.target.year)}`)}</div>`;
+      return `<div class="passage"><h4>${escapeHtml(target.target.labelZh)}<br>${en(target.target.labelEn)}</h4>${figure(chart, svgs, `<code>${escapeHtml(target.target.id)}</code> · 虚线 dashed: ${escapeHtml(target.target.year)}`)}</div>`;
     })
     .join('\n');
   const noPassage = report.targets.filter((t) => !t.verdicts.some((v) => v.firstPassage.length > 0));
+  const rangeTargets = report.targets.filter((t) => t.comparator === 'between' && t.verdicts.some((v) => v.firstPassage.length > 0));
 
   const tornadoFigures = tornadoes
     .map((chart) => {
       const id = report.sensitivity.find((r) => `tornado-${chartSlug(r.target)}` === chart.name)?.target ?? chart.name;
       const target = report.targets.find((t) => t.target.id === id);
       const heading = target ? `${escapeHtml(target.target.labelZh)}<br>${en(target.target.labelEn)}` : `<code>${escapeHtml(id)}</code>`;
-      return `<h3>${heading}</h3>${figure(chart, svgs, `<code>${escapeHtml(id)}</code>: ${escapeHtml('○ low → ● high')}`)}`;
+      const still = [...new Set(report.sensitivity.filter((r) => r.target === id).map((r) => r.input))].filter((input) =>
+        report.sensitivity.filter((r) => r.target === id && r.input === input).every((r) => r.swingProbability === 0),
+      );
+      const stillText = still.length
+        ? ` · ${still.length} 个输入不影响概率 ${en(`${still.length === 1 ? 'one input does' : `${still.length} inputs do`} not move it (not drawn; sensitivity.csv lists every input)`)}`
+        : '';
+      return `<section class="tornado"><h3>${heading}</h3>${figure(chart, svgs, `<code>${escapeHtml(id)}</code>: ${escapeHtml('○ low → ● high')}${stillText}`)}</section>`;
     })
     .join('\n');
 
@@ -246,8 +275,9 @@ ${heading('first-passage')}
 ${passageFigures}
 </div>
 ${noPassage.length ? `<p class="muted">增速类目标无首次达标曲线 ${en('No curve (growth targets are judged over their whole window):')} ${noPassage.map((t) => `<code>${escapeHtml(t.target.id)}</code>`).join(', ')}</p>` : ''}
+${rangeTargets.length ? `<p class="muted">区间目标无首次达标曲线 ${en('No curve for range targets (judged in their year only: being inside the range earlier does not meet them; see the verdicts table):')} ${rangeTargets.map((t) => `<code>${escapeHtml(t.target.id)}</code>`).join(', ')}</p>` : ''}
 </section>
-${tornadoes.length ? `<section class="major" id="sensitivity">\n${heading('sensitivity')}\n<p>${en('How far each input, swung from its low to its high value with the others at baseline, moves the probability of meeting the target. Widest swing on top.')}</p>\n${tornadoFigures}\n</section>` : ''}
+${tornadoes.length ? `<section class="major" id="sensitivity">\n${heading('sensitivity')}\n<p>每个输入从低值到高值、其余保持不变时，达标概率的变化；变化最大者在上。${en('How far each input, swung from its low to its high value with the others at baseline, moves the probability of meeting the target. Widest swing on top; the dotted line is the scenario as it stands.')}</p>\n${tornadoFigures}\n</section>` : ''}
 <section class="major" id="sources">
 ${heading('sources')}
 <p>${en('Every figure and target used above, under the document it comes from, with the passage quoted.')}</p>
@@ -257,7 +287,7 @@ ${sourcesSectionHtml(report.sources, report.observations, sourceTargets)}
 ${heading('notes')}
 <ul>
 <li>${en('Bands are quantiles over the Monte Carlo draws (p05–p95: 90% of draws; p25–p75: 50%); the line is the median. The numbers are those of projections.csv, targets.csv and first-passage.csv written by the same run.')}</li>
-<li>${en(`Qualifiers stay visible: "接近/近/约" (approximate) is drawn as an open circle with a ±${approxBandFraction * 100}% bar (a display convention); "突破/超过" (at least) as an upward triangle with an arrow of ${boundArrowFraction * 100}%; "不到" (at most) as a downward triangle.`)}</li>
+<li>${en(`Qualifiers stay visible: "接近/近/约" (approximate) is drawn as an open circle with a ±${approxBandFraction * 100}% bar (a display convention); "突破/超过" (at least) as a bar at the bound with an arrow pointing up, "不到" (at most) with an arrow pointing down: a bound is never drawn as a point.`)}</li>
 <li>${en('Each chart is also saved as a Vega-Lite spec with its data (charts/*.vl.json): open it in the Vega editor, Jupyter (altair.Chart.from_json) or Observable (vl.spec / vegaEmbed).')}</li>
 </ul>
 </section>

@@ -20,3 +20,15 @@ export function displayNumber(value: number | undefined, unit: string): string {
   const rounded = Number(value.toPrecision(4));
   return rounded.toLocaleString('en-US', { maximumFractionDigits: 6 });
 }
+
+/**
+ * A figure exactly as reported, with thousands separators: no rounding (rates as percentages,
+ * binary noise of ×100 removed).
+ * @example reportedNumber(7287.6, '亿元'); // => '7,287.6'
+ * @example reportedNumber(0.1234, 'rate'); // => '12.34%'
+ */
+export function reportedNumber(value: number, unit: string): string {
+  if (!Number.isFinite(value)) return '–';
+  if (unit === 'rate' || unit === 'probability') return `${Number((value * 100).toPrecision(12))}%`;
+  return value.toLocaleString('en-US', { maximumFractionDigits: 10 });
+}

@@ -7,12 +7,22 @@ import type { MarkerKind, ReportPoint, ReportVariable } from './report-data.js';
 /** Vega-Lite schema every spec declares, so editors and notebooks validate it. */
 export const vegaLiteSchema = 'https://vega.github.io/schema/vega-lite/v6.json';
 
-/** Marker shapes: a filled circle for reported figures, an open one for approximate, triangles for bounds. */
+/**
+ * A bound's glyph, as a Vega symbol path (units of half the symbol's side, y down): a bar at the
+ * bound and an arrow from it into the open side, so "at least 2500" reads as "2500 and up" at any
+ * scale of the axis (the arrow is in pixels, not in the variable's unit).
+ */
+export const boundGlyphs = {
+  atLeast: 'M-1.5,0H1.5M0,0V-2.4M-0.9,-2.3L0,-3.6L0.9,-2.3Z',
+  atMost: 'M-1.5,0H1.5M0,0V2.4M-0.9,2.3L0,3.6L0.9,2.3Z',
+} as const;
+
+/** Marker shapes: a filled circle for reported figures, an open one for approximate, a bar with an arrow for bounds. */
 const markerShapes: Readonly<Record<MarkerKind, string>> = {
   exact: 'circle',
   approx: 'circle',
-  atLeast: 'triangle-up',
-  atMost: 'triangle-down',
+  atLeast: boundGlyphs.atLeast,
+  atMost: boundGlyphs.atMost,
   externalForecast: 'diamond',
   target: 'stroke', // a horizontal dash at the threshold (ranges are drawn as a bar)
 };
@@ -47,8 +57,8 @@ export function axisTitle(labelZh: string, labelEn: string, unit: string): strin
 
 /**
  * The Vega-Lite spec of a variable's fan chart, data inlined (top-level `datasets`):
- * - history: one marker per full-year level; approx figures open with a ±band, bounds as triangles
- *   with an arrow in the open direction;
+ * - history: one marker per full-year level; approx figures open with a ±band, bounds as a bar at
+ *   the bound with an arrow (in pixels) into the open side;
  * - per scenario (colour): p05–p95 band, p25–p75 band, median line;
  * - targets: a red plus at the threshold in the target year, a red bar for a range;
  * - external forecasts quoted in the reports: purple diamonds (band or arrow by qualifier),
@@ -90,7 +100,8 @@ export function fanChartSpec(
   const ranges = variable.targetMarkers
     .filter((t) => t.lower !== undefined && t.upper !== undefined)
     .map((t) => ({ yearStart: t.year - 0.2, yearEnd: t.year + 0.2, year: t.year, lower: t.lower, upper: t.upper, label: t.label }));
-  const bands = points.filter((p) => p.low !== p.high);
+  // A reported bound's arrow is its glyph; its band in the data (qualifierBand) is not drawn again.
+  const bands = points.filter((p) => p.low !== p.high && p.marker !== 'atLeast' && p.marker !== 'atMost');
   const present = (Object.keys(markerLabels) as MarkerKind[]).filter(
     (kind) => points.some((p) => p.marker === kind) || (kind === 'target' && ranges.length > 0),
   );
@@ -99,7 +110,9 @@ export function fanChartSpec(
   const years = [...points.map((p) => p.year), ...variable.projections.map((p) => p.year), ...ranges.map((r) => r.year)];
   // Half a year of room each side, so the first and last markers are not cut by the axis.
   const domain = [Math.min(...years) - 0.5, Math.max(...years) + 0.5];
-  const x = { field: 'year', type: 'quantitative', title: '年份 year', scale: { domain, nice: false }, axis: { format: 'd', tickMinStep: 1 } } as const;
+  // On the compact chart a label every year would touch its neighbours past eight years.
+  const tickMinStep = compact && domain[1] - domain[0] > 9 ? 2 : 1;
+  const x = { field: 'year', type: 'quantitative', title: '年份 year', scale: { domain, nice: false }, axis: { format: 'd', tickMinStep } } as const;
   const yTitle = compact ? `单位 unit: ${variable.unit}` : axisTitle(variable.labelZh, variable.labelEn, variable.unit);
   const y = { type: 'quantitative', title: yTitle, axis: { format: ',~r' } } as const;
   const colour = {

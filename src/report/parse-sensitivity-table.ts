@@ -6,7 +6,8 @@ import type { SensitivityRow } from './sensitivity-row.js';
 
 /**
  * The columns read. `low`/`high` may be spelt `probabilityLow`/`probabilityHigh` (as in
- * sensitivity.csv written by `forecast sensitivity`); any other column is ignored.
+ * sensitivity.csv written by `forecast sensitivity`); `baselineProbability`, when present, draws
+ * the scenario's own probability; any other column is ignored.
  */
 export const sensitivityTableColumns = {
   text: ['scenario', 'target', 'input'],
@@ -51,7 +52,10 @@ export function parseSensitivityTable(table: CsvTable): SensitivityRow[] {
       else if (value < 0 || value > 1) problems.add({ file: table.file, line: record.line, field: column, message: messages.mustBe(column, 'be a probability from 0 to 1', value) });
       return value;
     };
+    const baselineRaw = (record.fields.baselineProbability ?? '').trim();
+    const baseline = baselineRaw === '' ? undefined : probability('baselineProbability');
     rows.push({
+      ...(baseline !== undefined && { baseline }),
       scenario: text(scenarioColumn),
       target: text(targetColumn),
       input: text(inputColumn),

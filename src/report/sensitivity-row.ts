@@ -14,4 +14,6 @@ export interface SensitivityRow {
   readonly low: number;
   readonly high: number;
   readonly swingProbability: number;
+  /** P(met) with every input as in the scenario (sensitivity.csv `baselineProbability`), when known. */
+  readonly baseline?: number;
 }

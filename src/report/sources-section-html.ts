@@ -1,6 +1,6 @@
 // The sources section: every observation and target the report uses, under its source, with the quoted passage.
 import type { Observation, Source, Target } from '../data/types.js';
-import { displayNumber } from './display-number.js';
+import { reportedNumber } from './display-number.js';
 import { escapeHtml } from './escape-html.js';
 import { thresholdText } from './targets-table-html.js';
 
@@ -15,8 +15,9 @@ function observationItem(o: Observation): string {
   const parts = [
     `<code>${escapeHtml(o.series)}</code>`,
     `${escapeHtml(o.year)} ${escapeHtml(o.period)}`,
-    o.value === undefined ? '' : `${escapeHtml(displayNumber(o.value, o.unit))} ${escapeHtml(o.unit)}${o.qualifier === 'exact' ? '' : ` (${qualifierWords[o.qualifier]})`}`,
-    o.yoy === undefined ? '' : `同比 yoy ${o.yoy >= 0 ? '+' : ''}${displayNumber(o.yoy, 'rate')}`,
+    // A source list shows each figure as reported (7287.6, not 7,288): it is checked against the quote.
+    o.value === undefined ? '' : `${escapeHtml(reportedNumber(o.value, o.unit))} ${escapeHtml(o.unit)}${o.qualifier === 'exact' ? '' : ` (${qualifierWords[o.qualifier]})`}`,
+    o.yoy === undefined ? '' : `同比 yoy ${o.yoy >= 0 ? '+' : ''}${reportedNumber(o.yoy, 'rate')}`,
     o.kind === 'externalForecast' ? '<em>外部预测 external forecast</em>' : '',
     o.status === 'derived' ? `推算 derived${o.derivation ? `: <code>${escapeHtml(o.derivation)}</code>` : ''}` : '',
     o.published ? `<span class="muted">发布 published ${escapeHtml(o.published)}</span>` : '',

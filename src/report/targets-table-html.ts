@@ -19,8 +19,9 @@ export const targetKindLabels: Readonly<Record<TargetKind, string>> = {
  * @example thresholdText({ lower: { value: 3000, inclusive: true }, unit: '亿元' }); // => '≥ 3,000 亿元'
  */
 export function thresholdText(target: Pick<Target, 'lower' | 'upper' | 'unit'>): string {
-  const unit = target.unit === 'rate' ? '' : ` ${target.unit}`;
-  const show = (value: number) => displayNumber(value, target.unit);
+  // A threshold in percent ("85%") is a level, not a change: no sign, and the % is its unit.
+  const unit = target.unit === 'rate' || target.unit === 'percent' ? '' : ` ${target.unit}`;
+  const show = (value: number) => (target.unit === 'percent' ? `${displayNumber(value, 'count')}%` : displayNumber(value, target.unit));
   const { lower, upper } = target;
   if (lower && upper) return `${lower.inclusive ? '' : '> '}${show(lower.value)}–${upper.inclusive ? '' : '< '}${show(upper.value)}${unit}`;
   if (lower) return `${lower.inclusive ? '≥' : '>'} ${show(lower.value)}${unit}`;
@@ -58,7 +59,11 @@ export function targetsTableHtml(targets: readonly ReportTarget[], colours: Read
       .map((v, i) => {
         const cells = [
           `<td class="scenario"><span class="swatch" style="background:${escapeHtml(colours[v.scenario] ?? '#888')}"></span>${escapeHtml(v.scenario)}</td>`,
-          `<td class="status status-${v.status.replace(' ', '-')}">${escapeHtml(statusLabels[v.status] ?? v.status)}</td>`,
+          // Chinese and English words each kept whole, so a narrow column breaks between them.
+          `<td class="status status-${v.status.replace(' ', '-')}">${(statusLabels[v.status] ?? v.status)
+            .split(/ (?=[a-z])/)
+            .map((part) => `<span class="nobr">${escapeHtml(part)}</span>`)
+            .join(' ')}</td>`,
           `<td class="num">${displayNumber(v.probabilityMet, 'probability')} ± ${displayNumber(v.probabilityMetSe, 'probability')}</td>`,
           `<td class="num">${escapeHtml(displayNumber(v.p50, t.unit))} [${escapeHtml(displayNumber(v.p05, t.unit))}–${escapeHtml(displayNumber(v.p95, t.unit))}]${t.unit === 'rate' ? '' : ` ${escapeHtml(t.unit)}`}</td>`,
           `<td class="num">${displayNumber(v.gapPercent, 'percent')}</td>`,

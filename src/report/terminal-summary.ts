@@ -63,12 +63,13 @@ export function terminalSummary(results: readonly ScenarioResult[], colour: bool
     });
     const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
     const right = [false, true, true, true, true, true, true, true, true, false];
-    lines.push('  ' + header.map((h, i) => pad(h, widths[i], right[i])).join('  '));
+    lines.push('  ' + header.map((h, i) => pad(h, widths[i], right[i])).join('  ').trimEnd());
     for (const row of rows) {
       const cells = row.map((cell, i) => pad(cell, widths[i], right[i]));
+      // The status is the last column: coloured without padding, so no line ends in spaces.
       const last = row.length - 1;
       const status = row[last] as TargetStatus;
-      if (colour) cells[last] = `${colours[status] ?? ''}${cells[last]}${reset}`;
+      cells[last] = colour ? `${colours[status] ?? ''}${row[last]}${reset}` : row[last];
       lines.push('  ' + cells.join('  ').trimEnd());
     }
     if (result.targets.length === 0) lines.push('  (no target judged by this model)');

@@ -25,14 +25,21 @@ export function tornadoSpec(
   options: { readonly compact?: boolean } = {},
 ): TopLevelSpec & { width: number } {
   const compact = options.compact ?? false;
-  const shown = scenarios.filter((s) => rows.some((r) => r.scenario === s));
-  const values = rows.map((r) => ({ ...r, lowEnd: Math.min(r.low, r.high), highEnd: Math.max(r.low, r.high) }));
+  // Inputs that move the probability in no scenario are left out (the caption names them).
+  const moving = new Set(rows.filter((r) => r.swingProbability > 0).map((r) => r.input));
+  const drawn = rows.filter((r) => moving.has(r.input));
+  const shown = scenarios.filter((s) => drawn.some((r) => r.scenario === s));
+  const values = drawn.map((r) => ({ ...r, lowEnd: Math.min(r.low, r.high), highEnd: Math.max(r.low, r.high) }));
+  const baselines = shown.flatMap((scenario) => {
+    const row = drawn.find((r) => r.scenario === scenario && r.baseline !== undefined);
+    return row ? [{ scenario, baseline: row.baseline }] : [];
+  });
   const y = {
     field: 'input',
     type: 'nominal',
     title: '输入 input',
     sort: { field: 'swingProbability', op: 'max', order: 'descending' },
-    axis: { labelLimit: compact ? 110 : 220 },
+    axis: { labelLimit: compact ? 130 : 280 },
   } as const;
   const x = { type: 'quantitative', title: ['目标达成概率', 'P(target met)'], scale: { domain: [0, 1] }, axis: { format: '.0%' } } as const;
   const colour = { field: 'scenario', type: 'nominal', title: '情景 scenario', scale: { domain: shown, range: shown.map((s) => colours[s]) } } as const;
@@ -44,8 +51,12 @@ export function tornadoSpec(
     // Each input's band holds one 12 px bar per scenario plus a gap.
     height: { step: 12 * Math.max(1, shown.length) + 8 },
     config: compact ? compactChartConfig : chartConfig,
-    data: { values },
+    datasets: { bars: values, baselines },
+    data: { name: 'bars' },
     layer: [
+      ...(baselines.length > 0
+        ? [{ data: { name: 'baselines' }, mark: { type: 'rule', strokeDash: [3, 3], strokeWidth: 1.5 }, encoding: { x: { ...x, field: 'baseline' }, color: colour } }]
+        : []),
       { mark: { type: 'bar', opacity: 0.75 }, encoding: { y, yOffset: { field: 'scenario', sort: shown }, x: { ...x, field: 'lowEnd' }, x2: { field: 'highEnd' }, color: colour } },
       { mark: { type: 'point', filled: false, size: 40, strokeWidth: 1.5 }, encoding: { y, yOffset: { field: 'scenario', sort: shown }, x: { ...x, field: 'low' }, color: colour } },
       { mark: { type: 'point', filled: true, size: 40 }, encoding: { y, yOffset: { field: 'scenario', sort: shown }, x: { ...x, field: 'high' }, color: colour } },

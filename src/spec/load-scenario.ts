@@ -172,8 +172,31 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     };
   });
 
-  // A scenario's name and description are its own: never inherited from the scenario it extends.
+  // Where every value of the resolved scenario was written: maps are walked, distributions and
+  // list items are one value each (extends replaces them whole).
   const own = isMap(docs[0].value) ? docs[0].value : {};
+  const valueLocations: Record<string, SourceLocation> = {};
+  const locate = (value: unknown, path: PathSegment[]) => {
+    if (isMap(value) && !('dist' in value) && Object.keys(value).length > 0) {
+      for (const [key, item] of Object.entries(value)) locate(item, [...path, key]);
+      return;
+    }
+    if (Array.isArray(value) && value.length > 0) {
+      value.forEach((_, index) => {
+        const location = locationOf([...path, index]);
+        if (location) valueLocations[formatPath([...path, index])] = location;
+      });
+      return;
+    }
+    const location = locationOf(path);
+    if (location) valueLocations[formatPath(path)] = location;
+  };
+  for (const [key, value] of Object.entries(merged)) {
+    if ((key === 'scenario' || key === 'description') && own[key] === undefined) continue;
+    locate(value, [key]);
+  }
+
+  // A scenario's name and description are its own: never inherited from the scenario it extends.
   const name = typeof own.scenario === 'string' ? own.scenario : file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
   const description = typeof own.description === 'string' ? own.description : '';
   merged.scenario = name;
@@ -192,5 +215,6 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     resolved: merged,
     file,
     keyLocations,
+    valueLocations,
   });
 }

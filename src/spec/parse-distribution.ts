@@ -101,6 +101,29 @@ const namedForms = {
       requireMode(ctx, v.min, v.mode, v.max);
     })
     .transform((v): Distribution => ({ dist: 'pert', min: v.min, mode: v.mode, max: v.max })),
+  // The forms calibration produces, so what `forecast explain` and `forecast solve` print can be
+  // written back into a scenario as it is.
+  studentT: z
+    .strictObject({ dist: z.literal('studentT'), location: n, scale: n, df: n })
+    .superRefine((v, ctx) => {
+      requirePositive(ctx, 'scale', v.scale);
+      requirePositive(ctx, 'df', v.df);
+    })
+    .transform((v): Distribution => ({ dist: 'studentT', location: v.location, scale: v.scale, df: v.df })),
+  scaledInvChi: z
+    .strictObject({ dist: z.literal('scaledInvChi'), scale: n, df: n })
+    .superRefine((v, ctx) => {
+      requirePositive(ctx, 'scale', v.scale);
+      requirePositive(ctx, 'df', v.df);
+    })
+    .transform((v): Distribution => ({ dist: 'scaledInvChi', scale: v.scale, df: v.df })),
+  gamma: z
+    .strictObject({ dist: z.literal('gamma'), shape: n, rate: n })
+    .superRefine((v, ctx) => {
+      requirePositive(ctx, 'shape', v.shape);
+      requirePositive(ctx, 'rate', v.rate);
+    })
+    .transform((v): Distribution => ({ dist: 'gamma', shape: v.shape, rate: v.rate })),
 } as const;
 
 type PercentileKind = 'normal' | 'lognormal' | 'uniform' | 'triangular' | 'pert';
@@ -152,6 +175,9 @@ const distributionUnion = z.union([
   percentileForms.triangular,
   namedForms.pert,
   percentileForms.pert,
+  namedForms.studentT,
+  namedForms.scaledInvChi,
+  namedForms.gamma,
 ]);
 
 /**
@@ -160,6 +186,8 @@ const distributionUnion = z.union([
  * - `{ dist: normal, mean, sd }` (sd > 0), `{ dist: lognormal, meanlog, sdlog }` (sdlog > 0),
  *   `{ dist: uniform, min, max }` (min < max), `{ dist: triangular | pert, min, mode, max }` (min ≤ mode ≤ max)
  * - `{ dist: normal | lognormal | uniform | triangular | pert, p5, p95 [, mode] }` (p5 < p95), via `fromPercentiles`
+ * - the calibrated forms, as `forecast explain` prints them: `{ dist: studentT, location, scale, df }`,
+ *   `{ dist: scaledInvChi, scale, df }`, `{ dist: gamma, shape, rate }` (scale, df, shape, rate > 0)
  * A bare range such as `"5 to 10"` is refused: every range states its distribution (DESIGN §5).
  */
 export const distributionSchema = distributionUnion.meta({
@@ -207,8 +235,8 @@ registerUnionPicker(distributionSchema, (value) => {
     };
   }
   const kind = dist as keyof typeof namedForms;
-  const percentile = 'p5' in value || 'p95' in value;
-  return { option: percentile ? percentileForms[kind] : namedForms[kind] };
+  const percentile = ('p5' in value || 'p95' in value) && kind in percentileForms;
+  return { option: percentile ? percentileForms[kind as PercentileKind] : namedForms[kind] };
 });
 
 /** The result of checking one distribution on its own. */

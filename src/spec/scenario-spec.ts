@@ -38,6 +38,12 @@ export interface ScenarioSpec {
    * problems found against the model (validateScenarioAgainstModel) point at the line to fix.
    */
   readonly keyLocations?: Readonly<Record<string, KeyLocation>>;
+  /**
+   * Where each value of `resolved` was written, by its path as `formatPath` writes it (`horizon`,
+   * `assumptions.aiCoreIndustry.growth`, `shocks[0]`): the file in the `extends` chain that won.
+   * Distributions and list items are one value each. `forecast explain` prints these.
+   */
+  readonly valueLocations?: Readonly<Record<string, SourceLocation>>;
 }
 
 /** A key's position in a file, with the code frame under it. */

@@ -118,8 +118,11 @@ describe.skipIf(!chromium && !inCi)('report.html in headless Chromium', () => {
       // A real run of the project's own scenarios, through the CLI.
       const { main } = await import('../../src/cli/main.js');
       const { memoryIo } = await import('../../src/cli/cli-io.js');
+      // With the tornado charts of a sensitivity run, so every kind of chart is loaded.
+      const sensitivityIo = memoryIo(projectRoot);
+      expect(await main(['sensitivity', 'scenarios/baseline.yaml', '--draws', '300', '--threads', '1', '--quiet', '--out', out], sensitivityIo)).toBe(0);
       const io = memoryIo(projectRoot);
-      const code = await main(['report', '--draws', '2000', '--quiet', '--out', out], io);
+      const code = await main(['report', '--draws', '2000', '--quiet', '--out', out, '--sensitivity', join(out, 'sensitivity.csv')], io);
       expect(io.err.join(''), 'forecast report printed to stderr').toBe('');
       expect(code).toBe(0);
       specNames = readdirSync(join(out, 'charts')).map((f) => f.replace(/\.vl\.json$/, ''));
@@ -159,6 +162,7 @@ describe.skipIf(!chromium && !inCi)('report.html in headless Chromium', () => {
     const page = load(1200);
     const charts = figures(page.dom);
     expect([...charts.keys()].sort()).toEqual([...specNames].sort());
+    for (const kind of ['fan-', 'first-passage-', 'tornado-']) expect(specNames.some((name) => name.startsWith(kind)), kind).toBe(true);
     for (const [name, markup] of charts) {
       const marks = markup.match(/class="mark-[a-z]+ role-mark/g)?.length ?? 0;
       const shapes = markup.match(/<(path|rect|circle|line|symbol)\b/g)?.length ?? 0;

@@ -40,10 +40,11 @@ describe('forecast compare', () => {
     expect(header).toEqual([...compareAssumptionColumns]);
     const growth = rows.filter((r) => r.path === 'assumptions.aiCoreIndustry.growth');
     expect(growth).toEqual([
-      { path: 'assumptions.aiCoreIndustry.growth', scenario: 'baseline', value: '' },
-      { path: 'assumptions.aiCoreIndustry.growth', scenario: 'optimistic', value: '{"dist":"normal","mean":"18%","sd":"4%"}' },
+      { path: 'assumptions.aiCoreIndustry.growth', scenario: 'baseline', value: '', used: expect.stringMatching(/^calibrated studentT\(location=0\.1\d+, scale=0\.0\d+, df=3\)$/) },
+      { path: 'assumptions.aiCoreIndustry.growth', scenario: 'optimistic', value: '{"dist":"normal","mean":"18%","sd":"4%"}', used: 'scenario normal(mean=0.18, sd=0.04)' },
     ]);
     expect(rows.some((r) => r.path === 'scenario')).toBe(false);
+    expect(rows.find((r) => r.path === 'description')?.used).toBe('');
   });
 
   it('gives byte-identical files when run twice', async () => {

@@ -8,8 +8,13 @@ describe('forecast explain', () => {
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toMatch(/^scenario optimistic — /);
     expect(stdout).toContain('scenarios/optimistic.yaml → extends → scenarios/baseline.yaml');
-    expect(stdout).toContain('resolved scenario (after extends):');
-    expect(stdout).toContain('mean: 18%');
+    expect(stdout).toContain('resolved scenario (after extends; # where each value was written):');
+    // Every resolved value names the file of the chain, and the line, that wrote it.
+    expect(stdout).toMatch(/^  horizon: 2030 # scenarios\/baseline\.yaml:\d+$/m);
+    expect(stdout).toMatch(/^  scenario: optimistic # scenarios\/optimistic\.yaml:\d+$/m);
+    expect(stdout).toMatch(/^      growth: \{ dist: normal, mean: 18%, sd: 4% \} # scenarios\/optimistic\.yaml:\d+$/m);
+    // A default filled in by calibration is not passed off as a fit.
+    expect(stdout).toMatch(/persistence\s+0\s+fixed\s+default \(calibration has no data for it; see notes\)/);
     // A scenario assumption points at its line and column; calibrated and model values say so.
     expect(stdout).toMatch(/growth\s+normal\(mean=0\.18, sd=0\.04\)\s+[-\d.]+ \/ [-\d.]+ \/ [-\d.]+\s+scenario scenarios\/optimistic\.yaml:\d+:\d+/);
     expect(stdout).toMatch(/calibrated/);

@@ -70,3 +70,44 @@ describe('forecast run', () => {
     expect(readFileSync(join(out, 'targets.csv'))).toEqual(before);
   });
 });
+
+describe('forecast run: report, notebook outputs, colour', () => {
+  it('--report --format iamc --export-draws N writes report.html with its specs, iamc.csv and draws.csv', async () => {
+    const out = freshDir();
+    const { code, stderr, stdout } = await run(['run', '--draws', '600', '--report', '--format', 'iamc', '--export-draws', '3', '--out', out]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['charts', 'draws.csv', 'first-passage.csv', 'iamc.csv', 'manifest.json', 'projections.csv', 'report.html', 'targets.csv']);
+    expect(stdout).toMatch(/wrote .*report\.html/);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<section class="major" id="targets">');
+    expect(readdirSync(join(out, 'charts')).some((f) => /^fan-.*\.vl\.json$/.test(f))).toBe(true);
+
+    // IAMC wide: the five index columns, then one column per year, one row per scenario × variable.
+    const iamc = readFileSync(join(out, 'iamc.csv'), 'utf8').trimEnd().split('\n');
+    const header = iamc[0].split(',');
+    expect(header.slice(0, 5)).toEqual(['Model', 'Scenario', 'Region', 'Variable', 'Unit']);
+    expect(header.slice(5).every((year) => /^\d{4}$/.test(year))).toBe(true);
+    expect(header.at(-1)).toBe('2030');
+    expect(iamc.filter((line) => line.startsWith('beijing-digital,baseline,Beijing,aiCoreIndustry,亿元,'))).toHaveLength(1);
+
+    // Draws long: the same N draw numbers in every scenario (paths pair across scenarios).
+    const draws = readFileSync(join(out, 'draws.csv'), 'utf8').trimEnd().split('\n');
+    expect(draws[0]).toBe('scenario,draw,variable,year,value');
+    const drawsOf = (scenario: string) => [...new Set(draws.slice(1).filter((l) => l.startsWith(`${scenario},`)).map((l) => l.split(',')[1]))];
+    for (const scenario of scenarios) expect(drawsOf(scenario)).toEqual(drawsOf('baseline'));
+    expect(drawsOf('baseline')).toHaveLength(3);
+  });
+
+  it('colours the verdicts on a terminal, and not when NO_COLOR is set or output is piped', async () => {
+    const summary = async (isTTY: boolean, env: Record<string, string | undefined>) => {
+      const io = { ...memoryIo(projectRoot, env), isTTY };
+      const code = await main(['run', 'scenarios/baseline.yaml', '--draws', '300', '--out', freshDir()], io);
+      expect(code).toBe(0);
+      return io.out.join('');
+    };
+    expect(await summary(true, { NO_COLOR: undefined })).toMatch(/\x1b\[\d+m(met|likely|at risk|unlikely)\x1b\[0m/);
+    expect(await summary(true, { NO_COLOR: '1' })).not.toContain('\x1b[');
+    expect(await summary(false, { NO_COLOR: undefined })).not.toContain('\x1b[');
+  });
+});

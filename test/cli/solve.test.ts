@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/pipeline/run-scenario.js';
 import { loadVariantInputs } from '../../src/planner/load-variant-inputs.js';
-import { runSolve } from '../../src/planner/run-solve.js';
+import { roundOutward, runSolve } from '../../src/planner/run-solve.js';
 import { withAssumptions } from '../../src/planner/with-assumptions.js';
 import { solveColumns } from '../../src/planner/solve-table.js';
 import { freshDir, projectRoot } from '../helpers/project.js';
@@ -37,6 +39,48 @@ describe('forecast solve', () => {
       expect(target.probabilityMet).toBeGreaterThanOrEqual(wanted);
       expect(Math.abs(target.probabilityMet - wanted)).toBeLessThanOrEqual(3 * target.probabilityMetSe + 1 / draws);
     }
+  });
+
+  it('prints YAML that, pasted into a scenario file, meets the target: same seed exactly, a fresh seed within MC error', async () => {
+    const wanted = 0.8;
+    const solved = await runCli([
+      'solve', 'scenarios/baseline.yaml', '--target', 'bj-ai-core-2025', '--probability', String(wanted),
+      '--vary', 'assumptions.aiCoreIndustry.growth.mean', '--draws', String(draws),
+    ]);
+    expect(solved.code).toBe(0);
+    // The calibrated growth is a studentT: the printed form is one a scenario file takes as it is.
+    const pasted = solved.stdout.slice(solved.stdout.indexOf('to use it')).split('\n').slice(1).join('\n');
+    expect(pasted).toMatch(/^  assumptions:\n    aiCoreIndustry:\n      growth: \{ dist: studentT, location: [\d.]+, scale: [\d.]+, df: \d+ \}/);
+    const achieved = Number(/achieved P\(met\) ([\d.]+)/.exec(solved.stdout)![1]);
+    const folder = freshDir();
+    const scenario = join(folder, 'solved.yaml');
+    writeFileSync(scenario, `scenario: solved\nextends: ${join(projectRoot, 'scenarios', 'baseline.yaml')}\n${pasted.replace(/^  /gm, '')}`);
+
+    const probabilityIn = async (seed?: number) => {
+      const out = freshDir();
+      const run = await runCli(['run', scenario, '--draws', String(draws), '--out', out, '--quiet', ...(seed ? ['--seed', String(seed)] : [])]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const row = readCsv(out, 'targets.csv').rows.find((r) => r.target === 'bj-ai-core-2025')!;
+      return { p: Number(row.probabilityMet), se: Number(row.probabilityMetSe) };
+    };
+    // Same draws and seed: the very run solve made.
+    const same = await probabilityIn();
+    expect(same.p).toBe(achieved);
+    expect(same.p).toBeGreaterThanOrEqual(wanted);
+    expect(same.p - wanted).toBeLessThanOrEqual(same.se + 1 / draws);
+    // Fresh random numbers: the probability is the wanted one within Monte Carlo error
+    // (the solved value's own error and the new run's, √2 · se, three times).
+    const fresh = await probabilityIn(777);
+    expect(Math.abs(fresh.p - wanted)).toBeLessThanOrEqual(3 * Math.SQRT2 * fresh.se + 1 / draws);
+  });
+
+  it('rounds the solved value outward to the fewest digits that still meet the probability', () => {
+    expect(roundOutward(0.132467, 3, true)).toBe(0.133);
+    expect(roundOutward(0.132467, 3, false)).toBe(0.132);
+    expect(roundOutward(0.1325, 4, true)).toBe(0.1325);
+    expect(roundOutward(2596.1, 2, false)).toBe(2500);
+    expect(roundOutward(-0.0417, 2, true)).toBe(-0.041);
   });
 
   it('solves for a constant too (the growth rate made certain)', () => {

@@ -14,6 +14,8 @@ describe('forecast sweep', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('3 variants');
+    expect(stdout).toMatch(/^ +# +assumptions\.aiCoreIndustry\.growth\.mean +T1 +T2/m);
+    expect(stdout).toContain('T1 = bj-ai-core-2025');
     const { header, rows } = readCsv(out, 'sweep.csv');
     expect(header).toEqual(sweepColumns([growthMean]));
     const core = rows.filter((r) => r.target === 'bj-ai-core-2025');

@@ -33,17 +33,19 @@ describe('buildReport(results, data)', () => {
     bare = await buildReport(syntheticResults, syntheticData);
   });
 
-  it('makes one fan chart per variable, one first-passage chart per target with a curve and one tornado per target with sensitivity rows', () => {
+  it('makes one fan chart per variable, one first-passage chart per target with a curve (not ranges) and one tornado per target with sensitivity rows', () => {
     expect(Object.keys(report.specs)).toEqual([
       'fan-revenue',
       'fan-ai-core',
       'fan-unicorns',
       'first-passage-rev-2025',
-      'first-passage-ai-2025',
-      'first-passage-uni-cum',
       'tornado-rev-2025',
       'tornado-ai-2025',
     ]);
+  });
+
+  it('gives range targets no first-passage curve (inside the range earlier does not meet them) and says so', () => {
+    expect(report.html).toMatch(/No curve for range targets[^<]*<\/span> <code>ai-2025<\/code>, <code>uni-cum<\/code>/);
   });
 
   it('gives specs that compile as Vega-Lite with zero warnings, and renders with zero warnings', () => {

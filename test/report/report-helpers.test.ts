@@ -3,13 +3,15 @@ import { parseCsv } from '../../src/io/read-csv.js';
 import { InputError } from '../../src/errors/input-error.js';
 import { chartSlug } from '../../src/report/build-report.js';
 import { qualifierBand } from '../../src/report/collect-report-data.js';
-import { displayNumber } from '../../src/report/display-number.js';
+import { displayNumber, reportedNumber } from '../../src/report/display-number.js';
 import { escapeHtml } from '../../src/report/escape-html.js';
 import { estimateTextWidth, inlineSvg } from '../../src/report/render-chart-svg.js';
 import { reportOutputFiles } from '../../src/report/report-output-files.js';
 import { scenarioColours } from '../../src/report/scenario-colours.js';
 import { parseSensitivityTable } from '../../src/report/parse-sensitivity-table.js';
 import { thresholdText } from '../../src/report/targets-table-html.js';
+import { tornadoSpec } from '../../src/report/tornado-spec.js';
+import { boundGlyphs } from '../../src/report/fan-chart-spec.js';
 
 describe('escapeHtml(text)', () => {
   it('escapes & < > " and \' so a passage is safe in an element or a quoted attribute', () => {
@@ -118,5 +120,39 @@ describe('reportOutputFiles(report)', () => {
       { name: 'report.html', content: '<!doctype html>' },
       { name: 'charts/fan-x.vl.json', content: '{\n  "mark": "point"\n}\n' },
     ]);
+  });
+});
+
+describe('tornadoSpec(target, rows, …)', () => {
+  const rows = [
+    { scenario: 'baseline', target: 't', input: 'a.growth', low: 0.2, high: 0.9, swingProbability: 0.7, baseline: 0.6 },
+    { scenario: 'baseline', target: 't', input: 'b.growth', low: 0.6, high: 0.6, swingProbability: 0, baseline: 0.6 },
+  ];
+  it('leaves out inputs that move the probability in no scenario, and draws the scenario’s own probability', () => {
+    const spec = tornadoSpec('t', rows, ['baseline'], { baseline: '#0072B2' }) as unknown as { datasets: { bars: { input: string }[]; baselines: unknown[] } };
+    expect(spec.datasets.bars.map((r) => r.input)).toEqual(['a.growth']);
+    expect(spec.datasets.baselines).toEqual([{ scenario: 'baseline', baseline: 0.6 }]);
+  });
+});
+
+describe('fan chart bounds', () => {
+  it('draws a bound as a bar with an arrow into its open side (a path, in pixels), never as a point', () => {
+    expect(boundGlyphs.atLeast).toMatch(/^M-1\.5,0H1\.5M0,0V-/);
+    expect(boundGlyphs.atMost).toMatch(/^M-1\.5,0H1\.5M0,0V2/);
+  });
+});
+
+describe('thresholdText(target) for a percent level', () => {
+  it('shows "≥ 85%" (a level, unsigned), not a signed change', () => {
+    expect(thresholdText({ lower: { value: 85, inclusive: true }, unit: 'percent' })).toBe('≥ 85%');
+  });
+});
+
+describe('reportedNumber(value, unit)', () => {
+  it('shows a figure as reported, for the sources list: no rounding', () => {
+    expect(reportedNumber(7287.6, '亿元')).toBe('7,287.6');
+    expect(reportedNumber(14906.1, '亿元')).toBe('14,906.1');
+    expect(reportedNumber(0.177, 'rate')).toBe('17.7%');
+    expect(reportedNumber(0.1234, 'rate')).toBe('12.34%');
   });
 });

@@ -81,7 +81,7 @@ const expected: Record<string, string[]> = {
     "     |                                                ^^^^",
   ],
   'model-unknown-dist.yaml': [
-    "test/fixtures/invalid/model-unknown-dist.yaml:9:23  error  variables.revenue.params.growth.dist must be one of: normal, lognormal, uniform, triangular, pert, got \"gaussian\" (did you mean \"normal\"?)",
+    "test/fixtures/invalid/model-unknown-dist.yaml:9:23  error  variables.revenue.params.growth.dist must be one of: normal, lognormal, uniform, triangular, pert, studentT, scaledInvChi, gamma, got \"gaussian\" (did you mean \"normal\"?)",
     "   9 |       growth: { dist: gaussian, mean: 0.1, sd: 0.02 }",
     "     |                       ^^^^^^^^",
   ],

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import AjvModule, { type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { targetKeys } from '../../src/data/parse-targets.js';
 import { jsonSchemas, jsonSchemaText } from '../../src/spec/write-json-schemas.js';
@@ -28,6 +29,39 @@ describe('jsonSchemas()', () => {
       const first = readFileSync(file, 'utf8').split('\n')[0];
       expect(first).toMatch(/^# yaml-language-server: \$schema=\.\.\/schema\/(model|scenario|targets)\.schema\.json$/);
       expect(() => parse(readFileSync(file, 'utf8'))).not.toThrow();
+    }
+  });
+});
+
+type Kind = 'model' | 'scenario' | 'targets';
+
+describe('schema/*.json as an editor reads them (ajv, draft-07)', () => {
+  // ajv is CommonJS: under Node's ESM its class is the module's default export's `default`.
+  const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as unknown as new (options: object) => { compile(schema: object): ValidateFunction };
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const validators = Object.fromEntries(
+    ['model', 'scenario', 'targets'].map((kind) => [kind, ajv.compile(JSON.parse(readFileSync(`schema/${kind}.schema.json`, 'utf8')))]),
+  ) as Record<Kind, ValidateFunction>;
+  const check = (kind: Kind, file: string) => validators[kind](parse(readFileSync(file, 'utf8')));
+
+  it('accepts every shipped model, scenario and targets file, and the valid fixtures', () => {
+    const files: (readonly [Kind, string])[] = [
+      ...readdirSync('models').map((f) => ['model', `models/${f}`] as const),
+      ...readdirSync('scenarios').map((f) => ['scenario', `scenarios/${f}`] as const),
+      ['targets', 'data/targets.yaml'],
+      ['model', 'test/fixtures/valid/small-model.yaml'],
+      ...['base', 'child', 'grandchild'].map((f) => ['scenario', `test/fixtures/valid/${f}.yaml`] as const),
+    ];
+    for (const [kind, file] of files) expect(check(kind, file), `${file}: ${JSON.stringify(validators[kind].errors)}`).toBe(true);
+  });
+
+  it('underlines the mistakes a schema can see: unknown keys, laws and distributions, bare ranges, misused percents, bad numbers', () => {
+    for (const name of [
+      'model-bare-range', 'model-many-problems', 'model-not-camel-case', 'model-percent-misuse', 'model-unknown-dist',
+      'model-unknown-key', 'model-unknown-law',
+    ]) expect(check('model', `test/fixtures/invalid/${name}.yaml`), name).toBe(false);
+    for (const name of ['scenario-bad-draws', 'scenario-bad-horizon', 'scenario-non-integer-seed', 'scenario-unknown-key']) {
+      expect(check('scenario', `test/fixtures/invalid/${name}.yaml`), name).toBe(false);
     }
   });
 });

@@ -28,6 +28,14 @@ describe('parseDistribution', () => {
     expect(ok({ dist: 'pert', min: 1, mode: 1, max: 4 })).toEqual({ dist: 'pert', min: 1, mode: 1, max: 4 });
   });
 
+  it('takes the calibrated forms as forecast explain and solve print them, and checks their spreads', () => {
+    expect(ok({ dist: 'studentT', location: '13.3%', scale: 0.0424, df: 3 })).toEqual({ dist: 'studentT', location: 0.133, scale: 0.0424, df: 3 });
+    expect(ok({ dist: 'scaledInvChi', scale: 0.036, df: 7 })).toEqual({ dist: 'scaledInvChi', scale: 0.036, df: 7 });
+    expect(ok({ dist: 'gamma', shape: 2, rate: 0.5 })).toEqual({ dist: 'gamma', shape: 2, rate: 0.5 });
+    expect(messagesOf({ dist: 'studentT', location: 0.1, scale: 0, df: 3 })).toEqual(['x.scale must be greater than 0, got 0']);
+    expect(messagesOf({ dist: 'gamma', shape: 2, p5: 1, p95: 3 })[0]).toMatch(/^x/);
+  });
+
   it('converts the p5/p95 form to the named distribution', () => {
     const normal = ok({ dist: 'normal', p5: '13%', p95: '19%' });
     expect(normal.dist).toBe('normal');
@@ -71,9 +79,9 @@ describe('parseDistribution', () => {
   });
 
   it('reports unknown, missing and misspelt keys with did-you-mean', () => {
-    expect(messagesOf({ mean: 1, sd: 1 })).toEqual(['x.dist is required, got nothing (one of: normal, lognormal, uniform, triangular, pert)']);
+    expect(messagesOf({ mean: 1, sd: 1 })).toEqual(['x.dist is required, got nothing (one of: normal, lognormal, uniform, triangular, pert, studentT, scaledInvChi, gamma)']);
     expect(messagesOf({ dist: 'nromal', mean: 1, sd: 1 })).toEqual([
-      'x.dist must be one of: normal, lognormal, uniform, triangular, pert, got "nromal" (did you mean "normal"?)',
+      'x.dist must be one of: normal, lognormal, uniform, triangular, pert, studentT, scaledInvChi, gamma, got "nromal" (did you mean "normal"?)',
     ]);
     expect(messagesOf({ dist: 'uniform', min: 1, mx: 2 })).toEqual(['x.max is required, got nothing', 'x has an unknown key, got "mx" (did you mean "max"?)']);
     expect(messagesOf({ dist: 'normal', p5: 1, p95: 2, mode: 1.5 })).toEqual(['x has an unknown key, got "mode"']);

@@ -17,7 +17,7 @@ export const compareCommand: CommandDefinition = {
   command: 'compare <scenarios..>',
   describe: 'compare targets across scenarios, with paired Monte Carlo errors of the differences and the assumptions that differ',
   builder: (yargs) =>
-    scenarioOptions(yargs)
+    scenarioOptions(yargs, 'scenario files, at least two; the first is the reference')
       .check((argv) => {
         const count = ((argv.scenarios as string[] | undefined) ?? []).length;
         if (count < 2) throw new Error(`${plannerMessages.compareCount(count)}\n\nExample usage:\n  forecast compare scenarios/baseline.yaml scenarios/optimistic.yaml`);
@@ -48,16 +48,39 @@ export const compareCommand: CommandDefinition = {
 /** The terminal view: one line per target × scenario, then the differing assumptions side by side. */
 function compareSummary(comparison: ScenarioComparison, draws: number, seed: number): string {
   const lines = [`compared against ${comparison.scenarios[0]} (${draws} draws, seed ${seed}, common random numbers)`, ''];
-  lines.push(`${'target'.padEnd(28)} ${'scenario'.padEnd(14)} ${'P(met)'.padStart(7)} ${'Δ pts ± se'.padStart(14)}  status`);
-  for (const row of comparison.rows) {
-    const delta = row.scenario === row.reference ? '' : `${points(row.differenceProbability)} ± ${(row.differenceProbabilitySe * 100).toFixed(1)}`;
-    lines.push(`${row.target.padEnd(28)} ${row.scenario.padEnd(14)} ${percent(row.result?.probabilityMet ?? Number.NaN).padStart(7)} ${delta.padStart(14)}  ${row.result?.status ?? 'not judged'}`);
-  }
+  const header = ['target', 'scenario', 'P(met)', 'Δ pts ± se', 'median', 'Δ median', 'gap', 'status'];
+  const value = (x: number, unit: string) => (!Number.isFinite(x) ? '—' : unit === 'rate' ? `${(x * 100).toFixed(1)}%` : Math.abs(x) >= 100 ? x.toFixed(0) : String(Number(x.toPrecision(3))));
+  const signed = (x: number, unit: string) => (!Number.isFinite(x) ? '—' : `${x >= 0 ? '+' : ''}${unit === 'rate' ? `${(x * 100).toFixed(1)} pts` : value(x, unit)}`);
+  const rows = comparison.rows.map((row) => {
+    const r = row.result;
+    const unit = (r ?? row.referenceResult)?.unit ?? '';
+    const own = row.scenario === row.reference;
+    return [
+      row.target,
+      row.scenario,
+      percent(r?.probabilityMet ?? Number.NaN),
+      own ? '' : `${points(row.differenceProbability)} ± ${(row.differenceProbabilitySe * 100).toFixed(1)}`,
+      r ? value(r.p50, unit) : '—',
+      own ? '' : signed(row.differenceP50, unit),
+      r && Number.isFinite(r.gapPercent) ? `${r.gapPercent >= 0 ? '+' : ''}${r.gapPercent.toFixed(1)}%` : '—',
+      r?.status ?? 'not judged',
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  lines.push(line(header));
+  rows.forEach((cells, k) => {
+    if (k > 0 && comparison.rows[k].target !== comparison.rows[k - 1].target) lines.push('');
+    lines.push(line(cells));
+  });
   if (comparison.assumptions.length > 0) {
-    lines.push('', 'assumptions that differ:');
+    lines.push('', 'assumptions that differ (as written after extends; → what the run used where it is an assumption):');
     for (const difference of comparison.assumptions) {
       lines.push(`  ${difference.path}`);
-      difference.values.forEach((value, i) => lines.push(`    ${comparison.scenarios[i].padEnd(14)} ${assumptionCell(value) || '(not set)'}`));
+      difference.values.forEach((value, i) => {
+        const used = difference.used[i];
+        lines.push(`    ${comparison.scenarios[i].padEnd(14)} ${assumptionCell(value) || '(not set)'}${used && value === undefined ? ` → ${used}` : ''}`);
+      });
     }
   }
   return lines.join('\n') + '\n\n';

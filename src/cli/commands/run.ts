@@ -36,9 +36,9 @@ export interface RunArguments {
 }
 
 /** Options shared by every command that runs scenarios (run, compare, report, …). */
-export function scenarioOptions(yargs: Argv): Argv {
-  return yargs
-    .positional('scenarios', { type: 'string', array: true, describe: 'scenario files (default: every file in scenarios/)' })
+export function scenarioOptions(yargs: Argv, scenarios: string | false = 'scenario files (default: every file in scenarios/)'): Argv {
+  // Commands of one scenario (`sweep <scenario>`) declare their own positional: no `scenarios` in their help.
+  return (scenarios === false ? yargs : yargs.positional('scenarios', { type: 'string', array: true, describe: scenarios }))
     .option('draws', { type: 'number', describe: 'Monte Carlo draws (overrides the scenarios)' })
     .option('seed', { type: 'number', describe: 'random seed (overrides the scenarios)' })
     .option('as-of', { type: 'string', describe: 'use only figures published by this date (YYYY-MM-DD)' })
@@ -94,13 +94,16 @@ export function runScenarios(args: RunArguments, io: CliIo) {
         const now = Date.now();
         if (!args.quiet && now - started > 1000 && now - lastProgress > 250) {
           lastProgress = now;
-          io.stderr(`  ${scenario.scenario}: simulated through ${year} of ${horizon}\n`);
+          // On a terminal the line is rewritten in place (and cleared before the summary).
+          const text = `  ${scenario.scenario}: simulated through ${year} of ${horizon}`;
+          io.stderr(io.isTTY ? `\r\x1b[K${text}` : `${text}\n`);
         }
       },
     }, args.exportDraws);
     results.push(result);
     sampledDraws.push(draws);
   }
+  if (lastProgress > 0 && io.isTTY) io.stderr('\r\x1b[K');
   return { inputs, results, sampledDraws, started };
 }
 

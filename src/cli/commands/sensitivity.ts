@@ -15,7 +15,7 @@ export const sensitivityCommand: CommandDefinition = {
   command: 'sensitivity <scenario>',
   describe: 'rank every uncertain input by how far it swings each target (tornado) and by rank correlation',
   builder: (yargs) =>
-    threadsOption(scenarioOptions(yargs))
+    threadsOption(scenarioOptions(yargs, false))
       .positional('scenario', { type: 'string', describe: 'scenario file' })
       .option('low', { type: 'number', default: 0.1, describe: 'quantile each input is pinned at for its low run' })
       .option('high', { type: 'number', default: 0.9, describe: 'quantile each input is pinned at for its high run' })
@@ -47,15 +47,30 @@ export const sensitivityCommand: CommandDefinition = {
 
 function sensitivitySummary(result: SensitivityResult, top: number): string {
   const pct = (p: number) => (Number.isFinite(p) ? `${(p * 100).toFixed(0)}%` : '—');
+  const num = (x: number, unit?: string) =>
+    !Number.isFinite(x) ? '—' : unit === 'rate' ? `${(x * 100).toFixed(1)}%` : Math.abs(x) >= 100 ? x.toFixed(0) : String(Number(x.toPrecision(3)));
+  const lq = `p${Math.round(result.lowQuantile * 100)}`;
+  const hq = `p${Math.round(result.highQuantile * 100)}`;
   const lines = [
-    `${result.scenario}: ${result.inputs.length} uncertain inputs, each pinned at its p${Math.round(result.lowQuantile * 100)} and p${Math.round(result.highQuantile * 100)} (${result.draws} draws, seed ${result.seed})`,
+    `${result.scenario}: ${result.inputs.length} uncertain inputs, each pinned at its ${lq} and ${hq} (${result.draws} draws, seed ${result.seed})`,
+    `  per input: its ${lq} … ${hq} value; P(met) with it low → high; the target-year median low → high; ρ = Spearman rank correlation with the outcome`,
   ];
   for (const { baseline, entries } of result.targets) {
-    lines.push('', `${baseline.target.id} (P(met) ${pct(baseline.probabilityMet)})`);
-    for (const entry of entries.slice(0, Math.max(0, top))) {
-      const name = `${entry.input.variable}.${entry.input.parameter}`;
-      lines.push(`  ${String(entry.rank).padStart(2)}. ${name.padEnd(40)} ${pct(entry.probabilityLow).padStart(4)} → ${pct(entry.probabilityHigh).padStart(4)}   ρ ${Number.isFinite(entry.spearman) ? entry.spearman.toFixed(2) : '—'}`);
-    }
+    const unit = baseline.unit;
+    lines.push('', `${baseline.target.id} (P(met) ${pct(baseline.probabilityMet)}, median ${num(baseline.p50, unit)}${unit === 'rate' ? '' : ` ${unit}`})`);
+    const shown = entries.slice(0, Math.max(0, top));
+    const rows = shown.map((entry) => [
+      `${String(entry.rank).padStart(2)}.`,
+      `${entry.input.variable}.${entry.input.parameter}`,
+      `${num(entry.lowValue)} … ${num(entry.highValue)}`,
+      `${pct(entry.probabilityLow).padStart(4)} → ${pct(entry.probabilityHigh).padStart(4)}`,
+      `${num(entry.p50Low, unit)} → ${num(entry.p50High, unit)}`,
+      `ρ ${Number.isFinite(entry.spearman) ? entry.spearman.toFixed(2) : '—'}`,
+    ]);
+    const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => r[i].length))) ?? [];
+    for (const row of rows) lines.push(`  ${row.map((cell, i) => (i === 0 ? cell : cell.padEnd(widths[i]))).join('  ').trimEnd()}`);
+    const still = entries.slice(shown.length).length;
+    if (still > 0) lines.push(`      … ${still} more in sensitivity.csv`);
   }
   return lines.join('\n') + '\n';
 }

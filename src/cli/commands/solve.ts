@@ -2,7 +2,6 @@
 import { resolve } from 'node:path';
 import { plannerMessages } from '../../errors/messages.js';
 import { writeOutputsAtomically } from '../../io/atomic-write.js';
-import { describeDistribution } from '../../planner/describe-distribution.js';
 import { loadVariantInputs } from '../../planner/load-variant-inputs.js';
 import { parseNumberLike } from '../../planner/parse-vary.js';
 import { notBracketedMessage, runSolve, type SolveResult } from '../../planner/run-solve.js';
@@ -10,7 +9,7 @@ import { solveCsv } from '../../planner/solve-table.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
 
-/** Distributions a scenario file may state (spec/parse-distribution.ts). */
+/** Distributions a scenario author usually writes (scenario files also take the calibrated forms). */
 const scenarioDistributions: readonly string[] = ['constant', 'normal', 'lognormal', 'uniform', 'triangular', 'pert'];
 
 function parseRange(text: string): [number, number] | undefined {
@@ -77,23 +76,23 @@ function evaluationsText(result: SolveResult): string {
 function solveSummary(result: SolveResult): string {
   const show = (x: number) => String(Number(x.toPrecision(6)));
   const { variable, parameter, distribution } = result.override;
-  const flow = Object.entries(distribution).map(([key, value]) => `${key}: ${typeof value === 'number' ? show(value) : value}`).join(', ');
-  const yaml = `assumptions:\n  ${variable}:\n    ${parameter}: ${distribution.dist === 'constant' ? show(distribution.value) : `{ ${flow} }`}\n`;
+  // The solved field as found; every other field exactly as the run had it, so the pasted
+  // assumption reproduces the run.
+  // (15 digits: exact but for binary noise such as 0.41000000000000014.)
+  const exact = (x: number | string) => (typeof x === 'number' ? String(Number(x.toPrecision(15))) : x);
+  const flow = Object.entries(distribution).map(([key, value]) => `${key}: ${exact(value)}`).join(', ');
+  const yaml = `assumptions:\n  ${variable}:\n    ${parameter}: ${distribution.dist === 'constant' ? exact(distribution.value) : `{ ${flow} }`}\n`;
   const lines = [
-    `${result.scenario}: ${result.target} met with probability ≥ ${result.wanted} when ${result.path} = ${show(result.value)}`,
+    `${result.scenario}: ${result.target} met with probability ≥ ${result.wanted} when ${result.path} = ${result.value}`,
     `  achieved P(met) ${show(result.probability)} ± ${show(result.probabilitySe)} (Monte Carlo se, ${result.draws} draws, seed ${result.seed})`,
     `  now: ${result.path} = ${show(result.currentValue)}, P(met) ${show(result.baseline.probabilityMet)}` +
       (Number.isFinite(result.baseline.requiredCagr) ? `; required CAGR from the last observation ${(result.baseline.requiredCagr * 100).toFixed(2)}%` : ''),
-    `  bracket [${String(Number(result.low.toPrecision(10)))}, ${String(Number(result.high.toPrecision(10)))}] after ${result.evaluations.length} runs${result.increasing ? '' : ' (P falls as the value rises)'}`,
+    `  bisection bracket [${String(Number(result.low.toPrecision(10)))}, ${String(Number(result.high.toPrecision(10)))}] after ${result.evaluations.length} runs` +
+      `${result.increasing ? '' : ' (P falls as the value rises)'}; the value is rounded ${result.increasing ? 'up' : 'down'} to the fewest digits within one se of ${result.wanted}`,
     ...result.notes.map((note) => `  note: ${note}`),
     '',
-    ...(scenarioDistributions.includes(distribution.dist)
-      ? ['to use it, write into the scenario:', ...yaml.trimEnd().split('\n').map((line) => `  ${line}`)]
-      : [
-          `the solved assumption is a calibrated ${distribution.dist} distribution, which scenario files do not take:`,
-          `  ${variable}.${parameter} = ${describeDistribution(distribution)}`,
-          '  write a normal with the same mean and spread, or solve for the parameter itself (a constant)',
-        ]),
+    `to use it, write into the scenario${scenarioDistributions.includes(distribution.dist) ? '' : ` (the calibrated ${distribution.dist}, moved to the solved value)`}:`,
+    ...yaml.trimEnd().split('\n').map((line) => `  ${line}`),
   ];
   return lines.join('\n') + '\n';
 }

@@ -15,7 +15,7 @@ export const sweepCommand: CommandDefinition = {
   command: 'sweep <scenario>',
   describe: 'run a scenario over a grid of assumption values (several --vary give every combination)',
   builder: (yargs) =>
-    threadsOption(scenarioOptions(yargs))
+    threadsOption(scenarioOptions(yargs, false))
       .positional('scenario', { type: 'string', describe: 'scenario file' })
       .option('vary', {
         type: 'string',
@@ -43,15 +43,22 @@ export const sweepCommand: CommandDefinition = {
   },
 };
 
-/** Terminal view: one line per variant with the probability of each target. */
+/** Terminal view: one row per variant, its values, then P(met) of each target (columns T1 … Tn, named below). */
 function sweepSummary(sweep: SweepResult): string {
   const targets = sweep.variants[0]?.outcome.targets.map((t) => t.target.id) ?? [];
-  const lines = [`${sweep.scenario}: ${sweep.variants.length} variants × ${targets.length} targets (${sweep.draws} draws, seed ${sweep.seed})`];
-  lines.push(`P(met) by variant — ${sweep.paths.join(', ')}`);
-  for (const variant of sweep.variants) {
-    const values = variant.values.map((v) => String(Number(v.toPrecision(6)))).join(', ');
-    const probabilities = variant.outcome.targets.map((t) => `${t.target.id} ${(t.probabilityMet * 100).toFixed(0)}%`).join('  ');
-    lines.push(`  ${String(variant.variant).padStart(3)}  [${values}]  ${probabilities}`);
-  }
+  const lines = [`${sweep.scenario}: ${sweep.variants.length} variants × ${targets.length} targets (${sweep.draws} draws, seed ${sweep.seed}); P(met) per target`, ''];
+  const header = ['#', ...sweep.paths, ...targets.map((_, i) => `T${i + 1}`)];
+  const rows = sweep.variants.map((variant) => [
+    String(variant.variant),
+    ...variant.values.map((v) => String(Number(v.toPrecision(6)))),
+    ...targets.map((id) => {
+      const t = variant.outcome.targets.find((x) => x.target.id === id);
+      return t ? `${(t.probabilityMet * 100).toFixed(0)}%` : '—';
+    }),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => c.padStart(widths[i])).join('  ')}`;
+  lines.push(line(header), ...rows.map(line), '');
+  targets.forEach((id, i) => lines.push(`  T${i + 1} = ${id}`));
   return lines.join('\n') + '\n';
 }

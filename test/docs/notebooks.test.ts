@@ -1,0 +1,104 @@
+// docs/notebooks.md: every pandas snippet is run against real output files, written by the CLI.
+//
+// The pandas block runs under the first Python found that imports pandas ($PYTHON, python3,
+// /usr/bin/python3 — Debian's python3-pandas, which .ci/run installs). Without one the test is
+// skipped locally and fails under CI. The pyam and R blocks run only where pyam / Rscript with
+// readr, dplyr and tidyr are installed (they are not in CI; the doc says so).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../src/cli/cli-io.js';
+import { main } from '../../src/cli/main.js';
+import { freshDir, projectRoot } from '../helpers/project.js';
+
+const doc = readFileSync(join(projectRoot, 'docs', 'notebooks.md'), 'utf8');
+
+/** The fenced blocks of one language, in order. */
+function blocks(language: string): string[] {
+  const pattern = new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g');
+  return [...doc.matchAll(pattern)].map((m) => m[1]);
+}
+
+function works(command: string, args: string[]): boolean {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  return result.status === 0;
+}
+
+const python = [process.env.PYTHON, 'python3', '/usr/bin/python3'].find((p) => p && works(p, ['-c', 'import pandas']));
+const pyam = python && works(python, ['-c', 'import pyam']);
+const rscript = works('Rscript', ['-e', 'library(readr); library(dplyr); library(tidyr)']);
+
+/** The folder the snippets read: every output file of docs/notebooks.md's table, from the shipped scenarios. */
+let work = '';
+
+beforeAll(async () => {
+  if (!python && !rscript && !process.env.CI) return;
+  work = freshDir('forecast-notebooks-');
+  const out = join(work, 'out');
+  mkdirSync(out);
+  const scenarios = ['scenarios/baseline.yaml', 'scenarios/optimistic.yaml', 'scenarios/pessimistic.yaml'];
+  const commands = [
+    ['run', ...scenarios, '--draws', '400', '--format', 'iamc', '--export-draws', '5'],
+    ['compare', ...scenarios, '--draws', '400'],
+    ['sweep', 'scenarios/baseline.yaml', '--vary', 'assumptions.aiCoreIndustry.growth.mean=10%:20%:5%', '--draws', '300', '--threads', '1'],
+    ['sensitivity', 'scenarios/baseline.yaml', '--draws', '200', '--threads', '1'],
+  ];
+  for (const args of commands) {
+    const io = memoryIo(projectRoot);
+    const code = await main([...args, '--out', out, '--quiet'], io);
+    expect(io.err.join(''), args[0]).toBe('');
+    expect(code, args[0]).toBe(0);
+  }
+}, 120_000);
+
+/** Appended to each Python block: every data frame the snippet made has rows. */
+const pythonCheck = `
+import pandas as _pd
+_frames = {k: v for k, v in list(globals().items()) if isinstance(v, (_pd.DataFrame, _pd.Series)) and not k.startswith('_')}
+assert _frames, "the snippet made no data frame"
+for _k, _v in _frames.items():
+    assert len(_v) > 0, f"{_k} is empty"
+print("frames:", ", ".join(f"{k} {getattr(v, 'shape', len(v))}" for k, v in sorted(_frames.items())))
+`;
+
+describe('docs/notebooks.md', () => {
+  it('has pandas, R and pyam snippets', () => {
+    expect(blocks('python').some((b) => b.includes('import pandas'))).toBe(true);
+    expect(blocks('python').some((b) => b.includes('import pyam'))).toBe(true);
+    expect(blocks('r').length).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!python && !process.env.CI)('runs every pandas snippet against real output files', () => {
+    expect(python, 'no Python with pandas: apt-get install python3-pandas (CI installs it)').toBeDefined();
+    for (const block of blocks('python').filter((b) => !b.includes('import pyam'))) {
+      const file = join(work, 'snippet.py');
+      writeFileSync(file, block + pythonCheck);
+      const result = spawnSync(python!, [file], { cwd: work, encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      // Every frame the snippet names was built and has rows.
+      for (const name of ['proj', 'fan', 'targets', 'verdicts', 'iamc_long', 'paths', 'compare', 'changed', 'curve', 'top']) {
+        expect(result.stdout).toMatch(new RegExp(`\\b${name} \\(`));
+      }
+    }
+  });
+
+  it.skipIf(!pyam)('runs the pyam snippet', () => {
+    for (const block of blocks('python').filter((b) => b.includes('import pyam'))) {
+      const file = join(work, 'snippet-pyam.py');
+      writeFileSync(file, 'import matplotlib\nmatplotlib.use("Agg")\n' + block);
+      const result = spawnSync(python!, [file], { cwd: work, encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+    }
+  });
+
+  it.skipIf(!rscript)('runs the R snippet', () => {
+    for (const block of blocks('r')) {
+      const file = join(work, 'snippet.R');
+      writeFileSync(file, block);
+      const result = spawnSync('Rscript', [file], { cwd: work, encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+    }
+  });
+});
