@@ -21,6 +21,11 @@ export interface RunOptions {
   readonly onYear?: (year: number, horizon: number) => void;
   /** Extra observers of the same simulation pass, created once the model is prepared (e.g. sampled paths). */
   readonly observers?: (model: PreparedModel, draws: number) => readonly DrawObserver[];
+  /**
+   * Simulate only these variables (a union of whole components, see modelComponents) and judge only
+   * their targets; their numbers are those of a whole run (runScenarioInParallel puts parts together).
+   */
+  readonly variables?: readonly string[];
 }
 
 /**
@@ -31,9 +36,11 @@ export function runScenario(model: ModelSpec, data: DataSet, scenario: ScenarioS
   const draws = options.draws ?? scenario.draws;
   const seed = options.seed ?? scenario.seed;
   const prepared = prepareModel(model, data, scenario);
-  const variables = prepared.variables.map((v) => v.spec.name);
+  const part = options.variables ? new Set(options.variables) : undefined;
+  const variables = prepared.variables.map((v) => v.spec.name).filter((name) => !part || part.has(name));
 
-  const { judged, skipped: skippedTargets } = judgedTargets(prepared, data);
+  const { judged: allJudged, skipped: skippedTargets } = judgedTargets(prepared, data);
+  const judged = allJudged.filter(({ variable }) => !part || part.has(variable.spec.name));
   // One column of working space, shared by the laws' steps, the summaries and the trackers (used within a call only).
   const scratch = new Float64Array(draws);
   const trackers: TargetTracker[] = judged.map(({ target, variable }) =>
@@ -47,6 +54,7 @@ export function runScenario(model: ModelSpec, data: DataSet, scenario: ScenarioS
     draws,
     seed,
     shocks: scenario.shocks,
+    variables: part,
     keepPrevious,
     scratch,
     observeBase: (base) => {

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runVariant, type VariantInputs, type VariantOutcome } from './run-variant.js';
 import type { AssumptionOverride } from './with-assumptions.js';
-import { fromWorkerError, type WorkerError } from './worker-error.js';
+import { fromWorkerError, type WorkerError } from '../errors/worker-error.js';
 
 /** A job sent to a worker. */
 export interface VariantJobMessage {

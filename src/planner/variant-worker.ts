@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runVariant, type VariantInputs } from './run-variant.js';
 import type { VariantJobMessage, VariantReplyMessage } from './run-variants.js';
-import { toWorkerError } from './worker-error.js';
+import { toWorkerError } from '../errors/worker-error.js';
 
 const inputs = workerData as VariantInputs;
 const port = parentPort!;

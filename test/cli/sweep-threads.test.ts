@@ -2,6 +2,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDir, projectRoot } from '../helpers/project.js';
 
@@ -21,8 +22,35 @@ beforeAll(() => {
 }, 180_000);
 
 describe('worker threads (compiled build)', () => {
-  it('ships the worker script beside the pool', () => {
+  it('ships the worker scripts beside their pools', () => {
     expect(existsSync(join(projectRoot, 'dist', 'src', 'planner', 'variant-worker.js'))).toBe(true);
+    expect(existsSync(join(projectRoot, 'dist', 'src', 'pipeline', 'scenario-part-worker.js'))).toBe(true);
+  });
+
+  it('run writes identical files with 1 and 2 threads (model components in a worker)', () => {
+    // 60,000 draws × the model's variable-years is past parallelMinimumWork, so two threads are used.
+    const [one, two] = [freshDir(), freshDir()];
+    const args = ['run', 'scenarios/pessimistic.yaml', '--draws', '60000', '--quiet'];
+    const first = forecast([...args, '--threads', '1', '--out', one]);
+    const second = forecast([...args, '--threads', '2', '--out', two]);
+    expect([first.code, second.code]).toEqual([0, 0]);
+    for (const file of ['projections.csv', 'targets.csv', 'first-passage.csv']) {
+      expect(readFileSync(join(two, file)), file).toEqual(readFileSync(join(one, file)));
+    }
+  });
+
+  it('runScenarioInParallel (compiled, forced onto two threads) returns exactly runScenario\'s result', async () => {
+    const dist = (path: string) => import(pathToFileURL(join(projectRoot, 'dist', path)).href);
+    const { loadRunInputs } = await dist('src/io/load-run-inputs.js');
+    const { runScenario } = await dist('src/pipeline/run-scenario.js');
+    const { runScenarioInParallel } = await dist('src/pipeline/run-scenario-in-parallel.js');
+    const inputs = loadRunInputs(projectRoot, 'data', [join(projectRoot, 'scenarios', 'optimistic.yaml')]);
+    const { scenario, model } = inputs.scenarios[0];
+    const single = runScenario(model, inputs.data, scenario, { draws: 3000 });
+    const parallel = await runScenarioInParallel(model, inputs.data, scenario, { draws: 3000, threads: 2, force: true });
+    expect(parallel.summaries).toEqual(single.summaries);
+    expect(parallel.targets).toEqual(single.targets);
+    expect(parallel.skippedTargets).toEqual(single.skippedTargets);
   });
 
   it('sweep writes identical files with 1 and 2 threads', () => {

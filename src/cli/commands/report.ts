@@ -9,6 +9,7 @@ import { chartsFolder, reportOutputFiles } from '../../report/report-output-file
 import type { CliIo } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
+import { threadsOption } from '../../planner/planner-options.js';
 import { runArguments, runScenarios, scenarioOptions } from './run.js';
 
 /**
@@ -20,7 +21,7 @@ async function runReport(argv: Record<string, unknown>, io: CliIo): Promise<numb
   const args = runArguments(argv);
   const sensitivityFile = argv.sensitivity === undefined ? undefined : String(argv.sensitivity);
   const sensitivity = sensitivityFile === undefined ? undefined : parseSensitivityTable(parseCsv(sensitivityFile, readText(resolve(io.cwd, sensitivityFile))));
-  const { inputs, results } = runScenarios(args, io);
+  const { inputs, results } = await runScenarios(args, io);
   const report = await buildReport(results, inputs.data, { sensitivity });
   const outputs = reportOutputFiles(report);
   writeOutputsAtomically(resolve(io.cwd, args.out), outputs);
@@ -35,7 +36,7 @@ export const reportCommand: CommandDefinition = {
   command: 'report [scenarios..]',
   describe: 'write report.html (fan charts, target verdicts, sources; works offline) and each chart as a Vega-Lite spec',
   builder: (yargs) =>
-    scenarioOptions(yargs)
+    threadsOption(scenarioOptions(yargs))
       .option('sensitivity', {
         type: 'string',
         describe: 'sensitivity.csv from `forecast sensitivity` (or columns scenario,target,input,low,high,swingProbability): adds tornado charts',

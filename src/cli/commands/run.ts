@@ -10,7 +10,10 @@ import { iamcCsv } from '../../output/iamc-table.js';
 import { projectionColumns, projectionRows } from '../../output/projections-table.js';
 import { requiredTrajectoryRows } from '../../output/required-trajectory-table.js';
 import { toCsv } from '../../io/to-csv.js';
+import { threadsOption } from '../../planner/planner-options.js';
 import { runWithSampledDraws } from '../../planner/run-with-sampled-draws.js';
+import { runScenarioInParallel } from '../../pipeline/run-scenario-in-parallel.js';
+import type { RunOptions } from '../../pipeline/run-scenario.js';
 import { firstPassageCsv, targetsCsv } from '../../output/targets-table.js';
 import type { ScenarioResult } from '../../pipeline/scenario-result.js';
 import { terminalSummary, useColour } from '../../report/terminal-summary.js';
@@ -33,6 +36,8 @@ export interface RunArguments {
   readonly precision?: number;
   /** Sampled paths to keep per scenario for draws.csv (0: none). */
   readonly exportDraws: number;
+  /** Threads a large run may spread its model's independent components over (results do not depend on it). */
+  readonly threads: number;
 }
 
 /** Options shared by every command that runs scenarios (run, compare, report, …). */
@@ -75,11 +80,16 @@ export function runArguments(argv: Record<string, unknown>): RunArguments {
     check: Boolean(argv.check),
     precision: argv.precision as number | undefined,
     exportDraws: (argv.exportDraws as number | undefined) ?? 0,
+    threads: (argv.threads as number | undefined) ?? 1,
   };
 }
 
-/** Runs the named scenarios (default: all in scenarios/), reporting progress on stderr after a second. */
-export function runScenarios(args: RunArguments, io: CliIo) {
+/**
+ * Runs the named scenarios (default: all in scenarios/), reporting progress on stderr after a second.
+ * A large run spreads its model's independent components over `args.threads` threads
+ * (runScenarioInParallel; same numbers); sampled paths (--export-draws) are kept in one thread.
+ */
+export async function runScenarios(args: RunArguments, io: CliIo) {
   const started = Date.now();
   const files = args.scenarios.length > 0 ? args.scenarios : scenarioFilesIn(resolve(io.cwd, 'scenarios'));
   const inputs = loadRunInputs(io.cwd, args.data, files, args.asOf);
@@ -87,7 +97,7 @@ export function runScenarios(args: RunArguments, io: CliIo) {
   const sampledDraws: ScenarioDraws[] = [];
   let lastProgress = 0;
   for (const { scenario, model } of inputs.scenarios) {
-    const { result, draws } = runWithSampledDraws(model, inputs.data, scenario, {
+    const runOptions: RunOptions = {
       draws: args.draws,
       seed: args.seed,
       onYear: (year, horizon) => {
@@ -99,7 +109,11 @@ export function runScenarios(args: RunArguments, io: CliIo) {
           io.stderr(io.isTTY ? `\r\x1b[K${text}` : `${text}\n`);
         }
       },
-    }, args.exportDraws);
+    };
+    const { result, draws } =
+      args.exportDraws > 0
+        ? runWithSampledDraws(model, inputs.data, scenario, runOptions, args.exportDraws)
+        : { result: await runScenarioInParallel(model, inputs.data, scenario, { ...runOptions, threads: args.threads }), draws: { scenario: scenario.scenario, points: [] } };
     results.push(result);
     sampledDraws.push(draws);
   }
@@ -111,7 +125,7 @@ export const runCommand: CommandDefinition = {
   command: 'run [scenarios..]',
   describe: 'project every variable under each scenario and judge every target',
   builder: (yargs) =>
-    scenarioOptions(yargs)
+    threadsOption(scenarioOptions(yargs))
       .option('report', { type: 'boolean', default: false, describe: 'also write report.html (fan charts, target verdicts, sources) and its chart specs' })
       .option('format', { type: 'string', choices: ['iamc'], describe: 'also write iamc.csv: the IAMC wide table (median by year) that pyam reads' })
       .option('export-draws', { type: 'number', describe: 'also write draws.csv with this many sampled paths per scenario' })
@@ -127,7 +141,7 @@ export const runCommand: CommandDefinition = {
       .example('forecast run scenarios/baseline.yaml --draws 1000000 --out /tmp/big', 'one scenario, a million draws'),
   async run(argv, io) {
     const args = runArguments(argv);
-    const { inputs, results, sampledDraws, started } = runScenarios(args, io);
+    const { inputs, results, sampledDraws, started } = await runScenarios(args, io);
     const projections = [...projectionRows(results, inputs.data, args.precision), ...requiredTrajectoryRows(results, inputs.data, args.precision)];
     const outputs: OutputFile[] = [
       { name: 'projections.csv', content: toCsv(projectionColumns, projections) },

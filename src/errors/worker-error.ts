@@ -1,7 +1,7 @@
 // Errors crossing a worker-thread boundary keep their kind, so the CLI still maps them to the right exit code.
-import { InputError } from '../errors/input-error.js';
-import { ModelError } from '../errors/model-error.js';
-import type { Problem } from '../errors/problem.js';
+import { InputError } from './input-error.js';
+import { ModelError } from './model-error.js';
+import type { Problem } from './problem.js';
 
 /** An error as plain data (structured-cloneable). */
 export type WorkerError =

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { modelComponents, splitComponents, variableCost } from '../../src/pipeline/model-components.js';
+import { prepareModel } from '../../src/pipeline/prepare-model.js';
+import { runScenario } from '../../src/pipeline/run-scenario.js';
+import { loadRunInputs } from '../../src/io/load-run-inputs.js';
+import { join } from 'node:path';
+import { projectRoot } from '../helpers/project.js';
+
+const inputs = loadRunInputs(projectRoot, 'data', [join(projectRoot, 'scenarios', 'baseline.yaml')]);
+const { scenario, model } = inputs.scenarios[0];
+const prepared = prepareModel(model, inputs.data, scenario);
+
+describe('modelComponents', () => {
+  it('groups the Beijing model by its formulas: software (ratio), value added, AI core (radiating), unicorns (cumulative, lagged), scholars', () => {
+    expect(modelComponents(prepared)).toEqual([
+      ['infoSoftwareRevenue', 'nationalSoftwareRevenue', 'beijingRatioToNational'],
+      ['infoSoftwareValueAdded'],
+      ['aiCoreIndustry', 'aiRadiatingIndustry'],
+      ['newAiUnicorns', 'cumulativeAiUnicorns'],
+      ['highLevelScholars'],
+    ]);
+  });
+});
+
+describe('splitComponents', () => {
+  it('keeps whole components together, covers every variable once and puts the heaviest group first', () => {
+    const parts = splitComponents(prepared, 2);
+    expect(parts).toHaveLength(2);
+    expect(parts.flat().sort()).toEqual(prepared.variables.map((v) => v.spec.name).sort());
+    for (const component of modelComponents(prepared)) expect(parts.filter((p) => p.includes(component[0])).every((p) => component.every((n) => p.includes(n)))).toBe(true);
+    const cost = (names: string[]) => names.reduce((s, n) => s + variableCost(prepared, n), 0);
+    expect(cost(parts[0])).toBeGreaterThanOrEqual(cost(parts[1]));
+    expect(splitComponents(prepared, 1)).toHaveLength(1);
+    expect(splitComponents(prepared, 64)).toHaveLength(5);
+  });
+
+  it('a run of the parts gives exactly the rows of the whole run (streams are keyed per variable)', () => {
+    const whole = runScenario(model, inputs.data, scenario, { draws: 500 });
+    const parts = splitComponents(prepared, 3).map((variables) => runScenario(model, inputs.data, scenario, { draws: 500, variables }));
+    const rows = parts.flatMap((p) => p.summaries);
+    const key = (r: { variable: string; year: number }) => `${r.year} ${r.variable}`;
+    expect(new Map(rows.map((r) => [key(r), r]))).toEqual(new Map(whole.summaries.map((r) => [key(r), r])));
+    expect(parts.flatMap((p) => p.targets).sort((a, b) => a.target.id.localeCompare(b.target.id))).toEqual(
+      [...whole.targets].sort((a, b) => a.target.id.localeCompare(b.target.id)),
+    );
+  });
+});
