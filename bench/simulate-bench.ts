@@ -1,18 +1,24 @@
 // Performance of the Monte Carlo job: the whole baseline model at 10k, 100k and 1M draws.
 //
-// Each size runs in a child process so its peak memory (max RSS) is its own. In the same child,
-// a reference workload is timed too: workload W of PERFORMANCE.md (two compound-growth levels and
-// one Poisson count, 10 years, mean + p5/p50/p95 per year) written directly against the engine's
-// RNG and quantiles. The ratio engine / W says what the engine's generality costs over a
-// hand-written loop on the same machine, in the same process — robust to the machine's speed.
+// Three measurements per size, each in a child process of its own so that its peak memory (max RSS)
+// is its own: the engine in one thread (runScenario), the engine as `forecast run` runs it
+// (runScenarioInParallel, default threads: the model's independent components over worker threads),
+// and a reference workload in the same command: workload W of PERFORMANCE.md (two compound-growth
+// levels and one Poisson count, 10 years, mean + p5/p50/p95 per year) written directly against the
+// engine's RNG and quantiles. The ratio engine / W says what the engine's generality costs over a
+// hand-written loop on the same machine at the same moment — robust to the machine's speed.
+// Each child warms up on a small run first (JIT), then times one full-size run.
 //
 // Run: npm run bench  (or node dist/bench/simulate-bench.js [--sizes 10000,100000,1000000])
 import { execFileSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { loadRunInputs } from '../src/io/load-run-inputs.js';
 import { runScenario } from '../src/pipeline/run-scenario.js';
+import { runScenarioInParallel } from '../src/pipeline/run-scenario-in-parallel.js';
+import { defaultThreads } from '../src/planner/run-variants.js';
 import { createStream } from '../src/simulate/create-stream.js';
 import { quantilesOf } from '../src/evaluate/quantiles.js';
 import { meanOf } from '../src/evaluate/mean-of.js';
@@ -20,12 +26,10 @@ import { meanOf } from '../src/evaluate/mean-of.js';
 const here = fileURLToPath(import.meta.url);
 const projectRoot = resolve(here, '..', '..', '..');
 
+type Mode = 'engine' | 'parallel' | 'reference';
+
 interface ChildResult {
-  readonly draws: number;
-  readonly engineSeconds: number;
-  readonly referenceSeconds: number;
-  readonly years: number;
-  readonly variables: number;
+  readonly seconds: number;
   readonly maxRssMb: number;
 }
 
@@ -56,54 +60,59 @@ function referenceWorkload(draws: number): number {
   return checksum;
 }
 
-function child(draws: number): void {
-  const inputs = loadRunInputs(projectRoot, 'data', [resolve(projectRoot, 'scenarios', 'baseline.yaml')]);
-  const { scenario, model } = inputs.scenarios[0];
-  // Warm up the code paths (JIT) on a small run first; the figure is the full-size run.
-  runScenario(model, inputs.data, scenario, { draws: 2000 });
-  referenceWorkload(2000);
-  const t0 = performance.now();
-  const result = runScenario(model, inputs.data, scenario, { draws });
-  const engineSeconds = (performance.now() - t0) / 1000;
-  const t1 = performance.now();
-  referenceWorkload(draws);
-  const referenceSeconds = (performance.now() - t1) / 1000;
-  const years = new Set(result.summaries.map((s) => s.year)).size;
-  const out: ChildResult = {
-    draws,
-    engineSeconds,
-    referenceSeconds,
-    years,
-    variables: result.model.variables.length,
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
-  };
+async function child(mode: Mode, draws: number): Promise<void> {
+  let seconds: number;
+  if (mode === 'reference') {
+    referenceWorkload(2000);
+    const t0 = performance.now();
+    referenceWorkload(draws);
+    seconds = (performance.now() - t0) / 1000;
+  } else {
+    const inputs = loadRunInputs(projectRoot, 'data', [resolve(projectRoot, 'scenarios', 'baseline.yaml')]);
+    const { scenario, model } = inputs.scenarios[0];
+    runScenario(model, inputs.data, scenario, { draws: 2000 });
+    const t0 = performance.now();
+    if (mode === 'engine') runScenario(model, inputs.data, scenario, { draws });
+    else await runScenarioInParallel(model, inputs.data, scenario, { draws, threads: defaultThreads() });
+    seconds = (performance.now() - t0) / 1000;
+  }
+  const out: ChildResult = { seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 };
   process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+function measure(mode: Mode, draws: number): ChildResult {
+  const text = execFileSync(process.execPath, ['--max-old-space-size=4096', here, '--child', mode, String(draws)], { encoding: 'utf8' });
+  return JSON.parse(text.trim().split('\n').pop()!) as ChildResult;
 }
 
 function parent(sizes: number[]): void {
   console.log('forecast engine — baseline model, whole run (calibrate + simulate + summarise + judge targets)');
-  console.log(`node ${process.version}, ${process.platform} ${process.arch}; each size in its own process\n`);
-  const header = ['draws', 'engine s', 'W ref s', 'engine/W', 'peak MB', 'variables', 'years'];
-  console.log(header.map((h) => h.padStart(11)).join(''));
+  console.log(`node ${process.version}, ${process.platform} ${process.arch}, ${availableParallelism()} cores; each figure from its own process\n`);
+  const header = ['draws', '1 thread s', 'peak MB', `${defaultThreads()} threads s`, 'peak MB', 'W ref s', 'peak MB', 'engine/W', 'threads/W'];
+  console.log(header.map((h) => h.padStart(12)).join(''));
   for (const draws of sizes) {
-    const text = execFileSync(process.execPath, ['--max-old-space-size=4096', here, '--child', String(draws)], { encoding: 'utf8' });
-    const r = JSON.parse(text.trim().split('\n').pop()!) as ChildResult;
+    const engine = measure('engine', draws);
+    const parallel = measure('parallel', draws);
+    const reference = measure('reference', draws);
     const cells = [
-      r.draws.toLocaleString('en-US'),
-      r.engineSeconds.toFixed(3),
-      r.referenceSeconds.toFixed(3),
-      (r.engineSeconds / r.referenceSeconds).toFixed(2),
-      r.maxRssMb.toFixed(0),
-      String(r.variables),
-      String(r.years),
+      draws.toLocaleString('en-US'),
+      engine.seconds.toFixed(3),
+      engine.maxRssMb.toFixed(0),
+      parallel.seconds.toFixed(3),
+      parallel.maxRssMb.toFixed(0),
+      reference.seconds.toFixed(3),
+      reference.maxRssMb.toFixed(0),
+      (engine.seconds / reference.seconds).toFixed(2),
+      (parallel.seconds / reference.seconds).toFixed(2),
     ];
-    console.log(cells.map((c) => c.padStart(11)).join(''));
+    console.log(cells.map((c) => c.padStart(12)).join(''));
   }
-  console.log('\npeak MB is the child process\'s max RSS (engine run, reference run and Node itself).');
+  console.log('\npeak MB: the child process\'s max RSS (Node itself, the loaded engine and data, the run).');
+  console.log('The model: 9 variables (5 compound, 1 negative binomial, 3 formulas), 2021–2030, 6 targets.');
 }
 
 const args = process.argv.slice(2);
-if (args[0] === '--child') child(Number(args[1]));
+if (args[0] === '--child') await child(args[1] as Mode, Number(args[2]));
 else {
   const sizesArg = args.indexOf('--sizes');
   const sizes = sizesArg >= 0 ? args[sizesArg + 1].split(',').map(Number) : [10_000, 100_000, 1_000_000];

@@ -23,10 +23,12 @@ import { runScenario, type RunOptions } from './run-scenario.js';
 import type { ScenarioResult } from './scenario-result.js';
 
 /**
- * Below this many draws × simulated variable-years one thread is faster: starting a worker and
- * loading the engine in it costs ≈ 0.1–0.2 s (measured on this 2-core machine; bench/simulate-bench.ts).
+ * Below this many draws × simulated variable-years one thread is faster: starting a worker, loading
+ * the engine and warming its code up cost ≈ 0.3 s (bench/simulate-bench.ts on this 2-core machine:
+ * the Beijing model, 70 variable-years, took 0.35 s at 10⁵ draws in one thread and 0.70 s in two;
+ * at 10⁶, 3.1 s and 2.1 s). From about 350,000 draws of that model on.
  */
-export const parallelMinimumWork = 3_000_000;
+export const parallelMinimumWork = 25_000_000;
 
 /** What a worker gets: everything it needs to run its part (structured-cloned). */
 export interface ScenarioPartJob {

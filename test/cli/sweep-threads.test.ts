@@ -28,9 +28,9 @@ describe('worker threads (compiled build)', () => {
   });
 
   it('run writes identical files with 1 and 2 threads (model components in a worker)', () => {
-    // 60,000 draws × the model's variable-years is past parallelMinimumWork, so two threads are used.
+    // 400,000 draws × the model's 70 variable-years is past parallelMinimumWork: two threads are used.
     const [one, two] = [freshDir(), freshDir()];
-    const args = ['run', 'scenarios/pessimistic.yaml', '--draws', '60000', '--quiet'];
+    const args = ['run', 'scenarios/pessimistic.yaml', '--draws', '400000', '--quiet'];
     const first = forecast([...args, '--threads', '1', '--out', one]);
     const second = forecast([...args, '--threads', '2', '--out', two]);
     expect([first.code, second.code]).toEqual([0, 0]);
