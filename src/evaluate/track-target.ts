@@ -40,7 +40,8 @@ const summaryIndex = (p: number) => quantileProbabilities.indexOf(p as (typeof q
 /**
  * Creates the tracker for a target on a variable.
  * - level / share: the level in the target year, judged the year it is simulated (nothing kept per
- *   draw but the first-passage flags); first passage = ever met by each year.
+ *   draw but the first-passage flags); first passage = met in some year so far (lower bounds only)
+ *   or met in that very year (a range or a ceiling, which a later overshoot undoes).
  * - growthEachYear: the smallest yearly growth over the window (one running minimum per draw);
  *   years up to the base year are judged on the record's reported growth.
  * - cagr: compound growth from the year before the window to the target year.
@@ -58,7 +59,11 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
 
   // One accumulator per draw where the judged quantity builds up over years; none for levels.
   const quantity = judged === 'level' ? undefined : new Float64Array(draws);
-  const everMet = judged === 'level' || judged === 'cumulative' ? new Uint8Array(draws) : undefined;
+  // First passage: a target with only a lower bound is met by year y once met in some year ≤ y; one
+  // with an upper bound (a range, a ceiling) is judged in each year itself, because a later
+  // overshoot undoes it (6 unicorns in range in 2023 can be 12 by 2025).
+  const tracksPassage = judged === 'level' || judged === 'cumulative';
+  const everMet = tracksPassage && !target.upper ? new Uint8Array(draws) : undefined;
   let everMetCount = 0;
   const firstPassage: { year: number; probability: number }[] = [];
   let firstYearMedianMeets: number | undefined;
@@ -144,11 +149,13 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
       }
 
       // First passage: has the target been met by this year (level, share, cumulative).
-      if (everMet) {
+      if (tracksPassage) {
         if (judged === 'cumulative' && year > target.year) return;
         const values = judged === 'level' ? current : quantity!;
-        everMetCount += markMet(values, everMet, low, lowInclusive, high, highInclusive);
-        firstPassage.push({ year, probability: everMetCount / draws });
+        const metNow = everMet
+          ? (everMetCount += markMet(values, everMet, low, lowInclusive, high, highInclusive))
+          : countAgainstBounds(values, low, lowInclusive, high, highInclusive).metCount;
+        firstPassage.push({ year, probability: metNow / draws });
         const median = judged === 'level' ? (summary?.quantiles[summaryIndex(0.5)] ?? quantilesOf(values, [0.5])[0]) : quantilesOf(values, [0.5])[0];
         if (firstYearMedianMeets === undefined && meets(median)) firstYearMedianMeets = year;
       }
