@@ -1,7 +1,7 @@
 // Targets side by side across scenarios, each set against the first scenario with a paired Monte Carlo error.
 import type { TargetResult } from '../evaluate/target-result.js';
 import { startAssumption } from '../spec/validate-scenario-against-model.js';
-import { describeDistribution } from './describe-distribution.js';
+import { describeDistribution } from '../simulate/describe-distribution.js';
 import { diffResolved, type ResolvedDifference } from './diff-resolved.js';
 import { pairedDifference } from './paired-difference.js';
 import type { InstrumentedRun } from './run-instrumented.js';

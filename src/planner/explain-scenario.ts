@@ -7,7 +7,7 @@ import { distributionQuantile } from '../simulate/sample-distribution.js';
 import type { SourceLocation } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
 import { startAssumption } from '../spec/validate-scenario-against-model.js';
-import { describeDistribution } from './describe-distribution.js';
+import { describeDistribution } from '../simulate/describe-distribution.js';
 
 const show = (value: number) => (Number.isFinite(value) ? String(Number(value.toPrecision(4))) : String(value));
 const at = (location: SourceLocation) => `${location.file}:${location.line}:${location.col}`;

@@ -7,14 +7,16 @@
 //   4 build the spec in file order, frozen
 import { didYouMean } from '../errors/did-you-mean.js';
 import { InputError } from '../errors/input-error.js';
-import { specMessages } from '../errors/messages.js';
+import { messages, specMessages } from '../errors/messages.js';
 import type { Problem } from '../errors/problem.js';
 import { codeFrame } from '../io/code-frame.js';
 import { formatPath, parseYamlDocument, type PathSegment, type YamlDocument } from '../io/yaml-document.js';
 import type { LawName } from '../laws/law.js';
 import { analyzeFormula, type FormulaAnalysis } from '../simulate/compile-formula.js';
 import { formulaIssueHint, formulaIssueMessage, type FormulaIssue } from '../simulate/formula-error.js';
+import { describeDistribution } from '../simulate/describe-distribution.js';
 import { deepFreeze } from './deep-freeze.js';
+import { parameterRangeRule } from './parameter-range.js';
 import { isLawName, lawParameterNames } from './law-parameter-names.js';
 import type { ModelSpec, VariableSpec } from './model-spec.js';
 import { modelFileSchema, variableSchema, type ModelFile } from './schemas.js';
@@ -50,8 +52,18 @@ export function parseModelSpec(file: string, text: string): ModelSpec {
 
   if (problems.length > 0 || !parsed.success) throw new InputError(problems);
 
-  // 4. Build
-  return deepFreeze(buildModel(doc, file, parsed.data));
+  // 4. Build, then check each law parameter against the range its law declares.
+  const model = buildModel(doc, file, parsed.data);
+  const outOfRange: Problem[] = [];
+  for (const variable of model.variables) {
+    for (const [param, distribution] of Object.entries(variable.params)) {
+      const rule = parameterRangeRule(variable.law, param, distribution);
+      const path = ['variables', variable.name, 'params', param];
+      if (rule) outOfRange.push(doc.problem(path, messages.mustBe(formatPath(path), rule, describeDistribution(distribution))));
+    }
+  }
+  if (outOfRange.length > 0) throw new InputError(outOfRange);
+  return deepFreeze(model);
 }
 
 function checkVariables(doc: YamlDocument, variables: RawMap): Problem[] {

@@ -3,7 +3,9 @@ import { didYouMean } from '../errors/did-you-mean.js';
 import { messages, specMessages } from '../errors/messages.js';
 import type { Problem } from '../errors/problem.js';
 import { formatPath, type PathSegment } from '../io/yaml-document.js';
+import { describeDistribution } from '../simulate/describe-distribution.js';
 import { lawParameterNames } from './law-parameter-names.js';
+import { parameterRangeRule } from './parameter-range.js';
 import type { ModelSpec, VariableSpec } from './model-spec.js';
 import type { ScenarioSpec } from './scenario-spec.js';
 
@@ -46,8 +48,15 @@ export function validateScenarioAgainstModel(scenario: ScenarioSpec, model: Mode
     }
     const allowed = assumableParameters(variable);
     const isFormula = variable.law === 'formula' || variable.formula !== undefined;
-    for (const param of Object.keys(params)) {
-      if (allowed.includes(param)) continue;
+    for (const [param, distribution] of Object.entries(params)) {
+      if (allowed.includes(param)) {
+        const rule = param === startAssumption || isFormula ? undefined : parameterRangeRule(variable.law, param, distribution);
+        if (rule) {
+          const field = ['assumptions', name, param];
+          problems.push(at(`${name}.${param}`, field, messages.mustBe(formatPath(field), rule, describeDistribution(distribution))));
+        }
+        continue;
+      }
       const field = ['assumptions', name, param];
       const message = isFormula
         ? specMessages.paramOfFormula(formatPath(field), param)

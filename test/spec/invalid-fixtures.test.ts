@@ -100,6 +100,16 @@ const expected: Record<string, string[]> = {
     "   9 |       growht: 0.1",
     "     |       ^^^^^^",
   ],
+  'model-param-out-of-range.yaml': [
+    'test/fixtures/invalid/model-param-out-of-range.yaml:9:19  error  variables.revenue.params.volatility must be at least 0 (the range of compound volatility), got "uniform(min=-0.02, max=0.05)"',
+    '   9 |       volatility: { dist: uniform, min: -0.02, max: 0.05 }',
+    '     |                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+  ],
+  'scenario-param-out-of-range.yaml': [
+    'test/fixtures/invalid/scenario-param-out-of-range.yaml:8:5  error  assumptions.revenue.persistence must lie in [0, 1] (the range of compound persistence), got "1.5"',
+    '   8 |     persistence: 1.5',
+    '     |     ^^^^^^^^^^^',
+  ],
   'scenario-bad-draws.yaml': [
     "test/fixtures/invalid/scenario-bad-draws.yaml:4:8  error  draws must be a positive integer no greater than 10000000, got 20000000",
     "   4 | draws: 20000000",
