@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { compareAssumptionColumns, compareColumns } from '../../src/output/compare-table.js';
 import { freshDir } from '../helpers/project.js';
 import { readCsv, runCli } from '../planner/planner-helpers.js';
+import { withoutProgress } from '../helpers/without-progress.js';
 
 describe('forecast compare', () => {
   it('sets every target side by side, with paired differences against the first scenario', async () => {
     const out = freshDir();
     const { code, stdout, stderr } = await runCli(['compare', 'scenarios/baseline.yaml', 'scenarios/optimistic.yaml', 'scenarios/pessimistic.yaml', '--draws', '2000', '--out', out]);
-    expect(stderr).toBe('');
+    expect(withoutProgress(stderr)).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('compared against baseline (2000 draws');
     const { header, rows } = readCsv(out, 'compare.csv');

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../planner/planner-helpers.js';
+import { withoutProgress } from '../helpers/without-progress.js';
 
 describe('forecast explain', () => {
   it('prints the resolved scenario, where each value came from, calibrated uncertainty and evidence', async () => {
     const { code, stdout, stderr } = await runCli(['explain', 'scenarios/optimistic.yaml']);
-    expect(stderr).toBe('');
+    expect(withoutProgress(stderr)).toBe('');
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toMatch(/^scenario optimistic — /);
     expect(stdout).toContain('scenarios/optimistic.yaml → extends → scenarios/baseline.yaml');

@@ -5,6 +5,7 @@ import { memoryIo } from '../../src/cli/cli-io.js';
 import { main } from '../../src/cli/main.js';
 import { freshDir, projectRoot } from '../helpers/project.js';
 import { normaliseNumbers } from '../helpers/normalise-numbers.js';
+import { withoutProgress } from '../helpers/without-progress.js';
 
 const scenarios = readdirSync(join(projectRoot, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
 
@@ -18,7 +19,7 @@ describe('forecast run', () => {
   it('writes projections, targets, first passage and a manifest for every shipped scenario', async () => {
     const out = freshDir();
     const { code, stdout, stderr } = await run(['run', '--draws', '4000', '--out', out]);
-    expect(stderr).toBe('');
+    expect(withoutProgress(stderr)).toBe('');
     expect(code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['first-passage.csv', 'manifest.json', 'projections.csv', 'targets.csv']);
     for (const scenario of scenarios) expect(stdout).toContain(scenario);
@@ -75,7 +76,7 @@ describe('forecast run: report, notebook outputs, colour', () => {
   it('--report --format iamc --export-draws N writes report.html with its specs, iamc.csv and draws.csv', async () => {
     const out = freshDir();
     const { code, stderr, stdout } = await run(['run', '--draws', '600', '--report', '--format', 'iamc', '--export-draws', '3', '--out', out]);
-    expect(stderr).toBe('');
+    expect(withoutProgress(stderr)).toBe('');
     expect(code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['charts', 'draws.csv', 'first-passage.csv', 'iamc.csv', 'manifest.json', 'projections.csv', 'report.html', 'targets.csv']);
     expect(stdout).toMatch(/wrote .*report\.html/);

@@ -8,6 +8,7 @@ import { withAssumptions } from '../../src/planner/with-assumptions.js';
 import { solveColumns } from '../../src/planner/solve-table.js';
 import { freshDir, projectRoot } from '../helpers/project.js';
 import { readCsv, runCli } from '../planner/planner-helpers.js';
+import { withoutProgress } from '../helpers/without-progress.js';
 
 const draws = 2000;
 
@@ -18,7 +19,7 @@ describe('forecast solve', () => {
       'solve', 'scenarios/baseline.yaml', '--target', 'bj-ai-core-2025', '--probability', '0.8',
       '--vary', 'assumptions.aiCoreIndustry.growth.mean', '--draws', String(draws), '--out', out,
     ]);
-    expect(stderr).toBe('');
+    expect(withoutProgress(stderr)).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/bj-ai-core-2025 met with probability ≥ 0\.8 when assumptions\.aiCoreIndustry\.growth\.mean = /);
     expect(stdout).toMatch(/achieved P\(met\) [\d.]+ ± [\d.]+ \(Monte Carlo se/);
@@ -59,7 +60,7 @@ describe('forecast solve', () => {
     const probabilityIn = async (seed?: number) => {
       const out = freshDir();
       const run = await runCli(['run', scenario, '--draws', String(draws), '--out', out, '--quiet', ...(seed ? ['--seed', String(seed)] : [])]);
-      expect(run.stderr).toBe('');
+      expect(withoutProgress(run.stderr)).toBe('');
       expect(run.code).toBe(0);
       const row = readCsv(out, 'targets.csv').rows.find((r) => r.target === 'bj-ai-core-2025')!;
       return { p: Number(row.probabilityMet), se: Number(row.probabilityMetSe) };
