@@ -287,7 +287,7 @@ ${sourcesSectionHtml(report.sources, report.observations, sourceTargets)}
 ${heading('notes')}
 <ul>
 <li>${en('Bands are quantiles over the Monte Carlo draws (p05–p95: 90% of draws; p25–p75: 50%); the line is the median. The numbers are those of projections.csv, targets.csv and first-passage.csv written by the same run.')}</li>
-<li>${en(`Qualifiers stay visible: "接近/近/约" (approximate) is drawn as an open circle with a ±${approxBandFraction * 100}% bar (a display convention); "突破/超过" (at least) as a bar at the bound with an arrow pointing up, "不到" (at most) with an arrow pointing down: a bound is never drawn as a point.`)}</li>
+<li>${en(`Qualifiers stay visible: "接近/近/约" (approximate) is drawn as an open circle with a ±${approxBandFraction * 100}% bar (the band the calibration assumes); "突破/超过" (at least) as a bar at the bound with an arrow pointing up, "不到" (at most) with an arrow pointing down: a bound is never drawn as a point.`)}</li>
 <li>${en('Each chart is also saved as a Vega-Lite spec with its data (charts/*.vl.json): open it in the Vega editor, Jupyter (altair.Chart.from_json) or Observable (vl.spec / vegaEmbed).')}</li>
 </ul>
 </section>

@@ -18,13 +18,14 @@ import type {
   ReportVerdict,
 } from './report-data.js';
 import type { SensitivityRow } from './sensitivity-row.js';
+import { approxBand } from '../calibrate/calibration-constants.js';
 
 /**
- * Half-width of the band drawn around an approximate figure ("接近", "近", "约"), as a fraction
- * of the figure: a display convention (the reports never say how close "close to" is), chosen so
- * "接近3万亿元" shows as 28 500–31 500亿元.
+ * Half-width of the band drawn around an approximate figure ("接近", "近", "约"), as a fraction of
+ * the figure: the band calibration draws such a figure from (approxBand), so the picture shows what
+ * the engine assumed — "接近3万亿元" as 29 100–30 900亿元.
  */
-export const approxBandFraction = 0.05;
+export const approxBandFraction = approxBand;
 
 /** Length of the arrow drawn from a bound ("突破", "超过" / "不到") in the open direction, as a fraction of the bound. */
 export const boundArrowFraction = 0.08;

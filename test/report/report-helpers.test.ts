@@ -34,8 +34,8 @@ describe('displayNumber(value, unit)', () => {
 });
 
 describe('qualifierBand(value, qualifier)', () => {
-  it('gives ±5% for approx, an 8% arrow in the open direction for bounds, nothing for exact', () => {
-    expect(qualifierBand(30000, 'approx')).toEqual({ low: 28500, high: 31500 });
+  it('gives ±3% for approx (the calibration band), an 8% arrow in the open direction for bounds, nothing for exact', () => {
+    expect(qualifierBand(30000, 'approx')).toEqual({ low: 29100, high: 30900 });
     expect(qualifierBand(2500, 'atLeast')).toEqual({ low: 2500, high: 2700 });
     expect(qualifierBand(2500, 'atMost')).toEqual({ low: 2300, high: 2500 });
     expect(qualifierBand(2500, 'exact')).toEqual({ low: 2500, high: 2500 });
