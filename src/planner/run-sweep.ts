@@ -1,5 +1,5 @@
 // A sweep: every combination of the values given to one or more assumptions, each run as a whole variant.
-import { plannerMessages } from '../errors/messages.js';
+import { messages, plannerMessages } from '../errors/messages.js';
 import { prepareModel } from '../pipeline/prepare-model.js';
 import { commandLineError } from './command-line-error.js';
 import { currentDistribution, parseAssumptionPath } from './assumption-path.js';
@@ -9,6 +9,8 @@ import { runVariants } from './run-variants.js';
 import { setDistributionField } from './set-distribution-field.js';
 import { sweepGrid } from './sweep-grid.js';
 import type { AssumptionOverride } from './with-assumptions.js';
+import { parameterRangeRule } from '../spec/parameter-range.js';
+import { describeDistribution } from '../simulate/describe-distribution.js';
 
 /** One point of the grid: the value of each varied path (in --vary order) and its verdicts. */
 export interface SweepVariant {
@@ -63,6 +65,12 @@ export async function runSweep(
       const base = byParameter.get(key)?.distribution ?? current[i];
       byParameter.set(key, { variable, parameter, distribution: setDistributionField(base, field, value, path) });
     });
+    // Each variant's distribution must also keep to its law's range (a volatility below 0 would run).
+    for (const override of byParameter.values()) {
+      const law = prepared.variables.find((v) => v.spec.name === override.variable)?.spec.law;
+      const rule = law && override.parameter !== 'start' ? parameterRangeRule(law, override.parameter, override.distribution) : undefined;
+      if (rule) throw commandLineError(messages.mustBe(`${override.variable}.${override.parameter}`, rule, describeDistribution(override.distribution)));
+    }
     return [...byParameter.values()];
   });
   const outcomes = await runVariants(inputs, jobs, options);

@@ -27,6 +27,14 @@ describe('forecast sweep', () => {
     expect(p[2]).toBeGreaterThan(p[0]);
   });
 
+  it('refuses a variant outside its law\'s parameter range before running anything (exit code 2)', async () => {
+    const out = freshDir();
+    const { code, stderr } = await runCli(['sweep', 'scenarios/baseline.yaml', '--vary', 'assumptions.aiCoreIndustry.volatility=0.1,-0.1', '--draws', '100', '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('aiCoreIndustry.volatility must be at least 0 (the range of compound volatility), got "-0.1"');
+    expect(existsSync(join(out, 'sweep.csv'))).toBe(false);
+  });
+
   it('crosses several --vary into a grid, the last changing fastest', async () => {
     const out = freshDir();
     const { code } = await runCli([
