@@ -1,5 +1,6 @@
 // Steps 3–5 for one scenario: calibrate, simulate, evaluate. Pure: no files, no clock, inputs untouched.
 import type { DataSet } from '../data/types.js';
+import { meanAndQuantilesOf, quantileProbabilities } from '../evaluate/quantiles.js';
 import { summarizeColumns } from '../evaluate/summarize-columns.js';
 import type { SummaryRow } from '../evaluate/summary-row.js';
 import { trackTarget, type TargetTracker } from '../evaluate/track-target.js';
@@ -58,6 +59,14 @@ export function runScenario(model: ModelSpec, data: DataSet, scenario: ScenarioS
     keepPrevious,
     scratch,
     observeBase: (base) => {
+      // The starting level is a distribution too (an approximate figure's band, a bound's): its
+      // summary is the projection's first point, in the variable's base year.
+      for (const variable of prepared.variables) {
+        const column = base.get(variable.spec.name);
+        if (!column || variable.baseYear === undefined) continue;
+        const { mean, quantiles } = meanAndQuantilesOf(column, quantileProbabilities, scratch);
+        summaries.push({ variable: variable.spec.name, year: variable.baseYear, mean, quantiles: Array.from(quantiles) });
+      }
       trackers.forEach((t) => t.observeBase(base));
       observers.forEach((o) => o.observeBase?.(base));
     },
@@ -70,5 +79,8 @@ export function runScenario(model: ModelSpec, data: DataSet, scenario: ScenarioS
     },
   });
 
+  // By year, then in the model's evaluation order (base years come before the first simulated year).
+  const order = new Map(prepared.variables.map((v, i) => [v.spec.name, i]));
+  summaries.sort((a, b) => a.year - b.year || order.get(a.variable)! - order.get(b.variable)!);
   return { scenario, model: prepared, summaries, targets: trackers.map((t) => t.result()), skippedTargets };
 }
