@@ -8,6 +8,7 @@ import { growthRateDistribution } from '../calibrate/growth-rate-distribution.js
 import { posteriorGrowth } from '../calibrate/posterior-growth.js';
 import { ModelError } from '../errors/model-error.js';
 import type { Distribution } from '../simulate/distribution.js';
+import type { RandomStream } from '../simulate/random-stream.js';
 import type { Calibration, CalibrationInput, Law, LawRuntime, LawStartInput } from './law.js';
 import { maximumPersistence, minimumGrowthRate } from './law-constants.js';
 import { paramColumn } from './param-column.js';
@@ -88,20 +89,9 @@ export const compoundLaw: Law = {
     let persistent = false;
     for (let i = 0; i < draws && !persistent; i++) if (clampedPersistence(i) !== 0) persistent = true;
     const mean = perDrawParameter(growth, (g) => Math.log1p(Math.max(g, minimumGrowthRate)));
-    const innovationScale = persistent
-      ? Float64Array.from(volatility, (v, i) => Math.max(v, 0) * Math.sqrt(1 - clampedPersistence(i) ** 2))
-      : perDrawParameter(volatility, (v) => Math.max(v, 0));
-    let phiColumn: Float64Array | undefined;
-    let deviation: Float64Array | undefined;
-    if (persistent) {
-      phiColumn = new Float64Array(draws);
-      deviation = new Float64Array(draws);
-      input.stream('initial').fillStandardNormal(deviation);
-      for (let i = 0; i < draws; i++) {
-        phiColumn[i] = clampedPersistence(i);
-        deviation[i] *= Math.max(volatility[i], 0);
-      }
-    }
+    // The persistent case (rare) keeps φ, σ√(1−φ²) and the AR(1) deviation per draw, in double.
+    const ar1 = persistent ? startAr1(volatility, clampedPersistence, input.stream('initial')) : undefined;
+    const innovationScale = ar1 ? 0 : perDrawParameter(volatility, (v) => Math.max(v, 0)); // σ (φ = 0)
     const innovation = input.stream('innovation');
     let last = 0;
     return {
@@ -109,8 +99,8 @@ export const compoundLaw: Law = {
         checkStep('compound', last, step);
         last = step;
         innovation.fillStandardNormal(scratch);
-        if (phiColumn && deviation) growPersistent(level, mean, innovationScale as Float64Array, phiColumn, deviation, scratch);
-        else growIndependent(level, mean, innovationScale as number | Float32Array, scratch);
+        if (ar1) growPersistent(level, mean, ar1.scale, ar1.phi, ar1.deviation, scratch);
+        else growIndependent(level, mean, innovationScale, scratch);
       },
     };
   },
@@ -143,6 +133,16 @@ function growPerDrawConstant(level: Float64Array, mean: Float32Array, scale: num
 
 function growPerDrawPerDraw(level: Float64Array, mean: Float32Array, scale: Float32Array, noise: Float64Array): void {
   for (let i = 0; i < level.length; i++) level[i] *= Math.exp(mean[i] + scale[i] * noise[i]);
+}
+
+/** φ, the innovation scale σ√(1−φ²) and the stationary start d₀ ~ N(0, σ²) of each draw's AR(1) deviation. */
+function startAr1(volatility: Float64Array, phiOf: (i: number) => number, initial: RandomStream) {
+  const phi = Float64Array.from(volatility, (_, i) => phiOf(i));
+  const scale = Float64Array.from(volatility, (v, i) => Math.max(v, 0) * Math.sqrt(1 - phi[i] ** 2));
+  const deviation = new Float64Array(volatility.length);
+  initial.fillStandardNormal(deviation);
+  for (let i = 0; i < deviation.length; i++) deviation[i] *= Math.max(volatility[i], 0);
+  return { phi, scale, deviation };
 }
 
 /** As growIndependent with an AR(1) deviation: d ← φ·d + s·ε, V ← V·exp(m + d). */

@@ -19,7 +19,7 @@ import type { ScenarioSpec } from '../spec/scenario-spec.js';
 import { judgedTargets } from './judged-targets.js';
 import { splitComponents } from './model-components.js';
 import { prepareModel } from './prepare-model.js';
-import { runScenario, type RunOptions } from './run-scenario.js';
+import { inSummaryOrder, runScenario, type RunOptions } from './run-scenario.js';
 import type { ScenarioResult } from './scenario-result.js';
 
 /**
@@ -84,14 +84,16 @@ export async function runScenarioInParallel(model: ModelSpec, data: DataSet, sce
   const draws = options.draws ?? scenario.draws;
   const seed = options.seed ?? scenario.seed;
   const url = workerUrl();
-  const single = () => withWarmUp(draws, (n) => runScenario(model, data, scenario, { ...options, draws: n, ...(n !== draws && { onYear: undefined }) }));
-  if (options.threads <= 1 || !url) return single();
+  // In this thread: the whole model or one part, warmed up first for large runs (progress only for the real run).
+  const runHere = (variables?: readonly string[]) =>
+    withWarmUp(draws, (n) => runScenario(model, data, scenario, { ...options, draws: n, variables, ...(n !== draws && { onYear: undefined }) }));
+  if (options.threads <= 1 || !url) return runHere();
   const prepared = prepareModel(model, data, scenario);
   const variableYears = prepared.variables.reduce((sum, v) => sum + Math.max(0, prepared.horizon - v.firstYear + 1), 0);
   const targetsOn = new Map<string, number>();
   for (const { variable } of judgedTargets(prepared, data).judged) targetsOn.set(variable.spec.name, (targetsOn.get(variable.spec.name) ?? 0) + 1);
   const parts = splitComponents(prepared, options.threads, (name) => targetsOn.get(name) ?? 0);
-  if (parts.length <= 1 || (!options.force && draws * variableYears < parallelMinimumWork)) return single();
+  if (parts.length <= 1 || (!options.force && draws * variableYears < parallelMinimumWork)) return runHere();
 
   // 1. Parts 1…n−1 in workers (started first: they load the engine while this thread works).
   const workers = parts.slice(1).map((variables) => {
@@ -111,7 +113,7 @@ export async function runScenarioInParallel(model: ModelSpec, data: DataSet, sce
   // 2. Part 0 here (with the progress callback).
   let own: ScenarioResult;
   try {
-    own = withWarmUp(draws, (n) => runScenario(model, data, scenario, { ...options, draws: n, variables: parts[0], ...(n !== draws && { onYear: undefined }) }));
+    own = runHere(parts[0]);
   } finally {
     // Wait for the workers even when this part failed, so none outlives the call.
     await Promise.allSettled(workers);
@@ -121,10 +123,7 @@ export async function runScenarioInParallel(model: ModelSpec, data: DataSet, sce
   if (failed?.error) throw fromWorkerError(failed.error);
 
   // 3. Merge in the order of a one-thread run.
-  const order = new Map(own.model.variables.map((v, i) => [v.spec.name, i]));
-  const summaries = [...own.summaries, ...replies.flatMap((r) => r.summaries!)].sort(
-    (a, b) => a.year - b.year || order.get(a.variable)! - order.get(b.variable)!,
-  );
+  const summaries = inSummaryOrder([...own.summaries, ...replies.flatMap((r) => r.summaries!)], own.model);
   const byId = new Map([...own.targets, ...replies.flatMap((r) => r.targets!)].map((t) => [t.target.id, t]));
   const targets = data.targets.flatMap((t) => byId.get(t.id) ?? []);
   return { ...own, summaries, targets };

@@ -79,8 +79,15 @@ export function runScenario(model: ModelSpec, data: DataSet, scenario: ScenarioS
     },
   });
 
-  // By year, then in the model's evaluation order (base years come before the first simulated year).
-  const order = new Map(prepared.variables.map((v, i) => [v.spec.name, i]));
-  summaries.sort((a, b) => a.year - b.year || order.get(a.variable)! - order.get(b.variable)!);
-  return { scenario, model: prepared, summaries, targets: trackers.map((t) => t.result()), skippedTargets };
+  return { scenario, model: prepared, summaries: inSummaryOrder(summaries, prepared), targets: trackers.map((t) => t.result()), skippedTargets };
+}
+
+/**
+ * Summary rows in the order of every result: by year, then in the model's evaluation order (base
+ * years come before the first simulated year). runScenarioInParallel merges its parts with it.
+ * @returns the same array, sorted
+ */
+export function inSummaryOrder(summaries: SummaryRow[], model: PreparedModel): SummaryRow[] {
+  const order = new Map(model.variables.map((v, i) => [v.spec.name, i]));
+  return summaries.sort((a, b) => a.year - b.year || order.get(a.variable)! - order.get(b.variable)!);
 }
