@@ -6,7 +6,7 @@
 //       2 draws for the years c+1 … c+h (lawForecastDraws, the engine's sampling)
 //       3 score against the FY levels that came later; naive and drift from the levels known at c
 import type { DataSet, Observation } from '../data/types.js';
-import { yearEndLevels } from '../calibrate/year-end-levels.js';
+import { yearLevels } from '../data/year-levels.js';
 import { ModelError } from '../errors/model-error.js';
 import { laws, type GrowthLawName } from '../laws/registry.js';
 import type { ModelSpec, VariableSpec } from '../spec/model-spec.js';
@@ -162,7 +162,7 @@ function observed(data: DataSet, series: string): Observation[] {
 
 /** FY point levels (exact or approx; the newest vintage of each year) by year. */
 function levelsByYear(observations: readonly Observation[]): Map<number, number> {
-  return new Map(yearEndLevels(observations).points.map((level) => [level.year, level.value]));
+  return new Map(yearLevels(observations).points.map((level) => [level.year, level.value]));
 }
 
 /** Naive, drift and the MASE scale from the FY levels known at a cutoff. */

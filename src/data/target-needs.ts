@@ -1,6 +1,6 @@
 // What each target asks of its series from the latest full year on record: the required growth or flow.
 import { requiredGrowth } from './required-growth.js';
-import { latestFullYear } from './latest-full-year.js';
+import { latestYearLevel } from './year-levels.js';
 import type { Observation, Qualifier, Target } from './types.js';
 import { convertUnit, unitFactor } from './units.js';
 
@@ -42,9 +42,9 @@ export function targetNeeds(target: Target, observations: readonly Observation[]
   const inSeriesUnit = (value: number | undefined) =>
     value === undefined || target.unit === 'rate' || unitFactor(target.unit, seriesUnit) === undefined ? value : convertUnit(value, target.unit, seriesUnit);
   const thresholdUnit = target.unit === 'rate' ? 'rate' : unitFactor(target.unit, seriesUnit) === undefined ? target.unit : seriesUnit;
-  const latestRow = latestFullYear(observations, target.year);
-  const latest = latestRow && latestRow.value !== undefined
-    ? { year: latestRow.year, value: latestRow.value, qualifier: latestRow.qualifier, source: latestRow.source }
+  const latestLevel = latestYearLevel(observations, target.year);
+  const latest = latestLevel
+    ? { year: latestLevel.year, value: latestLevel.value, qualifier: latestLevel.qualifier, source: latestLevel.observation.source }
     : undefined;
   const lower = inSeriesUnit(target.lower?.value);
   const upper = inSeriesUnit(target.upper?.value);

@@ -143,7 +143,7 @@ export const dataMessages = {
   windowMissing: (field: string, kind: string) => `${field} is required for a ${kind} target, got nothing`,
   unknownSeries: (value: string) => `series must name a series of data/series.csv, got ${showValue(value)}`,
   duplicateFigure: (figures: readonly string[], key: string, firstLine: number) =>
-    `series, period, year, kind and published must be unique for each figure, got ${showValue(key)} again with a ${figures.join(' and a ')} (first on line ${firstLine})`,
+    `series, period, year, kind, source and published must be unique for each figure, got ${showValue(key)} again with a ${figures.join(' and a ')} (first on line ${firstLine})`,
 } as const;
 
 /** Messages of the ensemble law and of backtests: src/laws/ensemble-law.ts, src/backtest/, `forecast backtest`. */

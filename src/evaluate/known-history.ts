@@ -1,5 +1,6 @@
 // What the record already says about a series' full years: levels and growth, for targets judged on the past.
 import type { Observation } from '../data/types.js';
+import { levelOfEachYear } from '../data/year-levels.js';
 
 /** A full-year level read from the record (bounds are kept as bounds by their qualifier). */
 export interface KnownLevel {
@@ -7,22 +8,21 @@ export interface KnownLevel {
   readonly value: number;
   readonly qualifier: Observation['qualifier'];
   readonly source: string;
+  /** The series' basis the level is on (levels of different bases are never compared). */
+  readonly basis?: number;
 }
 
 /**
- * Full-year (`FY`) levels of observed rows, one per year: the latest published wins.
+ * The level of each year on record, by the one rule of src/data/year-levels.ts (outturns before
+ * estimates, the latest vintage, a bound kept a bound).
  * @example fullYearLevels(observations).get(2023)?.value; // => 30000 for "接近3万亿元"
  */
 export function fullYearLevels(observations: readonly Observation[]): Map<number, KnownLevel> {
-  const byYear = new Map<number, KnownLevel & { published: string }>();
-  for (const o of observations) {
-    if (o.kind !== 'observed' || o.period !== 'FY' || o.value === undefined) continue;
-    const seen = byYear.get(o.year);
-    if (!seen || o.published > seen.published) {
-      byYear.set(o.year, { year: o.year, value: o.value, qualifier: o.qualifier, source: o.source, published: o.published });
-    }
+  const levels = new Map<number, KnownLevel>();
+  for (const [year, level] of levelOfEachYear(observations)) {
+    levels.set(year, { year, value: level.value, qualifier: level.qualifier, source: level.observation.source, basis: level.observation.basis });
   }
-  return new Map([...byYear.entries()].sort((a, b) => a[0] - b[0]));
+  return levels;
 }
 
 /** A full-year growth read from the record, with its qualifier (a bound stays a bound). */
@@ -43,16 +43,20 @@ export function knownGrowth(observations: readonly Observation[], year: number):
   const levels = fullYearLevels(observations);
   const now = levels.get(year);
   const before = levels.get(year - 1);
-  if (now && before && now.qualifier === 'exact' && before.qualifier === 'exact') return { value: now.value / before.value - 1, qualifier: 'exact' };
+  if (now && before && now.qualifier === 'exact' && before.qualifier === 'exact' && now.basis === before.basis) {
+    return { value: now.value / before.value - 1, qualifier: 'exact' };
+  }
   return undefined;
 }
 
 /**
- * Compound growth between the first and last exact or approximate FY levels; NaN with fewer than two.
+ * Compound growth between the first and last exact or approximate levels of the latest basis; NaN with fewer than two.
  * @example historicalCagr of levels 100 (2020) and 121 (2022); // => 0.1 (to 1e-12)
  */
 export function historicalCagr(observations: readonly Observation[]): number {
-  const points = [...fullYearLevels(observations).values()].filter((l) => l.qualifier === 'exact' || l.qualifier === 'approx');
+  const all = [...fullYearLevels(observations).values()].filter((l) => l.qualifier === 'exact' || l.qualifier === 'approx');
+  // Only levels on the basis of the latest one: no growth is read across a series' break.
+  const points = all.filter((l) => l.basis === all[all.length - 1]?.basis);
   if (points.length < 2) return Number.NaN;
   const first = points[0];
   const last = points[points.length - 1];

@@ -17,8 +17,8 @@ describe('forecast data', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.split('\n');
-    expect(lines[0]).toMatch(/^series\s+region\s+unit\s+years\s+points\s+scope$/);
-    expect(stdout).toMatch(/^cn\.software\.revenue\s+China\s+亿元\s+2013–2023\s+10\s+工信部/m);
+    expect(lines[0]).toMatch(/^series\s+region\s+unit\s+years\s+points\s+breaks\s+scope$/);
+    expect(stdout).toMatch(/^cn\.software\.revenue\s+China\s+亿元\s+2013–2023\s+10\s+—\s+工信部/m);
     expect(stdout).toMatch(/^bj\.ai\.unicorns\.new\s+Beijing\s+count\s+2023\s+1\s/m);
     expect(stdout).toMatch(/^bj\.ai\.radiating\s+Beijing\s+亿元\s+—\s+0\s/m);
     // aligned: the "region" column starts at the same place on every row
@@ -31,8 +31,9 @@ describe('forecast data', () => {
     const { code, stdout } = await run(['data', 'bj.infosoft.revenue']);
     expect(code).toBe(0);
     expect(stdout).toContain('bj.infosoft.revenue — 北京信息软件业营业收入 / Beijing information software industry revenue');
-    expect(stdout).toMatch(/^2023\s+M1-M10\s+21201 亿元 {2}\+17\.7% yoy\s+observed\s+reported\s+seed-000\s+2024-01$/m);
-    expect(stdout).toMatch(/^2023\s+FY\s+≈30000 亿元\s+observed\s+reported\s+seed-004\s+2024-04$/m);
+    expect(stdout).toMatch(/^2023\s+M1-M10\s+21201 亿元 {2}\+17\.7% yoy\s+observed\s+reported\s+medium\s+seed-000\s+2024-01$/m);
+    expect(stdout).toMatch(/^2023\s+FY\s+≈30000 亿元\s+estimate\s+reported\s+medium\s+seed-000\s+2024-01$/m);
+    expect(stdout).toMatch(/^2023\s+FY\s+≈30000 亿元\s+observed\s+reported\s+medium\s+seed-004\s+2024-04\s+level of 2023$/m);
     expect(stdout).toContain('“2023年1-10月，北京市信息软件业实现营收21201亿元，同比增长17.7%”');
     expect(stdout).toContain('2023年北京市软件产业发展研究报告 — 北京长风信息技术产业联盟, 000_935f956c4d03ec71.txt');
   });
@@ -45,8 +46,9 @@ describe('forecast data', () => {
 
   it('filters by --as-of', async () => {
     const { stdout } = await run(['data', 'bj.infosoft.revenue', '--as-of', '2024-01']);
-    expect(stdout).toMatch(/\sseed-000\s+2024-01$/m);
-    expect(stdout).not.toMatch(/\sseed-004\s+2024-04$/m);
+    // as of January 2024 the estimate "预计今年接近3万亿元" is the level of 2023; the outturn came in April
+    expect(stdout).toMatch(/estimate\s+reported\s+medium\s+seed-000\s+2024-01\s+level of 2023$/m);
+    expect(stdout).not.toMatch(/\sseed-004\s+2024-04/m);
     expect(stdout).not.toMatch(/\s2024-04-19$/m);
   });
 

@@ -53,7 +53,7 @@ describe('observationsOf(data, seriesId)', () => {
     const rows = observationsOf(data, 'bj.infosoft.revenue');
     expect(rows.map((o) => `${o.year} ${o.period} ${o.kind}`)).toEqual([
       '2023 M1-M10 observed',
-      '2023 FY externalForecast',
+      '2023 FY estimate',
       '2023 FY observed',
       '2023 FY observed',
       '2024 Q1 observed',

@@ -78,7 +78,7 @@ describe('targetTensions(needs)', () => {
   it('says the level binds when it asks more than the growth floor, and consistent when equal', () => {
     const obs: Observation = {
       series: 's', region: 'R', unit: '亿元', period: 'FY', year: 2020, value: 100, qualifier: 'exact', status: 'reported',
-      kind: 'observed', source: 'x', published: '2021-01', quote: 'q', file: 'f', line: 2,
+      kind: 'observed', confidence: 'high', source: 'x', published: '2021-01', quote: 'q', file: 'f', line: 2,
     };
     const base = { labelZh: '', labelEn: '', region: 'R', series: 's', source: 'x', quote: 'q', file: 'f', line: 1 } as const;
     const level = (value: number): Target => ({ ...base, id: `level-${value}`, kind: 'level', year: 2022, unit: '亿元', lower: { value, inclusive: true } });
