@@ -36,6 +36,10 @@ export const calibrationNotes = {
     `${observation.series} ${observation.year} period ${JSON.stringify(observation.period)} not understood, not used (${at(observation)})`,
   yoyPreferred: (series: string, from: number, to: number, years: readonly number[]) =>
     `${series} level ratio ${from}→${to} not used: the reported yoy of ${years.join(', ')} is preferred (statistical bureaus compute yoy on comparable firms)`,
+  derivedYoyUsed: (series: string, from: number, to: number, years: readonly number[]) =>
+    `${series} level ratio ${from}→${to} not used: the growth of ${years.join(', ')} is on record as a derived yoy (the same levels' arithmetic), used once`,
+  weakGrowthSkipped: (observation: Observation) =>
+    `${observation.series} ${observation.year} ${observation.period} yoy ${observation.yoy} not used: graded ${observation.confidence}, and a better-graded growth of ${observation.year} is on record (${at(observation)})`,
   acrossBreak: (series: string, from: number, to: number, breakYear: number) =>
     `${series} level ratio ${from}→${to} not used: the series is on a new basis from ${breakYear} (a break, data/series.csv), so the levels are not comparable`,
   otherSeriesLevelsNotCompared: (series: string) =>

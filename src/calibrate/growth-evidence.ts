@@ -5,7 +5,7 @@ import type { CalibrationInput, EvidenceItem, LawName } from '../laws/law.js';
 import { approxBand, estimateBand, priorVolatility } from './calibration-constants.js';
 import { calibrationMessages, calibrationNotes } from './calibration-messages.js';
 import { describePeriod } from './describe-period.js';
-import { yearLevels, type YearLevel } from '../data/year-levels.js';
+import { weakGrades, yearLevels, type YearLevel } from '../data/year-levels.js';
 
 /** One growth sample: the average log growth per year over `years` years ending in `year`. */
 export interface GrowthSample {
@@ -100,11 +100,18 @@ function seriesEvidence(rows: readonly Observation[], own: boolean, variable: st
     evidence.push({ year: sample.year, description, value: sample.value, weight: sample.weight });
   };
 
-  // 1. Full-year and partial-year yoy, by year; bounded growth without a level is censored.
+  // 1. Full-year and partial-year yoy, by year; bounded growth without a level is censored. A growth
+  //    graded low or low-medium is used only when no better-graded growth of that year is on record
+  //    (the rule the level of a year follows: src/data/year-levels.ts).
   const fullYoy = new Map<number, Observation[]>();
   const partialYoy = new Map<number, { observation: Observation; months: number }[]>();
+  const wellGradedYears = new Set(rows.filter((o) => o.yoy !== undefined && !weakGrades.includes(o.confidence)).map((o) => o.year));
   for (const observation of rows) {
     if (observation.yoy === undefined) continue;
+    if (weakGrades.includes(observation.confidence) && wellGradedYears.has(observation.year)) {
+      notes.push(calibrationNotes.weakGrowthSkipped(observation));
+      continue;
+    }
     if (observation.value === undefined && (observation.qualifier === 'atLeast' || observation.qualifier === 'atMost')) {
       notes.push(calibrationNotes.boundNotPoint(observation, observation.qualifier));
       continue;
@@ -144,7 +151,8 @@ function seriesEvidence(rows: readonly Observation[], own: boolean, variable: st
     const covered: number[] = [];
     for (let year = first.year + 1; year <= last.year; year++) if (fullYoy.has(year)) covered.push(year);
     if (covered.length > 0) {
-      notes.push(calibrationNotes.yoyPreferred(series, first.year, last.year, covered));
+      const derived = covered.every((year) => fullYoy.get(year)!.every((o) => o.status === 'derived'));
+      notes.push(derived ? calibrationNotes.derivedYoyUsed(series, first.year, last.year, covered) : calibrationNotes.yoyPreferred(series, first.year, last.year, covered));
       continue;
     }
     for (const level of [first, last]) {

@@ -5,7 +5,7 @@ import type { Problem } from '../errors/problem.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { parsePeriod, stockDateYear } from './period.js';
 import { percentToFraction } from './percent-to-fraction.js';
-import { isPublicationDate } from './publication-date.js';
+import { isPublicationDate, latestDayOf } from './publication-date.js';
 import { requireColumns } from './require-columns.js';
 import type { Confidence, Observation, ObservationKind, ObservationStatus, Qualifier, SeriesInfo } from './types.js';
 import { convertUnit, isKnownUnit, unitFactor, unitNames } from './units.js';
@@ -22,10 +22,18 @@ export const observationKinds: readonly ObservationKind[] = ['observed', 'estima
 /** The confidence grades, highest first (the reference sheets' scale). */
 export const confidenceGrades: readonly Confidence[] = ['high', 'medium-high', 'medium', 'medium-low', 'low-medium', 'low'];
 
-/** The first year of the basis `year` is on: the latest break of the series at or before it. */
-function basisOf(info: SeriesInfo | undefined, year: number): number | undefined {
+/**
+ * The first year of the basis a figure of `year` published on `published` is on: the latest break
+ * of the series at or before `year` that applies to it (a break dated `publishedFrom` applies to
+ * figures published from that date on).
+ */
+function basisOf(info: SeriesInfo | undefined, year: number, published: string): number | undefined {
   let basis: number | undefined;
-  for (const b of info?.breaks ?? []) if (b.year <= year) basis = b.year;
+  for (const b of info?.breaks ?? []) {
+    // A month given for the revision means from its first day ("from 2024-03").
+    const from = b.publishedFrom === undefined ? undefined : /^\d{4}-\d{2}$/.test(b.publishedFrom) ? `${b.publishedFrom}-01` : b.publishedFrom;
+    if (b.year <= year && (from === undefined || latestDayOf(published) >= from)) basis = b.year;
+  }
   return basis;
 }
 
@@ -131,7 +139,7 @@ export function parseObservations(
       ...(f.derivation !== '' ? { derivation: f.derivation } : {}),
       kind: f.kind as ObservationKind,
       confidence: f.confidence as Confidence,
-      ...(basisOf(info, year) !== undefined ? { basis: basisOf(info, year) } : {}),
+      ...(basisOf(info, year, f.published) !== undefined ? { basis: basisOf(info, year, f.published) } : {}),
       source: f.source,
       published: f.published,
       quote: f.quote,

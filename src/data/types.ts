@@ -46,9 +46,10 @@ export interface Observation {
   /** The source's grade (data/README.md, "Confidence"). */
   readonly confidence: Confidence;
   /**
-   * The first year of the series' basis this figure's year is on (the latest break of the series
-   * at or before `year`, data/series.csv `breaks`); undefined before the series' first break.
-   * Levels of different bases are never compared (no growth is read across a break).
+   * The first year of the series' basis this figure is on: the latest break of the series at or
+   * before `year` that applies to it (a break dated `publishedFrom` applies only to figures published
+   * from then on), data/series.csv `breaks`; undefined before the series' first break. Levels of
+   * different bases are never compared (no growth is read across a break).
    */
   readonly basis?: number;
   readonly source: string;
@@ -61,9 +62,15 @@ export interface Observation {
   readonly line: number;
 }
 
-/** A break in a series: from `year` on, its figures are on a new basis (a census revision, a new list definition). */
+/**
+ * A break in a series: from `year` on, its figures are on a new basis (a census revision, a new list
+ * definition). With `publishedFrom`, only figures published on or after that date are on the new
+ * basis: a preliminary figure of a year ≥ `year` published before the revision stays on the old one.
+ */
 export interface SeriesBreak {
   readonly year: number;
+  /** `YYYY-MM-DD` or `YYYY-MM`: the date the new basis was first published. */
+  readonly publishedFrom?: string;
   readonly reason: string;
 }
 

@@ -25,7 +25,7 @@ export interface YearLevels {
 }
 
 /** Grades below which a reading stands for a year only when nothing better-graded does. */
-const weakGrades: readonly Confidence[] = ['low-medium', 'low'];
+export const weakGrades: readonly Confidence[] = ['low-medium', 'low'];
 
 /** Precision of a reading: an exact figure, then an approximate one, then a bound. */
 const precision: Readonly<Record<Qualifier, number>> = { exact: 0, approx: 1, atLeast: 2, atMost: 2 };

@@ -18,7 +18,8 @@ describe('forecast data', () => {
     expect(code).toBe(0);
     const lines = stdout.split('\n');
     expect(lines[0]).toMatch(/^series\s+region\s+unit\s+years\s+points\s+breaks\s+scope$/);
-    expect(stdout).toMatch(/^cn\.software\.revenue\s+China\s+亿元\s+2013–2023\s+10\s+—\s+工信部/m);
+    expect(stdout).toMatch(/^cn\.software\.revenue\s+China\s+亿元\s+2013–2025\s+35\s+—\s+工信部/m);
+    expect(stdout).toMatch(/^bj\.gdp\s+Beijing\s+亿元\s+2013–2025\s+\d+\s+2018,2023\s/m);
     expect(stdout).toMatch(/^bj\.ai\.unicorns\.new\s+Beijing\s+count\s+2023\s+1\s/m);
     expect(stdout).toMatch(/^bj\.ai\.radiating\s+Beijing\s+亿元\s+—\s+0\s/m);
     // aligned: the "region" column starts at the same place on every row
@@ -82,7 +83,8 @@ describe('forecast data', () => {
 
 describe('forecast targets', () => {
   it('lists every target with its bound, its latest full year and the growth it needs', async () => {
-    const { code, stdout, stderr } = await run(['targets']);
+    // As of July 2024 (the earlier vintage and its one later figure): the 2023–2025 plan's window is open.
+    const { code, stdout, stderr } = await run(['targets', '--as-of', '2024-07-31']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^target\s+region\s+kind\s+year\s+bound\s+series\s+latest FY\s+needs$/m);
@@ -98,8 +100,16 @@ describe('forecast targets', () => {
     }
   });
 
+  it('measures every target from the latest vintage (March 2026): met on record, and what 2027 asks from 2025', async () => {
+    const { code, stdout } = await run(['targets']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^bj-ai-core-2025\s+Beijing\s+level\s+2025\s+≥ 3000 亿元\s+bj\.ai\.core\s+2024: ≈3500\s+met on record in 2024$/m);
+    expect(stdout).toMatch(/^bj-infosoft-revenue-2027\s+.*2025: ≥37000\s+≤ 13\.9%\/yr over 2 yr$/m);
+    expect(stdout).toMatch(/^bj-ai-core-2027\s+.*> 1 万亿元\s+bj\.ai\.core\s+2025: ≈4500\s+≈ 49\.1%\/yr over 2 yr$/m);
+  });
+
   it('says which targets pull against each other: 10% a year asks more than 3000亿元 by 2025', async () => {
-    const { stdout } = await run(['targets']);
+    const { stdout } = await run(['targets', '--as-of', '2024-07-31']);
     expect(stdout).toContain('Targets that pull against each other:');
     expect(stdout).toContain(
       'bj-ai-core-2025 needs at most 9.5% a year on bj.ai.core; bj-ai-core-growth-2023-2025 asks more (10.0% a year gives 3025): bj-ai-core-2025 follows if bj-ai-core-growth-2023-2025 is met',

@@ -24,7 +24,7 @@ describe('forecast run', () => {
     expect(readdirSync(out).sort()).toEqual(['first-passage.csv', 'manifest.json', 'projections.csv', 'targets.csv']);
     for (const scenario of scenarios) expect(stdout).toContain(scenario);
     const targets = readFileSync(join(out, 'targets.csv'), 'utf8');
-    for (const scenario of scenarios) expect(targets).toMatch(new RegExp(`^${scenario},bj-ai-core-2025,`, 'm'));
+    for (const scenario of scenarios) expect(targets).toMatch(new RegExp(`^${scenario},bj-ai-core-2027,`, 'm'));
   });
 
   it('gives byte-identical CSV files when run twice with the same inputs and seed', async () => {

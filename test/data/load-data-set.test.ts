@@ -222,10 +222,18 @@ describe('loadDataSet(dir) rejects bad observations with file:line, field, rule 
 
 describe('loadDataSet(dir) reads series breaks', () => {
   it('gives each observation the basis its year is on, from the series\' breaks', () => {
-    const series = readFileSync(join(valid, 'series.csv'), 'utf8').replace('Beijing information software revenue,,', 'Beijing information software revenue,,"2022: new scope; 2024: census revision"');
+    const series = readFileSync(join(valid, 'series.csv'), 'utf8').replace('Beijing information software revenue,,', 'Beijing information software revenue,,"2022: new scope; reason two | 2024: census revision"');
     const data = loadDataSet(fixtureWith({ 'series.csv': series, 'observations.csv': observations(row({ year: '2021' }), row({ year: '2024' })) }), 'fixture');
-    expect(data.series[0].breaks).toEqual([{ year: 2022, reason: 'new scope' }, { year: 2024, reason: 'census revision' }]);
+    expect(data.series[0].breaks).toEqual([{ year: 2022, reason: 'new scope; reason two' }, { year: 2024, reason: 'census revision' }]);
     expect(data.observations.filter((o) => o.series === 'bj.x').map((o) => [o.year, o.basis])).toEqual([[2023, 2022], [2023, 2022], [2021, undefined], [2024, 2024]]);
+  });
+
+  it('applies a break dated "from" only to figures published on or after that date (a revision keeps the preliminary figure on the old basis)', () => {
+    const series = readFileSync(join(valid, 'series.csv'), 'utf8').replace('Beijing information software revenue,,', 'Beijing information software revenue,,"2023 from 2024-03: census revision"');
+    const data = loadDataSet(fixtureWith({ 'series.csv': series, 'observations.csv': observations(row({ year: '2023', published: '2024-03-05' })) }), 'fixture');
+    expect(data.series[0].breaks).toEqual([{ year: 2023, publishedFrom: '2024-03', reason: 'census revision' }]);
+    // the fixture's 2023 rows were published 2024-01: old basis; the row published 2024-03-05: new basis
+    expect(data.observations.filter((o) => o.series === 'bj.x').map((o) => [o.published, o.basis])).toEqual([['2024-01', undefined], ['2024-01', undefined], ['2024-03-05', 2023]]);
   });
 
   it('refuses a break that is not "YYYY: reason", or years out of order', () => {
@@ -233,9 +241,9 @@ describe('loadDataSet(dir) reads series breaks', () => {
     // (the series is then unknown to its observations too: those problems follow)
     const seriesProblem = (cell: string) => problemsOf(fixtureWith({ 'series.csv': withBreaks(cell) })).filter((p) => p.file === 'fixture/series.csv');
     expect(seriesProblem('2023')).toEqual([
-      { file: 'fixture/series.csv', line: 2, field: 'breaks', message: 'breaks must be "YYYY: reason" items separated by ";", got "2023"', hint: undefined },
+      { file: 'fixture/series.csv', line: 2, field: 'breaks', message: 'breaks must be "YYYY: reason" or "YYYY from YYYY-MM-DD: reason" items separated by "|", got "2023"', hint: undefined },
     ]);
-    expect(seriesProblem('2024: b; 2023: a').map((p) => p.message)).toEqual(['breaks must give each year once, in ascending order, got "2024: b; 2023: a"']);
+    expect(seriesProblem('2024: b | 2023: a').map((p) => p.message)).toEqual(['breaks must give each year once, in ascending order, got "2024: b | 2023: a"']);
   });
 });
 

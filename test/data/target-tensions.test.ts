@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { asOf } from '../../src/data/as-of.js';
 import { convertTargetUnit } from '../../src/data/convert-target-unit.js';
 import { loadDataSet } from '../../src/data/load-data-set.js';
 import { observationsOf } from '../../src/data/observations-of.js';
@@ -10,9 +11,13 @@ import type { Observation, Target } from '../../src/data/types.js';
 import { InputError } from '../../src/errors/input-error.js';
 import { projectRoot } from '../helpers/project.js';
 
-const data = loadDataSet(join(projectRoot, 'data'), 'data');
+// The July-2024 vintage (the earlier sheet and its one later figure, AI core 2023 "超过2500亿元" of
+// 2024-07-26): the record as it stood while the 2023–2025 plan's window was still open.
+const latest = loadDataSet(join(projectRoot, 'data'), 'data');
+const data = asOf(latest, '2024-07-31');
 const target = (id: string) => data.targets.find((t) => t.id === id)!;
 const needOf = (id: string) => targetNeeds(target(id), observationsOf(data, target(id).series!));
+const needNow = (id: string) => targetNeeds(target(id), observationsOf(latest, target(id).series!));
 
 describe('requiredGrowth(latest, threshold, years)', () => {
   it('is (threshold / latest)^(1 / years) − 1', () => {
@@ -55,6 +60,14 @@ describe('targetNeeds(target, observations)', () => {
   it('says a past target was met on record (十三五: 1万亿元 passed in 2018)', () => {
     expect(needOf('bj-swinfo-revenue-2020')).toMatchObject({ metOnRecord: true, latest: { year: 2018, qualifier: 'atLeast' } });
     expect(needOf('bj-infosoft-va-share-2020')).toMatchObject({ metOnRecord: true, latest: { year: 2017, value: 11.3 } });
+  });
+
+  it('measures from the latest vintage of the latest year on record (March 2026: 2025 信息软件业 above 3.7万亿元, AI core 2024 近3500亿元)', () => {
+    // (48000 / 37000)^(1/2) − 1 = 0.13899…: at most that, since 37000 is a lower bound
+    expect(needNow('bj-infosoft-revenue-2027')).toMatchObject({ latest: { year: 2025, value: 37000, qualifier: 'atLeast' }, years: 2 });
+    expect(needNow('bj-infosoft-revenue-2027').requiredCagr).toBeCloseTo(Math.sqrt(48000 / 37000) - 1, 14);
+    // 2024 (three vintages: 突破3000 twice, then 近3500) already above 3000: met a year early
+    expect(needNow('bj-ai-core-2025')).toMatchObject({ metOnRecord: true, latest: { year: 2024, value: 3500, qualifier: 'approx', source: 'ref26-bjgovpt-20250815' } });
   });
 
   it('gives a growth target its floor and a series without data no latest level', () => {

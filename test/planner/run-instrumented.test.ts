@@ -63,9 +63,9 @@ describe('notebook outputs', () => {
 
   it('requiredTrajectoryRows reach each level target exactly in its year, in projections.csv columns', () => {
     const rows = requiredTrajectoryRows([run.result], inputs.data);
-    const core = rows.filter((r) => r.source === 'bj-ai-core-2025');
+    const core = rows.filter((r) => r.source === 'bj-ai-core-2027');
     expect(core.length).toBeGreaterThan(1);
-    expect(core[core.length - 1]).toMatchObject({ kind: 'required', year: 2025, p50: '3000', mean: '3000' });
+    expect(core[core.length - 1]).toMatchObject({ kind: 'required', year: 2027, p50: '10000', mean: '10000' });
     for (const row of rows) for (const key of Object.keys(row)) expect(projectionColumns as readonly string[]).toContain(key);
     // Constant growth: successive ratios are equal.
     const values = core.map((r) => Number(r.p50));
