@@ -1,7 +1,7 @@
 // The ensemble law's interval table: per-horizon quantiles of the default method's standardised hindcast errors.
 import { defaultAnnualMethod } from '../forecast/default-annual-method.js';
 import { calibratedQuantile, calibrateIntervals, type CalibrationSample } from './calibrate-intervals.js';
-import { logChangeScale } from './log-change-scale.js';
+import { logChangeScale } from '../forecast/log-change-scale.js';
 import type { M3Series } from './read-m3-csv.js';
 import { rollingOriginHindcasts } from './rolling-origin-hindcasts.js';
 
