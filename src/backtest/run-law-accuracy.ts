@@ -7,6 +7,8 @@
 //                            ├─ 4 `+scale`: one factor c on log deviations from the median
 //                            └─ 5 scoreForecasts of raw / +cal / +scale on the test parts (overall and by length class)
 import { ModelError } from '../errors/model-error.js';
+import type { AnnualForecast } from '../forecast/annual-forecast.js';
+import { defaultAnnualMethod } from '../forecast/default-annual-method.js';
 import { laws, type GrowthLawName } from '../laws/registry.js';
 import { inverseNormalCdf } from '../simulate/inverse-normal-cdf.js';
 import { calibrateIntervals, type CalibrationSample } from './calibrate-intervals.js';
@@ -15,7 +17,7 @@ import { lawForecaster } from './law-forecaster.js';
 import { logSpread } from './log-spread.js';
 import type { AccuracyRow } from './run-accuracy.js';
 import type { M3Series } from './read-m3-csv.js';
-import type { SampledForecast } from './sampled-forecast.js';
+import { sampledForecast, type SampledForecast } from './sampled-forecast.js';
 import { scaledForecast } from './scaled-forecast.js';
 import { sortedSampleQuantile } from './sampled-forecast.js';
 import { scoreForecasts } from './score-forecasts.js';
@@ -80,12 +82,20 @@ export function runLawAccuracy(series: readonly M3Series[], options: RunLawAccur
     const hindcaster = lawForecaster(laws[name], { draws: options.hindcastDraws ?? 200, seed });
     // 1. Test forecasts, with compound standing in where the law cannot calibrate.
     const failures: string[] = [];
+    let defaultStandIns = 0;
     const forecasts: SampledForecast[] = series.map((entry) => {
       try {
         return method.forecast(entry.train, horizon);
       } catch (error) {
         failures.push(`${entry.id}: ${describeFailure(error)}`);
+      }
+      try {
         return fallback.forecast(entry.train, horizon);
+      } catch (error) {
+        // compound cannot run either (e.g. a non-positive level): the default annual method stands in.
+        describeFailure(error);
+        defaultStandIns += 1;
+        return quantileDraws(defaultAnnualMethod.forecast(entry.train, horizon), options.draws ?? 500);
       }
     });
     if (failures.length > (options.maximumFailureShare ?? 0.5) * series.length) {
@@ -119,7 +129,7 @@ export function runLawAccuracy(series: readonly M3Series[], options: RunLawAccur
       }
     }
     const note = failures.length > 0
-      ? `${failures.length} of ${series.length} series could not be calibrated (e.g. ${failures[0]}); law:compound stands in for them`
+      ? `${failures.length} of ${series.length} series could not be calibrated (e.g. ${failures[0]}); law:compound stands in for them${defaultStandIns > 0 ? `, and the default annual method for ${defaultStandIns} where compound cannot run either` : ''}`
       : '';
     const raw = scoreForecasts(series, forecasts, horizon);
     if (!samples.some((sample) => sample.horizon === 1)) {
@@ -148,14 +158,23 @@ export function runLawAccuracy(series: readonly M3Series[], options: RunLawAccur
   return rows;
 }
 
+/** An AnnualForecast as m draws at its (i + ½)/m quantiles, so the law rows' draw-based steps can use it. */
+function quantileDraws(forecast: AnnualForecast, draws: number): SampledForecast {
+  const probabilities = Array.from({ length: draws }, (_, i) => (i + 0.5) / draws);
+  const columns = forecast.point.map(() => new Float64Array(draws));
+  probabilities.forEach((p, i) => forecast.quantile(p).forEach((value, k) => (columns[k][i] = value)));
+  return sampledForecast(columns);
+}
+
 /**
- * A law that cannot run on a series: its ModelError, or an invalid calibrated distribution (an engine
- * problem, e.g. a fitted capacity that overflows), named as such. Anything else is rethrown.
+ * A law that cannot run on a series: its ModelError, an invalid calibrated distribution (an engine
+ * problem, e.g. a fitted capacity that overflows), or any other error, named as an internal error of
+ * the law (a bug to fix in the law, reported in the row's note rather than ending the yardstick).
  */
 function describeFailure(error: unknown): string {
   if (error instanceof ModelError) return error.message.replace(/^series \(law \w+\): /, '');
   if (error instanceof Error && / distribution .* must /.test(error.message)) return `calibration gave an invalid distribution (${error.message})`;
-  throw error;
+  return `internal error in the law (a bug): ${error instanceof Error ? error.message : String(error)}`;
 }
 
 function notApplicable(method: string, description: string, calibrated: number, seconds: number, horizon: number, note: string): LawAccuracyRow {

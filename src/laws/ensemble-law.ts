@@ -2,6 +2,7 @@
 import { baseLevel } from '../calibrate/base-level.js';
 import { calibratedParams } from '../calibrate/calibrated-params.js';
 import { yearEndLevels } from '../calibrate/year-end-levels.js';
+import { calibrationMessages } from '../calibrate/calibration-messages.js';
 import { backtestMessages } from '../errors/messages.js';
 import { ModelError } from '../errors/model-error.js';
 import { defaultAnnualCalibration as stored } from '../forecast/default-annual-calibration.js';
@@ -75,6 +76,8 @@ export const ensembleLaw: Law = {
     const run = [];
     for (let year = base.baseYear; byYear.has(year); year -= 1) run.unshift(byYear.get(year)!);
     if (run.length < ENSEMBLE_MINIMUM_LEVELS) throw new ModelError(input.variable, 'ensemble', backtestMessages.ensembleTooShort(ENSEMBLE_MINIMUM_LEVELS, run.length));
+    // The members work on ln V: every level of the run must be positive (as the log-scale laws require).
+    for (const level of run) if (!(level.value > 0)) throw new ModelError(input.variable, 'ensemble', calibrationMessages.nonPositiveLevel(level.observation));
     const series = run.map((level) => level.value);
     // 2. The path and the error scale, as constants for start().
     const path = fitEnsemblePath(series);

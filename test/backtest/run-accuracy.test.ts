@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readM3Csv } from '../../src/backtest/read-m3-csv.js';
 import { runAccuracy } from '../../src/backtest/run-accuracy.js';
+import { runAccuracyBenchmark } from '../../src/backtest/run-accuracy-benchmark.js';
 import { annualMethods } from '../../src/forecast/annual-methods.js';
 
 // Ten real M3 yearly series (test/fixtures/m3/README.md).
@@ -60,6 +61,23 @@ describe('runAccuracy on ten M3 yearly series', () => {
     expect(holt.fallbacks).toBe(2);
     expect(holt.note).toContain('2 of 6 series forecast by the default instead (e.g. B: needs at least 5 values, got 3)');
     for (const row of result.rows) expect(Number.isFinite(row.smape), row.method).toBe(true);
+  });
+});
+
+describe('runAccuracyBenchmark on awkward series (no crash on any series of length ≥ 3)', () => {
+  it('scores flat, non-positive, zero and 3-value series with every method and law, saying who stood in and why', () => {
+    const odd = [
+      { id: 'S3', category: 'x', train: [100, 105, 111], test: [116, 121, 128] },
+      { id: 'S9', category: 'x', train: [100, 104, 109, 113, 118, 121, 127, 131, 136], test: [140, 146, 150] },
+      { id: 'FLAT', category: 'x', train: [5, 5, 5, 5, 5, 5, 5, 5, 5], test: [5, 5, 5] },
+      { id: 'NEG', category: 'x', train: [3, -1, 4, 2, -5, 6, 1, 2, 3, 4], test: [1, 2, 3] },
+      { id: 'ZERO', category: 'x', train: [0, 0, 1, 0, 2, 0, 3, 0, 4], test: [0, 5, 0] },
+    ];
+    const { rows } = runAccuracyBenchmark(odd, { laws: ['compound', 'logistic', 'ensemble'], lawDraws: 40, hindcastDraws: 20 });
+    for (const row of rows) expect(Number.isFinite(row.smape) || row.note.startsWith('not applicable'), row.method).toBe(true);
+    expect(rows.find((row) => row.method === 'log_theta')!.note).toContain('forecast by the default instead (e.g. NEG: log_theta series[1] must be positive, got -1)');
+    expect(rows.find((row) => row.method === 'law:compound')!.note).toContain('the default annual method for 2 where compound cannot run either');
+    expect(rows.find((row) => row.method === 'default')!.note).toContain('log_theta: needs positive values');
   });
 });
 

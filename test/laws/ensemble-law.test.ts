@@ -51,6 +51,12 @@ describe('ensembleLaw', () => {
     );
   });
 
+  it('ensembleLaw.calibrate rejects a run with a level at or below zero with a ModelError (its members work on ln V)', () => {
+    const attempt = () => ensembleLaw.calibrate(calibrationInput({ observations: levels(2010, [3, 0, 4, 5, 6, 7, 8]) }));
+    expect(attempt).toThrow(ModelError);
+    expect(attempt).toThrow('must be positive for a law on the log scale, got 0');
+  });
+
   it('ensembleLaw.calibrate uses only the latest consecutive run of levels (a gap breaks the run)', () => {
     const observations = [...levels(2005, [50, 60]), ...levels(2010, [100, 110, 121, 133.1, 146.41, 161.051])];
     const calibration = ensembleLaw.calibrate(calibrationInput({ observations }));
