@@ -9,6 +9,7 @@ import type { AnnualMethod } from '../forecast/annual-method.js';
 import { BASE_MEMBER_NAMES, forecastDefaultMembers, mixDefaultMembers } from '../forecast/default-members.js';
 import { logChangeMoments, MINIMUM_ERROR_SCALE } from '../forecast/log-change-scale.js';
 import { ERROR_SCALE_PRIOR_CHANGES, shrunkErrorScale } from '../forecast/shrunk-error-scale.js';
+import { defaultMemberHindcasts, mixedHindcastPoint, type HindcastOrigins, type MemberHindcast } from './default-member-hindcasts.js';
 import { calibrateByLengthClass, lengthClassForecast, MINIMUM_POOL, type LengthClassCalibration, type LengthClassSample } from './length-class-calibration.js';
 import { smape } from './smape.js';
 
@@ -16,14 +17,10 @@ import { smape } from './smape.js';
 export const TREND_WEIGHTS: readonly number[] = Array.from({ length: 11 }, (_, i) => i / 10);
 
 /** Settings of the protocol; the defaults are the rule of docs/backtest.md §0. */
-export interface DefaultProtocolOptions {
+export interface DefaultProtocolOptions extends HindcastOrigins {
   /** Largest horizon H to choose and calibrate for (≥ 1). */
   readonly horizon: number;
   readonly weights?: readonly number[];
-  /** Latest origins per series (default 10). */
-  readonly maxOrigins?: number;
-  /** Smallest hindcast window (default 4). */
-  readonly firstOrigin?: number;
   /** k of the shrunk error scale (default 3). */
   readonly scalePriorChanges?: number;
   /** Fewest own scores a length class needs at a horizon (default 50). */
@@ -75,40 +72,17 @@ export function selectDefaultAnnualMethod(trainingParts: readonly (readonly numb
   if (!(Number.isInteger(horizon) && horizon >= 1)) throw new Error(`selectDefaultAnnualMethod horizon must be a positive integer, got ${horizon}`);
   if (trainingParts.length === 0) throw new Error('selectDefaultAnnualMethod trainingParts must not be empty, got []');
   const weights = options.weights ?? TREND_WEIGHTS;
-  const maxOrigins = options.maxOrigins ?? 10;
-  const firstOrigin = options.firstOrigin ?? 4;
   const prior = options.scalePriorChanges ?? ERROR_SCALE_PRIOR_CHANGES;
   const pooledScale = medianScale(trainingParts);
-  const leftOut = new Map<string, number>();
-  const count = (reasons: readonly string[]) => reasons.forEach((reason) => leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1));
 
   // 2. Hindcasts: the members' points once per window; every weight reuses them.
-  const windows: { length: number; k: number; actual: number; drift: number; base: number; naive: number; scale: number }[] = [];
-  for (const series of trainingParts) {
-    const n = series.length;
-    for (let origin = Math.max(firstOrigin, n - maxOrigins); origin < n; origin += 1) {
-      const window = series.slice(0, origin);
-      const steps = Math.min(horizon, n - origin);
-      const members = forecastDefaultMembers(window, steps);
-      count(members.leftOut);
-      const scale = shrunkErrorScale(window, pooledScale, prior);
-      for (let k = 1; k <= steps; k += 1) {
-        windows.push({
-          length: origin, k, actual: series[origin + k - 1], scale,
-          drift: members.drift?.point[k - 1] ?? Number.NaN, base: members.base?.point[k - 1] ?? Number.NaN, naive: members.naive.point[k - 1],
-        });
-      }
-    }
-  }
-  const pointOf = (w: (typeof windows)[number], weight: number): number =>
-    Number.isNaN(w.drift) ? w.naive : Number.isNaN(w.base) ? w.drift : weight * w.drift + (1 - weight) * w.base;
-
+  const { records: windows, leftOut } = defaultMemberHindcasts(trainingParts, horizon, options);
   // 3. The criterion per weight.
   const hindcastCounts = new Array<number>(horizon).fill(0);
-  for (const w of windows) hindcastCounts[w.k - 1] += 1;
+  for (const w of windows) hindcastCounts[w.horizon - 1] += 1;
   const hindcastSmape = weights.map((weight) => {
     const totals = new Array<number>(horizon).fill(0);
-    for (const w of windows) totals[w.k - 1] += smape([w.actual], [pointOf(w, weight)]);
+    for (const w of windows) totals[w.horizon - 1] += smape([w.actual], [mixedHindcastPoint(w, weight)]);
     return totals.map((total, k) => (hindcastCounts[k] > 0 ? total / hindcastCounts[k] : Number.NaN));
   });
   const hindcastScore = hindcastSmape.map((row) => {
@@ -120,7 +94,13 @@ export function selectDefaultAnnualMethod(trainingParts: readonly (readonly numb
   const trendWeight = weights[chosen];
 
   // 4. Score pools of F_w.
-  const samples: LengthClassSample[] = windows.map((w) => ({ horizon: w.k, windowLength: w.length, actual: w.actual, point: pointOf(w, trendWeight), scale: w.scale }));
+  const scales = new Map<string, number>();
+  const scaleOf = (w: MemberHindcast): number => {
+    const key = `${w.series}:${w.windowLength}`;
+    if (!scales.has(key)) scales.set(key, shrunkErrorScale(trainingParts[w.series].slice(0, w.windowLength), pooledScale, prior));
+    return scales.get(key)!;
+  };
+  const samples: LengthClassSample[] = windows.map((w) => ({ horizon: w.horizon, windowLength: w.windowLength, actual: w.actual, point: mixedHindcastPoint(w, trendWeight), scale: scaleOf(w) }));
   const calibration = hindcastCounts[0] > 0 ? calibrateByLengthClass(samples, horizon, options.minimumPool ?? MINIMUM_POOL) : undefined;
   const description = `${trendWeight}·drift + ${Number((1 - trendWeight).toFixed(10))}·median(${BASE_MEMBER_NAMES.join(', ')}), w chosen on hindcasts inside the training parts`;
   const method: AnnualMethod = {
