@@ -4,7 +4,7 @@
 //
 //   node dist/bench/accuracy.js [--benchmarks ../shared/benchmarks] [--collection FILE …] [--horizon H]
 //                               [--out out/accuracy] [--check bench/accuracy-baseline.json] [--no-laws]
-//                               [--pseudo-test | --holdout-last N] [--train-last N]
+//                               [--pseudo-test | --holdout-last N] [--train-last N] [--default-only]
 //   node dist/bench/accuracy.js --write-default-calibration src/forecast/default-annual-calibration.ts
 //
 // The default is chosen per collection by the selection protocol (docs/backtest.md §0) from the
@@ -12,6 +12,7 @@
 // --pseudo-test: each series' last H training values become its test part and the real test part is
 // dropped (--holdout-last N: the last N); nothing of the real test parts is read.
 // --train-last N: only the last N training values of every series (short histories).
+// --default-only: the protocol's default alone (no other method, no law): its time on one core.
 // Writes <out>/<collection>-metrics.csv and <collection>-by-length.csv. With --check, exits 1 when the
 // default's figures differ from the stored ones (bench/accuracy-baseline.json: what the protocol
 // produced, not bands; accuracy only, never timing).
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     check: { type: 'string' },
     'write-default-calibration': { type: 'string' },
     'no-laws': { type: 'boolean', default: false },
+    'default-only': { type: 'boolean', default: false },
     'pseudo-test': { type: 'boolean', default: false },
     'holdout-last': { type: 'string' },
     'train-last': { type: 'string' },
@@ -110,7 +112,8 @@ for (const file of yardsticks) {
     console.log(`\n${name}: pseudo-test — the last ${hold} training values of each series are its test part; the real test parts are not read${dropped.length > 0 ? ` (${dropped.length} series with no training value left are dropped)` : ''}`);
   }
   if (trainLast !== undefined) series = series.map((entry) => ({ ...entry, train: entry.train.slice(-trainLast) }));
-  const { rows, selection, horizon: h } = runAccuracyBenchmark(series, { horizon, laws: values['no-laws'] ? [] : undefined });
+  const defaultOnly = values['default-only'];
+  const { rows, selection, horizon: h } = runAccuracyBenchmark(series, { horizon, methods: defaultOnly ? [] : undefined, laws: values['no-laws'] || defaultOnly ? [] : undefined });
   writeFileSync(join(values.out!, `${name}-metrics.csv`), accuracyMetricsCsv(rows));
   writeFileSync(join(values.out!, `${name}-by-length.csv`), accuracyByLengthCsv(rows));
   printCollection(name, file, series, rows, selection, h);
