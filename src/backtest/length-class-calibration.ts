@@ -2,7 +2,7 @@
 import type { AnnualForecast } from '../forecast/annual-forecast.js';
 import { ERROR_TABLE_PROBABILITIES, type ErrorQuantileTable } from '../forecast/error-quantile-table.js';
 import { LENGTH_CLASSES, lengthClass, type LengthClass } from '../forecast/length-class.js';
-import { calibratedQuantile, POINT_FLOOR } from './calibrate-intervals.js';
+import { borrowShorterHorizons, calibratedQuantile, conformalScore, POINT_FLOOR } from './calibrate-intervals.js';
 
 /** One hindcast: the window it was made from, its horizon, the outcome, the forecast and the window's error scale. */
 export interface LengthClassSample {
@@ -55,18 +55,12 @@ export function calibrateByLengthClass(samples: readonly LengthClassSample[], ho
   const all = empty();
   for (const sample of samples) {
     if (sample.horizon < 1 || sample.horizon > horizon) continue;
-    const score = sample.actual > 0 ? Math.abs(Math.log(sample.actual / Math.max(sample.point, POINT_FLOOR))) / sample.scale : Number.POSITIVE_INFINITY;
+    const score = conformalScore(sample.actual, sample.point, sample.scale);
     own[lengthClass(sample.windowLength)][sample.horizon - 1].push(score);
     all[sample.horizon - 1].push(score);
   }
   if (all[0].length === 0) throw new Error('calibrateByLengthClass samples must include horizon 1, got none');
-  for (let k = 1; k < horizon; k += 1) {
-    if (all[k].length > 0) continue;
-    let from = k - 1;
-    while (all[from].length === 0) from -= 1;
-    const widen = Math.sqrt((k + 1) / (from + 1));
-    all[k] = all[from].map((r) => r * widen);
-  }
+  borrowShorterHorizons(all);
   const sortAscending = (values: number[]) => values.sort((a, b) => a - b);
   all.forEach(sortAscending);
   const sortedScores = {} as Record<LengthClass, number[][]>;
