@@ -19,9 +19,9 @@ import { checkStep } from './step-counter.js';
 
 /**
  * Fewest consecutive full-year levels the ensemble accepts: DOTM needs 4 to fit α and θ, and the
- * error scale s needs enough log changes to mean something (5 from 6 levels). On M3 the default
- * method was benchmarked on 14+ values; below 6, `compound` (whose posterior widens honestly with
- * few points) is the better choice.
+ * error scale needs a few log changes of its own besides the collections' typical scale. The default
+ * it runs was scored down to 7 values per series (docs/backtest.md §1.5) with bands that held; below
+ * 6, `compound` (whose posterior widens honestly with few points) stays the choice.
  * @example ENSEMBLE_MINIMUM_LEVELS; // => 6
  */
 export const ENSEMBLE_MINIMUM_LEVELS = 6;
