@@ -112,6 +112,8 @@ export const plannerMessages = {
   unknownField: (path: string, field: string, known: readonly string[]) =>
     `${path} must name a field of its ${known.length > 0 ? 'distribution' : 'value'} (${known.join(', ')}), got ${showValue(field)}`,
   invalidVariant: (path: string, rule: string, value: number) => `${path} must ${rule}, got ${showValue(value)}`,
+  decidedOnRecord: (id: string, status: string, reason: string) =>
+    `--target must name a target the record has not decided, got ${showValue(id)}, ${status} on record (${reason})`,
   unknownTarget: (known: readonly string[], value: string) =>
     `--target must name a target the scenario judges (${known.join(', ')}), got ${showValue(value)}`,
   probability: (value: unknown) => `--probability must be a number strictly between 0 and 1, got ${showValue(value)}`,
