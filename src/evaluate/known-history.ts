@@ -13,15 +13,27 @@ export interface KnownLevel {
 }
 
 /**
- * The level of each year on record, by the one rule of src/data/year-levels.ts (outturns before
- * estimates, the latest vintage, a bound kept a bound).
+ * The level row of each year on record, outturns only (an estimate never decides a target on the
+ * record), in ascending years, by the one "level of a year" rule of src/data/year-levels.ts: whole
+ * years (FY, or a December stock), the latest vintage, a rounding never replacing the figure it
+ * rounds, a bound kept a bound.
+ * @example fullYearRows(observations).get(2023)?.quote; // => "2023年全行业营收规模已接近3万亿元"
+ */
+export function fullYearRows(observations: readonly Observation[]): Map<number, Observation & { readonly value: number }> {
+  const byYear = new Map<number, Observation & { readonly value: number }>();
+  for (const [year, level] of levelOfEachYear(observations.filter((o) => o.kind === 'observed'))) {
+    byYear.set(year, level.observation as Observation & { readonly value: number });
+  }
+  return byYear;
+}
+
+/**
+ * Full-year (`FY`) levels of observed rows, one per year: the latest published wins.
  * @example fullYearLevels(observations).get(2023)?.value; // => 30000 for "接近3万亿元"
  */
 export function fullYearLevels(observations: readonly Observation[]): Map<number, KnownLevel> {
   const levels = new Map<number, KnownLevel>();
-  for (const [year, level] of levelOfEachYear(observations)) {
-    levels.set(year, { year, value: level.value, qualifier: level.qualifier, source: level.observation.source, basis: level.observation.basis });
-  }
+  for (const [year, o] of fullYearRows(observations)) levels.set(year, { year, value: o.value, qualifier: o.qualifier, source: o.source, basis: o.basis });
   return levels;
 }
 
@@ -29,6 +41,8 @@ export function fullYearLevels(observations: readonly Observation[]): Map<number
 export interface KnownGrowth {
   readonly value: number;
   readonly qualifier: Observation['qualifier'];
+  /** The row that reports it, or the two level rows it is computed from. */
+  readonly rows: readonly Observation[];
 }
 
 /**
@@ -38,13 +52,18 @@ export interface KnownGrowth {
  * @example knownGrowth(rows, 2016); // => { value: 0.102, qualifier: 'exact' } for "同比增长10.2%"
  */
 export function knownGrowth(observations: readonly Observation[], year: number): KnownGrowth | undefined {
-  const reported = observations.find((o) => o.kind === 'observed' && o.period === 'FY' && o.year === year && o.yoy !== undefined);
-  if (reported?.yoy !== undefined) return { value: reported.yoy, qualifier: reported.qualifier };
-  const levels = fullYearLevels(observations);
+  // The latest vintage of a reported full-year growth wins.
+  let reported: Observation | undefined;
+  for (const o of observations) {
+    if (o.kind === 'observed' && o.period === 'FY' && o.year === year && o.yoy !== undefined && (!reported || o.published > reported.published)) reported = o;
+  }
+  if (reported?.yoy !== undefined) return { value: reported.yoy, qualifier: reported.qualifier, rows: [reported] };
+  const levels = fullYearRows(observations);
   const now = levels.get(year);
   const before = levels.get(year - 1);
+  // Never across a break of the series: levels on different bases are not comparable.
   if (now && before && now.qualifier === 'exact' && before.qualifier === 'exact' && now.basis === before.basis) {
-    return { value: now.value / before.value - 1, qualifier: 'exact' };
+    return { value: now.value / before.value - 1, qualifier: 'exact', rows: [before, now] };
   }
   return undefined;
 }

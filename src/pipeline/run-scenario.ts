@@ -27,6 +27,10 @@ export interface RunOptions {
    * their targets; their numbers are those of a whole run (runScenarioInParallel puts parts together).
    */
   readonly variables?: readonly string[];
+  /** Keep each target's per-draw judged quantity and met flag (read through `onTargetTrackers`). */
+  readonly keepTargetDraws?: boolean;
+  /** Called with the target trackers once the simulation is done (planners read per-draw outcomes from them). */
+  readonly onTargetTrackers?: (trackers: readonly TargetTracker[]) => void;
 }
 
 /**
@@ -45,8 +49,10 @@ export function runScenario(model: ModelSpec, data: DataSet, scenario: ScenarioS
   // One column of working space, shared by the laws' steps, the summaries and the trackers (used within a call only).
   const scratch = new Float64Array(draws);
   const trackers: TargetTracker[] = judged.map(({ target, variable }) =>
-    trackTarget({ target, variable, observations: observedSeries(data, variable.spec.series), draws, seed, scratch }),
+    trackTarget({ target, variable, observations: observedSeries(data, variable.spec.series), draws, keepDraws: options.keepTargetDraws }),
   );
+  // Today's engine runs every draw as one block.
+  trackers.forEach((t) => t.beginBlock(draws));
 
   const summaries: SummaryRow[] = [];
   const observers = options.observers?.(prepared, draws) ?? [];
@@ -74,11 +80,13 @@ export function runScenario(model: ModelSpec, data: DataSet, scenario: ScenarioS
       observers.forEach((o) => o.observe(columns));
       const rows = summarizeColumns(columns, variables, scratch);
       summaries.push(...rows);
-      for (const tracker of trackers) tracker.observe(columns, rows.find((row) => row.variable === tracker.variable));
+      for (const tracker of trackers) tracker.observe(columns);
       options.onYear?.(columns.year, prepared.horizon);
     },
   });
 
+  trackers.forEach((t) => t.endBlock());
+  options.onTargetTrackers?.(trackers);
   return { scenario, model: prepared, summaries: inSummaryOrder(summaries, prepared), targets: trackers.map((t) => t.result()), skippedTargets };
 }
 

@@ -13,6 +13,7 @@ import { scenarioColours } from './scenario-colours.js';
 import type { SensitivityRow } from './sensitivity-row.js';
 import { sourcesSectionHtml } from './sources-section-html.js';
 import { statusThresholds } from '../evaluate/target-status.js';
+import { recordTableHtml } from './record-table-html.js';
 import { targetsTableHtml } from './targets-table-html.js';
 import { tornadoSpec } from './tornado-spec.js';
 
@@ -98,7 +99,7 @@ export async function buildReport(results: readonly ScenarioResult[], data: Data
     }));
   // A range ("5–10 unicorns") is judged in its year only: having been inside it earlier does not
   // meet it, so a "met by year" curve would contradict the verdict. Ranges get no curve.
-  const hasCurve = (t: ReportTarget) => t.comparator !== 'between' && t.verdicts.some((v) => v.firstPassage.length > 0);
+  const hasCurve = (t: ReportTarget) => t.target.upper === undefined && t.verdicts.some((v) => v.firstPassage.length > 0);
   const passages: Chart[] = report.targets
     .filter(hasCurve)
     .map((t) => ({ name: `first-passage-${chartSlug(t.target.id)}`, spec: firstPassageSpec(t, scenarioNames, colours), label: `${t.target.id} first passage` }));
@@ -195,7 +196,7 @@ ${others}
     })
     .join('\n');
   const noPassage = report.targets.filter((t) => !t.verdicts.some((v) => v.firstPassage.length > 0));
-  const rangeTargets = report.targets.filter((t) => t.comparator === 'between' && t.verdicts.some((v) => v.firstPassage.length > 0));
+  const ceilingTargets = report.targets.filter((t) => t.target.upper !== undefined && t.verdicts.some((v) => v.firstPassage.length > 0));
 
   const tornadoFigures = tornadoes
     .map((chart) => {
@@ -225,6 +226,7 @@ ${others}
 
   const sections = [
     { id: 'targets', zh: '目标评估', en: 'Target verdicts' },
+    { id: 'record', zh: '计划记录', en: 'Plan record' },
     { id: 'projections', zh: '预测', en: 'Projections' },
     { id: 'first-passage', zh: '首次达标概率', en: 'First passage' },
     ...(tornadoes.length ? [{ id: 'sensitivity', zh: '敏感性', en: 'Sensitivity' }] : []),
@@ -260,9 +262,14 @@ ${scenarioRows}
 <main>
 <section class="major" id="targets">
 ${heading('targets')}
-<p>状态按达成概率划分 ${en(`Status by the probability of meeting the target: met ≥ ${pct(statusThresholds.met)}, likely ≥ ${pct(statusThresholds.likely)}, at risk ≥ ${pct(statusThresholds.atRisk)}, unlikely below (IPCC likelihood scale). Gap: median over the nearest bound, in % of it. Required growth: constant yearly growth from the last full-year figure that reaches the bound in the target year; assumed: the scenario's median growth.`)}</p>
+<p>状态：已有记录的目标按记录判定（已达成 / 未达成 / 未知），其余按达成概率划分 ${en(`Status: a target the record decides reads achieved or missed (P(met) 100% / 0%), a closed window the record cannot decide reads unknown; a projection reads, by its probability of meeting the commitment, very likely ≥ ${pct(statusThresholds.veryLikely)}, likely ≥ ${pct(statusThresholds.likely)}, as likely as not ≥ ${pct(statusThresholds.asLikelyAsNot)}, unlikely ≥ ${pct(statusThresholds.unlikely)}, very unlikely below (the IPCC's likelihood language). Exceeding an aspiration ("5-10家": 10) is never a miss: its probability is shown under P(met). Basis: data (calibrated on observations), mixed, assumption (no observation informs it). Gap: median over the nearest bound, in % of it for levels, in percentage points for growth. Required growth: constant yearly growth from the last full-year figure that reaches the bound in the target year; assumed: the scenario's median growth.`)}</p>
 ${targetsTableHtml(report.targets, colours)}
 ${skipped}
+</section>
+<section class="major" id="record">
+${heading('record')}
+<p>已结束或已由记录判定的目标：计划与实际 ${en(`Targets the record decides, or whose window has closed, against what happened (record.csv; figures published up to ${report.vintage}). Margin: the figure on record over the threshold.`)}</p>
+${recordTableHtml(report.record)}
 </section>
 <section class="major" id="projections">
 ${heading('projections')}
@@ -275,7 +282,7 @@ ${heading('first-passage')}
 ${passageFigures}
 </div>
 ${noPassage.length ? `<p class="muted">增速类目标无首次达标曲线 ${en('No curve (growth targets are judged over their whole window):')} ${noPassage.map((t) => `<code>${escapeHtml(t.target.id)}</code>`).join(', ')}</p>` : ''}
-${rangeTargets.length ? `<p class="muted">区间目标无首次达标曲线 ${en('No curve for range targets (judged in their year only: being inside the range earlier does not meet them; see the verdicts table):')} ${rangeTargets.map((t) => `<code>${escapeHtml(t.target.id)}</code>`).join(', ')}</p>` : ''}
+${ceilingTargets.length ? `<p class="muted">有上限的目标无首次达标曲线 ${en('No curve for targets with a ceiling (judged in their year only: being within it earlier does not meet them; see the verdicts table):')} ${ceilingTargets.map((t) => `<code>${escapeHtml(t.target.id)}</code>`).join(', ')}</p>` : ''}
 </section>
 ${tornadoes.length ? `<section class="major" id="sensitivity">\n${heading('sensitivity')}\n<p>每个输入从低值到高值、其余保持不变时，达标概率的变化；变化最大者在上。${en('How far each input, swung from its low to its high value with the others at baseline, moves the probability of meeting the target. Widest swing on top; the dotted line is the scenario as it stands.')}</p>\n${tornadoFigures}\n</section>` : ''}
 <section class="major" id="sources">

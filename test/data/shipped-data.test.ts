@@ -123,7 +123,7 @@ describe('data/ as shipped', () => {
   });
 
   it('uses every source at least once', () => {
-    const used = new Set([...data.observations.map((o) => o.source), ...data.targets.flatMap((t) => [t.source, t.outcomeSource ?? t.source])]);
+    const used = new Set([...data.observations.map((o) => o.source), ...data.targets.map((t) => t.source)]);
     const unused = data.sources.map((s) => s.id).filter((id) => !used.has(id));
     // seed 002 has no numeric, dated figure or target (its "2 至 3 个" software parks has no year)
     expect(unused).toEqual(['seed-002']);
@@ -134,18 +134,61 @@ describe('data/ as shipped', () => {
     expect(byId.get('bj-ai-core-2025')).toMatchObject({ variable: 'aiCoreIndustry', kind: 'level', year: 2025, lower: { value: 3000, inclusive: true }, unit: '亿元' });
     expect(byId.get('bj-ai-core-growth-2023-2025')).toMatchObject({ kind: 'growthEachYear', fromYear: 2023, year: 2025, lower: { value: 0.1, inclusive: true } });
     expect(byId.get('bj-ai-radiating-2025')).toMatchObject({ variable: 'aiRadiatingIndustry', lower: { value: 1, inclusive: false }, unit: '万亿元' });
-    expect(byId.get('bj-ai-unicorns-2025')).toMatchObject({ variable: 'newAiUnicorns', kind: 'cumulative', baseYear: 2022, lower: { value: 5 }, upper: { value: 10 } });
+    expect(byId.get('bj-ai-unicorns-2025')).toMatchObject({ variable: 'newAiUnicorns', kind: 'cumulative', baseYear: 2022, lower: { value: 5, inclusive: true }, aspiration: 10 });
+    expect(byId.get('bj-ai-unicorns-2025')?.upper).toBeUndefined();
     expect(byId.get('bj-ai-scholars-2025')).toMatchObject({ variable: 'highLevelScholars', lower: { value: 10000, inclusive: false } });
     expect(byId.get('bj-infosoft-revenue-2027')).toMatchObject({ variable: 'infoSoftwareRevenue', year: 2027, lower: { value: 4.8 }, unit: '万亿元' });
-    expect(byId.get('js-robot-chain-2025')).toMatchObject({ approx: 2000, tolerance: 0.05 });
+    expect(byId.get('js-robot-chain-2025')).toMatchObject({ approx: { value: 2000, tolerance: 0.05 }, lower: { value: 1900, inclusive: true } });
+    expect(byId.get('js-robot-chain-2025')?.upper).toBeUndefined();
     expect(byId.get('js-robot-core-2025')?.lower).toEqual({ value: 250, inclusive: true });
     expect(byId.get('js-robot-density-2025')).toMatchObject({ unit: 'per10kWorkers', lower: { value: 500 } });
     expect(byId.get('js-robot-unicorns-2025')).toMatchObject({ kind: 'cumulative', lower: { value: 5 } });
     expect(byId.get('jl-clusters-share-2030')).toMatchObject({ kind: 'share', year: 2030, lower: { value: 85 }, unit: 'percent' });
-    expect(byId.get('bj-swinfo-revenue-2020')).toMatchObject({ series: 'bj.swinfo.revenue', lower: { value: 1, inclusive: false }, outcomeSource: 'ref-chinanews-20220617' });
+    expect(byId.get('bj-swinfo-revenue-2020')).toMatchObject({ series: 'bj.swinfo.revenue', lower: { value: 1, inclusive: false } });
     expect(byId.get('bj-swinfo-growth-2016-2020')).toMatchObject({ kind: 'growthEachYear', fromYear: 2016, year: 2020, lower: { value: 0.1, inclusive: false } });
     expect(byId.get('bj-infosoft-va-share-2020')).toMatchObject({ kind: 'share', lower: { value: 11, inclusive: false } });
-    for (const t of data.targets) if (t.year <= 2020) expect(t.outcome, t.id).toBeDefined();
+    for (const t of data.targets) expect(t.reading.length, t.id).toBeGreaterThan(20);
+  });
+
+  it('types the targets of 2025–2026 (issue "The record to 2025 and the targets of 2026–2030", item 2)', () => {
+    const byId = new Map(data.targets.map((t) => [t.id, t]));
+    // Beijing: the 2026-01-05 action plan ("within two years" = 2026–2027), the 2026 work plan, the 十五五 纲要
+    expect(byId.get('bj-ai-core-2027')).toMatchObject({ variable: 'aiCoreIndustry', series: 'bj.ai.core', kind: 'level', year: 2027, lower: { value: 1, inclusive: false }, writtenUnit: '万亿元' });
+    expect(byId.get('bj-ai-unicorns-2027')).toMatchObject({ variable: 'newAiUnicorns', kind: 'cumulative', baseYear: 2025, year: 2027, lower: { value: 20, inclusive: false } });
+    expect(byId.get('bj-ai-listings-2027')).toMatchObject({ kind: 'cumulative', baseYear: 2025, year: 2027, lower: { value: 10, inclusive: false } });
+    expect(byId.get('bj-ai-listings-2027')?.variable).toBeUndefined();
+    expect(byId.get('bj-ai-industry-2026')).toMatchObject({ variable: 'aiCoreIndustry', proxy: 'narrower', series: 'bj.ai.industry', year: 2026, lower: { value: 5500, inclusive: false } });
+    expect(byId.get('bj-ai-related-2027')).toMatchObject({ series: 'bj.ai.related.industry', year: 2027, lower: { value: 2, inclusive: false } });
+    expect(byId.get('bj-ai-cluster-2030')).toMatchObject({ variable: 'aiCoreIndustry', proxy: 'narrower', year: 2030, lower: { value: 1, inclusive: true } });
+    expect(byId.get('bj-ai-adoption-2030')).toMatchObject({ kind: 'share', year: 2030, lower: { value: 90, inclusive: false } });
+    // national: 十五五 and the State Council's opinion; the 十四五 software target
+    expect(byId.get('cn-ai-related-2030')).toMatchObject({ region: 'China', year: 2030, lower: { value: 10, inclusive: false }, writtenUnit: '万亿元' });
+    expect(byId.get('cn-digital-core-share-2030')).toMatchObject({ kind: 'share', lower: { value: 12.5, inclusive: true } });
+    expect(byId.get('cn-ai-adoption-2027')).toMatchObject({ year: 2027, lower: { value: 70, inclusive: false } });
+    expect(byId.get('cn-ai-adoption-2030')).toMatchObject({ year: 2030, lower: { value: 90, inclusive: false } });
+    expect(byId.get('cn-software-revenue-2025')).toMatchObject({ region: 'China', variable: 'nationalSoftwareRevenue', year: 2025, lower: { value: 14, inclusive: false } });
+    expect(byId.get('cn-software-growth-2021-2025')).toMatchObject({ kind: 'cagr', fromYear: 2021, year: 2025, lower: { value: 0.12, inclusive: true } });
+    // other regions whose target has a level on record: judged by their own model
+    expect(byId.get('jl-auto-2025')).toMatchObject({ region: 'Jilin', variable: 'jlAutoIndustry', series: 'jl.auto.output' });
+    expect(byId.get('js-suzhou-robot-2027')).toMatchObject({ region: 'Suzhou', variable: 'suzhouRobotIndustry', series: 'js.suzhou.robot.industry' });
+    // every target of the new sheet quotes it (the quote check holds the passage to the sheet)
+    expect(data.targets.filter((t) => t.source.startsWith('ref26-')).length).toBeGreaterThanOrEqual(35);
+  });
+
+  it('holds the observations that decide the closed windows (2023–2025 plan, 十三五, 十四五 software)', () => {
+    // 2023–2025 plan: 3000亿 passed in 2024 (three vintages), 6 new AI unicorns in 2023
+    expect(value('bj.ai.core', 2024)).toMatchObject({ qualifier: 'atLeast', value: 3000 });
+    expect(value('bj.ai.unicorns.new', 2023)?.value).toBe(6);
+    // 十三五: 1万亿 first passed in 2018; value added 11.3% of GDP in 2017, 15.3% in 2020 (derived)
+    expect(value('bj.swinfo.revenue', 2018)).toMatchObject({ value: 10000, qualifier: 'atLeast' });
+    expect(value('bj.infosoft.va.share', 2017)?.value).toBe(11.3);
+    expect(value('bj.infosoft.va.share', 2020)).toMatchObject({ value: 15.3, status: 'derived', derivation: '5540.5 / 36102.6 × 100 = 15.3' });
+    // 十四五: the 2020 base, the latest full year (2024) and the newest partial year (January–November 2025)
+    expect(value('cn.software.revenue', 2020)?.value).toBe(81616);
+    expect(value('cn.software.revenue', 2024)).toMatchObject({ value: 137276, yoy: 0.1 });
+    expect(value('cn.software.revenue', 2025, 'M1-M11')).toMatchObject({ value: 139777, yoy: 0.133 });
+    // the 2025 digital-economy growth target: +8.7% on record
+    expect(data.observations.find((o) => o.series === 'bj.digital.va' && o.year === 2025)?.yoy).toBe(0.087);
   });
 
   it('lists the ten AI unicorns of 2023, six of them in Beijing, as the series say', () => {

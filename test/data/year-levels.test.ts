@@ -86,19 +86,22 @@ describe('yearLevels: which reading stands for a year', () => {
 describe('one rule for calibration, targets and outputs', () => {
   const data = loadDataSet(join(projectRoot, 'data'), 'data');
 
-  it('fullYearLevels (targets judged on the record, outputs) reads what yearLevels (calibration) reads, for every shipped series', () => {
+  it('fullYearLevels (targets judged on the record, outputs) reads what yearLevels (calibration) reads on the outturns, for every shipped series', () => {
     for (const series of data.series) {
-      const rows = observationsOf(data, series.id).filter((o) => o.kind !== 'externalForecast');
+      const rows = observationsOf(data, series.id);
       const known = [...fullYearLevels(rows).entries()].map(([year, level]) => [year, level.value, level.qualifier]);
-      const calibration = [...levelOfEachYear(rows).entries()].map(([year, level]) => [year, level.value, level.qualifier]);
-      expect(known, series.id).toEqual(calibration);
+      const outturns = [...levelOfEachYear(rows.filter((o) => o.kind === 'observed')).entries()].map(([year, level]) => [year, level.value, level.qualifier]);
+      expect(known, series.id).toEqual(outturns);
     }
+    // calibration also starts from an estimate while no outturn exists; the record never decides on one
+    expect(levelOfEachYear(observationsOf(data, 'bj.ai.core')).get(2025)).toMatchObject({ value: 4500, kind: 'estimate' });
+    expect(fullYearLevels(observationsOf(data, 'bj.ai.core')).get(2025)).toBeUndefined();
   });
 
   it('as of an earlier date, the level of a year is what had been published by then', () => {
-    const infosoft2023 = (date?: string) => fullYearLevels(observationsOf(date ? asOf(data, date) : data, 'bj.infosoft.revenue')).get(2023);
+    const infosoft2023 = (date: string) => levelOfEachYear(observationsOf(asOf(data, date), 'bj.infosoft.revenue')).get(2023)?.observation;
     // January 2024: only seed 000's estimate "预计今年接近3万亿元"; April 2024: the outturn "已接近3万亿元" (seed 004)
-    expect(infosoft2023('2024-01-31')).toMatchObject({ value: 30000, source: 'seed-000' });
-    expect(infosoft2023('2024-04-30')).toMatchObject({ value: 30000, source: 'seed-004' });
+    expect(infosoft2023('2024-01-31')).toMatchObject({ value: 30000, kind: 'estimate', source: 'seed-000' });
+    expect(infosoft2023('2024-04-30')).toMatchObject({ value: 30000, kind: 'observed', source: 'seed-004' });
   });
 });
