@@ -39,6 +39,21 @@ describe('forecast data', () => {
     expect(stdout).toContain('2023年北京市软件产业发展研究报告 — 北京长风信息技术产业联盟, 000_935f956c4d03ec71.txt');
   });
 
+  it('shows the vintages of one figure side by side, the reading kept for each year, and a series\' breaks', async () => {
+    const { stdout } = await run(['data', 'bj.ai.core']);
+    // 2024: "突破3000亿" (January, March 2025), then "近3500亿" (June, August 2025): the latest vintage is the level
+    expect(stdout).toMatch(/^2024\s+FY\s+≥3000 亿元\s+observed\s+reported\s+high\s+ref26-bjjxj-20250321\s+2025-03-21$/m);
+    expect(stdout).toMatch(/^2024\s+FY\s+≈3500 亿元\s+observed\s+reported\s+medium-high\s+ref26-bjgovpt-20250815\s+2025-08-15\s+level of 2024$/m);
+    // 2025: estimates only, until an outturn is published
+    expect(stdout).toMatch(/^2025\s+FY\s+≈4500 亿元\s+estimate\s+.*level of 2025$/m);
+    const asOf = await run(['data', 'bj.ai.core', '--as-of', '2025-03-31']);
+    expect(asOf.stdout).toMatch(/^2024\s+FY\s+≥3000 亿元\s+.*2025-03-21\s+level of 2024$/m);
+    expect(asOf.stdout).not.toMatch(/≈3500 亿元/);
+    const gdp = await run(['data', 'bj.gdp']);
+    expect(gdp.stdout).toContain('break: from 2023 on a new basis (figures published from 2025-05-16) — 5th economic census revision');
+    expect(gdp.stdout).toMatch(/^2023\s+FY\s+47353\.7 亿元\s+.*level of 2023$/m);
+  });
+
   it('shows a derived row with its arithmetic', async () => {
     const { stdout } = await run(['data', 'cn.ai.core.enterprises']);
     expect(stdout).toMatch(/≈3613\.8 count\s+observed\s+derived/);

@@ -65,7 +65,7 @@ function showSeries(data: DataSet, id: string): string {
     `${info.id} — ${info.labelZh} / ${info.labelEn}`,
     `region: ${info.region}   unit: ${info.unit}   scope: ${info.scope}`,
     ...(info.description ? [info.description] : []),
-    ...info.breaks.map((b) => `break: from ${b.year} on a new basis — ${b.reason} (no growth is read across it)`),
+    ...info.breaks.map((b) => `break: from ${b.year} on a new basis${b.publishedFrom ? ` (figures published from ${b.publishedFrom})` : ''} — ${b.reason} (no growth is read across it)`),
     '',
     table[0],
   ];
