@@ -171,5 +171,5 @@ export const backtestMessages = {
   draws: (value: unknown) => `--draws must be a whole number from 10 to 1000000, got ${showValue(value)}`,
   vintage: (value: unknown) => `--vintage must be one of: dated, strict, none, got ${showValue(value)}`,
   m3Missing: (file: string) =>
-    `the M3 yearly data must exist at ${file} (see /work/shared/benchmarks/README.md), got no file`,
+    `the yardstick collection must exist at ${file} (a CSV with series_id,category,split,t,value, e.g. the M3 yearly data), got no file`,
 } as const;

@@ -1,44 +1,43 @@
-// The engine's growth laws on the M3 yearly yardstick: raw parameter-uncertainty intervals and calibrated ones.
+// The engine's growth laws on a yardstick (M3 layout): raw parameter-uncertainty intervals and calibrated ones.
 //
 //   series ──► for each law ─┬─ 1 calibrate on the training part, simulate draws, median = point
 //                            ├─ 2 rolling-origin hindcasts inside the training part (fewer draws)
 //                            │     z = ln(y / median) / s_k, s_k = the law's own log spread at k
 //                            ├─ 3 `+cal`: per-horizon empirical quantiles of |z| (conformal, pooled)
 //                            ├─ 4 `+scale`: one factor c on log deviations from the median
-//                            └─ 5 sMAPE, MASE, coverage of raw / +cal / +scale on the test part
-import type { AnnualForecast } from '../forecast/annual-forecast.js';
+//                            └─ 5 scoreForecasts of raw / +cal / +scale on the test parts (overall and by length class)
 import { ModelError } from '../errors/model-error.js';
+import type { AnnualForecast } from '../forecast/annual-forecast.js';
+import { defaultAnnualMethod } from '../forecast/default-annual-method.js';
 import { laws, type GrowthLawName } from '../laws/registry.js';
 import { inverseNormalCdf } from '../simulate/inverse-normal-cdf.js';
 import { calibrateIntervals, type CalibrationSample } from './calibrate-intervals.js';
 import { calibratedForecast } from './calibrated-forecast.js';
-import { intervalCoverage } from './interval-coverage.js';
 import { lawForecaster } from './law-forecaster.js';
-import { logIntervalScore } from './log-interval-score.js';
 import { logSpread } from './log-spread.js';
-import { mase } from './mase.js';
-import type { M3MetricsRow } from './run-m3.js';
+import type { AccuracyRow } from './run-accuracy.js';
 import type { M3Series } from './read-m3-csv.js';
-import type { SampledForecast } from './sampled-forecast.js';
+import { sampledForecast, type SampledForecast } from './sampled-forecast.js';
 import { scaledForecast } from './scaled-forecast.js';
 import { sortedSampleQuantile } from './sampled-forecast.js';
+import { scoreForecasts } from './score-forecasts.js';
 import { smape } from './smape.js';
 
 /** The laws that can run on a plain positive yearly series (counts laws are for counts). */
 export const M3_LAWS: readonly GrowthLawName[] = ['compound', 'meanReverting', 'dampedTrend', 'linear', 'logistic', 'gompertz', 'ensemble'];
 
-/** A row of the law table: an M3MetricsRow plus what was scored and how. */
-export interface M3LawRow extends M3MetricsRow {
+/** A row of the law table: an AccuracyRow plus what was scored and how. */
+export interface LawAccuracyRow extends AccuracyRow {
   /** Series the law itself calibrated on (the others used `law:compound`, see note). */
   readonly seriesCalibrated: number;
   /** For `+scale` rows: the factor c; otherwise NaN. */
   readonly intervalScale: number;
-  readonly note: string;
 }
 
-/** Options for {@link runM3Laws}. */
-export interface RunM3LawsOptions {
+/** Options for {@link runLawAccuracy}. */
+export interface RunLawAccuracyOptions {
   readonly laws?: readonly GrowthLawName[];
+  /** Horizon H (default: the longest test part). */
   readonly horizon?: number;
   /** Draws per test forecast (default 500). */
   readonly draws?: number;
@@ -64,31 +63,39 @@ const LEVELS = [0.8, 0.95] as const;
  * A law that cannot calibrate on a series (ModelError) is replaced there by `compound` and counted;
  * on more than `maximumFailureShare` of the series it gets one row of NaN with the reason.
  *
- * @param series parsed series (readM3Csv) with test parts ≥ horizon
- * @param options laws, horizon (6), draws (500), hindcast draws (200), origins (6), seed, clock
+ * @param series parsed series (readM3Csv), each with at least one test value
+ * @param options laws, horizon (longest test part), draws (500), hindcast draws (200), origins (6), seed, clock
  * @returns rows in law order
  * @see Makridakis & Hibon (2000) IJF 16:451–476; Lei et al. (2018) JASA 113:1094–1111; Tashman (2000) IJF 16:437–450.
- * @example runM3Laws(readM3Csv(text), { laws: ['compound'] }).map((row) => row.method); // => ['law:compound', 'law:compound+cal', 'law:compound+scale']
+ * @example runLawAccuracy(readM3Csv(text), { laws: ['compound'] }).map((row) => row.method); // => ['law:compound', 'law:compound+cal', 'law:compound+scale']
  */
-export function runM3Laws(series: readonly M3Series[], options: RunM3LawsOptions = {}): M3LawRow[] {
-  const horizon = options.horizon ?? 6;
+export function runLawAccuracy(series: readonly M3Series[], options: RunLawAccuracyOptions = {}): LawAccuracyRow[] {
+  const horizon = options.horizon ?? Math.max(...series.map((entry) => entry.test.length));
   const now = options.now ?? (() => performance.now());
   const maxOrigins = options.maxOrigins ?? 6;
   const seed = options.seed ?? 1;
   const fallback = lawForecaster(laws.compound, { draws: options.draws ?? 500, seed });
-  const rows: M3LawRow[] = [];
+  const rows: LawAccuracyRow[] = [];
   for (const name of options.laws ?? M3_LAWS) {
     const started = now();
     const method = lawForecaster(laws[name], { draws: options.draws ?? 500, seed });
     const hindcaster = lawForecaster(laws[name], { draws: options.hindcastDraws ?? 200, seed });
     // 1. Test forecasts, with compound standing in where the law cannot calibrate.
     const failures: string[] = [];
+    let defaultStandIns = 0;
     const forecasts: SampledForecast[] = series.map((entry) => {
       try {
         return method.forecast(entry.train, horizon);
       } catch (error) {
         failures.push(`${entry.id}: ${describeFailure(error)}`);
+      }
+      try {
         return fallback.forecast(entry.train, horizon);
+      } catch (error) {
+        // compound cannot run either (e.g. a non-positive level): the default annual method stands in.
+        describeFailure(error);
+        defaultStandIns += 1;
+        return quantileDraws(defaultAnnualMethod.forecast(entry.train, horizon), options.draws ?? 500);
       }
     });
     if (failures.length > (options.maximumFailureShare ?? 0.5) * series.length) {
@@ -122,12 +129,12 @@ export function runM3Laws(series: readonly M3Series[], options: RunM3LawsOptions
       }
     }
     const note = failures.length > 0
-      ? `${failures.length} of ${series.length} series could not be calibrated (e.g. ${failures[0]}); law:compound stands in for them`
+      ? `${failures.length} of ${series.length} series could not be calibrated (e.g. ${failures[0]}); law:compound stands in for them${defaultStandIns > 0 ? `, and the default annual method for ${defaultStandIns} where compound cannot run either` : ''}`
       : '';
-    const raw = score(series, forecasts, horizon);
+    const raw = scoreForecasts(series, forecasts, horizon);
     if (!samples.some((sample) => sample.horizon === 1)) {
       // Training parts too short for hindcasts (e.g. --train-last 7): the raw row only.
-      rows.push({ method: `law:${name}`, description: laws[name].summary, seriesCalibrated: series.length - failures.length, hindcastSmape: Number.NaN,
+      rows.push({ method: `law:${name}`, description: laws[name].summary, seriesCalibrated: series.length - failures.length, fallbacks: failures.length, hindcastSmape: Number.NaN,
         seconds: (now() - started) / 1000, ...raw, coverage80Model: raw.coverage80, coverage95Model: raw.coverage95, intervalScale: Number.NaN,
         note: [note, 'no hindcasts (training parts shorter than 9): no calibrated rows'].filter(Boolean).join('; ') });
       continue;
@@ -139,63 +146,42 @@ export function runM3Laws(series: readonly M3Series[], options: RunM3LawsOptions
     const factor = (factors[0] + factors[1]) / 2;
     const seconds = (now() - started) / 1000;
     // 5. Scores.
-    const common = { description: laws[name].summary, seriesCalibrated: series.length - failures.length, hindcastSmape: hindcastTotal / Math.max(samples.length, 1), seconds };
+    const common = { description: laws[name].summary, seriesCalibrated: series.length - failures.length, fallbacks: failures.length, hindcastSmape: hindcastTotal / Math.max(samples.length, 1), seconds };
     rows.push({ method: `law:${name}`, ...common, ...raw, coverage80Model: raw.coverage80, coverage95Model: raw.coverage95, intervalScale: Number.NaN, note });
-    const calibrated = score(series, forecasts.map((forecast) => calibratedForecast(forecast.point, logSpread(forecast), calibration)), horizon);
+    const calibrated = scoreForecasts(series, forecasts.map((forecast) => calibratedForecast(forecast.point, logSpread(forecast), calibration)), horizon);
     rows.push({ method: `law:${name}+cal`, ...common, ...calibrated, coverage80Model: raw.coverage80, coverage95Model: raw.coverage95, intervalScale: Number.NaN,
       note: [note, 'per-horizon conformal quantiles of |ln(y/median)|/spread from hindcasts inside the training parts'].filter(Boolean).join('; ') });
-    const scaled = score(series, forecasts.map((forecast) => scaledForecast(forecast, factor)), horizon);
+    const scaled = scoreForecasts(series, forecasts.map((forecast) => scaledForecast(forecast, factor)), horizon);
     rows.push({ method: `law:${name}+scale`, ...common, ...scaled, coverage80Model: raw.coverage80, coverage95Model: raw.coverage95, intervalScale: factor,
       note: [note, `one factor c = ${factor.toFixed(3)} (80%: ${factors[0].toFixed(3)}, 95%: ${factors[1].toFixed(3)}) on log deviations from the median`].filter(Boolean).join('; ') });
   }
   return rows;
 }
 
-/** sMAPE, MASE, per-horizon sMAPE and 80% / 95% coverage of forecasts on the test parts. */
-function score(series: readonly M3Series[], forecasts: readonly AnnualForecast[], horizon: number) {
-  const actual: number[] = [];
-  const bounds: number[][] = [[], [], [], []];
-  const byHorizon = new Array<number>(horizon).fill(0);
-  let smapeTotal = 0;
-  let maseTotal = 0;
-  series.forEach((entry, index) => {
-    const forecast = forecasts[index];
-    const test = entry.test.slice(0, horizon);
-    const point = forecast.point.slice(0, horizon);
-    smapeTotal += smape(test, point);
-    maseTotal += mase(entry.train, test, point);
-    test.forEach((value, k) => (byHorizon[k] += smape([value], [point[k]])));
-    actual.push(...test);
-    LEVELS.forEach((level, i) => {
-      bounds[2 * i].push(...forecast.quantile((1 - level) / 2).slice(0, horizon));
-      bounds[2 * i + 1].push(...forecast.quantile((1 + level) / 2).slice(0, horizon));
-    });
-  });
-  return {
-    smape: smapeTotal / series.length,
-    mase: maseTotal / series.length,
-    coverage80: intervalCoverage(actual, bounds[0], bounds[1]),
-    coverage95: intervalCoverage(actual, bounds[2], bounds[3]),
-    intervalScore80: logIntervalScore(actual, bounds[0], bounds[1], LEVELS[0]),
-    intervalScore95: logIntervalScore(actual, bounds[2], bounds[3], LEVELS[1]),
-    smapeByHorizon: byHorizon.map((total) => total / series.length),
-  };
+/** An AnnualForecast as m draws at its (i + ½)/m quantiles, so the law rows' draw-based steps can use it. */
+function quantileDraws(forecast: AnnualForecast, draws: number): SampledForecast {
+  const probabilities = Array.from({ length: draws }, (_, i) => (i + 0.5) / draws);
+  const columns = forecast.point.map(() => new Float64Array(draws));
+  probabilities.forEach((p, i) => forecast.quantile(p).forEach((value, k) => (columns[k][i] = value)));
+  return sampledForecast(columns);
 }
 
 /**
- * A law that cannot run on a series: its ModelError, or an invalid calibrated distribution (an engine
- * problem, e.g. a fitted capacity that overflows), named as such. Anything else is rethrown.
+ * A law that cannot run on a series: its ModelError, an invalid calibrated distribution (an engine
+ * problem, e.g. a fitted capacity that overflows), or any other error, named as an internal error of
+ * the law (a bug to fix in the law, reported in the row's note rather than ending the yardstick).
  */
 function describeFailure(error: unknown): string {
   if (error instanceof ModelError) return error.message.replace(/^series \(law \w+\): /, '');
   if (error instanceof Error && / distribution .* must /.test(error.message)) return `calibration gave an invalid distribution (${error.message})`;
-  throw error;
+  return `internal error in the law (a bug): ${error instanceof Error ? error.message : String(error)}`;
 }
 
-function notApplicable(method: string, description: string, calibrated: number, seconds: number, horizon: number, note: string): M3LawRow {
+function notApplicable(method: string, description: string, calibrated: number, seconds: number, horizon: number, note: string): LawAccuracyRow {
+  const nan = Number.NaN;
   return {
-    method, description, smape: Number.NaN, mase: Number.NaN, coverage80: Number.NaN, coverage95: Number.NaN,
-    coverage80Model: Number.NaN, coverage95Model: Number.NaN, intervalScore80: Number.NaN, intervalScore95: Number.NaN, hindcastSmape: Number.NaN, seconds,
-    smapeByHorizon: new Array<number>(horizon).fill(Number.NaN), seriesCalibrated: calibrated, intervalScale: Number.NaN, note,
+    method, description, series: 0, smape: nan, mase: nan, masePaper: nan, coverage80: nan, coverage95: nan,
+    coverage80Model: nan, coverage95Model: nan, intervalScore80: nan, intervalScore95: nan, hindcastSmape: nan, seconds,
+    smapeByHorizon: new Array<number>(horizon).fill(nan), byLength: [], seriesCalibrated: calibrated, fallbacks: nan, intervalScale: nan, note,
   };
 }
