@@ -33,8 +33,6 @@ async function runReport(argv: Record<string, unknown>, io: CliIo): Promise<numb
 }
 
 export const reportCommand: CommandDefinition = {
-  command: 'report [scenarios..]',
-  describe: 'write report.html (fan charts, target verdicts, sources; works offline) and each chart as a Vega-Lite spec',
   builder: (yargs) =>
     threadsOption(scenarioOptions(yargs))
       .option('sensitivity', {

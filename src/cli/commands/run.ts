@@ -122,8 +122,6 @@ export async function runScenarios(args: RunArguments, io: CliIo) {
 }
 
 export const runCommand: CommandDefinition = {
-  command: 'run [scenarios..]',
-  describe: 'project every variable under each scenario and judge every target',
   builder: (yargs) =>
     threadsOption(scenarioOptions(yargs))
       .option('report', { type: 'boolean', default: false, describe: 'also write report.html (fan charts, target verdicts, sources) and its chart specs' })

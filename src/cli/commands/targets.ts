@@ -65,8 +65,6 @@ function tensionText(t: TargetTension): string {
 }
 
 export const targetsCommand: CommandDefinition = {
-  command: 'targets',
-  describe: 'list every official target, the growth it needs from the latest full year on record, and targets that pull against each other',
   builder: (yargs) =>
     yargs
       .option('as-of', { type: 'string', describe: 'only figures and targets published by this date (YYYY-MM-DD or YYYY-MM)' })
