@@ -1,11 +1,14 @@
-// Follows one target through a simulation, year by year, keeping one accumulator per draw (never per year).
+// Follows one target through a simulation block by block, year by year: per-draw state lives for a
+// block only; what survives blocks is integer counts and mergeable quantile summaries.
 import type { Observation, Target } from '../data/types.js';
 import type { PreparedVariable } from '../pipeline/prepared-model.js';
+import { blockStreams } from '../simulate/create-stream.js';
+import { blockSize, type DrawBlock } from '../simulate/draw-blocks.js';
 import { sampleBaseColumn, type YearColumns } from '../simulate/simulate.js';
-import { quantileProbabilities, quantilesOf } from './quantiles.js';
+import type { QuantileAccumulator } from './quantile-accumulator.js';
+import type { QuantileSummaries } from './quantile-summaries.js';
 import { fullYearLevels, historicalCagr, recordedMinimumGrowth } from './known-history.js';
 import { requiredCagr } from './required-cagr.js';
-import type { SummaryRow } from './summary-row.js';
 import type { JudgedQuantity, TargetResult } from './target-result.js';
 import { targetStatus } from './target-status.js';
 
@@ -15,9 +18,10 @@ export interface TargetTracker {
   readonly variable: string;
   /** Variables whose previous year the tracker reads (the simulation keeps only those). */
   readonly previousOf: readonly string[];
-  observeBase(base: ReadonlyMap<string, Float64Array>): void;
-  /** `summary` is this year's row of the tracked variable, already computed (mean and quantiles). */
-  observe(columns: YearColumns, summary: SummaryRow | undefined): void;
+  /** The start of a block: its base columns. */
+  observeBase(base: ReadonlyMap<string, Float64Array>, block: DrawBlock): void;
+  observe(columns: YearColumns): void;
+  /** The verdict, from merged counts and summaries (after every block). */
   result(): TargetResult;
 }
 
@@ -30,12 +34,13 @@ export interface TrackTargetOptions {
   readonly draws: number;
   /** The run's seed: a level target redraws the base column in its target year instead of keeping it. */
   readonly seed: number;
-  /** A column of `draws` values the tracker may use during a call (shared: nothing survives it). */
-  readonly scratch: Float64Array;
+  /** Makes the tracker's quantile summaries (exact or histogram, as the run's). */
+  readonly quantiles: QuantileSummaries;
+  /** The run's summary of the tracked variable in a year (read after every block: p05/p50/p95, medians). */
+  readonly summaryOf: (year: number) => QuantileAccumulator | undefined;
 }
 
 const p3 = [0.05, 0.5, 0.95] as const;
-const summaryIndex = (p: number) => quantileProbabilities.indexOf(p as (typeof quantileProbabilities)[number]);
 
 /**
  * Creates the tracker for a target on a variable.
@@ -48,7 +53,7 @@ const summaryIndex = (p: number) => quantileProbabilities.indexOf(p as (typeof q
  * - cumulative: the flow summed over baseYear+1 … year, counting years already on record.
  */
 export function trackTarget(options: TrackTargetOptions): TargetTracker {
-  const { target, variable, observations, draws, seed, scratch } = options;
+  const { target, variable, observations, draws, seed, quantiles, summaryOf } = options;
   const name = variable.spec.name;
   const notes: string[] = [];
   const judged: JudgedQuantity =
@@ -56,32 +61,41 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
   const varBase = variable.baseYear ?? variable.firstYear - 1;
   const levels = fullYearLevels(observations);
   const fromYear = target.fromYear ?? target.year;
+  const size = Math.min(blockSize, draws);
 
-  // One accumulator per draw where the judged quantity builds up over years; none for levels.
-  const quantity = judged === 'level' ? undefined : new Float64Array(draws);
+  // Per-draw state of the current block, where the judged quantity builds up over years; none for levels.
+  const quantity = judged === 'level' ? undefined : new Float64Array(size);
   // First passage: a target with only a lower bound is met by year y once met in some year ≤ y; one
   // with an upper bound (a range, a ceiling) is judged in each year itself, because a later
   // overshoot undoes it (6 unicorns in range in 2023 can be 12 by 2025).
   const tracksPassage = judged === 'level' || judged === 'cumulative';
-  const everMet = tracksPassage && !target.upper ? new Uint8Array(draws) : undefined;
+  const everMet = tracksPassage && !target.upper ? new Uint8Array(size) : undefined;
   let everMetCount = 0;
-  const firstPassage: { year: number; probability: number }[] = [];
-  let firstYearMedianMeets: number | undefined;
-  let startColumn: Float64Array | undefined;
+  /** Draws that meet the target by each year (summed over blocks); the quantity's median per year (cumulative). */
+  const passageCounts = new Map<number, number>();
+  const passageSummaries = new Map<number, QuantileAccumulator>();
+  /** cagr: the level before the window, per draw of the block. */
+  const startColumn = judged === 'cagr' ? new Float64Array(size) : undefined;
+  let recordedStart: number | undefined;
   let judgedYearSeen = false;
-  /** The verdict's numbers, filled when the judged quantity is final. */
-  let counts = { metCount: 0, belowCount: 0, aboveCount: 0 };
-  let [p05, p50, p95] = [Number.NaN, Number.NaN, Number.NaN];
-  let assumed = Number.NaN;
+  /** The verdict's counts, summed over blocks in the judged year. */
+  const counts = { metCount: 0, belowCount: 0, aboveCount: 0 };
+  /** The final judged quantity (growth targets and cumulative; levels read the variable's summary). */
+  const finalQuantity = judged === 'level' ? undefined : quantiles.create(p3);
+  /** V_year / V_base per draw (level targets: the scenario's own growth). */
+  const growthRatio = judged === 'level' ? quantiles.create([0.5]) : undefined;
+  const streams = blockStreams(seed);
+  const scratch = new Float64Array(size);
+  let recordedMinimum = Number.NaN;
+  let knownPart = 0;
 
   if (judged === 'minimumGrowth') {
     const recorded = recordedMinimumGrowth(observations, fromYear, Math.min(target.year, varBase));
-    quantity!.fill(recorded.minimum);
+    recordedMinimum = recorded.minimum;
     notes.push(...recorded.notes);
   }
   if (judged === 'cumulative') {
     const baseYear = target.baseYear ?? varBase;
-    let knownPart = 0;
     for (let year = baseYear + 1; year <= Math.min(target.year, varBase); year++) {
       const level = levels.get(year);
       if (level === undefined) notes.push(`${year} counted as 0: no full-year count on record`);
@@ -90,13 +104,13 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
         notes.push(`${year} counted from the record: ${level.value}`);
       }
     }
-    quantity!.fill(knownPart);
   }
   if (judged === 'cagr' && fromYear - 1 < varBase) {
     const level = levels.get(fromYear - 1);
-    if (level) startColumn = new Float64Array(draws).fill(level.value);
+    if (level) recordedStart = level.value;
     else notes.push(`no level on record for ${fromYear - 1}: the window starts at the base year ${varBase}`);
   }
+  let hasStart = false;
 
   // The bounds as plain numbers, so the per-draw tests in the hot loops are two comparisons (this is
   // meetsBounds, specialised; NaN fails every comparison, as there).
@@ -107,63 +121,108 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
   const meets = (value: number) =>
     (lowInclusive ? value >= low : value > low) && (highInclusive ? value <= high : value < high);
 
-  /** Counts and p05/p50/p95 of the final judged quantity (quantiles given when already known). */
-  const judge = (values: Float64Array, quantiles?: readonly number[]) => {
-    counts = countAgainstBounds(values, low, lowInclusive, high, highInclusive);
-    [p05, p50, p95] = quantiles ?? quantilesOf(values, p3);
+  /** Adds a block's final judged quantity to the verdict's counts. */
+  const judge = (values: Float64Array) => {
+    const c = countAgainstBounds(values, low, lowInclusive, high, highInclusive);
+    counts.metCount += c.metCount;
+    counts.belowCount += c.belowCount;
+    counts.aboveCount += c.aboveCount;
   };
 
   return {
     variable: name,
     previousOf: judged === 'minimumGrowth' ? [name] : [],
-    observeBase(base) {
-      // A copy: the simulation's base columns become its first year.
-      const column = base.get(name);
-      if (judged === 'cagr' && !startColumn && column) startColumn = column.slice();
+    observeBase(base, block) {
+      const n = block.count;
+      if (quantity) quantity.subarray(0, n).fill(judged === 'minimumGrowth' ? recordedMinimum : judged === 'cumulative' ? knownPart : 0);
+      if (everMet) everMet.fill(0);
+      everMetCount = 0;
+      hasStart = false;
+      if (startColumn) {
+        // A copy: the simulation's base columns become its first year.
+        const column = base.get(name);
+        if (recordedStart !== undefined) {
+          startColumn.fill(recordedStart);
+          hasStart = true;
+        } else if (column) {
+          startColumn.set(column.subarray(0, n));
+          hasStart = true;
+        }
+      }
     },
 
-    observe(columns, summary) {
-      const year = columns.year;
+    observe(columns) {
+      const { year, block } = columns;
+      const n = block.count;
       const current = columns.current(name);
       if (!current || year > target.year && judged !== 'level' && judged !== 'cumulative') return;
-      if (judged === 'cagr' && year === fromYear - 1) startColumn = Float64Array.from(current);
+      const q = quantity?.subarray(0, n);
+      if (judged === 'cagr' && year === fromYear - 1) {
+        startColumn!.set(current);
+        hasStart = true;
+      }
 
       if (judged === 'minimumGrowth' && year >= fromYear && year <= target.year) {
         const previous = columns.previous(name);
-        if (previous) lowerToGrowth(quantity!, current, previous);
+        if (previous) lowerToGrowth(q!, current, previous);
       }
       if (judged === 'cumulative' && year > varBase && year <= target.year) {
-        for (let i = 0; i < draws; i++) quantity![i] += current[i];
+        for (let i = 0; i < n; i++) q![i] += current[i];
       }
-      if (judged === 'cagr' && year === target.year && startColumn) {
+      if (judged === 'cagr' && year === target.year && hasStart) {
         const span = target.year - fromYear + 1;
-        for (let i = 0; i < draws; i++) quantity![i] = Math.pow(current[i] / startColumn[i], 1 / span) - 1;
+        for (let i = 0; i < n; i++) q![i] = Math.pow(current[i] / startColumn![i], 1 / span) - 1;
       }
       if (year === target.year) {
         judgedYearSeen = true;
         if (judged === 'level') {
-          const q = summary?.quantiles;
-          judge(current, q ? [q[summaryIndex(0.05)], q[summaryIndex(0.5)], q[summaryIndex(0.95)]] : undefined);
-          assumed = assumedGrowth(current, variable, seed, target.year, scratch);
-        } else if (judged === 'cumulative') judge(quantity!);
+          judge(current);
+          // The base is redrawn from its stream (the simulation's own numbers), not kept since the base year.
+          if (variable.baseYear !== undefined && year > variable.baseYear && sampleBaseColumn(variable, streams, block, scratch)) {
+            for (let i = 0; i < n; i++) scratch[i] = current[i] / scratch[i];
+            growthRatio!.add(scratch, n);
+          }
+        } else {
+          judge(q!);
+          finalQuantity!.add(q!, n);
+        }
       }
 
       // First passage: has the target been met by this year (level, share, cumulative).
       if (tracksPassage) {
         if (judged === 'cumulative' && year > target.year) return;
-        const values = judged === 'level' ? current : quantity!;
+        const values = judged === 'level' ? current : q!;
         const metNow = everMet
-          ? (everMetCount += markMet(values, everMet, low, lowInclusive, high, highInclusive))
+          ? (everMetCount += markMet(values, everMet.subarray(0, n), low, lowInclusive, high, highInclusive))
           : countAgainstBounds(values, low, lowInclusive, high, highInclusive).metCount;
-        firstPassage.push({ year, probability: metNow / draws });
-        const median = judged === 'level' ? (summary?.quantiles[summaryIndex(0.5)] ?? quantilesOf(values, [0.5])[0]) : quantilesOf(values, [0.5])[0];
-        if (firstYearMedianMeets === undefined && meets(median)) firstYearMedianMeets = year;
+        passageCounts.set(year, (passageCounts.get(year) ?? 0) + metNow);
+        if (judged === 'cumulative') {
+          let summary = passageSummaries.get(year);
+          if (!summary) passageSummaries.set(year, (summary = quantiles.create([0.5])));
+          summary.add(values, n);
+        }
       }
     },
 
     result() {
+      let [p05, p50, p95] = [Number.NaN, Number.NaN, Number.NaN];
+      let assumed = Number.NaN;
       if (!judgedYearSeen) notes.push(`the simulation does not reach ${target.year}`);
-      else if (judged === 'minimumGrowth' || judged === 'cagr') judge(quantity!);
+      else if (judged === 'level') {
+        [p05, p50, p95] = summaryOf(target.year)?.quantiles(p3) ?? [p05, p50, p95];
+        // (median of V_year/V_base)^(1/span) − 1: a power is monotone, so this is the median of each
+        // draw's own growth but for the interpolation between the two middle draws.
+        if (growthRatio!.count > 0 && variable.baseYear !== undefined) assumed = Math.pow(growthRatio!.quantiles([0.5])[0], 1 / (target.year - variable.baseYear)) - 1;
+      } else if (finalQuantity!.count > 0) [p05, p50, p95] = finalQuantity!.quantiles(p3);
+      const firstPassage = [...passageCounts].map(([year, count]) => ({ year, probability: count / draws }));
+      let firstYearMedianMeets: number | undefined;
+      for (const { year } of firstPassage) {
+        const median = judged === 'level' ? summaryOf(year)?.quantiles([0.5])[0] : passageSummaries.get(year)?.quantiles([0.5])[0];
+        if (median !== undefined && meets(median)) {
+          firstYearMedianMeets = year;
+          break;
+        }
+      }
       const share = (count: number) => (judgedYearSeen ? count / draws : Number.NaN);
       const probabilityMet = share(counts.metCount);
       if (target.lower && target.upper && counts.aboveCount > 0) {
@@ -204,19 +263,6 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
       };
     },
   };
-}
-
-/**
- * The scenario's own growth to a level target: (median over draws of V_year / V_base)^(1/span) − 1.
- * A power is monotone, so this is the median of each draw's own growth but for the interpolation
- * between the two middle draws, at one division per draw instead of a power. The base is redrawn
- * from its stream into `scratch` (the simulation's own numbers), not kept since the base year.
- * @returns NaN for a variable without a base, or a target year not after it
- */
-function assumedGrowth(level: Float64Array, variable: PreparedVariable, seed: number, year: number, scratch: Float64Array): number {
-  if (variable.baseYear === undefined || year <= variable.baseYear || !sampleBaseColumn(variable, seed, scratch)) return Number.NaN;
-  for (let i = 0; i < level.length; i++) scratch[i] = level[i] / scratch[i];
-  return Math.pow(quantilesOf(scratch, [0.5])[0], 1 / (year - variable.baseYear)) - 1;
 }
 
 /** minimum[i] ← min(minimum[i], current[i]/previous[i] − 1): the running smallest yearly growth. */

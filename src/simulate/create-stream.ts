@@ -6,13 +6,14 @@
 import type { RandomStream } from './random-stream.js';
 import { logGamma } from './log-gamma.js';
 import { poissonGuideBits, poissonSearchFlag, poissonTable, poissonTableMaxRate, type PoissonTable } from './poisson-table.js';
-import { seedStreamState } from './seed-stream-state.js';
+import { blockStreamStateInto, fnv1a64Of, seedStreamState } from './seed-stream-state.js';
 import { zigguratR, zigguratTables } from './ziggurat.js';
 
 /** Written to the run manifest: everything that determines the random numbers. */
 export const prngDescription =
   'xoshiro256** (Blackman & Vigna 2018) in 32-bit integer arithmetic; one stream per (seed, keys…), ' +
   'seeded by SplitMix64 over FNV-1a-64 of the UTF-8 of String(seed) and each key, each followed by 0xFF; ' +
+  'block b of a stream (draws 4096·b … 4096·b + 4095) seeded with SplitMix64 outputs 4b+1 … 4b+4 from that hash; ' +
   'uniforms from the top 53 bits; normals by a 256-layer ziggurat (Marsaglia & Tsang 2000; layer from the low 8 bits, ' +
   'signed position from the top 53); Poisson by guided table inversion (4096-entry guide on the top 12 bits) for one rate ≤ 700 ' +
   '(per-element rates all equal count as one), inversion for ' +
@@ -386,14 +387,19 @@ const gammaBlock = 4096;
 const gammaNormals = new Float64Array(gammaBlock);
 const gammaUniforms = new Float64Array(gammaBlock);
 
+
 /**
  * Runs every fill once on a tiny column so V8 has type feedback for all their code before it
  * optimises them. Without this, the first long fill is compiled on-stack mid-loop (OSR) while the
  * state write-back after the loop has never run; that code then deoptimises at the end of every call
  * and each later call restarts in the interpreter (measured: Poisson and normal fills at half speed).
- * Uses its own throwaway stream, so no user stream is affected.
+ * Uses its own throwaway stream, so no user stream is affected. Run once, when the first stream is
+ * made (not at import: commands that never simulate never pay for it).
  */
+let warmedUp = false;
 function warmUpFills(): void {
+  if (warmedUp) return;
+  warmedUp = true;
   const stream = new Xoshiro256StarStarStream(Int32Array.of(1, 2, 3, 4, 5, 6, 7, 8));
   const column = new Float64Array(256);
   for (let round = 0; round < 2; round++) {
@@ -407,7 +413,8 @@ function warmUpFills(): void {
     stream.fillGamma(column, 4.5);
   }
 }
-warmUpFills();
+
+/**
 
 /**
  * The random stream keyed by (seed, keys…): xoshiro256** seeded by SplitMix64 over FNV-1a-64 of
@@ -427,6 +434,7 @@ warmUpFills();
  * a === b; // => true
  */
 export function createStream(seed: number, ...keys: string[]): RandomStream {
+  warmUpFills();
   return new Xoshiro256StarStarStream(seedStreamState(seed, keys));
 }
 
@@ -444,4 +452,37 @@ export function createStreamFromState(
     state[2 * index + 1] = Number(word & 0xffffffffn) | 0;
   });
   return new Xoshiro256StarStarStream(state);
+}
+
+/** The streams of one run, by (block, keys…): the key hashes are computed once per key. */
+export interface BlockStreams {
+  /**
+   * The stream of block `block` keyed (seed, keys…): block 0 is createStream(seed, keys…); every
+   * block is seeded on its own (blockStreamState), so blocks can be drawn in any order, anywhere.
+   */
+  stream(block: number, ...keys: string[]): RandomStream;
+}
+
+/**
+ * Block streams for a run with `seed`: xoshiro256** seeded per block by SplitMix64 at counter
+ * h + (4b + i)·γ, h = FNV-1a-64(seed, keys) (see blockStreamState and prngDescription).
+ * @example blockStreams(42).stream(0, 'revenue', 'growth').nextFloat() === createStream(42, 'revenue', 'growth').nextFloat(); // => true
+ */
+export function blockStreams(seed: number): BlockStreams {
+  warmUpFills();
+  const hashes = new Map<string, Int32Array>();
+  return {
+    stream(block: number, ...keys: string[]): RandomStream {
+      const id = keys.join('\u0000');
+      let hash = hashes.get(id);
+      if (!hash) {
+        const h = fnv1a64Of(seed, keys);
+        hash = Int32Array.of(Number(h >> 32n) | 0, Number(h & 0xffffffffn) | 0);
+        hashes.set(id, hash);
+      }
+      const state = new Int32Array(8);
+      blockStreamStateInto(hash[0], hash[1], block, state);
+      return new Xoshiro256StarStarStream(state);
+    },
+  };
 }

@@ -17,6 +17,8 @@ import type { RunOptions } from '../../pipeline/run-scenario.js';
 import { firstPassageCsv, targetsCsv } from '../../output/targets-table.js';
 import type { ScenarioResult } from '../../pipeline/scenario-result.js';
 import { terminalSummary, useColour } from '../../report/terminal-summary.js';
+import { exactQuantileMaxDraws } from '../../evaluate/quantile-summaries.js';
+import { progressReporter } from '../progress.js';
 import type { CliIo } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
@@ -38,6 +40,10 @@ export interface RunArguments {
   readonly exportDraws: number;
   /** Threads a large run may spread its model's independent components over (results do not depend on it). */
   readonly threads: number;
+  /** Show progress on stderr even when it is not a terminal. */
+  readonly progress: boolean;
+  /** Exact type-7 quantiles at any draw count (default: exact up to exactQuantileMaxDraws). */
+  readonly exactQuantiles: boolean;
 }
 
 /** Options shared by every command that runs scenarios (run, compare, report, …). */
@@ -48,7 +54,9 @@ export function scenarioOptions(yargs: Argv, scenarios: string | false = 'scenar
     .option('seed', { type: 'number', describe: 'random seed (overrides the scenarios)' })
     .option('as-of', { type: 'string', describe: 'use only figures published by this date (YYYY-MM-DD)' })
     .option('out', { type: 'string', default: 'out', describe: 'output folder' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors (no progress either)' })
+    .option('progress', { type: 'boolean', default: false, describe: 'show progress on stderr even when it is not a terminal (on a terminal it shows anyway for runs over a second)' })
+    .option('exact-quantiles', { type: 'boolean', default: false, describe: `exact quantiles at any draw count (default: exact up to ${exactQuantileMaxDraws.toLocaleString('en-US')} draws, within 1/20 of a standard error above)` })
     .option('precision', { type: 'number', describe: 'significant digits in CSV (default 8)' })
     .check((argv) => {
       if (argv.draws !== undefined && (!Number.isInteger(argv.draws) || (argv.draws as number) < 1 || (argv.draws as number) > 10_000_000)) {
@@ -81,11 +89,14 @@ export function runArguments(argv: Record<string, unknown>): RunArguments {
     precision: argv.precision as number | undefined,
     exportDraws: (argv.exportDraws as number | undefined) ?? 0,
     threads: (argv.threads as number | undefined) ?? 1,
+    progress: Boolean(argv.progress),
+    exactQuantiles: Boolean(argv.exactQuantiles),
   };
 }
 
 /**
- * Runs the named scenarios (default: all in scenarios/), reporting progress on stderr after a second.
+ * Runs the named scenarios (default: all in scenarios/), with progress on stderr for runs over a
+ * second (on a terminal, or anywhere with --progress; never with --quiet).
  * A large run spreads its model's independent components over `args.threads` threads
  * (runScenarioInParallel; same numbers); sampled paths (--export-draws) are kept in one thread.
  */
@@ -95,20 +106,14 @@ export async function runScenarios(args: RunArguments, io: CliIo) {
   const inputs = loadRunInputs(io.cwd, args.data, files, args.asOf);
   const results: ScenarioResult[] = [];
   const sampledDraws: ScenarioDraws[] = [];
-  let lastProgress = 0;
-  for (const { scenario, model } of inputs.scenarios) {
+  const terminal = Boolean(io.stderrIsTTY);
+  const progress = progressReporter({ write: io.stderr, now: Date.now, terminal }, !args.quiet && (terminal || args.progress));
+  for (const [index, { scenario, model }] of inputs.scenarios.entries()) {
     const runOptions: RunOptions = {
       draws: args.draws,
       seed: args.seed,
-      onYear: (year, horizon) => {
-        const now = Date.now();
-        if (!args.quiet && now - started > 1000 && now - lastProgress > 250) {
-          lastProgress = now;
-          // On a terminal the line is rewritten in place (and cleared before the summary).
-          const text = `  ${scenario.scenario}: simulated through ${year} of ${horizon}`;
-          io.stderr(io.isTTY ? `\r\x1b[K${text}` : `${text}\n`);
-        }
-      },
+      exactQuantiles: args.exactQuantiles,
+      onProgress: (done, total) => progress.update(scenario.scenario, index, inputs.scenarios.length, done, total),
     };
     const { result, draws } =
       args.exportDraws > 0
@@ -117,7 +122,7 @@ export async function runScenarios(args: RunArguments, io: CliIo) {
     results.push(result);
     sampledDraws.push(draws);
   }
-  if (lastProgress > 0 && io.isTTY) io.stderr('\r\x1b[K');
+  progress.finish();
   return { inputs, results, sampledDraws, started };
 }
 
