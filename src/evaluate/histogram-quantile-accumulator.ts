@@ -46,13 +46,13 @@ export interface HistogramLayout {
   readonly counters: number;
   /** Lower edges of regions 1 … (region 0 starts at −∞). */
   readonly edges: Float64Array;
-  /** The lookup covers [lookupLo, lookupHi): below it region 0, from its end the last region. */
+  /** The lookup covers [lookupLo, lookupHi) in lookupCells cells; below it region 0, from its end the last region. */
   readonly lookupLo: number;
   readonly lookupHi: number;
   readonly lookupScale: number;
-  /** Region of each lookup cell's lower end. */
+  /** Region of each lookup entry's lower end (entry 0: below the cells; entry lookupCells + 1: above). */
   readonly lookup: Uint16Array;
-  /** The gap counter of a lookup cell that lies wholly in one gap (most values), else −1. */
+  /** The gap counter of a lookup entry that lies wholly in one gap (most values), else −1. */
   readonly cellCounter: Int32Array;
   /** The regions as columns, for the counting loop: kind (0 gap, 1 bins, 2 atoms), lo, 1/width, offset, bins. */
   readonly kind: Uint8Array;
@@ -152,17 +152,21 @@ export function histogramLayout(pilot: Float64Array, probabilities: readonly num
   const lookupHi = regions[regions.length - 1].lo;
   const span = lookupHi - lookupLo;
   const lookupScale = span > 0 && Number.isFinite(span) ? lookupCells / span : 0;
-  const lookup = new Uint16Array(lookupCells + 1);
-  const cellCounter = new Int32Array(lookupCells + 1).fill(-1);
+  // Entry 0 is everything below the windows, entries 1 … lookupCells the cells, the last one everything above.
+  const lookup = new Uint16Array(lookupCells + 2);
+  const cellCounter = new Int32Array(lookupCells + 2).fill(-1);
+  cellCounter[0] = regions[0].offset;
+  cellCounter[lookupCells + 1] = regions[regions.length - 1].offset;
+  lookup[lookupCells + 1] = regions.length - 1;
   let region = 0;
-  for (let cell = 0; cell <= lookupCells; cell++) {
+  for (let cell = 0; cell < lookupCells; cell++) {
     const start = lookupScale > 0 ? lookupLo + cell / lookupScale : lookupLo;
     const end = lookupScale > 0 ? lookupLo + (cell + 1) / lookupScale : lookupLo;
     while (region < edges.length && start >= edges[region]) region++;
-    lookup[cell] = region;
+    lookup[cell + 1] = region;
     // Wholly inside: the cell's end (with a margin for rounding in the cell computation) before the next edge.
     const nextEdge = region < edges.length ? edges[region] : Number.POSITIVE_INFINITY;
-    if (regions[region].kind === 'gap' && end + (end - start) < nextEdge && start - (end - start) >= regions[region].lo) cellCounter[cell] = regions[region].offset;
+    if (regions[region].kind === 'gap' && end + (end - start) < nextEdge && start - (end - start) >= regions[region].lo) cellCounter[cell + 1] = regions[region].offset;
   }
   return {
     regions,
@@ -294,26 +298,15 @@ export class HistogramQuantileAccumulator implements QuantileAccumulator {
  * wholly inside a gap, costs one increment; others find their region from the cell and their bin.
  */
 function countInto(layout: HistogramLayout, counts: Float64Array, values: Float64Array, count: number): number {
-  const { edges, lookup, cellCounter, lookupLo, lookupHi, lookupScale, kind, lo, inverseWidth, offset, bins, regions } = layout;
+  const { edges, lookup, cellCounter, lookupLo, lookupScale, kind, lo, inverseWidth, offset, bins, regions } = layout;
   const lastEdge = edges.length;
-  const firstGap = 0;
-  const lastGap = offset[offset.length - 1];
+  const top = lookupCells + 1;
   let nan = 0;
   for (let i = 0; i < count; i++) {
     const v = values[i];
-    if (v < lookupLo) {
-      counts[firstGap]++;
-      continue;
-    }
-    if (v >= lookupHi) {
-      counts[lastGap]++;
-      continue;
-    }
-    if (v !== v) {
-      nan++;
-      continue;
-    }
-    const cell = ((v - lookupLo) * lookupScale) | 0;
+    // Branch-free: below the windows → entry 0, above → the last; NaN lands in entry 0 and is taken back below.
+    const cell = Math.min(Math.max((v - lookupLo) * lookupScale + 1, 0), top) | 0;
+    nan += (v !== v) as unknown as number;
     const direct = cellCounter[cell];
     if (direct >= 0) {
       counts[direct]++;
@@ -327,6 +320,7 @@ function countInto(layout: HistogramLayout, counts: Float64Array, values: Float6
     else if (k === 1) counts[offset[r] + Math.min(((v - lo[r]) * inverseWidth[r]) | 0, bins[r] - 1)]++;
     else counts[offset[r] + atomCell(regions[r].atoms!, v)]++;
   }
+  counts[offset[0]] -= nan;
   return nan;
 }
 

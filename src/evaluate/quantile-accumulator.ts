@@ -21,7 +21,8 @@ export interface QuantileAccumulator {
  * a.quantiles([0.5]); // => [2.5] (a.count 4, a.nanCount 1)
  */
 export class ExactQuantileAccumulator implements QuantileAccumulator {
-  private chunks: Float64Array[] = [];
+  /** The values so far in buffer[0 … stored), the buffer grown by doubling. */
+  private buffer = new Float64Array(0);
   private stored = 0;
   nanCount = 0;
 
@@ -29,37 +30,37 @@ export class ExactQuantileAccumulator implements QuantileAccumulator {
     return this.stored;
   }
 
+  private reserve(extra: number): void {
+    if (this.stored + extra <= this.buffer.length) return;
+    const grown = new Float64Array(Math.max(this.stored + extra, 2 * this.buffer.length, 1024));
+    grown.set(this.buffer.subarray(0, this.stored));
+    this.buffer = grown;
+  }
+
   add(values: Float64Array, count: number): void {
-    const copy = new Float64Array(count);
-    let kept = 0;
+    this.reserve(count);
+    const buffer = this.buffer;
+    let at = this.stored;
     for (let i = 0; i < count; i++) {
       const v = values[i];
-      if (v === v) copy[kept++] = v;
+      buffer[at] = v;
+      at += (v === v) as unknown as number; // NaN is overwritten by the next value: excluded, counted apart
     }
-    this.nanCount += count - kept;
-    if (kept > 0) this.chunks.push(kept === count ? copy : copy.slice(0, kept));
-    this.stored += kept;
+    this.nanCount += count - (at - this.stored);
+    this.stored = at;
   }
 
   merge(other: QuantileAccumulator): void {
     if (!(other instanceof ExactQuantileAccumulator)) throw new Error('internal: an exact quantile summary merges only with another exact one');
-    this.chunks.push(...other.chunks);
+    this.reserve(other.stored);
+    this.buffer.set(other.buffer.subarray(0, other.stored), this.stored);
     this.stored += other.stored;
     this.nanCount += other.nanCount;
   }
 
-  /** Every value added (not NaN), in one column, in the order added. */
+  /** Every value added (not NaN), in the order added (a view: do not modify). */
   values(): Float64Array {
-    if (this.chunks.length !== 1) {
-      const all = new Float64Array(this.stored);
-      let at = 0;
-      for (const chunk of this.chunks) {
-        all.set(chunk, at);
-        at += chunk.length;
-      }
-      this.chunks = [all];
-    }
-    return this.chunks[0] ?? new Float64Array(0);
+    return this.buffer.subarray(0, this.stored);
   }
 
   /** NaN for every probability when no value was added. */
