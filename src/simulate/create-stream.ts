@@ -201,6 +201,46 @@ class Xoshiro256StarStarStream implements RandomStream {
     s[0] = a0h; s[1] = a0l; s[2] = a1h; s[3] = a1l; s[4] = a2h; s[5] = a2l; s[6] = a3h; s[7] = a3l;
   }
 
+  /**
+   * The compound step fused with its normals: level[k] ← level[k]·exp(mean[k & meanMask] + scale[k & scaleMask]·Z_k),
+   * Z_k exactly the normals fillStandardNormal would draw (same generator steps, same bits). A mask of
+   * 0 reads one constant (a column of length 1), −1 one value per draw. One pass, no column of
+   * normals written and read back. Reference: fillStandardNormal then the same loop (tested equal).
+   */
+  growByLogNormal(level: Float64Array, mean: Float64Array, meanMask: number, scale: Float64Array, scaleMask: number): void {
+    const s = this.state;
+    let a0h = s[0], a0l = s[1], a1h = s[2], a1l = s[3], a2h = s[4], a2l = s[5], a3h = s[6], a3l = s[7];
+    const n = level.length;
+    for (let k = 0; k < n; k++) {
+      const m5l = Math.imul(a1l, 5);
+      const m5h = (Math.imul(a1h, 5) + (((a1l >>> 16) * 5 + (((a1l & 0xffff) * 5) >>> 16)) >>> 16)) | 0;
+      const r7h = (m5h << 7) | (m5l >>> 25);
+      const r7l = (m5l << 7) | (m5h >>> 25);
+      const ol = Math.imul(r7l, 9);
+      const oh = (Math.imul(r7h, 9) + (((r7l >>> 16) * 9 + (((r7l & 0xffff) * 9) >>> 16)) >>> 16)) | 0;
+      const th = (a1h << 17) | (a1l >>> 15);
+      const tl = a1l << 17;
+      a2h ^= a0h; a2l ^= a0l;
+      a3h ^= a1h; a3l ^= a1l;
+      a1h ^= a2h; a1l ^= a2l;
+      a0h ^= a3h; a0l ^= a3l;
+      a2h ^= th; a2l ^= tl;
+      const n3h = (a3l << 13) | (a3h >>> 19);
+      a3l = (a3h << 13) | (a3l >>> 19);
+      a3h = n3h;
+      const layer = ol & 255;
+      let x = (oh * twoPow21 + (ol >>> 11)) * twoPowMinus52 * zigX[layer];
+      if (!(Math.abs(x) < zigX[layer + 1])) {
+        // Rare path, as in fillStandardNormal.
+        s[0] = a0h; s[1] = a0l; s[2] = a1h; s[3] = a1l; s[4] = a2h; s[5] = a2l; s[6] = a3h; s[7] = a3l;
+        x = this.zigguratSlow(layer, x);
+        a0h = s[0]; a0l = s[1]; a1h = s[2]; a1l = s[3]; a2h = s[4]; a2l = s[5]; a3h = s[6]; a3l = s[7];
+      }
+      level[k] *= Math.exp(mean[k & meanMask] + scale[k & scaleMask] * x);
+    }
+    s[0] = a0h; s[1] = a0l; s[2] = a1h; s[3] = a1l; s[4] = a2h; s[5] = a2l; s[6] = a3h; s[7] = a3l;
+  }
+
   fillPoisson(out: Float64Array, rates: Float64Array | number): void {
     if (typeof rates === 'number') {
       checkRate(rates);
@@ -411,6 +451,7 @@ function warmUpFills(): void {
     stream.fillPoisson(column, column.map((_, i) => 1 + (i % 20)));
     stream.fillGamma(column, 0.5);
     stream.fillGamma(column, 4.5);
+    stream.growByLogNormal(column.fill(1), Float64Array.of(0), 0, Float64Array.of(1), 0);
   }
 }
 
