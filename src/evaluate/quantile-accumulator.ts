@@ -1,5 +1,5 @@
 // Quantile summaries that take draws block by block and merge: one interface, an exact implementation.
-import { quantilesOf } from './quantiles.js';
+import { quantileProbabilities, quantilesOf } from './quantiles.js';
 
 /** A quantile summary fed block by block; summaries of disjoint blocks merge into the summary of all. */
 export interface QuantileAccumulator {
@@ -22,9 +22,16 @@ export interface QuantileAccumulator {
  */
 export class ExactQuantileAccumulator implements QuantileAccumulator {
   /** The values so far in buffer[0 … stored), the buffer grown by doubling. */
-  private buffer = new Float64Array(0);
+  private buffer: Float64Array;
   private stored = 0;
+  /** Quantiles already found for the values as they are (cleared by add and merge). */
+  private known = new Map<number, number>();
   nanCount = 0;
+
+  /** @param expectedCount values expected (the buffer's first size; it grows past it if need be) */
+  constructor(expectedCount = 0) {
+    this.buffer = new Float64Array(expectedCount);
+  }
 
   get count(): number {
     return this.stored;
@@ -39,6 +46,7 @@ export class ExactQuantileAccumulator implements QuantileAccumulator {
 
   add(values: Float64Array, count: number): void {
     this.reserve(count);
+    if (this.known.size > 0) this.known.clear();
     const buffer = this.buffer;
     let at = this.stored;
     for (let i = 0; i < count; i++) {
@@ -53,6 +61,7 @@ export class ExactQuantileAccumulator implements QuantileAccumulator {
   merge(other: QuantileAccumulator): void {
     if (!(other instanceof ExactQuantileAccumulator)) throw new Error('internal: an exact quantile summary merges only with another exact one');
     this.reserve(other.stored);
+    this.known.clear();
     this.buffer.set(other.buffer.subarray(0, other.stored), this.stored);
     this.stored += other.stored;
     this.nanCount += other.nanCount;
@@ -63,9 +72,19 @@ export class ExactQuantileAccumulator implements QuantileAccumulator {
     return this.buffer.subarray(0, this.stored);
   }
 
-  /** NaN for every probability when no value was added. */
+  /**
+   * NaN for every probability when no value was added. Answers are kept until the next add, and a
+   * question also answers the projection table's probabilities (one selection serves the summary,
+   * the targets' p05/p50/p95 and the medians).
+   */
   quantiles(probabilities: readonly number[]): number[] {
     if (this.stored === 0) return probabilities.map(() => Number.NaN);
-    return Array.from(quantilesOf(this.values(), probabilities));
+    const missing = probabilities.filter((p) => !this.known.has(p));
+    if (missing.length > 0) {
+      const asked = [...new Set([...missing, ...quantileProbabilities.filter((p) => !this.known.has(p))])];
+      const found = quantilesOf(this.values(), asked);
+      asked.forEach((p, k) => this.known.set(p, found[k]));
+    }
+    return probabilities.map((p) => this.known.get(p)!);
   }
 }

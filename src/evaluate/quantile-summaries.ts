@@ -8,6 +8,7 @@
 import { ExactQuantileAccumulator, type QuantileAccumulator } from './quantile-accumulator.js';
 import { histogramLayout, HistogramQuantileAccumulator, type UnresolvedRank } from './histogram-quantile-accumulator.js';
 import { quantileProbabilities } from './quantiles.js';
+import { blockSize } from '../simulate/draw-blocks.js';
 
 /** Blocks whose values lay out the histograms: 8 × 4096 = 32,768 draws. */
 export const pilotBlocks = 8;
@@ -19,13 +20,15 @@ export const exactQuantileMaxDraws = 65_536;
 
 /** A summary that is exact during the pilot and a histogram after it. */
 class PilotedQuantileAccumulator implements QuantileAccumulator {
-  private exact?: ExactQuantileAccumulator = new ExactQuantileAccumulator();
+  private exact?: ExactQuantileAccumulator;
   private histogram?: HistogramQuantileAccumulator;
   private settled = new Map<number, number>();
   private readonly probabilities: readonly number[];
 
-  constructor(probabilities: readonly number[]) {
+  /** @param expectedCount values the exact phase expects (all draws, or the pilot's) */
+  constructor(probabilities: readonly number[], expectedCount: number) {
     this.probabilities = probabilities;
+    this.exact = new ExactQuantileAccumulator(expectedCount);
   }
 
   get count(): number {
@@ -139,7 +142,7 @@ export class QuantileSummaries {
       this.refining.collectors.push(collector);
       return collector;
     }
-    const summary = new PilotedQuantileAccumulator(probabilities);
+    const summary = new PilotedQuantileAccumulator(probabilities, this.exact ? this.draws : Math.min(this.draws, pilotBlocks * blockSize));
     this.made.push(summary);
     return summary;
   }

@@ -88,6 +88,7 @@ function runPass(
   pass: { draws: number; seed: number; options: RunOptions; quantiles: QuantileSummaries; pilot: readonly DrawBlock[]; rest: readonly DrawBlock[] },
 ): { summaries: SummaryState[]; trackers: TargetTracker[] } {
   const { draws, seed, options, quantiles } = pass;
+  const blockCount = drawBlocks(draws).length;
   const variables = prepared.variables.filter((v) => !part || part.has(v.spec.name));
   // Summaries in a fixed order (so a refine pass meets them in the same order): base year, then years.
   const summaries: SummaryState[] = [];
@@ -97,7 +98,7 @@ function runPass(
     const years = [...(variable.baseYear !== undefined && variable.base ? [variable.baseYear] : [])];
     for (let year = variable.firstYear; year <= prepared.horizon; year++) years.push(year);
     for (const year of years) {
-      const state = { variable: variable.spec.name, year, sums: new BlockSums(), quantiles: quantiles.create() };
+      const state = { variable: variable.spec.name, year, sums: new BlockSums(blockCount), quantiles: quantiles.create() };
       summaries.push(state);
       byKey.set(`${variable.spec.name}\u0000${year}`, state);
     }
