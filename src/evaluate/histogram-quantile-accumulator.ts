@@ -54,6 +54,10 @@ export interface HistogramLayout {
   readonly lookup: Uint16Array;
   /** The gap counter of a lookup entry that lies wholly in one gap (most values), else −1. */
   readonly cellCounter: Int32Array;
+  /** cellCounter with −1 replaced by the sink counter (index `counters`, never read): every entry counts somewhere. */
+  readonly entryCounter: Int32Array;
+  /** 1 for an entry not wholly in a gap (its values need the region search), else 0. */
+  readonly entryPending: Uint8Array;
   /** The regions as columns, for the counting loop: kind (0 gap, 1 bins, 2 atoms), lo, 1/width, offset, bins. */
   readonly kind: Uint8Array;
   readonly lo: Float64Array;
@@ -177,6 +181,8 @@ export function histogramLayout(pilot: Float64Array, probabilities: readonly num
     lookupScale,
     lookup,
     cellCounter,
+    entryCounter: Int32Array.from(cellCounter, (c) => (c >= 0 ? c : counters)),
+    entryPending: Uint8Array.from(cellCounter, (c) => (c >= 0 ? 0 : 1)),
     kind: Uint8Array.from(regions, (r) => (r.kind === 'gap' ? 0 : r.kind === 'bins' ? 1 : 2)),
     lo: Float64Array.from(regions, (r) => r.lo),
     inverseWidth: Float64Array.from(regions, (r) => (r.kind === 'bins' ? 1 / r.width : 0)),
@@ -210,7 +216,7 @@ export class HistogramQuantileAccumulator implements QuantileAccumulator {
 
   constructor(layout: HistogramLayout) {
     this.layout = layout;
-    this.counts = new Float64Array(layout.counters);
+    this.counts = new Float64Array(layout.counters + 1); // + the sink of entryCounter
   }
 
   get count(): number {
@@ -292,26 +298,45 @@ export class HistogramQuantileAccumulator implements QuantileAccumulator {
   }
 }
 
+/** Values of a block that need the region search (those in lookup entries not wholly in a gap). */
+let pending = new Float64Array(4096);
+
 /**
  * Counts values[0 … count) into their regions' counters; returns how many were NaN (not counted).
- * One loop over typed arrays (monomorphic): a value below or above every window, or in a lookup cell
- * wholly inside a gap, costs one increment; others find their region from the cell and their bin.
+ * Two passes over typed arrays: the first, branch-free, counts every value of a lookup entry wholly
+ * inside a gap (most values) and appends the others to `pending` (a store, and an index advanced by
+ * 0 or 1); the second finds each pending value's region and bin. Measured on this machine: about
+ * twice as fast as one pass that branches per value (the branch is a coin flip to the predictor).
  */
 function countInto(layout: HistogramLayout, counts: Float64Array, values: Float64Array, count: number): number {
-  const { edges, lookup, cellCounter, lookupLo, lookupScale, kind, lo, inverseWidth, offset, bins, regions } = layout;
-  const lastEdge = edges.length;
+  const { entryCounter, entryPending, lookupLo, lookupScale, offset } = layout;
+  if (pending.length < count) pending = new Float64Array(count);
+  const waiting = pending;
   const top = lookupCells + 1;
   let nan = 0;
+  let next = 0;
   for (let i = 0; i < count; i++) {
     const v = values[i];
-    // Branch-free: below the windows → entry 0, above → the last; NaN lands in entry 0 and is taken back below.
+    // Below the windows → entry 0, above → the last; NaN lands in entry 0 and is taken back below.
     const cell = Math.min(Math.max((v - lookupLo) * lookupScale + 1, 0), top) | 0;
     nan += (v !== v) as unknown as number;
-    const direct = cellCounter[cell];
-    if (direct >= 0) {
-      counts[direct]++;
-      continue;
-    }
+    counts[entryCounter[cell]]++;
+    waiting[next] = v;
+    next += entryPending[cell];
+  }
+  counts[offset[0]] -= nan;
+  countPending(layout, counts, waiting, next);
+  return nan;
+}
+
+/** The second pass of countInto: region by the lookup and a few steps, then the bin or atom. */
+function countPending(layout: HistogramLayout, counts: Float64Array, values: Float64Array, count: number): void {
+  const { edges, lookup, lookupLo, lookupScale, kind, lo, inverseWidth, offset, bins, regions } = layout;
+  const lastEdge = edges.length;
+  const top = lookupCells + 1;
+  for (let i = 0; i < count; i++) {
+    const v = values[i];
+    const cell = Math.min(Math.max((v - lookupLo) * lookupScale + 1, 0), top) | 0;
     let r = lookup[cell];
     while (r > 0 && v < edges[r - 1]) r--;
     while (r < lastEdge && v >= edges[r]) r++;
@@ -320,8 +345,6 @@ function countInto(layout: HistogramLayout, counts: Float64Array, values: Float6
     else if (k === 1) counts[offset[r] + Math.min(((v - lo[r]) * inverseWidth[r]) | 0, bins[r] - 1)]++;
     else counts[offset[r] + atomCell(regions[r].atoms!, v)]++;
   }
-  counts[offset[0]] -= nan;
-  return nan;
 }
 
 /** Cell of v among atoms a₀ < a₁ < …: 2k when v = a_k, 2k + 1 when a_k < v < a_{k+1} (v ≥ a₀). */
