@@ -17,7 +17,7 @@ const intervalMilliseconds = 250;
 
 /** Seconds for people: "0.8 s", "42 s", "3 min 5 s". */
 export function formatSeconds(seconds: number): string {
-  if (seconds < 10) return `${seconds.toFixed(1)} s`;
+  if (seconds < 9.95) return `${seconds.toFixed(1)} s`;
   if (seconds < 60) return `${Math.round(seconds)} s`;
   const minutes = Math.floor(seconds / 60);
   return `${minutes} min ${Math.round(seconds - 60 * minutes)} s`;
@@ -26,7 +26,7 @@ export function formatSeconds(seconds: number): string {
 /**
  * The progress line: `  baseline (1 of 3): 45% · 1.2 s elapsed · about 1.5 s left`. The remaining time
  * extrapolates the whole run's pace: elapsed · (1 − F)/F, F = (scenarios done + this one's fraction)/count.
- * @example progressLine('baseline', 0, 3, 0.45, 1.2); // => '  baseline (1 of 3): 45% · 1.2 s elapsed · about 6.2 s left'
+ * @example progressLine('baseline', 0, 3, 0.45, 1.2); // => '  baseline (1 of 3): 45% · 1.2 s elapsed · about 6.8 s left'
  */
 export function progressLine(scenario: string, index: number, count: number, fraction: number, elapsedSeconds: number): string {
   const overall = (index + fraction) / count;

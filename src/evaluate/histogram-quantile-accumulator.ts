@@ -24,7 +24,7 @@ const seSds = 2;
 /** Most bins in one window (a huge draw count over a small pilot widens bins beyond the bound). */
 const maxBinsPerWindow = 1 << 16;
 /** Cells of the lookup table from a value to its region. */
-const lookupCells = 4096;
+const lookupCells = 1024;
 
 /** One region of a layout: a gap (between windows), a window's bins, or a window's atoms. */
 interface Region {
@@ -54,10 +54,12 @@ export interface HistogramLayout {
   readonly lookup: Uint16Array;
   /** The gap counter of a lookup entry that lies wholly in one gap (most values), else −1. */
   readonly cellCounter: Int32Array;
-  /** cellCounter with −1 replaced by the sink counter (index `counters`, never read): every entry counts somewhere. */
-  readonly entryCounter: Int32Array;
-  /** 1 for an entry not wholly in a gap (its values need the region search), else 0. */
-  readonly entryPending: Uint8Array;
+  /**
+   * Per lookup entry, in one int32 (one table: it stays in cache while a run cycles through its
+   * summaries): the gap counter of an entry wholly in a gap; else the sink counter (index `counters`,
+   * never read) with the top bit set, meaning its values need the region search.
+   */
+  readonly entry: Int32Array;
   /** The regions as columns, for the counting loop: kind (0 gap, 1 bins, 2 atoms), lo, 1/width, offset, bins. */
   readonly kind: Uint8Array;
   readonly lo: Float64Array;
@@ -181,8 +183,7 @@ export function histogramLayout(pilot: Float64Array, probabilities: readonly num
     lookupScale,
     lookup,
     cellCounter,
-    entryCounter: Int32Array.from(cellCounter, (c) => (c >= 0 ? c : counters)),
-    entryPending: Uint8Array.from(cellCounter, (c) => (c >= 0 ? 0 : 1)),
+    entry: Int32Array.from(cellCounter, (c) => (c >= 0 ? c : counters | 0x80000000)),
     kind: Uint8Array.from(regions, (r) => (r.kind === 'gap' ? 0 : r.kind === 'bins' ? 1 : 2)),
     lo: Float64Array.from(regions, (r) => r.lo),
     inverseWidth: Float64Array.from(regions, (r) => (r.kind === 'bins' ? 1 / r.width : 0)),
@@ -210,13 +211,14 @@ function nextUp(x: number): number {
  */
 export class HistogramQuantileAccumulator implements QuantileAccumulator {
   readonly layout: HistogramLayout;
-  private readonly counts: Float64Array;
+  private readonly counts: Int32Array;
   private added = 0;
   nanCount = 0;
 
   constructor(layout: HistogramLayout) {
     this.layout = layout;
-    this.counts = new Float64Array(layout.counters + 1); // + the sink of entryCounter
+    // Int32 counters (a run has at most 10⁷ draws): half the memory, so more of them stay in cache.
+    this.counts = new Int32Array(layout.counters + 1); // + the sink
   }
 
   get count(): number {
@@ -308,8 +310,8 @@ let pending = new Float64Array(4096);
  * 0 or 1); the second finds each pending value's region and bin. Measured on this machine: about
  * twice as fast as one pass that branches per value (the branch is a coin flip to the predictor).
  */
-function countInto(layout: HistogramLayout, counts: Float64Array, values: Float64Array, count: number): number {
-  const { entryCounter, entryPending, lookupLo, lookupScale, offset } = layout;
+function countInto(layout: HistogramLayout, counts: Int32Array, values: Float64Array, count: number): number {
+  const { entry, lookupLo, lookupScale, offset } = layout;
   if (pending.length < count) pending = new Float64Array(count);
   const waiting = pending;
   const top = lookupCells + 1;
@@ -320,9 +322,10 @@ function countInto(layout: HistogramLayout, counts: Float64Array, values: Float6
     // Below the windows → entry 0, above → the last; NaN lands in entry 0 and is taken back below.
     const cell = Math.min(Math.max((v - lookupLo) * lookupScale + 1, 0), top) | 0;
     nan += (v !== v) as unknown as number;
-    counts[entryCounter[cell]]++;
+    const e = entry[cell];
+    counts[e & 0x7fffffff]++;
     waiting[next] = v;
-    next += entryPending[cell];
+    next += e >>> 31;
   }
   counts[offset[0]] -= nan;
   countPending(layout, counts, waiting, next);
@@ -330,7 +333,7 @@ function countInto(layout: HistogramLayout, counts: Float64Array, values: Float6
 }
 
 /** The second pass of countInto: region by the lookup and a few steps, then the bin or atom. */
-function countPending(layout: HistogramLayout, counts: Float64Array, values: Float64Array, count: number): void {
+function countPending(layout: HistogramLayout, counts: Int32Array, values: Float64Array, count: number): void {
   const { edges, lookup, lookupLo, lookupScale, kind, lo, inverseWidth, offset, bins, regions } = layout;
   const lastEdge = edges.length;
   const top = lookupCells + 1;

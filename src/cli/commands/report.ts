@@ -10,7 +10,7 @@ import type { CliIo } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
 import { threadsOption } from '../../planner/planner-options.js';
-import { runArguments, runScenarios, scenarioOptions } from './run.js';
+import { runArguments, runScenarios, scenarioOptions, simulationOptions } from './run.js';
 
 /**
  * Runs the scenarios exactly as `forecast run` does (same options), builds the report and writes
@@ -34,7 +34,7 @@ async function runReport(argv: Record<string, unknown>, io: CliIo): Promise<numb
 
 export const reportCommand: CommandDefinition = {
   builder: (yargs) =>
-    threadsOption(scenarioOptions(yargs))
+    simulationOptions(threadsOption(scenarioOptions(yargs)))
       .option('sensitivity', {
         type: 'string',
         describe: 'sensitivity.csv from `forecast sensitivity` (or columns scenario,target,input,low,high,swingProbability): adds tornado charts',

@@ -55,8 +55,6 @@ export function scenarioOptions(yargs: Argv, scenarios: string | false = 'scenar
     .option('as-of', { type: 'string', describe: 'use only figures published by this date (YYYY-MM-DD)' })
     .option('out', { type: 'string', default: 'out', describe: 'output folder' })
     .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors (no progress either)' })
-    .option('progress', { type: 'boolean', default: false, describe: 'show progress on stderr even when it is not a terminal (on a terminal it shows anyway for runs over a second)' })
-    .option('exact-quantiles', { type: 'boolean', default: false, describe: `exact quantiles at any draw count (default: exact up to ${exactQuantileMaxDraws.toLocaleString('en-US')} draws, within 1/20 of a standard error above)` })
     .option('precision', { type: 'number', describe: 'significant digits in CSV (default 8)' })
     .check((argv) => {
       if (argv.draws !== undefined && (!Number.isInteger(argv.draws) || (argv.draws as number) < 1 || (argv.draws as number) > 10_000_000)) {
@@ -73,6 +71,13 @@ export function scenarioOptions(yargs: Argv, scenarios: string | false = 'scenar
       }
       return true;
     });
+}
+
+/** Options of the commands that run scenarios through runScenarios (run, report): progress and quantile path. */
+export function simulationOptions(yargs: Argv): Argv {
+  return yargs
+    .option('progress', { type: 'boolean', default: false, describe: 'show progress on stderr even when it is not a terminal (on a terminal it shows anyway for runs over a second)' })
+    .option('exact-quantiles', { type: 'boolean', default: false, describe: `exact quantiles at any draw count (default: exact up to ${exactQuantileMaxDraws.toLocaleString('en-US')} draws, within 1/20 of a standard error above; docs/scale.md)` });
 }
 
 /** Reads the arguments every scenario-running command shares. */
@@ -128,7 +133,7 @@ export async function runScenarios(args: RunArguments, io: CliIo) {
 
 export const runCommand: CommandDefinition = {
   builder: (yargs) =>
-    threadsOption(scenarioOptions(yargs))
+    simulationOptions(threadsOption(scenarioOptions(yargs)))
       .option('report', { type: 'boolean', default: false, describe: 'also write report.html (fan charts, target verdicts, sources) and its chart specs' })
       .option('format', { type: 'string', choices: ['iamc'], describe: 'also write iamc.csv: the IAMC wide table (median by year) that pyam reads' })
       .option('export-draws', { type: 'number', describe: 'also write draws.csv with this many sampled paths per scenario' })
