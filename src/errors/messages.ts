@@ -112,6 +112,8 @@ export const plannerMessages = {
   unknownField: (path: string, field: string, known: readonly string[]) =>
     `${path} must name a field of its ${known.length > 0 ? 'distribution' : 'value'} (${known.join(', ')}), got ${showValue(field)}`,
   invalidVariant: (path: string, rule: string, value: number) => `${path} must ${rule}, got ${showValue(value)}`,
+  decidedOnRecord: (id: string, status: string, reason: string) =>
+    `--target must name a target the record has not decided, got ${showValue(id)}, ${status} on record (${reason})`,
   unknownTarget: (known: readonly string[], value: string) =>
     `--target must name a target the scenario judges (${known.join(', ')}), got ${showValue(value)}`,
   probability: (value: unknown) => `--probability must be a number strictly between 0 and 1, got ${showValue(value)}`,
@@ -166,5 +168,5 @@ export const backtestMessages = {
   draws: (value: unknown) => `--draws must be a whole number from 10 to 1000000, got ${showValue(value)}`,
   vintage: (value: unknown) => `--vintage must be one of: dated, strict, none, got ${showValue(value)}`,
   m3Missing: (file: string) =>
-    `the M3 yearly data must exist at ${file} (see /work/shared/benchmarks/README.md), got no file`,
+    `the yardstick collection must exist at ${file} (a CSV with series_id,category,split,t,value, e.g. the M3 yearly data), got no file`,
 } as const;

@@ -1,4 +1,5 @@
-// Quantile summaries that take draws block by block and merge: one interface, an exact implementation.
+// Mergeable quantile summaries of values that arrive block by block (contract B): one interface, and
+// its exact implementation, which keeps every value (histogram-quantile-accumulator.ts is the other).
 import { quantileProbabilities, quantilesOf } from './quantiles.js';
 
 /** A quantile summary fed block by block; summaries of disjoint blocks merge into the summary of all. */
@@ -24,9 +25,9 @@ export class ExactQuantileAccumulator implements QuantileAccumulator {
   /** The values so far in buffer[0 … stored), the buffer grown by doubling. */
   private buffer: Float64Array;
   private stored = 0;
+  private nans = 0;
   /** Quantiles already found for the values as they are (cleared by add and merge). */
   private known = new Map<number, number>();
-  nanCount = 0;
 
   /** @param expectedCount values expected (the buffer's first size; it grows past it if need be) */
   constructor(expectedCount = 0) {
@@ -37,6 +38,11 @@ export class ExactQuantileAccumulator implements QuantileAccumulator {
     return this.stored;
   }
 
+  /** How many NaN values were left out. */
+  get nanCount(): number {
+    return this.nans;
+  }
+
   private reserve(extra: number): void {
     if (this.stored + extra <= this.buffer.length) return;
     const grown = new Float64Array(Math.max(this.stored + extra, 2 * this.buffer.length, 1024));
@@ -45,6 +51,7 @@ export class ExactQuantileAccumulator implements QuantileAccumulator {
   }
 
   add(values: Float64Array, count: number): void {
+    if (!(count >= 0 && count <= values.length)) throw new Error(`internal: add needs 0 ≤ count ≤ ${values.length}, got ${count}`);
     this.reserve(count);
     if (this.known.size > 0) this.known.clear();
     const buffer = this.buffer;
@@ -54,7 +61,7 @@ export class ExactQuantileAccumulator implements QuantileAccumulator {
       buffer[at] = v;
       at += (v === v) as unknown as number; // NaN is overwritten by the next value: excluded, counted apart
     }
-    this.nanCount += count - (at - this.stored);
+    this.nans += count - (at - this.stored);
     this.stored = at;
   }
 
@@ -64,7 +71,7 @@ export class ExactQuantileAccumulator implements QuantileAccumulator {
     this.known.clear();
     this.buffer.set(other.buffer.subarray(0, other.stored), this.stored);
     this.stored += other.stored;
-    this.nanCount += other.nanCount;
+    this.nans += other.nans;
   }
 
   /** Every value added (not NaN), in the order added (a view: do not modify). */

@@ -7,8 +7,8 @@ import { comparatorOf } from './targets-table.js';
 
 /** Columns of compare.csv, in order (docs/planner.md). */
 export const compareColumns = [
-  'reference', 'scenario', 'target', 'variable', 'unit', 'kind', 'year', 'comparator', 'threshold', 'draws', 'seed',
-  'probabilityMet', 'probabilityMetSe', 'p05', 'p50', 'p95', 'gap', 'gapPercent', 'status',
+  'reference', 'scenario', 'target', 'variable', 'unit', 'kind', 'year', 'comparator', 'threshold', 'aspiration', 'draws', 'seed',
+  'status', 'judgedOn', 'basis', 'probabilityMet', 'probabilityMetSe', 'probabilityAspiration', 'p05', 'p50', 'p95', 'gap', 'gapRelative',
   'differenceProbability', 'differenceProbabilitySe', 'differenceZ', 'differenceP50',
 ] as const;
 
@@ -25,27 +25,33 @@ export function compareRows(comparison: ScenarioComparison, digits?: number): Re
   return comparison.rows.map((row) => {
     const t: TargetResult | undefined = row.result ?? row.referenceResult;
     const r = row.result;
+    const v = row.verdict;
+    const target = t?.target ?? v.target;
     const z = row.differenceProbabilitySe > 0 ? row.differenceProbability / row.differenceProbabilitySe : Number.NaN;
     return {
       reference: row.reference,
       scenario: row.scenario,
       target: row.target,
-      variable: t?.variable,
-      unit: t?.unit,
-      kind: t?.target.kind,
-      year: t?.target.year,
-      comparator: t ? comparatorOf(t.target) : '',
-      threshold: f(t?.target.lower?.value ?? t?.target.upper?.value),
+      variable: t?.variable ?? target.variable,
+      unit: t?.unit ?? target.unit,
+      kind: target.kind,
+      year: target.year,
+      comparator: comparatorOf(target),
+      threshold: f(target.lower?.value ?? target.upper?.value),
+      aspiration: f(target.aspiration),
       draws: r?.draws,
       seed: comparison.seed,
-      probabilityMet: f(r?.probabilityMet),
-      probabilityMetSe: f(r?.probabilityMetSe),
+      status: v.status,
+      judgedOn: v.judgedOn,
+      basis: v.basis,
+      probabilityMet: f(v.probabilityMet),
+      probabilityMetSe: v.judgedOn === 'record' ? f(0) : v.judgedOn === 'projection' ? f(r?.probabilityMetSe) : '',
+      probabilityAspiration: f(r?.probabilityAspiration),
       p05: f(r?.p05),
       p50: f(r?.p50),
       p95: f(r?.p95),
       gap: f(r?.gap),
-      gapPercent: f(r?.gapPercent),
-      status: r?.status,
+      gapRelative: f(r?.gapRelative),
       differenceProbability: f(row.differenceProbability),
       differenceProbabilitySe: f(row.differenceProbabilitySe),
       differenceZ: f(z),

@@ -33,6 +33,10 @@ export interface RunOptions {
    * use it to show the outputs do not depend on it). Default: index order.
    */
   readonly blockOrder?: (blocks: readonly DrawBlock[]) => readonly DrawBlock[];
+  /** Keep each target's per-draw judged quantity and met flag (read through `onTargetTrackers`). */
+  readonly keepTargetDraws?: boolean;
+  /** Called with the target trackers once the simulation is done (planners read per-draw outcomes from them). */
+  readonly onTargetTrackers?: (trackers: readonly TargetTracker[]) => void;
   /** Extra observers of the same simulation pass, created once the model is prepared (e.g. sampled paths). */
   readonly observers?: (model: PreparedModel, draws: number) => readonly DrawObserver[];
   /**
@@ -63,9 +67,17 @@ export function runScenario(model: ModelSpec, data: DataSet, scenario: ScenarioS
   const run = runPass(prepared, data, scenario, judged, part, { draws, seed, options, quantiles, pilot, rest });
   if (quantiles.needsRefinement()) {
     const refine = new QuantileSummaries(draws, true, quantiles);
-    runPass(prepared, data, scenario, judged, part, { draws, seed, options: { ...options, onProgress: undefined, observers: undefined }, quantiles: refine, pilot: blocks, rest: [] });
+    runPass(prepared, data, scenario, judged, part, {
+      draws,
+      seed,
+      options: { ...options, onProgress: undefined, observers: undefined, keepTargetDraws: false },
+      quantiles: refine,
+      pilot: blocks,
+      rest: [],
+    });
     refine.finishRefinement();
   }
+  options.onTargetTrackers?.(run.trackers);
   const summaries = run.summaries.map((s) => ({ variable: s.variable, year: s.year, mean: s.sums.total() / s.quantiles.count, quantiles: s.quantiles.quantiles(quantileProbabilities) }));
   return { scenario, model: prepared, summaries: inSummaryOrder(summaries, prepared), targets: run.trackers.map((t) => t.result()), skippedTargets };
 }
@@ -104,7 +116,7 @@ function runPass(
     }
   }
   const trackers: TargetTracker[] = judged.map(({ target, variable }) =>
-    trackTarget({ target, variable, observations: observedSeries(data, variable.spec.series), draws, seed, quantiles, summaryOf: (year) => summaryOf(variable.spec.name, year)?.quantiles }),
+    trackTarget({ target, variable, observations: observedSeries(data, variable.spec.series), draws, keepDraws: options.keepTargetDraws, quantiles: () => quantiles.create() }),
   );
   const observers = options.observers?.(prepared, draws) ?? [];
   const keepPrevious = new Set([...trackers, ...observers].flatMap((o) => o.previousOf ?? []));
@@ -127,7 +139,10 @@ function runPass(
           summary.sums.add(block.index, column, block.count);
           summary.quantiles.add(column, block.count);
         }
-        trackers.forEach((t) => t.observeBase(base, block));
+        for (const tracker of trackers) {
+          tracker.beginBlock(block.count);
+          tracker.observeBase(base);
+        }
         observers.forEach((o) => o.observeBase?.(base, block));
       },
       observe: (columns) => {
@@ -140,10 +155,11 @@ function runPass(
           summary.quantiles.add(values, columns.block.count);
         }
         for (const tracker of trackers) tracker.observe(columns);
-        if (columns.year === prepared.horizon) {
-          done += columns.block.count;
-          options.onProgress?.(done, draws);
-        }
+      },
+      afterBlock: (block) => {
+        trackers.forEach((t) => t.endBlock());
+        done += block.count;
+        options.onProgress?.(done, draws);
       },
     });
   simulateBlocks(pass.pilot);

@@ -52,6 +52,8 @@ export interface SimulationOptions {
    * levels). The columns are the simulation's own and change from the first year on: copy what you keep.
    */
   readonly observeBase?: (base: ReadonlyMap<string, Float64Array>, block: DrawBlock) => void;
+  /** Called once a block's last year is observed. */
+  readonly afterBlock?: (block: DrawBlock) => void;
 }
 
 /**
@@ -240,6 +242,7 @@ function simulateBlock(
     }
     options.observe({ year, block, current, previous });
   }
+  options.afterBlock?.(block);
 }
 
 /**

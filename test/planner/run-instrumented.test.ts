@@ -3,8 +3,7 @@ import { trackDraws } from '../../src/evaluate/track-draws.js';
 import { loadRunInputs } from '../../src/io/load-run-inputs.js';
 import { drawsCsv } from '../../src/output/draws-table.js';
 import { iamcCsv, iamcTable } from '../../src/output/iamc-table.js';
-import { projectionColumns } from '../../src/output/projections-table.js';
-import { requiredTrajectoryRows } from '../../src/output/required-trajectory-table.js';
+import { requiredColumns, requiredRows } from '../../src/output/required-trajectory-table.js';
 import { runScenario } from '../../src/pipeline/run-scenario.js';
 import { runInstrumented } from '../../src/planner/run-instrumented.js';
 import { selectDrawIndices } from '../../src/planner/select-draw-indices.js';
@@ -61,14 +60,15 @@ describe('notebook outputs', () => {
     expect(labelled).toContain('Beijing|');
   });
 
-  it('requiredTrajectoryRows reach each level target exactly in its year, in projections.csv columns', () => {
-    const rows = requiredTrajectoryRows([run.result], inputs.data);
-    const core = rows.filter((r) => r.source === 'bj-ai-core-2025');
+  it('requiredRows reach each level target exactly in its year, one row per model, target and year', () => {
+    const rows = requiredRows([run.result, run.result], inputs.data);
+    const core = rows.filter((r) => r.target === 'bj-ai-core-2025');
     expect(core.length).toBeGreaterThan(1);
-    expect(core[core.length - 1]).toMatchObject({ kind: 'required', year: 2025, p50: '3000', mean: '3000' });
-    for (const row of rows) for (const key of Object.keys(row)) expect(projectionColumns as readonly string[]).toContain(key);
+    expect(core[core.length - 1]).toMatchObject({ year: 2025, value: '3000', variable: 'aiCoreIndustry' });
+    for (const row of rows) expect(Object.keys(row)).toEqual([...requiredColumns]);
+    expect(new Set(rows.map((r) => `${r.model} ${r.target} ${r.year}`)).size).toBe(rows.length);
     // Constant growth: successive ratios are equal.
-    const values = core.map((r) => Number(r.p50));
+    const values = core.map((r) => Number(r.value));
     const ratios = values.slice(1).map((v, i) => v / values[i]);
     for (const ratio of ratios) expect(ratio).toBeCloseTo(ratios[0], 6);
   });

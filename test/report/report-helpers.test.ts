@@ -10,6 +10,7 @@ import { reportOutputFiles } from '../../src/report/report-output-files.js';
 import { scenarioColours } from '../../src/report/scenario-colours.js';
 import { parseSensitivityTable } from '../../src/report/parse-sensitivity-table.js';
 import { thresholdText } from '../../src/report/targets-table-html.js';
+import type { Target } from '../../src/data/types.js';
 import { tornadoSpec } from '../../src/report/tornado-spec.js';
 import { boundGlyphs } from '../../src/report/fan-chart-spec.js';
 
@@ -42,12 +43,20 @@ describe('qualifierBand(value, qualifier)', () => {
   });
 });
 
+/** A target with the given bounds, written in `writtenUnit` and judged in `unit`. */
+function bounds(fields: Partial<Target>, unit: string, writtenUnit = unit): Target {
+  return { id: 't', labelZh: '', labelEn: '', region: 'Beijing', kind: 'level', year: 2025, source: 's', quote: 'q', reading: 'r', file: 'f', line: 1, unit, writtenUnit, ...fields };
+}
+
 describe('thresholdText(target)', () => {
-  it('reads bounds and ranges with their inclusivity and unit', () => {
-    expect(thresholdText({ lower: { value: 3000, inclusive: true }, unit: '亿元' })).toBe('≥ 3,000 亿元');
-    expect(thresholdText({ lower: { value: 0.1, inclusive: false }, unit: 'rate' })).toBe('> 10.0%');
-    expect(thresholdText({ lower: { value: 5, inclusive: true }, upper: { value: 10, inclusive: true }, unit: 'count' })).toBe('5–10 count');
-    expect(thresholdText({ upper: { value: 10000, inclusive: false }, unit: 'persons' })).toBe('< 10,000 persons');
+  it('reads the commitment, a ceiling and an aspiration in the unit the target was written in', () => {
+    expect(thresholdText(bounds({ lower: { value: 3000, inclusive: true } }, '亿元'))).toBe('≥ 3000亿元');
+    expect(thresholdText(bounds({ lower: { value: 48000, inclusive: true } }, '亿元', '万亿元'))).toBe('≥ 4.8万亿元');
+    expect(thresholdText(bounds({ lower: { value: 0.1, inclusive: false } }, 'rate'))).toBe('> 10%');
+    expect(thresholdText(bounds({ lower: { value: 5, inclusive: true }, aspiration: 10 }, 'count'))).toBe('≥ 5, aspiration 10');
+    expect(thresholdText(bounds({ lower: { value: 5, inclusive: true }, upper: { value: 8, inclusive: true } }, 'count'))).toBe('≥ 5, ≤ 8');
+    expect(thresholdText(bounds({ upper: { value: 10000, inclusive: false } }, 'persons'))).toBe('< 10000 persons');
+    expect(thresholdText(bounds({ approx: { value: 2000, tolerance: 0.05 }, lower: { value: 1900, inclusive: true } }, '亿元'))).toBe('≈ 2000亿元 ±5% (met from 1900亿元)');
   });
 });
 
@@ -144,7 +153,7 @@ describe('fan chart bounds', () => {
 
 describe('thresholdText(target) for a percent level', () => {
   it('shows "≥ 85%" (a level, unsigned), not a signed change', () => {
-    expect(thresholdText({ lower: { value: 85, inclusive: true }, unit: 'percent' })).toBe('≥ 85%');
+    expect(thresholdText(bounds({ lower: { value: 85, inclusive: true } }, 'percent'))).toBe('≥ 85%');
   });
 });
 

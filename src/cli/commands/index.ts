@@ -60,7 +60,7 @@ export const commandEntries: readonly CommandEntry[] = [
   {
     name: 'backtest',
     command: 'backtest [scenario]',
-    describe: 'score each law by rolling-origin hindcasts on the model\'s history (or on M3 with --m3)',
+    describe: 'score each law by rolling-origin hindcasts on the model\'s history (or on a yardstick such as M3 with --m3)',
     load: async () => (await import('./backtest.js')).backtestCommand,
   },
   {
@@ -78,7 +78,7 @@ export const commandEntries: readonly CommandEntry[] = [
   {
     name: 'targets',
     command: 'targets',
-    describe: 'list every official target, the growth it needs from the latest full year on record, and targets that pull against each other',
+    describe: 'list every official target, what it asks from the latest full year on record, what the record decides, and targets that pull against each other',
     load: async () => (await import('./targets.js')).targetsCommand,
   },
 ];

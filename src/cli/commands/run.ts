@@ -7,15 +7,16 @@ import { loadRunInputs, scenarioFilesIn } from '../../io/load-run-inputs.js';
 import { buildManifest } from '../../output/manifest.js';
 import { drawsCsv, type ScenarioDraws } from '../../output/draws-table.js';
 import { iamcCsv } from '../../output/iamc-table.js';
-import { projectionColumns, projectionRows } from '../../output/projections-table.js';
-import { requiredTrajectoryRows } from '../../output/required-trajectory-table.js';
-import { toCsv } from '../../io/to-csv.js';
+import { projectionsCsv } from '../../output/projections-table.js';
+import { requiredCsv } from '../../output/required-trajectory-table.js';
 import { threadsOption } from '../../planner/planner-options.js';
 import { runWithSampledDraws } from '../../planner/run-with-sampled-draws.js';
 import { runScenarioInParallel } from '../../pipeline/run-scenario-in-parallel.js';
 import type { RunOptions } from '../../pipeline/run-scenario.js';
-import { firstPassageCsv, targetsCsv } from '../../output/targets-table.js';
+import { firstPassageCsv, recordCsv, targetsCsv } from '../../output/targets-table.js';
+import { targetVerdicts } from '../../evaluate/target-verdict.js';
 import type { ScenarioResult } from '../../pipeline/scenario-result.js';
+import type { DataSet } from '../../data/types.js';
 import { terminalSummary, useColour } from '../../report/terminal-summary.js';
 import { exactQuantileMaxDraws } from '../../evaluate/quantile-summaries.js';
 import { progressReporter } from '../progress.js';
@@ -23,8 +24,21 @@ import type { CliIo } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
 
-/** Probability below which `--check` counts a target as missed (its median misses it). */
+/** Probability below which `--check` counts a projected target as likely missed (its median misses it). */
 export const checkProbability = 0.5;
+
+/**
+ * The projected verdicts `--check` fails on: P(met) below checkProbability. Outcomes on record
+ * (achieved, missed, unknown) are history, not a forecast, and never fail a check.
+ * @returns one line per failing target and scenario, e.g. `pessimistic: bj-ai-core-2025 P(met) 43.4% (as likely as not)`
+ */
+export function checkFailures(results: readonly ScenarioResult[], data: DataSet): string[] {
+  return results.flatMap((result) =>
+    targetVerdicts(result, data)
+      .filter((v) => v.judgedOn === 'projection' && !(v.probabilityMet >= checkProbability))
+      .map((v) => `${result.scenario.scenario}: ${v.target.id} P(met) ${(v.probabilityMet * 100).toFixed(1)}% (${v.status})`),
+  );
+}
 
 export interface RunArguments {
   readonly scenarios: readonly string[];
@@ -144,17 +158,18 @@ export const runCommand: CommandDefinition = {
         }
         return true;
       })
-      .option('check', { type: 'boolean', default: false, describe: `exit 1 when a target's probability of being met is below ${checkProbability}` })
+      .option('check', { type: 'boolean', default: false, describe: `exit 1 when a projected target's probability of being met is below ${checkProbability} (outcomes on record never fail it)` })
       .example('forecast run', 'every scenario in scenarios/, outputs in out/')
       .example('forecast run scenarios/baseline.yaml --draws 1000000 --out /tmp/big', 'one scenario, a million draws'),
   async run(argv, io) {
     const args = runArguments(argv);
     const { inputs, results, sampledDraws, started } = await runScenarios(args, io);
-    const projections = [...projectionRows(results, inputs.data, args.precision), ...requiredTrajectoryRows(results, inputs.data, args.precision)];
     const outputs: OutputFile[] = [
-      { name: 'projections.csv', content: toCsv(projectionColumns, projections) },
-      { name: 'targets.csv', content: targetsCsv(results, args.precision) },
+      { name: 'projections.csv', content: projectionsCsv(results, inputs.data, args.precision) },
+      { name: 'required.csv', content: requiredCsv(results, inputs.data, args.precision) },
+      { name: 'targets.csv', content: targetsCsv(results, inputs.data, args.precision) },
       { name: 'first-passage.csv', content: firstPassageCsv(results, args.precision) },
+      { name: 'record.csv', content: recordCsv(inputs.data, args.precision) },
     ];
     if (argv.format === 'iamc') outputs.push({ name: 'iamc.csv', content: iamcCsv(results, inputs.data, { digits: args.precision }) });
     if (args.exportDraws > 0) outputs.push({ name: 'draws.csv', content: drawsCsv(sampledDraws, args.precision) });
@@ -183,10 +198,12 @@ export const runCommand: CommandDefinition = {
     writeOutputsAtomically(resolve(io.cwd, args.out), outputs);
 
     if (!args.quiet) {
-      io.stdout(terminalSummary(results, useColour(io.isTTY, io.env)));
+      io.stdout(terminalSummary(results, inputs.data, useColour(io.isTTY, io.env)));
       io.stdout(`wrote ${outputs.map((o) => o.name).join(', ')} to ${args.out}/\n`);
     }
-    const missed = results.some((r) => r.targets.some((t) => !(t.probabilityMet >= checkProbability)));
-    return args.check && missed ? exitCodes.targetMissed : exitCodes.ok;
+    if (!args.check) return exitCodes.ok;
+    const failures = checkFailures(results, inputs.data);
+    for (const failure of failures) io.stderr(`check  ${failure} < ${checkProbability * 100}%\n`);
+    return failures.length > 0 ? exitCodes.targetMissed : exitCodes.ok;
   },
 };
