@@ -1,7 +1,8 @@
 // Mergeable quantile summaries of values that arrive block by block (contract B): one interface, and
-// its exact implementation, which keeps every value (the engine adds a histogram one for huge runs).
-import { quantilesOf } from './quantiles.js';
+// its exact implementation, which keeps every value (histogram-quantile-accumulator.ts is the other).
+import { quantileProbabilities, quantilesOf } from './quantiles.js';
 
+/** A quantile summary fed block by block; summaries of disjoint blocks merge into the summary of all. */
 export interface QuantileAccumulator {
   /** Adds the first `count` values of a block (NaN excluded and counted apart). */
   add(values: Float64Array, count: number): void;
@@ -13,20 +14,28 @@ export interface QuantileAccumulator {
 }
 
 /**
- * Exact quantiles over every block: the values are kept (copied per block, NaN left out and
- * counted in `nanCount`), and `quantiles` is quantilesOf over all of them — R's type 7, whatever
- * the blocks were (the order of values does not change a quantile), so one block of n values and
- * n blocks of one value give the same numbers.
- * Memory: 8 bytes per value added.
- * @example const q = new ExactQuantileAccumulator(); q.add(Float64Array.of(4, 1, NaN), 3); q.add(Float64Array.of(3, 2), 2); q.quantiles([0.5]); // => [2.5]
+ * The exact path: keeps every value (8 bytes a draw) and answers with R's type 7 quantiles of all of
+ * them (quantilesOf: selection, not sorting). The order values arrive in does not matter.
+ * @example
+ * const a = new ExactQuantileAccumulator();
+ * a.add(Float64Array.of(4, 1, NaN, 3, 2), 5);
+ * a.quantiles([0.5]); // => [2.5] (a.count 4, a.nanCount 1)
  */
 export class ExactQuantileAccumulator implements QuantileAccumulator {
-  private blocks: Float64Array[] = [];
-  private size = 0;
+  /** The values so far in buffer[0 … stored), the buffer grown by doubling. */
+  private buffer: Float64Array;
+  private stored = 0;
   private nans = 0;
+  /** Quantiles already found for the values as they are (cleared by add and merge). */
+  private known = new Map<number, number>();
+
+  /** @param expectedCount values expected (the buffer's first size; it grows past it if need be) */
+  constructor(expectedCount = 0) {
+    this.buffer = new Float64Array(expectedCount);
+  }
 
   get count(): number {
-    return this.size;
+    return this.stored;
   }
 
   /** How many NaN values were left out. */
@@ -34,43 +43,55 @@ export class ExactQuantileAccumulator implements QuantileAccumulator {
     return this.nans;
   }
 
+  private reserve(extra: number): void {
+    if (this.stored + extra <= this.buffer.length) return;
+    const grown = new Float64Array(Math.max(this.stored + extra, 2 * this.buffer.length, 1024));
+    grown.set(this.buffer.subarray(0, this.stored));
+    this.buffer = grown;
+  }
+
   add(values: Float64Array, count: number): void {
     if (!(count >= 0 && count <= values.length)) throw new Error(`internal: add needs 0 ≤ count ≤ ${values.length}, got ${count}`);
-    const kept = new Float64Array(count);
-    let n = 0;
+    this.reserve(count);
+    if (this.known.size > 0) this.known.clear();
+    const buffer = this.buffer;
+    let at = this.stored;
     for (let i = 0; i < count; i++) {
       const v = values[i];
-      kept[n] = v;
-      // Branch-free: a NaN is written and then overwritten by the next value.
-      n += (v === v) as unknown as number;
+      buffer[at] = v;
+      at += (v === v) as unknown as number; // NaN is overwritten by the next value: excluded, counted apart
     }
-    this.nans += count - n;
-    if (n > 0) {
-      this.blocks.push(n === count ? kept : kept.slice(0, n));
-      this.size += n;
-    }
+    this.nans += count - (at - this.stored);
+    this.stored = at;
   }
 
   merge(other: QuantileAccumulator): void {
-    if (!(other instanceof ExactQuantileAccumulator)) throw new Error('internal: an exact quantile accumulator merges only another exact one');
-    this.blocks.push(...other.blocks);
-    this.size += other.size;
+    if (!(other instanceof ExactQuantileAccumulator)) throw new Error('internal: an exact quantile summary merges only with another exact one');
+    this.reserve(other.stored);
+    this.known.clear();
+    this.buffer.set(other.buffer.subarray(0, other.stored), this.stored);
+    this.stored += other.stored;
     this.nans += other.nans;
   }
 
-  /** @returns NaN for every probability when no value was added */
+  /** Every value added (not NaN), in the order added (a view: do not modify). */
+  values(): Float64Array {
+    return this.buffer.subarray(0, this.stored);
+  }
+
+  /**
+   * NaN for every probability when no value was added. Answers are kept until the next add, and a
+   * question also answers the projection table's probabilities (one selection serves the summary,
+   * the targets' p05/p50/p95 and the medians).
+   */
   quantiles(probabilities: readonly number[]): number[] {
-    if (this.size === 0) return probabilities.map(() => Number.NaN);
-    if (this.blocks.length > 1) {
-      // Joined once: later calls reuse the joined column.
-      const all = new Float64Array(this.size);
-      let offset = 0;
-      for (const block of this.blocks) {
-        all.set(block, offset);
-        offset += block.length;
-      }
-      this.blocks = [all];
+    if (this.stored === 0) return probabilities.map(() => Number.NaN);
+    const missing = probabilities.filter((p) => !this.known.has(p));
+    if (missing.length > 0) {
+      const asked = [...new Set([...missing, ...quantileProbabilities.filter((p) => !this.known.has(p))])];
+      const found = quantilesOf(this.values(), asked);
+      asked.forEach((p, k) => this.known.set(p, found[k]));
     }
-    return Array.from(quantilesOf(this.blocks[0], probabilities));
+    return probabilities.map((p) => this.known.get(p)!);
   }
 }

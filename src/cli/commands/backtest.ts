@@ -25,8 +25,6 @@ const list = (value: unknown): string[] =>
   ((Array.isArray(value) ? value : value === undefined ? [] : [value]) as unknown[]).flatMap((item) => String(item).split(',')).map((s) => s.trim()).filter(Boolean);
 
 export const backtestCommand: CommandDefinition = {
-  command: 'backtest [scenario]',
-  describe: 'score each law by rolling-origin hindcasts on the model\'s history (or on a yardstick such as M3 with --m3)',
   builder: (yargs: Argv) =>
     yargs
       .positional('scenario', { type: 'string', describe: 'scenario whose model is tested (default: the first file in scenarios/)' })

@@ -16,8 +16,6 @@ const percent = (p: number) => (Number.isFinite(p) ? `${(p * 100).toFixed(1)}%` 
 const points = (d: number) => (Number.isFinite(d) ? `${d >= 0 ? '+' : ''}${(d * 100).toFixed(1)}` : '—');
 
 export const compareCommand: CommandDefinition = {
-  command: 'compare <scenarios..>',
-  describe: 'compare targets across scenarios, with paired Monte Carlo errors of the differences and the assumptions that differ',
   builder: (yargs) =>
     scenarioOptions(yargs, 'scenario files, at least two; the first is the reference')
       .check((argv) => {

@@ -6,7 +6,7 @@ import { engineVersion } from '../../io/engine-version.js';
 import { loadRunInputs, scenarioFilesIn } from '../../io/load-run-inputs.js';
 import { buildManifest } from '../../output/manifest.js';
 import { drawsCsv, type ScenarioDraws } from '../../output/draws-table.js';
-import { iamcCsv } from '../../output/iamc-table.js';
+import { iamcCsv, iamcMappingCsv } from '../../output/iamc-table.js';
 import { projectionsCsv } from '../../output/projections-table.js';
 import { requiredCsv } from '../../output/required-trajectory-table.js';
 import { threadsOption } from '../../planner/planner-options.js';
@@ -18,6 +18,8 @@ import { targetVerdicts } from '../../evaluate/target-verdict.js';
 import type { ScenarioResult } from '../../pipeline/scenario-result.js';
 import type { DataSet } from '../../data/types.js';
 import { terminalSummary, useColour } from '../../report/terminal-summary.js';
+import { exactQuantileMaxDraws } from '../../evaluate/quantile-summaries.js';
+import { progressReporter } from '../progress.js';
 import type { CliIo } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
@@ -52,6 +54,10 @@ export interface RunArguments {
   readonly exportDraws: number;
   /** Threads a large run may spread its model's independent components over (results do not depend on it). */
   readonly threads: number;
+  /** Show progress on stderr even when it is not a terminal. */
+  readonly progress: boolean;
+  /** Exact type-7 quantiles at any draw count (default: exact up to exactQuantileMaxDraws). */
+  readonly exactQuantiles: boolean;
 }
 
 /** Options shared by every command that runs scenarios (run, compare, report, …). */
@@ -62,7 +68,7 @@ export function scenarioOptions(yargs: Argv, scenarios: string | false = 'scenar
     .option('seed', { type: 'number', describe: 'random seed (overrides the scenarios)' })
     .option('as-of', { type: 'string', describe: 'use only figures published by this date (YYYY-MM-DD)' })
     .option('out', { type: 'string', default: 'out', describe: 'output folder' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors (no progress either)' })
     .option('precision', { type: 'number', describe: 'significant digits in CSV (default 8)' })
     .check((argv) => {
       if (argv.draws !== undefined && (!Number.isInteger(argv.draws) || (argv.draws as number) < 1 || (argv.draws as number) > 10_000_000)) {
@@ -81,6 +87,13 @@ export function scenarioOptions(yargs: Argv, scenarios: string | false = 'scenar
     });
 }
 
+/** Options of the commands that run scenarios through runScenarios (run, report): progress and quantile path. */
+export function simulationOptions(yargs: Argv): Argv {
+  return yargs
+    .option('progress', { type: 'boolean', default: false, describe: 'show progress on stderr even when it is not a terminal (on a terminal it shows anyway for runs over a second)' })
+    .option('exact-quantiles', { type: 'boolean', default: false, describe: `exact quantiles at any draw count (default: exact up to ${exactQuantileMaxDraws.toLocaleString('en-US')} draws, within 1/20 of a standard error above; docs/scale.md)` });
+}
+
 /** Reads the arguments every scenario-running command shares. */
 export function runArguments(argv: Record<string, unknown>): RunArguments {
   return {
@@ -95,11 +108,14 @@ export function runArguments(argv: Record<string, unknown>): RunArguments {
     precision: argv.precision as number | undefined,
     exportDraws: (argv.exportDraws as number | undefined) ?? 0,
     threads: (argv.threads as number | undefined) ?? 1,
+    progress: Boolean(argv.progress),
+    exactQuantiles: Boolean(argv.exactQuantiles),
   };
 }
 
 /**
- * Runs the named scenarios (default: all in scenarios/), reporting progress on stderr after a second.
+ * Runs the named scenarios (default: all in scenarios/), with progress on stderr for runs over a
+ * second (on a terminal, or anywhere with --progress; never with --quiet).
  * A large run spreads its model's independent components over `args.threads` threads
  * (runScenarioInParallel; same numbers); sampled paths (--export-draws) are kept in one thread.
  */
@@ -109,20 +125,14 @@ export async function runScenarios(args: RunArguments, io: CliIo) {
   const inputs = loadRunInputs(io.cwd, args.data, files, args.asOf);
   const results: ScenarioResult[] = [];
   const sampledDraws: ScenarioDraws[] = [];
-  let lastProgress = 0;
-  for (const { scenario, model } of inputs.scenarios) {
+  const terminal = Boolean(io.stderrIsTTY);
+  const progress = progressReporter({ write: io.stderr, now: Date.now, terminal }, !args.quiet && (terminal || args.progress));
+  for (const [index, { scenario, model }] of inputs.scenarios.entries()) {
     const runOptions: RunOptions = {
       draws: args.draws,
       seed: args.seed,
-      onYear: (year, horizon) => {
-        const now = Date.now();
-        if (!args.quiet && now - started > 1000 && now - lastProgress > 250) {
-          lastProgress = now;
-          // On a terminal the line is rewritten in place (and cleared before the summary).
-          const text = `  ${scenario.scenario}: simulated through ${year} of ${horizon}`;
-          io.stderr(io.isTTY ? `\r\x1b[K${text}` : `${text}\n`);
-        }
-      },
+      exactQuantiles: args.exactQuantiles,
+      onProgress: (done, total) => progress.update(scenario.scenario, index, inputs.scenarios.length, done, total),
     };
     const { result, draws } =
       args.exportDraws > 0
@@ -131,17 +141,15 @@ export async function runScenarios(args: RunArguments, io: CliIo) {
     results.push(result);
     sampledDraws.push(draws);
   }
-  if (lastProgress > 0 && io.isTTY) io.stderr('\r\x1b[K');
+  progress.finish();
   return { inputs, results, sampledDraws, started };
 }
 
 export const runCommand: CommandDefinition = {
-  command: 'run [scenarios..]',
-  describe: 'project every variable under each scenario and judge every target',
   builder: (yargs) =>
-    threadsOption(scenarioOptions(yargs))
+    simulationOptions(threadsOption(scenarioOptions(yargs)))
       .option('report', { type: 'boolean', default: false, describe: 'also write report.html (fan charts, target verdicts, sources) and its chart specs' })
-      .option('format', { type: 'string', choices: ['iamc'], describe: 'also write iamc.csv: the IAMC wide table (median by year) that pyam reads' })
+      .option('format', { type: 'string', choices: ['iamc'], describe: 'also write iamc.csv (the IAMC wide table pyam reads: median, quantiles and mean as variables A|B|C, A|B|C|p05, …) and iamc-variables.csv (their mapping to the model ids)' })
       .option('export-draws', { type: 'number', describe: 'also write draws.csv with this many sampled paths per scenario' })
       .check((argv) => {
         const n = argv['export-draws'];
@@ -163,7 +171,10 @@ export const runCommand: CommandDefinition = {
       { name: 'first-passage.csv', content: firstPassageCsv(results, args.precision) },
       { name: 'record.csv', content: recordCsv(inputs.data, args.precision) },
     ];
-    if (argv.format === 'iamc') outputs.push({ name: 'iamc.csv', content: iamcCsv(results, inputs.data, { digits: args.precision }) });
+    if (argv.format === 'iamc') {
+      outputs.push({ name: 'iamc.csv', content: iamcCsv(results, inputs.data, { digits: args.precision }) });
+      outputs.push({ name: 'iamc-variables.csv', content: iamcMappingCsv(results) });
+    }
     if (args.exportDraws > 0) outputs.push({ name: 'draws.csv', content: drawsCsv(sampledDraws, args.precision) });
     if (argv.report) {
       // Loaded only when asked for: the charting libraries are the heaviest part of start-up.

@@ -21,8 +21,6 @@ function parseRange(text: string): [number, number] | undefined {
 }
 
 export const solveCommand: CommandDefinition = {
-  command: 'solve <scenario>',
-  describe: 'find the value of an assumption at which a target is met with a given probability (bisection, common random numbers)',
   builder: (yargs) =>
     yargs
       .positional('scenario', { type: 'string', describe: 'scenario file' })

@@ -12,8 +12,6 @@ import { exitCodes } from '../exit-codes.js';
 import { runArguments, scenarioOptions } from './run.js';
 
 export const sweepCommand: CommandDefinition = {
-  command: 'sweep <scenario>',
-  describe: 'run a scenario over a grid of assumption values (several --vary give every combination)',
   builder: (yargs) =>
     threadsOption(scenarioOptions(yargs, false))
       .positional('scenario', { type: 'string', describe: 'scenario file' })

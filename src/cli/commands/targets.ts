@@ -78,8 +78,6 @@ export function tensionText(tension: TargetTension): string {
 }
 
 export const targetsCommand: CommandDefinition = {
-  command: 'targets',
-  describe: 'list every official target, what it asks from the latest full year on record, what the record decides, and targets that pull against each other',
   builder: (yargs) =>
     yargs
       .option('as-of', { type: 'string', describe: 'only figures and targets published by this date (YYYY-MM-DD or YYYY-MM)' })
