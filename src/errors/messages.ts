@@ -1,12 +1,66 @@
 // Every message wording lives here (vega-lite's log/message.ts lesson): `<field> must <rule>, got <value>`.
 
-/** Shows a received value the way a user wrote it: strings quoted, objects as compact JSON. */
+/** Longest text a message shows of a received value: messages report, they never reproduce a file. */
+const maxShownText = 200;
+/** Longest rendering of a map or list in a message. */
+const maxShownJson = 60;
+
+/**
+ * Shows a received value the way a user wrote it: strings quoted, objects as compact JSON, both cut
+ * short ("…") so a message never grows with the input.
+ * @example showValue('compund'); // => '"compund"'
+ * @example showValue({ dist: 'normal', mean: 25 }); // => '{"dist":"normal","mean":25}'
+ */
 export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > maxShownText ? `${value.slice(0, maxShownText)}…` : value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  const json = JSON.stringify(value);
-  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+  const json = boundedJson(value, maxShownJson + 1);
+  return json.length > maxShownJson ? `${json.slice(0, maxShownJson - 3)}...` : json;
+}
+
+/** JSON of a value, stopping once `budget` characters are written (a deep or huge value costs O(budget)). */
+function boundedJson(value: unknown, budget: number): string {
+  let out = '';
+  const write = (item: unknown): void => {
+    if (out.length >= budget) return;
+    if (item === null || typeof item !== 'object') {
+      const text = JSON.stringify(typeof item === 'string' && item.length > budget ? item.slice(0, budget) : item) ?? 'null';
+      out += text;
+      return;
+    }
+    if (ArrayBuffer.isView(item)) {
+      out += '"(binary)"';
+      return;
+    }
+    const isList = Array.isArray(item);
+    out += isList ? '[' : '{';
+    let first = true;
+    for (const [key, entry] of Object.entries(item)) {
+      if (out.length >= budget) return;
+      if (!first) out += ',';
+      first = false;
+      if (!isList) out += `${JSON.stringify(key)}:`;
+      write(entry);
+    }
+    out += isList ? ']' : '}';
+  };
+  write(value);
+  return out;
+}
+
+/**
+ * What kind of value a whole file turned out to be, without showing it (a file read by mistake
+ * must not be echoed: docs/security.md).
+ * @example describeKind('root:x:0:0'); // => 'a text'
+ */
+export function describeKind(value: unknown): string {
+  if (value === undefined || value === null) return 'an empty document';
+  if (typeof value === 'string') return 'a text';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return 'a boolean';
+  if (Array.isArray(value)) return 'a list';
+  return 'a map';
 }
 
 export const messages = {
@@ -26,6 +80,13 @@ export const messages = {
   yamlSyntax: (detail: string) => `file must be valid YAML: ${detail}`,
   csvSyntax: (detail: string) => `file must be valid CSV: ${detail}`,
   fileMissing: (file: string) => `file must exist and be readable, got ${showValue(file)}`,
+  reservedKey: (field: string, key: string) =>
+    `${field} must not be a name every JavaScript object already has (__proto__, constructor, toString, …), got ${showValue(key)}`,
+  yamlDepth: (limit: number) => `file must nest maps and lists at most ${limit} levels deep, got deeper`,
+  yamlNodes: (limit: number, count: number) => `file must hold at most ${limit} values, got ${count}`,
+  yamlAliases: (limit: number, aliases: number) =>
+    `file must expand YAML aliases (*name) at most ${limit} times, got more from ${aliases} alias${aliases === 1 ? '' : 'es'}`,
+  rootKind: (field: string, rule: string, value: unknown) => `${field} must ${rule}, got ${describeKind(value)}`,
 } as const;
 
 /**
@@ -80,6 +141,8 @@ export const specMessages = {
   formulaArity: (field: string, name: string, arity: string, count: number) =>
     `${field} must call ${name}() with ${arity}, got ${count}`,
   formulaLag: (field: string, value: string) => `${field} must call lag() with one variable name, got ${showValue(value)}`,
+  formulaLength: (field: string, limit: number, count: number) => `${field} must be at most ${limit} characters long, got ${count}`,
+  formulaDepth: (field: string, limit: number) => `${field} must nest parentheses and calls at most ${limit} deep, got deeper`,
   formulaCycle: (field: string, cycle: readonly string[]) =>
     `${field} must not depend on itself in the same year, got ${cycle.join(' → ')}`,
   extendsCycle: (field: string, chain: readonly string[]) =>
