@@ -80,6 +80,8 @@ export const messages = {
   yamlSyntax: (detail: string) => `file must be valid YAML: ${detail}`,
   csvSyntax: (detail: string) => `file must be valid CSV: ${detail}`,
   fileMissing: (file: string) => `file must exist and be readable, got ${showValue(file)}`,
+  fileRefused: (rule: string, received: string) => `file must ${rule}, got ${received}`,
+  referenceRefused: (field: string, kind: string, value: unknown) => `${field} must name ${kind} that can be read, got ${showValue(value)}`,
   reservedKey: (field: string, key: string) =>
     `${field} must not be a name every JavaScript object already has (__proto__, constructor, toString, …), got ${showValue(key)}`,
   yamlDepth: (limit: number) => `file must nest maps and lists at most ${limit} levels deep, got deeper`,
@@ -109,6 +111,8 @@ export const specRules = {
   bareRange: 'state a distribution, not a bare range',
   positive: 'be greater than 0',
   camelCase: 'be a camelCase name (a lowercase letter, then letters and digits)',
+  shockAboveMinus100: 'lie above -100% (a hit of -100% or more would make the level zero or negative)',
+  yearOnlyForStart: 'be a number, a percent or a distribution ({ year, value } is for start only)',
 } as const;
 
 /** Messages of spec/ (models, scenarios, distributions, formulas). */
@@ -155,6 +159,32 @@ export const specMessages = {
     `${field} must not be after the horizon (${horizon}), got ${showValue(value)}`,
   modelFile: 'model file',
   scenarioFile: 'scenario file',
+} as const;
+
+/** Messages of the checks a run makes before it simulates (src/pipeline/check-before-simulating.ts) and while it does. */
+export const runMessages = {
+  horizonBeforeBase: (baseYear: number, variable: string, value: number) =>
+    `horizon must be after the base year of every variable (${baseYear}, the last year on record of ${variable}), got ${value}`,
+  positiveStart: (law: string) => `be greater than 0 (law ${law} works on the log scale of the level)`,
+  countStart: (law: string) => `be at least 0 (law ${law} counts)`,
+  shockYear: (field: string, variable: string, first: number, horizon: number, value: number) =>
+    `${field} must lie in the simulated years of ${variable} (${first}–${horizon}), got ${value}`,
+  shockOnRecord: (baseYear: number) => `years up to ${baseYear} are on record: a shock there would change nothing`,
+  noLevel: (field: string, series: string) =>
+    `${field} must have a starting level: a full-year level of ${series} or a start, got neither`,
+  noLevelAsOf: (field: string, series: string, asOf: string, published: string, where: string) =>
+    `${field} must have a starting level as of ${asOf}, got none: the first full-year level of ${series} was published ${published} (${where})`,
+  drawVariables: (limit: number, draws: number, variables: number) =>
+    `draws × variables must be at most ${limit}, got ${draws} × ${variables} = ${draws * variables}`,
+  drawVariableYears: (limit: number, draws: number, variables: number, years: number) =>
+    `draws × variables × years must be at most ${limit}, got ${draws} × ${variables} × ${years} = ${draws * variables * years}`,
+  nonFinite: (field: string, year: number, count: number, draws: number, value: number) =>
+    `${field} must give a finite number in every draw, got ${Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity'} in ${count} of ${draws} draws in ${year}`,
+  unknownTargetVariable: (field: string, known: readonly string[], value: string) =>
+    `${field} must name a variable of a model (${known.join(', ')}), got ${showValue(value)}`,
+  duplicateScenario: (value: string, first: string) => `scenario must be unique among the scenarios of one run, got ${showValue(value)} again (first in ${first})`,
+  modelFileKind: (value: string) => `model must name a YAML file (.yaml or .yml), got ${showValue(value)}`,
+  exportRows: (limit: number, rows: number) => `--export-draws must give at most ${limit} rows of draws.csv, got ${rows}`,
 } as const;
 
 /** Messages of the planner's commands (compare, sweep, sensitivity, solve, explain): src/planner/. */

@@ -60,9 +60,10 @@ const tableHorizon = ensembleErrorQuantiles.byHorizon.length;
  */
 export const ensembleLaw: Law = {
   name: 'ensemble',
+  levels: 'positive',
   summary: 'V_h = Q_h(Φ(Z_h)), Z_h = (e_1+…+e_h)/√h; Q_h = median(DOTM, log Theta, log drift)·exp(s·q_h), q_h from M3 hindcasts',
   parameters: [
-    { name: 'intervalScale', description: 'multiplier k of the calibrated log deviations from the median (1: as calibrated on M3)', unit: 'ratio', min: 0 },
+    { name: 'intervalScale', description: 'multiplier k of the calibrated log deviations from the median (1: as calibrated on M3)', unit: 'ratio', min: 0, max: 100, plausible: [0, 10] },
   ],
 
   calibrate(input: CalibrationInput): Calibration {

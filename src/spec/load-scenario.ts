@@ -8,17 +8,23 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import { closestMatch } from '../errors/did-you-mean.js';
 import { InputError } from '../errors/input-error.js';
-import { specMessages } from '../errors/messages.js';
+import { messages, specMessages, specRules } from '../errors/messages.js';
 import type { Problem } from '../errors/problem.js';
 import { codeFrame } from '../io/code-frame.js';
-import { readText as readTextFile } from '../io/read-text.js';
+import { FileRefused, readText as readTextFile } from '../io/read-text.js';
 import { formatPath, parseYamlDocument, type PathSegment, type YamlDocument } from '../io/yaml-document.js';
+import { describeDistribution } from '../simulate/describe-distribution.js';
+import type { Distribution } from '../simulate/distribution.js';
 import { deepFreeze } from './deep-freeze.js';
+import { lowestPlausible } from './lowest-plausible.js';
 import { mergeWithProvenance, originOf, type Origin } from './merge-with-provenance.js';
 import type { SourceLocation } from './model-spec.js';
 import type { KeyLocation, ScenarioSpec, Shock } from './scenario-spec.js';
 import { scenarioFileSchema } from './schemas.js';
 import { locateIssues, specIssuesFromZod } from './zod-problems.js';
+
+/** The assumption every variable accepts besides its parameters: its starting level. */
+const startAssumption = 'start';
 
 const isMap = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -64,7 +70,11 @@ export function loadScenario(file: string, readText: (path: string) => string = 
       if (!(error instanceof InputError)) throw error;
       if (!child) throw error;
       const name = (child.value as Record<string, unknown>).extends as string;
-      problems.push(child.problem(['extends'], specMessages.extendsMissing('extends', name), `looked for ${current}`));
+      // A file that exists but may not be read (outside the project, a device, too large) is named
+      // by the reason only: its content is never shown.
+      if (error instanceof FileRefused && error.reason !== 'missing') {
+        problems.push(child.problem(['extends'], messages.referenceRefused('extends', 'a scenario file', name), error.explanation));
+      } else problems.push(child.problem(['extends'], specMessages.extendsMissing('extends', name), `looked for ${current}`));
       chainBroken = true;
       break;
     }
@@ -143,7 +153,32 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     if (result.horizon !== undefined && shock.year > result.horizon) {
       problems.push(problemAt(['shocks', index, 'year'], specMessages.shockAfterHorizon(formatPath(['shocks', index, 'year']), result.horizon, shock.year)));
     }
+    // A hit of −100% or more would make the level zero or negative: never what a scenario means.
+    for (const part of ['growth', 'level'] as const) {
+      const distribution = shock[part];
+      if (distribution && !(lowestPlausible(distribution) > -1)) {
+        const path = ['shocks', index, part];
+        problems.push(problemAt(path, messages.mustBe(formatPath(path), specRules.shockAboveMinus100, describeDistribution(distribution))));
+      }
+    }
   });
+
+  // `start: { year, value }` gives the starting level with its year; every other assumption is a value.
+  const assumptions: Record<string, Record<string, Distribution>> = {};
+  const startYears: Record<string, number> = {};
+  for (const [variable, params] of Object.entries(result.assumptions ?? {})) {
+    assumptions[variable] = {};
+    for (const [param, value] of Object.entries(params)) {
+      if ('dist' in value) assumptions[variable][param] = value;
+      else if (param === startAssumption) {
+        assumptions[variable][param] = value.value;
+        startYears[variable] = value.year;
+      } else {
+        const path = ['assumptions', variable, param];
+        problems.push(problemAt(path, messages.mustBe(formatPath(path), specRules.yearOnlyForStart, { year: value.year })));
+      }
+    }
+  }
   if (problems.length > 0) throw new InputError(problems);
 
   // 5. Build.
@@ -153,7 +188,12 @@ export function loadScenario(file: string, readText: (path: string) => string = 
 
   const provenance: Record<string, SourceLocation> = {};
   const keyLocations: Record<string, KeyLocation> = {};
-  for (const [variable, params] of Object.entries(result.assumptions ?? {})) {
+  // Top-level values, for problems found against the model and the data (horizon, draws, model file).
+  for (const key of ['scenario', 'model', 'horizon', 'draws', 'seed']) {
+    const location = keyLocationOf([key], false);
+    if (location) keyLocations[key] = location;
+  }
+  for (const [variable, params] of Object.entries(assumptions)) {
     keyLocations[variable] = keyLocationOf(['assumptions', variable])!;
     for (const param of Object.keys(params)) {
       provenance[`${variable}.${param}`] = locationOf(['assumptions', variable, param])!;
@@ -161,7 +201,10 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     }
   }
   const shocks: Shock[] = shocksIn.map((shock, index) => {
-    keyLocations[`shocks[${index}].variable`] = keyLocationOf(['shocks', index, 'variable'], false)!;
+    for (const field of ['variable', 'year', 'growth', 'level']) {
+      const location = keyLocationOf(['shocks', index, field], false);
+      if (location) keyLocations[`shocks[${index}].${field}`] = location;
+    }
     return {
       variable: shock.variable,
       year: shock.year,
@@ -209,7 +252,8 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     horizon: result.horizon!,
     draws: result.draws!,
     seed: result.seed!,
-    assumptions: result.assumptions ?? {},
+    assumptions,
+    ...(Object.keys(startYears).length > 0 && { startYears }),
     shocks,
     provenance,
     resolved: merged,

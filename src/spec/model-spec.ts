@@ -31,6 +31,9 @@ export interface VariableSpec {
   readonly formula?: string;
   readonly description?: string;
   readonly location: SourceLocation;
+  /** Where `start` and `formula` are written, for problems found after parsing (a start outside the law's levels, a formula that gives NaN). */
+  readonly startLocation?: SourceLocation;
+  readonly formulaLocation?: SourceLocation;
 }
 
 export interface ModelSpec {

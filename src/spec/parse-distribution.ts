@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { didYouMean } from '../errors/did-you-mean.js';
 import { messages, specMessages, specRules } from '../errors/messages.js';
 import type { PathSegment } from '../io/yaml-document.js';
+import { percentToFraction } from '../data/percent-to-fraction.js';
 import type { Distribution } from '../simulate/distribution.js';
 import { fromPercentiles } from '../simulate/from-percentiles.js';
 import { registerUnionPicker, specIssuesFromZod, type RenderMessage, type SpecIssue } from './zod-problems.js';
@@ -13,13 +14,6 @@ const percentPattern = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)%$/;
 const bareRangePattern = /^\s*[+-]?[\d.]+\s*%?\s*(?:to|-|–|—|~|\.\.\.?|…|,)\s*[+-]?[\d.]+\s*%?\s*$/i;
 const numericTextPattern = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?\s*$/i;
 
-/**
- * Reads a percent string as a fraction.
- * @example percentToFraction('12%'); // => 0.12
- */
-export function percentToFraction(text: string): number {
-  return Number(text.slice(0, -1)) / 100;
-}
 
 const numberUnion = z.union([
   z.number({ error: specRules.number }),
@@ -28,7 +22,7 @@ const numberUnion = z.union([
 
 /** A number, or a percent string (`"12%"` → 0.12): every numeric field of a distribution accepts both. */
 export const numberLikeSchema = numberUnion
-  .transform((value) => (typeof value === 'number' ? value : percentToFraction(value)))
+  .transform((value) => (typeof value === 'number' ? value : percentToFraction(value.slice(0, -1))))
   .meta({ description: 'A number, or a percent such as "12%" (read as 0.12)' });
 
 registerUnionPicker(numberUnion, (value) => ({

@@ -20,7 +20,8 @@ import { parameterRangeRule } from './parameter-range.js';
 import { isLawName, lawParameterNames } from './law-parameter-names.js';
 import type { ModelSpec, VariableSpec } from './model-spec.js';
 import { modelFileSchema, variableSchema, type ModelFile } from './schemas.js';
-import { locateIssues, specIssuesFromZod } from './zod-problems.js';
+import { implausibleBareNumbers } from './implausible-bare-numbers.js';
+import { locateIssues, specIssuesFromZod, valueAt } from './zod-problems.js';
 
 type RawMap = Record<string, unknown>;
 
@@ -53,12 +54,16 @@ export function parseModelSpec(file: string, text: string): ModelSpec {
   if (problems.length > 0 || !parsed.success) throw new InputError(problems);
 
   // 4. Build, then check each law parameter against the range its law declares.
+  // A bare number outside the plausible range is a unit slip (did you mean "25%"?); the hard range
+  // applies to what is left.
   const model = buildModel(doc, file, parsed.data);
   const outOfRange: Problem[] = [];
   for (const variable of model.variables) {
     for (const [param, distribution] of Object.entries(variable.params)) {
-      const rule = parameterRangeRule(variable.law, param, distribution);
       const path = ['variables', variable.name, 'params', param];
+      const slips = implausibleBareNumbers(valueAt(doc.value, path), variable.law, param);
+      for (const slip of slips) outOfRange.push(doc.problem([...path, ...slip.path], slip.render(formatPath([...path, ...slip.path])), slip.hint));
+      const rule = slips.length > 0 ? undefined : parameterRangeRule(variable.law, param, distribution);
       if (rule) outOfRange.push(doc.problem(path, messages.mustBe(formatPath(path), rule, describeDistribution(distribution))));
     }
   }
@@ -184,6 +189,10 @@ function buildModel(doc: YamlDocument, file: string, model: ModelFile): ModelSpe
   const variables: VariableSpec[] = Object.entries(model.variables).map(([name, v]) => {
     const law: LawName = (v.law as LawName | undefined) ?? 'formula';
     const { line, col } = doc.locateKey(['variables', name]);
+    const at = (key: string) => {
+      const where = doc.locate(['variables', name, key]);
+      return { file, line: where.line, col: where.col };
+    };
     return {
       name,
       labelZh: v.label?.zh ?? name,
@@ -200,6 +209,8 @@ function buildModel(doc: YamlDocument, file: string, model: ModelFile): ModelSpe
       ...(v.formula !== undefined && { formula: v.formula }),
       ...(v.description !== undefined && { description: v.description }),
       location: { file, line, col },
+      ...(v.start !== undefined && { startLocation: at('start') }),
+      ...(v.formula !== undefined && { formulaLocation: at('formula') }),
     };
   });
   return {

@@ -27,6 +27,11 @@ export interface ScenarioSpec {
   readonly seed: number;
   /** variable → parameter → distribution; the parameter `start` overrides the starting level. */
   readonly assumptions: Readonly<Record<string, Readonly<Record<string, Distribution>>>>;
+  /**
+   * variable → the year of its `start` assumption, when the scenario gave one (`start: { year, value }`):
+   * the projection then starts from that level in that year, with or without data.
+   */
+  readonly startYears?: Readonly<Record<string, number>>;
   readonly shocks: readonly Shock[];
   /** Where each assumption came from: `variable.param` → file:line:col. */
   readonly provenance: Readonly<Record<string, SourceLocation>>;

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { specRules } from '../errors/messages.js';
 import { lawNames } from './law-parameter-names.js';
 import { distributionSchema } from './parse-distribution.js';
+import { registerUnionPicker } from './zod-problems.js';
 
 /** camelCase: a lowercase letter, then letters and digits (names used in formulas, CSV and targets). */
 export const camelCasePattern = /^[a-z][A-Za-z0-9]*$/;
@@ -78,6 +79,25 @@ export const modelFileSchema = z
   })
   .meta({ title: 'Forecast model', description: 'A model: variables, the growth law of each, and formulas tying them' });
 
+/** A scenario's starting level with its year: `start: { year: 2023, value: 2500 }` (the projection starts there). */
+export const scenarioStartSchema = z
+  .strictObject({
+    year: yearSchema.meta({ description: 'Year of the starting level (the first projected year is the next)' }),
+    value: distributionSchema,
+  })
+  .meta({ description: "A starting level and its year: overrides the data's latest level and the model's start" });
+
+/**
+ * One assumption: a value or distribution, or (for `start` only) a starting level with its year.
+ * The form is chosen from the value: a map with `year` and no `dist` is a start with its year.
+ */
+export const assumptionValueSchema = z.union([scenarioStartSchema, distributionSchema]);
+registerUnionPicker(assumptionValueSchema, (value) =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && 'year' in value && !('dist' in value)
+    ? { option: scenarioStartSchema }
+    : { option: distributionSchema },
+);
+
 /** A one-off change: a growth hit in one year or a level step from one year on. */
 export const shockSchema = z
   .strictObject({
@@ -116,7 +136,7 @@ export const scenarioFileSchema = z
       .optional()
       .meta({ description: 'Seed of the random number generator' }),
     assumptions: z
-      .record(text, z.record(text, distributionSchema, { error: specRules.map }), { error: specRules.map })
+      .record(text, z.record(text, assumptionValueSchema, { error: specRules.map }), { error: specRules.map })
       .optional()
       .meta({ description: 'Variable → parameter (or start) → value or distribution; overrides calibration and the model' }),
     shocks: z.array(shockSchema, { error: specRules.list }).optional(),

@@ -31,7 +31,7 @@ describe('forecast sweep', () => {
     const out = freshDir();
     const { code, stderr } = await runCli(['sweep', 'scenarios/baseline.yaml', '--vary', 'assumptions.aiCoreIndustry.volatility=0.1,-0.1', '--draws', '100', '--out', out]);
     expect(code).toBe(2);
-    expect(stderr).toContain('aiCoreIndustry.volatility must be at least 0 (the range of compound volatility), got "-0.1"');
+    expect(stderr).toContain('aiCoreIndustry.volatility must lie in [0, 5] (the range of compound volatility), got "-0.1"');
     expect(existsSync(join(out, 'sweep.csv'))).toBe(false);
   });
 

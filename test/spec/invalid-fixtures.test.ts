@@ -101,7 +101,7 @@ const expected: Record<string, string[]> = {
     "     |       ^^^^^^",
   ],
   'model-param-out-of-range.yaml': [
-    'test/fixtures/invalid/model-param-out-of-range.yaml:9:19  error  variables.revenue.params.volatility must be at least 0 (the range of compound volatility), got "uniform(min=-0.02, max=0.05)"',
+    'test/fixtures/invalid/model-param-out-of-range.yaml:9:19  error  variables.revenue.params.volatility must lie in [0, 5] (the range of compound volatility), got "uniform(min=-0.02, max=0.05)"',
     '   9 |       volatility: { dist: uniform, min: -0.02, max: 0.05 }',
     '     |                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
   ],

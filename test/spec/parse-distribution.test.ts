@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDistribution, percentToFraction } from '../../src/spec/parse-distribution.js';
+import { parseDistribution } from '../../src/spec/parse-distribution.js';
 
 const ok = (value: unknown) => {
   const result = parseDistribution(value);
@@ -96,11 +96,13 @@ describe('parseDistribution', () => {
     ]);
   });
 
-  it('percentToFraction(p + "%") equals p / 100 for any percent written with two decimals', () => {
+  it('reads "p%" as the double nearest to the decimal p/100 ("13.7%" is 0.137, never 0.13699999999999998)', () => {
+    expect(parseDistribution('13.7%')).toEqual({ ok: true, distribution: { dist: 'constant', value: 0.137 } });
     fc.assert(
       fc.property(fc.integer({ min: -100000, max: 100000 }), (hundredths) => {
         const text = `${(hundredths / 100).toFixed(2)}%`;
-        expect(percentToFraction(text)).toBe(Number((hundredths / 100).toFixed(2)) / 100);
+        // hundredths of a percent are ten-thousandths: the exact decimal is hundredths × 10⁻⁴.
+        expect(parseDistribution(text)).toEqual({ ok: true, distribution: { dist: 'constant', value: Number(`${hundredths}e-4`) } });
       }),
     );
   });
