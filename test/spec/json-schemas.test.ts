@@ -76,7 +76,7 @@ describe('law parameters in the schemas', () => {
         expect(parameter.plausible, `${law.name} ${parameter.name}`).toHaveLength(2);
         if (parameter.unit === 'rate') expect(parameter.plausible, `${law.name} ${parameter.name}`).toEqual([parameter.name === 'volatility' ? 0 : -1, 1]);
         expect(described[parameter.name].description).toContain(`${law.name}: ${parameter.description}`);
-        expect(described[parameter.name].description).toContain(`plausible ${parameter.plausible[0]} to `);
+        expect(described[parameter.name].description).toContain(`plausible ${Number.isFinite(parameter.plausible[0]) ? parameter.plausible[0] : "unbounded"} to `);
       }
     }
   });
