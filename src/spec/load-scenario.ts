@@ -17,6 +17,7 @@ import { describeDistribution } from '../simulate/describe-distribution.js';
 import type { Distribution } from '../simulate/distribution.js';
 import { deepFreeze } from './deep-freeze.js';
 import { lowestPlausible } from './lowest-plausible.js';
+import { parameterUnit, withUnitHints } from './bare-range-hint.js';
 import { mergeWithProvenance, originOf, type Origin } from './merge-with-provenance.js';
 import type { SourceLocation } from './model-spec.js';
 import type { KeyLocation, ScenarioSpec, Shock } from './scenario-spec.js';
@@ -37,6 +38,13 @@ const isMap = (value: unknown): value is Record<string, unknown> =>
 export function extendsPath(file: string, name: string): string {
   const target = /\.ya?ml$/.test(name) ? name : `${name}.yaml`;
   return isAbsolute(target) ? target : join(dirname(file), target);
+}
+
+/** The unit of a scenario field, when its name tells (the model is not read yet): for bare-range hints. */
+function scenarioFieldUnit(path: readonly PathSegment[]): string | undefined {
+  if (path[0] === 'shocks') return path[2] === 'growth' ? 'rate' : path[2] === 'level' ? 'fraction' : undefined;
+  if (path[0] === 'assumptions' && typeof path[2] === 'string') return parameterUnit(path[2]);
+  return undefined;
 }
 
 /** Keys that describe the chain or the editor, not the scenario: left out of `resolved`. */
@@ -89,7 +97,10 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     }
     docs.push(doc);
     const checked = scenarioFileSchema.safeParse(doc.value);
-    if (!checked.success) problems.push(...locateIssues(doc, specIssuesFromZod(checked.error.issues, scenarioFileSchema, doc.value, [], specMessages.scenarioFile)));
+    if (!checked.success) {
+      const issues = specIssuesFromZod(checked.error.issues, scenarioFileSchema, doc.value, [], specMessages.scenarioFile);
+      problems.push(...locateIssues(doc, withUnitHints(issues, doc.value, scenarioFieldUnit)));
+    }
 
     const parent: unknown = isMap(doc.value) ? doc.value.extends : undefined;
     if (typeof parent !== 'string' || parent === '') break;

@@ -6,6 +6,7 @@ import type { PathSegment } from '../io/yaml-document.js';
 import { percentToFraction } from '../data/percent-to-fraction.js';
 import type { Distribution } from '../simulate/distribution.js';
 import { fromPercentiles } from '../simulate/from-percentiles.js';
+import { bareRangeHint } from './bare-range-hint.js';
 import { registerUnionPicker, specIssuesFromZod, type RenderMessage, type SpecIssue } from './zod-problems.js';
 
 /** `"12%"`, `"-2.5%"`, `"+3%"`: a sign, digits with an optional decimal point, then `%` (no spaces). */
@@ -31,7 +32,7 @@ registerUnionPicker(numberUnion, (value) => ({
 
 function numberHint(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  if (bareRangePattern.test(value)) return 'a range needs a distribution, e.g. { dist: uniform, min: 5, max: 10 }';
+  if (bareRangePattern.test(value)) return `a range needs a distribution, ${bareRangeHint(value)}`;
   if (numericTextPattern.test(value)) return 'write the number without quotes, or add "%" for a percent';
   if (/%/.test(value)) return 'write a percent as digits then "%", e.g. "12%" or "-2.5%"';
   return undefined;
@@ -209,13 +210,12 @@ function isMap(value: unknown): value is Record<string, unknown> {
 registerUnionPicker(distributionSchema, (value) => {
   if (typeof value === 'number') return { option: constantForm };
   if (typeof value === 'string') {
-    if (bareRangePattern.test(value))
-      return { issue: { rule: specRules.bareRange, hint: 'e.g. { dist: uniform, min: 5, max: 10 } or { dist: normal, p5: 5, p95: 10 }' } };
+    if (bareRangePattern.test(value)) return { issue: { rule: specRules.bareRange, hint: bareRangeHint(value) } };
     if (numericTextPattern.test(value) || value.includes('%')) return { issue: { rule: specRules.number, hint: numberHint(value) } };
     return { issue: { rule: specRules.distribution } };
   }
   if (Array.isArray(value) && value.length === 2 && value.every((item) => typeof item === 'number' || typeof item === 'string'))
-    return { issue: { rule: specRules.bareRange, hint: 'e.g. { dist: uniform, min: 5, max: 10 } or { dist: normal, p5: 5, p95: 10 }' } };
+    return { issue: { rule: specRules.bareRange, hint: bareRangeHint(value) } };
   if (!isMap(value)) return { issue: { rule: specRules.distribution } };
   const dist = value.dist;
   if (dist === undefined) return { issue: { path: ['dist'], hint: `one of: ${distributionNames.join(', ')}` } };

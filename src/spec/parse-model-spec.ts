@@ -21,6 +21,7 @@ import { isLawName, lawParameterNames } from './law-parameter-names.js';
 import type { ModelSpec, VariableSpec } from './model-spec.js';
 import { modelFileSchema, variableSchema, type ModelFile } from './schemas.js';
 import { implausibleBareNumbers } from './implausible-bare-numbers.js';
+import { parameterUnit, withUnitHints } from './bare-range-hint.js';
 import { locateIssues, specIssuesFromZod, valueAt } from './zod-problems.js';
 
 type RawMap = Record<string, unknown>;
@@ -44,7 +45,14 @@ export function parseModelSpec(file: string, text: string): ModelSpec {
   // 2. Shape
   const parsed = modelFileSchema.safeParse(doc.value);
   if (!parsed.success) {
-    problems.push(...locateIssues(doc, specIssuesFromZod(parsed.error.issues, modelFileSchema, doc.value, [], specMessages.modelFile)));
+    const issues = specIssuesFromZod(parsed.error.issues, modelFileSchema, doc.value, [], specMessages.modelFile);
+    // A bare range's hint in the unit of its parameter (a rate's "5 to 10" is 5% to 10%).
+    const unitAt = (path: readonly PathSegment[]) => {
+      if (path[0] !== 'variables' || path[2] !== 'params' || typeof path[3] !== 'string') return undefined;
+      const law = valueAt(doc.value, ['variables', path[1], 'law']);
+      return parameterUnit(path[3], isLawName(law) && law !== 'formula' ? law : undefined);
+    };
+    problems.push(...locateIssues(doc, withUnitHints(issues, doc.value, unitAt)));
   }
 
   // 3. Rules across fields, on the raw value so they are reported alongside shape problems.

@@ -14,7 +14,7 @@ const expected: Record<string, string[]> = {
     "     |                                                   ^^^^^",
   ],
   'model-bare-range.yaml': [
-    "test/fixtures/invalid/model-bare-range.yaml:9:15  error  variables.revenue.params.growth must state a distribution, not a bare range, got \"5% to 10%\" (e.g. { dist: uniform, min: 5, max: 10 } or { dist: normal, p5: 5, p95: 10 })",
+    "test/fixtures/invalid/model-bare-range.yaml:9:15  error  variables.revenue.params.growth must state a distribution, not a bare range, got \"5% to 10%\" (e.g. { dist: uniform, min: \"5%\", max: \"10%\" } or { dist: normal, p5: \"5%\", p95: \"10%\" })",
     "   9 |       growth: 5% to 10%",
     "     |               ^^^^^^^^^",
   ],
@@ -40,7 +40,7 @@ const expected: Record<string, string[]> = {
     "test/fixtures/invalid/model-many-problems.yaml:10:15  error  variables.revenue.params.growth.sd is required, got nothing",
     "  10 |       growth: { dist: normal, mean: \"10%\" }",
     "     |               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^",
-    "test/fixtures/invalid/model-many-problems.yaml:11:19  error  variables.revenue.params.volatility must state a distribution, not a bare range, got [0.02,0.06] (e.g. { dist: uniform, min: 5, max: 10 } or { dist: normal, p5: 5, p95: 10 })",
+    "test/fixtures/invalid/model-many-problems.yaml:11:19  error  variables.revenue.params.volatility must state a distribution, not a bare range, got [0.02,0.06] (e.g. { dist: uniform, min: 0.02, max: 0.06 } or { dist: normal, p5: 0.02, p95: 0.06 })",
     "  11 |       volatility: [0.02, 0.06]",
     "     |                   ^^^^^^^^^^^^",
     "test/fixtures/invalid/model-many-problems.yaml:14:24  error  variables.radiating.formula must use only known variables and parameters, got \"multiplier\"",
