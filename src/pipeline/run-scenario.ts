@@ -10,7 +10,9 @@ import type { ModelSpec } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
 import { judgedTargets } from './judged-targets.js';
 import { observedSeries, prepareModel } from './prepare-model.js';
-import type { PreparedModel } from './prepared-model.js';
+import type { PreparedModel, PreparedVariable } from './prepared-model.js';
+import { nonFiniteProblem, nonFiniteValues } from './non-finite-problem.js';
+import { InputError } from '../errors/input-error.js';
 import type { ScenarioResult } from './scenario-result.js';
 
 export interface RunOptions {
@@ -67,10 +69,12 @@ export function runScenario(model: ModelSpec, data: DataSet, scenario: ScenarioS
         const { mean, quantiles } = meanAndQuantilesOf(column, quantileProbabilities, scratch);
         summaries.push({ variable: variable.spec.name, year: variable.baseYear, mean, quantiles: Array.from(quantiles) });
       }
+      checkFinite(base, prepared.variables, (variable) => variable.baseYear ?? prepared.firstYear - 1, draws);
       trackers.forEach((t) => t.observeBase(base));
       observers.forEach((o) => o.observeBase?.(base));
     },
     observe: (columns) => {
+      checkFinite({ get: (name) => columns.current(name) }, prepared.variables, () => columns.year, draws);
       observers.forEach((o) => o.observe(columns));
       const rows = summarizeColumns(columns, variables, scratch);
       summaries.push(...rows);
@@ -80,6 +84,24 @@ export function runScenario(model: ModelSpec, data: DataSet, scenario: ScenarioS
   });
 
   return { scenario, model: prepared, summaries: inSummaryOrder(summaries, prepared), targets: trackers.map((t) => t.result()), skippedTargets };
+}
+
+/**
+ * Throws an InputError at the first variable (in evaluation order: the one that made it, not those
+ * that used it) whose column holds a NaN or an infinity.
+ */
+function checkFinite(
+  columns: { get(name: string): Float64Array | undefined },
+  variables: readonly PreparedVariable[],
+  yearOf: (variable: PreparedVariable) => number,
+  draws: number,
+): void {
+  for (const variable of variables) {
+    const column = columns.get(variable.spec.name);
+    if (!column) continue;
+    const found = nonFiniteValues(column, draws);
+    if (found.count > 0) throw new InputError([nonFiniteProblem(variable, yearOf(variable), found, draws)]);
+  }
 }
 
 /**

@@ -13,6 +13,7 @@
 import type { LawRuntime } from '../laws/law.js';
 import type { PreparedModel, PreparedVariable } from '../pipeline/prepared-model.js';
 import type { Shock } from '../spec/scenario-spec.js';
+import { isWholeNumberUnit } from '../data/units.js';
 import { createStream } from './create-stream.js';
 import { sampleDistribution } from './sample-distribution.js';
 import type { Distribution } from './distribution.js';
@@ -185,7 +186,8 @@ export function simulate(model: PreparedModel, options: SimulationOptions): void
 
 /**
  * Growth hits and level steps: the level from `year` on is multiplied by (1 + hit) — a permanent
- * factor on the law's own path (the law never sees it), written into the variable's output column.
+ * factor on the law's own path (the law never sees it), written into the variable's output column;
+ * for a count the product is rounded to a whole number (halves up).
  */
 function applyShocks(state: VariableState, year: number, seed: number, scratch: Float64Array): void {
   const factor = state.shockFactor;
@@ -198,7 +200,11 @@ function applyShocks(state: VariableState, year: number, seed: number, scratch: 
     }
   }
   const { value, output } = state;
-  for (let i = 0; i < value.length; i++) output[i] = value[i] * factor[i];
+  // A count (a count law's variable, or any variable counting whole things) stays whole: its shocked level is
+  // rounded to the nearest whole number, halves up (Math.round; counts are never negative). The law's
+  // own path (value) is not rounded.
+  if (state.prepared.law?.levels === 'count' || isWholeNumberUnit(state.prepared.spec.unit)) for (let i = 0; i < value.length; i++) output[i] = Math.round(value[i] * factor[i]);
+  else for (let i = 0; i < value.length; i++) output[i] = value[i] * factor[i];
 }
 
 /**
