@@ -1,7 +1,9 @@
 // `forecast` entry point: parses argv with yargs (strict) and dispatches to one command; returns the exit code.
 import yargs from 'yargs';
 import { InputError } from '../errors/input-error.js';
+import { messages } from '../errors/messages.js';
 import { ModelError } from '../errors/model-error.js';
+import { limitsFromEnvironment, useLimits } from '../io/limits.js';
 import type { CliIo } from './cli-io.js';
 import { loadCommands } from './commands/index.js';
 import { exitCodes } from './exit-codes.js';
@@ -14,6 +16,20 @@ class UsageError extends Error {}
  * Input problems print to stderr and give 2; unexpected errors print a stack and give 3.
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  // Resource limits (docs/security.md): the defaults, or FORECAST_LIMIT_* from the environment.
+  const { limits, invalid } = limitsFromEnvironment(io.env);
+  if (invalid.length > 0) {
+    return reportError(new InputError(invalid.map(({ name, value }) => ({ file: 'environment', field: name, message: messages.mustBe(name, 'be a whole number greater than 0', value) }))), io);
+  }
+  const previousLimits = useLimits(limits);
+  try {
+    return await runMain(argv, io);
+  } finally {
+    useLimits(previousLimits);
+  }
+}
+
+async function runMain(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = exitCodes.ok;
   let usageError: string | undefined;
   const parser = yargs([...argv])

@@ -111,6 +111,7 @@ export const specRules = {
   bareRange: 'state a distribution, not a bare range',
   positive: 'be greater than 0',
   camelCase: 'be a camelCase name (a lowercase letter, then letters and digits)',
+  csvSafeId: 'not begin with =, +, -, @, a tab or a carriage return, nor hold control characters (it is written to CSV as it is)',
   shockAboveMinus100: 'lie above -100% (a hit of -100% or more would make the level zero or negative)',
   yearOnlyForStart: 'be a number, a percent or a distribution ({ year, value } is for start only)',
 } as const;
@@ -187,6 +188,17 @@ export const runMessages = {
   exportRows: (limit: number, rows: number) => `--export-draws must give at most ${limit} rows of draws.csv, got ${rows}`,
 } as const;
 
+/** Messages about the output folder (`--out`): src/io/atomic-write.ts. */
+export const outMessages = {
+  empty: () => '--out must name a folder, got ""',
+  holdsProject: (value: string) => `--out must name a folder for outputs, not the project folder or one that holds it, got ${showValue(value)}`,
+  notFolder: (value: string) => `--out must name a folder, got ${showValue(value)}, which is a file`,
+  foreignLink: (value: string) => `--out must name a folder the engine writes, got ${showValue(value)}, a symbolic link to somewhere else`,
+  foreignFolder: (value: string, count: number) =>
+    `--out must name a folder that holds only outputs (csv, json, html, charts/), got ${showValue(value)} with ${count} other entr${count === 1 ? 'y' : 'ies'}`,
+  notWritable: (value: string, code: string) => `--out must name a folder the engine can create and write, got ${showValue(value)} (${code})`,
+} as const;
+
 /** Messages of the planner's commands (compare, sweep, sensitivity, solve, explain): src/planner/. */
 export const plannerMessages = {
   varyFormat: (value: string) =>
@@ -214,6 +226,15 @@ export const plannerMessages = {
   compareCount: (count: number) => `compare must be given at least two scenarios, got ${count}`,
   notBracketed: (path: string, low: number, high: number, probabilityLow: number, probabilityHigh: number, wanted: number) =>
     `${path} must bracket probability ${wanted} between ${low} (P = ${probabilityLow}) and ${high} (P = ${probabilityHigh}); widen --range`,
+} as const;
+
+/** Rule phrases of the data folder, for `<field> must <rule>, got <value>`. */
+export const dataRules = {
+  finite: 'be a finite number',
+  notNegative: 'be at least 0 (a level is an amount, a count or a share)',
+  positiveAmount: 'be greater than 0 for an amount of money',
+  yoyPercent: (max: number) => `be greater than -100 and at most ${max} (a growth in percent)`,
+  id: 'not begin with =, +, -, @, a tab or a carriage return, nor hold control characters (it is written to CSV as it is)',
 } as const;
 
 /** Messages of the data folder (observations, series, sources, targets): src/data/. */

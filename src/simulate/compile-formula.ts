@@ -110,10 +110,10 @@ function nestingBeyond(expression: string, limit: number): number | undefined {
  * Parses a formula after checking its size (the parser and the compiled closures recurse as deep
  * as the expression: the limits keep them far from the stack's end).
  */
-function parseFormula(expression: string): { node?: MathNode; issue?: FormulaIssue } {
+function parseFormula(expression: string, checkSize = true): { node?: MathNode; issue?: FormulaIssue } {
   const limits = activeLimits();
-  if (expression.length > limits.formulaLength) return { issue: { kind: 'length', limit: limits.formulaLength, count: expression.length } };
-  const deep = nestingBeyond(expression, limits.formulaDepth);
+  if (checkSize && expression.length > limits.formulaLength) return { issue: { kind: 'length', limit: limits.formulaLength, count: expression.length } };
+  const deep = checkSize ? nestingBeyond(expression, limits.formulaDepth) : undefined;
   if (deep !== undefined) return { issue: { kind: 'depth', limit: limits.formulaDepth, index: deep } };
   try {
     return { node: math.parse(expression) };
@@ -334,7 +334,9 @@ function build(node: MathNode, variables: ReadonlySet<string>): Column {
  * @see https://mathjs.org/docs/expressions/parsing.html
  */
 export function compileFormula(expression: string, names: FormulaNames): CompiledFormula {
-  const { node, issue } = parseFormula(expression);
+  // Sizes were checked when the model was read (analyzeFormula, with the limits of that command);
+  // a worker thread compiling the same text must not judge it by other limits.
+  const { node, issue } = parseFormula(expression, false);
   if (!node) throw new FormulaError(expression, [issue!]);
   const analysis = walk(expression, node, names);
   if (analysis.issues.length > 0) throw new FormulaError(expression, analysis.issues);

@@ -1,6 +1,7 @@
 // The shapes of model and scenario files: one zod definition that both validates and yields the JSON Schemas.
 import * as z from 'zod';
 import { specRules } from '../errors/messages.js';
+import { isCsvSafeId } from '../io/csv-cell.js';
 import { lawNames } from './law-parameter-names.js';
 import { distributionSchema } from './parse-distribution.js';
 import { registerUnionPicker } from './zod-problems.js';
@@ -10,6 +11,8 @@ export const camelCasePattern = /^[a-z][A-Za-z0-9]*$/;
 
 const text = z.string({ error: specRules.text });
 const nonEmptyText = z.string({ error: specRules.nonEmptyText }).min(1, { error: specRules.nonEmptyText });
+/** A name written to CSV as it is (scenario, model, region, unit): nothing a spreadsheet would run as a formula. */
+const idText = nonEmptyText.refine(isCsvSafeId, { error: specRules.csvSafeId });
 
 /** An integer calendar year between 1900 and 2200. */
 export const yearSchema = z
@@ -51,8 +54,8 @@ const calibrateSchema = z
 export const variableSchema = z
   .strictObject({
     label: labelSchema.optional(),
-    unit: nonEmptyText.meta({ description: 'Unit of the level, e.g. 亿元, count, ratio' }),
-    region: nonEmptyText.optional().meta({ description: "Region; defaults to the model's" }),
+    unit: idText.meta({ description: 'Unit of the level, e.g. 亿元, count, ratio' }),
+    region: idText.optional().meta({ description: "Region; defaults to the model's" }),
     series: nonEmptyText.optional().meta({ description: 'Data series with the history of the level' }),
     law: z.enum(lawNames as [string, ...string[]]).optional().meta({ description: 'Growth law; may be left out when a formula is given' }),
     calibrate: calibrateSchema.optional(),
@@ -69,9 +72,9 @@ export const variableSchema = z
 export const modelFileSchema = z
   .strictObject({
     $schema: text.optional().meta({ description: 'JSON Schema of this file, for editors' }),
-    model: nonEmptyText.meta({ description: 'Model name, e.g. beijing-digital' }),
+    model: idText.meta({ description: 'Model name, e.g. beijing-digital' }),
     label: labelSchema.optional(),
-    region: nonEmptyText.meta({ description: 'Region of every variable unless it says otherwise' }),
+    region: idText.meta({ description: 'Region of every variable unless it says otherwise' }),
     description: text.optional(),
     variables: z
       .record(z.string().regex(camelCasePattern, { error: specRules.camelCase }), variableSchema, { error: specRules.map })
@@ -116,7 +119,7 @@ export const shockSchema = z
 export const scenarioFileSchema = z
   .strictObject({
     $schema: text.optional().meta({ description: 'JSON Schema of this file, for editors' }),
-    scenario: nonEmptyText.optional().meta({ description: 'Scenario name' }),
+    scenario: idText.optional().meta({ description: 'Scenario name' }),
     extends: nonEmptyText.optional().meta({ description: 'Scenario this one builds on: a name (baseline → baseline.yaml next to this file) or a relative path' }),
     description: text.optional(),
     model: nonEmptyText.optional().meta({ description: 'Path of the model file, relative to this file' }),

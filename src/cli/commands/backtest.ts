@@ -83,7 +83,7 @@ export const backtestCommand: CommandDefinition = {
     writeOutputsAtomically(out, [
       { name: 'backtest.csv', content: backtestCsv(result.points, result.skipped) },
       { name: 'metrics.csv', content: backtestMetricsCsv(metrics) },
-    ]);
+    ], { cwd: io.cwd, shown: String(argv.out ?? 'out') });
     if (!quiet) {
       const pooled = metrics.filter((row) => row.horizon === 'all' && row.variable !== 'all');
       io.stdout(`backtest of ${model.model}: ${result.points.length} scored forecasts, ${result.skipped.length} skipped (reasons in backtest.csv)\n`);
@@ -107,7 +107,7 @@ function runM3Command(file: string, out: string, quiet: boolean, io: CliIo): num
     return exitCodes.inputError;
   }
   const rows = runM3Benchmark(readM3Csv(readFileSync(file, 'utf8')));
-  writeOutputsAtomically(out, [{ name: 'm3-metrics.csv', content: m3MetricsCsv(rows) }]);
+  writeOutputsAtomically(out, [{ name: 'm3-metrics.csv', content: m3MetricsCsv(rows) }], { cwd: io.cwd });
   if (!quiet) {
     io.stdout('method                      sMAPE   MASE  cov80  cov95\n');
     for (const row of rows) {

@@ -36,7 +36,7 @@ export const compareCommand: CommandDefinition = {
       { name: 'compare.csv', content: compareCsv(comparison, args.precision) },
       { name: 'compare-assumptions.csv', content: compareAssumptionsCsv(comparison) },
     ];
-    writeOutputsAtomically(resolve(io.cwd, args.out), outputs);
+    writeOutputsAtomically(resolve(io.cwd, args.out), outputs, { cwd: io.cwd, shown: args.out });
     if (!args.quiet) {
       io.stdout(compareSummary(comparison, draws, seed));
       io.stdout(`wrote ${outputs.map((o) => o.name).join(', ')} to ${args.out}/\n`);

@@ -172,7 +172,7 @@ export const runCommand: CommandDefinition = {
       options: args,
     });
     outputs.push({ name: 'manifest.json', content: JSON.stringify(manifest, null, 2) + '\n' });
-    writeOutputsAtomically(resolve(io.cwd, args.out), outputs);
+    writeOutputsAtomically(resolve(io.cwd, args.out), outputs, { cwd: io.cwd, shown: args.out });
 
     if (!args.quiet) {
       io.stdout(terminalSummary(results, useColour(io.isTTY, io.env)));
