@@ -16,13 +16,14 @@ import type { DataSet } from '../data/types.js';
 import { didYouMean } from '../errors/did-you-mean.js';
 import { InputError } from '../errors/input-error.js';
 import { messages, runMessages } from '../errors/messages.js';
-import type { Problem } from '../errors/problem.js';
+import { commandLineFile, type Problem } from '../errors/problem.js';
 import { checkBeforeSimulating } from '../pipeline/check-before-simulating.js';
 import { parseModelSpec } from '../spec/parse-model-spec.js';
 import { loadScenario } from '../spec/load-scenario.js';
 import type { ModelSpec } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
 import { validateScenarioAgainstModel } from '../spec/validate-scenario-against-model.js';
+import { activeLimits, raiseHint } from './limits.js';
 import { FileRefused, readText } from './read-text.js';
 
 export interface RunInputs {
@@ -35,6 +36,8 @@ export interface RunInputs {
 export interface LoadOptions {
   /** `--draws`, when the command line overrides the scenarios' (the size limits are checked with it). */
   readonly draws?: number;
+  /** `--export-draws`: sampled paths kept per scenario (draws.csv's size is checked with it). */
+  readonly exportDraws?: number;
   /** Skip the checks before simulating (step 4): for callers that only read the files. */
   readonly skipRunChecks?: boolean;
 }
@@ -151,9 +154,15 @@ export function loadRunInputs(cwd: string, dataDir: string, scenarioFiles: reado
   // 4. What the run checks before it simulates, for every scenario.
   if (!options.skipRunChecks) {
     const textOf = (file: string) => files.get(file);
+    let exportRows = 0;
     for (const { scenario, model } of scenarios) {
-      problems.push(...checkBeforeSimulating({ model, scenario, data: dataAsOf, fullData, asOf: asOfDate, draws: options.draws, textOf }));
+      const checked = checkBeforeSimulating({ model, scenario, data: dataAsOf, fullData, asOf: asOfDate, draws: options.draws, textOf });
+      problems.push(...checked.problems);
+      exportRows += Math.min(options.exportDraws ?? 0, options.draws ?? scenario.draws) * checked.pointsPerDraw;
     }
+    // draws.csv is built in memory: its size is known now, before any draw is made.
+    const limit = activeLimits().exportRows;
+    if (exportRows > limit) problems.push({ file: commandLineFile, field: '--export-draws', message: runMessages.exportRows(limit, exportRows), hint: `${raiseHint('exportRows')}; or lower --export-draws` });
     if (problems.length > 0) throw new InputError(dedupe(problems));
   }
   return { data: dataAsOf, scenarios, files: [...files.entries()].sort().map(([path, content]) => ({ path, content })) };

@@ -39,12 +39,19 @@ export interface PreflightInputs {
   readonly textOf?: (file: string) => string | undefined;
 }
 
+/** What the checks found, and the size of one path (for limits on what a run keeps of its draws). */
+export interface PreflightResult {
+  /** Every problem, each with a file and line (or the command line and its flag); empty when the run will start. */
+  readonly problems: readonly Problem[];
+  /** Values one draw holds over the run: every variable's base level and simulated years (0 when not prepared). */
+  readonly pointsPerDraw: number;
+}
+
 /**
  * Runs every check `forecast run` makes before simulating one scenario.
- * @returns every problem found, each with a file and line (or the command line and its flag); empty when the run will start
- * @example checkBeforeSimulating({ model, scenario, data, fullData: data }); // => [] for the shipped scenarios
+ * @example checkBeforeSimulating({ model, scenario, data, fullData: data }).problems; // => [] for the shipped scenarios
  */
-export function checkBeforeSimulating(inputs: PreflightInputs): Problem[] {
+export function checkBeforeSimulating(inputs: PreflightInputs): PreflightResult {
   const { model, scenario, data } = inputs;
   const framed = (location: SourceLocation, field: string, message: string, hint?: string): Problem => {
     const text = inputs.textOf?.(location.file);
@@ -60,7 +67,7 @@ export function checkBeforeSimulating(inputs: PreflightInputs): Problem[] {
 
   // 1. A starting level for every law variable: without one, calibration cannot begin.
   const missing = model.variables.flatMap((variable) => missingStart(variable, inputs, framed));
-  if (missing.length > 0) return missing;
+  if (missing.length > 0) return { problems: missing, pointsPerDraw: 0 };
 
   // 2. Calibration and the scenario's assumptions.
   let prepared: PreparedModel;
@@ -70,9 +77,10 @@ export function checkBeforeSimulating(inputs: PreflightInputs): Problem[] {
     if (error instanceof ModelError) {
       const variable = model.variables.find((v) => v.name === error.variable);
       const field = formatPath(['variables', error.variable]);
-      return [variable ? framed(variable.location, field, `${field} ${error.message.replace(/^\S+ /, '')}`) : { file: model.file, field, message: error.message }];
+      const problem = variable ? framed(variable.location, field, `${field} ${error.message.replace(/^\S+ /, '')}`) : { file: model.file, field, message: error.message };
+      return { problems: [problem], pointsPerDraw: 0 };
     }
-    if (error instanceof InputError) return [...error.problems];
+    if (error instanceof InputError) return { problems: error.problems, pointsPerDraw: 0 };
     throw error;
   }
   const problems: Problem[] = [];
@@ -136,7 +144,8 @@ export function checkBeforeSimulating(inputs: PreflightInputs): Problem[] {
   } else if (draws * variables * years > limits.drawVariableYears) {
     problems.push(sizeProblem(runMessages.drawVariableYears(limits.drawVariableYears, draws, variables, years), `${raiseHint('drawVariableYears')}; or lower the draws or the horizon`));
   }
-  return problems;
+  const pointsPerDraw = prepared.variables.reduce((sum, v) => sum + Math.max(0, prepared.horizon - v.firstYear + 1) + (v.baseYear !== undefined ? 1 : 0), 0);
+  return { problems, pointsPerDraw };
 }
 
 /** Columns from `col` to the end of its line, for the caret under a value. */
