@@ -5,7 +5,8 @@ import type { Bound, Target } from './types.js';
 import { convertUnit, unitFactor } from './units.js';
 
 /**
- * Returns `target` with its bounds converted to `unit`: bound × factor(target.unit) / factor(unit).
+ * Returns `target` with its bounds, approx figure and aspiration converted to `unit`: value ×
+ * factor(target.unit) / factor(unit); `writtenUnit` keeps the unit it was written in.
  * Growth targets (unit `rate`) and targets already in `unit` come back unchanged.
  * @throws InputError at the target's file:line when the units measure different things
  * @example convertTargetUnit(target48万亿, '亿元').lower; // => { value: 48000, inclusive: true }
@@ -23,6 +24,7 @@ export function convertTargetUnit(target: Target, unit: string): Target {
     unit,
     ...(lower ? { lower } : {}),
     ...(upper ? { upper } : {}),
-    ...(target.approx !== undefined ? { approx: convertUnit(target.approx, target.unit, unit) } : {}),
+    ...(target.approx !== undefined ? { approx: { value: convertUnit(target.approx.value, target.unit, unit), tolerance: target.approx.tolerance } } : {}),
+    ...(target.aspiration !== undefined ? { aspiration: convertUnit(target.aspiration, target.unit, unit) } : {}),
   };
 }

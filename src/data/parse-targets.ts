@@ -1,35 +1,51 @@
-// data/targets.yaml → Target predicates: every key checked, bounds normalised to lower/upper.
+// data/targets.yaml → Target predicates as a planner reads them: the commitment decides, an
+// aspiration is reported beside it, a ceiling only where the text states one (contract A).
 import { didYouMean } from '../errors/did-you-mean.js';
 import { dataMessages, dataRules, messages } from '../errors/messages.js';
 import { isCsvSafeId } from '../io/csv-cell.js';
 import type { Problem } from '../errors/problem.js';
+import { targetKindRegistry } from '../evaluate/target-kinds/registry.js';
 import type { PathSegment, YamlDocument } from '../io/yaml-document.js';
 import { percentToFraction } from './percent-to-fraction.js';
-import type { Bound, SeriesInfo, Target, TargetKind } from './types.js';
+import type { Bound, SeriesInfo, Target, TargetProxy } from './types.js';
 import { isKnownUnit, unitFactor, unitNames, units } from './units.js';
 
-export const targetKinds: readonly TargetKind[] = ['level', 'growthEachYear', 'cagr', 'cumulative', 'share'];
-
-/** Every key a target may have (anything else is an error with "did you mean"). */
-export const targetKeys = [
-  'id', 'label', 'region', 'variable', 'series', 'kind', 'year', 'fromYear', 'baseYear',
-  'atLeast', 'above', 'atMost', 'below', 'between', 'inclusive', 'approx', 'tolerance',
-  'unit', 'source', 'quote', 'note', 'outcome',
+/** Keys every target may have; a kind adds its own (e.g. `fromYear`). Anything else is an error with "did you mean". */
+export const commonTargetKeys = [
+  'id', 'label', 'region', 'variable', 'series', 'kind', 'year',
+  'atLeast', 'above', 'atMost', 'below', 'approx', 'tolerance', 'aspiration', 'proxy',
+  'unit', 'source', 'quote', 'reading', 'note',
 ] as const;
 
-const boundKeys = ['atLeast', 'above', 'atMost', 'below', 'between', 'approx'] as const;
+/** Every key some kind accepts: the common keys, then each kind's own. */
+export function allTargetKeys(): string[] {
+  return [...new Set<string>([...commonTargetKeys, ...[...targetKindRegistry.values()].flatMap((kind) => kind.keys)])];
+}
 
-/** The tolerance of `approx:` when none is given: ±5%. */
-export const defaultApproxTolerance = 0.05;
+/** Keys of the old vocabulary, refused with the way to write them now. */
+const removedKeys: Readonly<Record<string, (field: string) => string>> = {
+  between: (field) => dataMessages.betweenRemoved(field),
+  inclusive: (field) => dataMessages.betweenRemoved(field),
+  outcome: (field) => dataMessages.outcomeRemoved(field),
+};
+
+const boundKeys = ['atLeast', 'above', 'atMost', 'below', 'approx'] as const;
+const proxies: readonly TargetProxy[] = ['narrower', 'broader'];
+const percentText = /^[-+]?(\d+(\.\d*)?|\.\d+)%$/;
 
 const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Reads data/targets.yaml (a list of maps) into typed targets. Bounds become `lower` / `upper`:
- * atLeast x → lower x (inclusive); above x → lower x (exclusive); atMost / below likewise for upper;
- * between [lo, hi] → both, inclusive unless `inclusive: false`; approx x with tolerance t →
- * [x(1 − t), x(1 + t)] inclusive (t defaults to 0.05). Growth targets (growthEachYear, cagr) use
- * `unit: rate` and accept fractions (0.1) or percents ("10%").
+ * Reads data/targets.yaml (a list of maps) into typed targets:
+ * - the commitment: `atLeast: x` → lower x (inclusive); `above: x` → lower x (exclusive);
+ * - a true ceiling, only where the text states one: `atMost` / `below` → upper (inclusive / exclusive);
+ * - `approx: x` with `tolerance: t` (左右/约): met from x(1 − t) on (lower, inclusive); exceeding
+ *   x(1 + t) is reported beside the verdict, never a miss;
+ * - `aspiration: y`, the upper figure of a plan range ("5-10家" → atLeast 5, aspiration 10), reported beside;
+ * - `proxy: narrower | broader` when the judged variable's scope differs from the target's series;
+ * - `reading:` (required) how the sentence is read; `quote:` the passage verbatim.
+ * Growth kinds use `unit: rate` and take fractions (0.1) or percents ("10%"). Each kind reads its
+ * own keys (src/evaluate/target-kinds/).
  * @returns the targets and every problem found, each at file:line:col with a code frame
  * @example parseTargets(doc, seriesById, sourceIds).targets[0].lower; // => { value: 3000, inclusive: true }
  */
@@ -45,6 +61,7 @@ export function parseTargets(
     return { targets, problems: [doc.problem([], messages.mustBe('targets file', 'be a list of targets', list))] };
   }
   const firstIndex = new Map<string, number>();
+  const kindNames = [...targetKindRegistry.keys()];
 
   list.forEach((item: unknown, index: number) => {
     const before = problems.length;
@@ -56,9 +73,15 @@ export function parseTargets(
       return;
     }
 
-    // 1. Keys and texts.
+    // 1. Keys (the kind decides which of its own keys are allowed) and texts.
+    const kind = typeof item.kind === 'string' ? targetKindRegistry.get(item.kind) : undefined;
+    const allowed: readonly string[] = kind ? [...commonTargetKeys, ...kind.keys] : allTargetKeys();
     for (const key of Object.keys(item)) {
-      if (!(targetKeys as readonly string[]).includes(key)) at([key], messages.unknownKey(`[${index}]`, key), didYouMean(key, targetKeys), true);
+      if (removedKeys[key]) at([key], removedKeys[key](name(key)), undefined, true);
+      else if (!allowed.includes(key)) {
+        const ofOtherKind = allTargetKeys().includes(key);
+        at([key], ofOtherKind ? dataMessages.keyOfOtherKind(name(key), String(item.kind)) : messages.unknownKey(`[${index}]`, key), ofOtherKind ? undefined : didYouMean(key, allowed), true);
+      }
     }
     const text = (key: string, required: boolean): string | undefined => {
       const value = item[key];
@@ -70,7 +93,7 @@ export function parseTargets(
         at([key], messages.mustBe(name(key), 'be a text', value));
         return undefined;
       }
-      return String(value);
+      return String(value).trim();
     };
     const id = text('id', true);
     if (id !== undefined) {
@@ -97,12 +120,12 @@ export function parseTargets(
     const source = text('source', true);
     if (source !== undefined && !sourceIds.has(source)) at(['source'], messages.unknownReference(name('source'), 'source (data/sources.csv)', source), didYouMean(source, sourceIds));
     const quote = text('quote', true);
+    const reading = text('reading', true);
     const note = text('note', false);
 
-    // 2. Kind and years.
-    const kind = item.kind as TargetKind;
+    // 2. Kind, year and the kind's own keys.
     if (item.kind === undefined) at(['kind'], messages.required(name('kind')), undefined, true);
-    else if (!targetKinds.includes(kind)) at(['kind'], messages.oneOf(name('kind'), targetKinds, item.kind), didYouMean(String(item.kind), targetKinds));
+    else if (!kind) at(['kind'], messages.oneOf(name('kind'), kindNames, item.kind), didYouMean(String(item.kind), kindNames));
     const yearOf = (key: string, required: boolean): number | undefined => {
       const value = item[key];
       if (value === undefined) {
@@ -116,26 +139,27 @@ export function parseTargets(
       return value;
     };
     const year = yearOf('year', true);
-    const growth = kind === 'growthEachYear' || kind === 'cagr';
-    const fromYear = yearOf('fromYear', growth);
-    const baseYear = yearOf('baseYear', kind === 'cumulative');
-    if (year !== undefined && fromYear !== undefined && fromYear > year) at(['fromYear'], messages.mustBe(name('fromYear'), `not be after year (${year})`, fromYear));
-    if (year !== undefined && baseYear !== undefined && baseYear >= year) at(['baseYear'], messages.mustBe(name('baseYear'), `be before year (${year})`, baseYear));
+    const fields = kind?.parse(item, {
+      year: yearOf,
+      problem: (key, rule, value) => at([key], messages.mustBe(name(key), rule, value)),
+      ...(year !== undefined ? { targetYear: year } : {}),
+    }) ?? {};
+    const growth = kind?.unit === 'rate';
 
     // 3. Unit.
     const unit = text('unit', true);
-    if (unit !== undefined) {
+    if (unit !== undefined && kind) {
       if (!isKnownUnit(unit)) at(['unit'], messages.oneOf(name('unit'), unitNames, unit), didYouMean(unit, unitNames));
-      else if (growth && unit !== 'rate') at(['unit'], dataMessages.growthUnit(name('unit'), kind, unit));
-      else if (!growth && unit === 'rate') at(['unit'], messages.mustBe(name('unit'), `not be rate for a ${kind} target`, unit));
-      else if (kind === 'share' && units[unit].dimension !== 'share') at(['unit'], messages.mustBe(name('unit'), 'be percent for a share target', unit));
+      else if (growth && unit !== 'rate') at(['unit'], dataMessages.growthUnit(name('unit'), kind.name, unit));
+      else if (!growth && unit === 'rate') at(['unit'], messages.mustBe(name('unit'), `not be rate for a ${kind.name} target`, unit));
+      else if (kind.unit === 'share' && units[unit].dimension !== 'share') at(['unit'], messages.mustBe(name('unit'), `be percent for a ${kind.name} target`, unit));
       else if (!growth && info && unitFactor(unit, info.unit) === undefined) at(['unit'], dataMessages.unitNotConvertible(name('unit'), unit, info.unit, info.id));
-    }
+    } else if (unit !== undefined && !isKnownUnit(unit)) at(['unit'], messages.oneOf(name('unit'), unitNames, unit), didYouMean(unit, unitNames));
 
-    // 4. Bounds.
+    // 4. Bounds: the commitment, a ceiling, or approx alone.
     const number = (path: readonly PathSegment[], value: unknown): number | undefined => {
       const field = name(path.join('.'));
-      if (unit === 'rate' && typeof value === 'string' && /^[-+]?\d+(\.\d+)?%$/.test(value.trim())) return percentToFraction(value.trim().slice(0, -1));
+      if (unit === 'rate' && typeof value === 'string' && percentText.test(value.trim())) return percentToFraction(value.trim().slice(0, -1));
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         at(path, unit === 'rate' ? dataMessages.rateBound(field, value) : messages.mustBe(field, 'be a number', value));
         return undefined;
@@ -149,40 +173,29 @@ export function parseTargets(
     const given = boundKeys.filter((key) => item[key] !== undefined);
     let lower: Bound | undefined;
     let upper: Bound | undefined;
-    let approx: number | undefined;
-    let tolerance: number | undefined;
+    let approx: { value: number; tolerance: number } | undefined;
     const lowers = given.filter((k) => k === 'atLeast' || k === 'above');
     const uppers = given.filter((k) => k === 'atMost' || k === 'below');
-    const alone = given.filter((k) => k === 'between' || k === 'approx');
-    if (given.length === 0) at([], dataMessages.boundsMissing(`[${index}]`));
-    else if (lowers.length > 1 || uppers.length > 1 || (alone.length > 0 && given.length > 1)) at([given[1]], dataMessages.boundsConflict(`[${index}]`, given), undefined, true);
-    else if (item.between !== undefined) {
-      const pair = item.between;
-      const inclusive = item.inclusive !== false;
-      if (!Array.isArray(pair) || pair.length !== 2) at(['between'], dataMessages.betweenOrder(name('between'), pair));
+    if (given.length === 0) {
+      if (!Object.keys(removedKeys).some((key) => item[key] !== undefined)) at([], dataMessages.boundsMissing(`[${index}]`));
+    } else if (lowers.length > 1 || uppers.length > 1 || (given.includes('approx') && given.length > 1)) {
+      at([given[1]], dataMessages.boundsConflict(`[${index}]`, given), undefined, true);
+    } else if (item.approx !== undefined) {
+      const value = number(['approx'], item.approx);
+      let tolerance: number | undefined;
+      if (item.tolerance === undefined) at(['approx'], dataMessages.toleranceMissing(name('tolerance')), undefined, true);
       else {
-        const low = number(['between', 0], pair[0]);
-        const high = number(['between', 1], pair[1]);
-        if (low !== undefined && high !== undefined) {
-          if (low > high) at(['between'], dataMessages.betweenOrder(name('between'), pair));
-          else {
-            lower = { value: low, inclusive };
-            upper = { value: high, inclusive };
-          }
+        const t = item.tolerance;
+        tolerance = typeof t === 'string' && percentText.test(t.trim()) ? percentToFraction(t.trim().slice(0, -1)) : typeof t === 'number' ? t : undefined;
+        if (tolerance === undefined || !(tolerance > 0 && tolerance < 1)) {
+          at(['tolerance'], messages.mustBe(name('tolerance'), 'be a relative tolerance above 0 and below 1, such as 0.05 or "5%"', t));
+          tolerance = undefined;
         }
       }
-    } else if (item.approx !== undefined) {
-      approx = number(['approx'], item.approx);
-      tolerance = item.tolerance === undefined ? defaultApproxTolerance : number(['tolerance'], item.tolerance);
-      if (tolerance !== undefined && !(tolerance >= 0 && tolerance < 1)) {
-        at(['tolerance'], messages.mustBe(name('tolerance'), 'be a relative tolerance from 0 to less than 1 (0.05 = ±5%)', item.tolerance));
-        tolerance = undefined;
-      }
-      if (approx !== undefined && tolerance !== undefined) {
-        const a = approx * (1 - tolerance);
-        const b = approx * (1 + tolerance);
-        lower = { value: Math.min(a, b), inclusive: true };
-        upper = { value: Math.max(a, b), inclusive: true };
+      if (value !== undefined && tolerance !== undefined) {
+        approx = { value, tolerance };
+        // Met from the low end on: "2000亿元左右" is reached at about 2000, and exceeding it is no failure.
+        lower = { value: Math.min(value * (1 - tolerance), value * (1 + tolerance)), inclusive: true };
       }
     } else {
       if (lowers[0]) {
@@ -195,37 +208,40 @@ export function parseTargets(
       }
       if (lower && upper && lower.value > upper.value) at([uppers[0]], messages.mustBe(name(uppers[0]), `not be below the lower bound (${lower.value})`, upper.value));
     }
-    if (item.inclusive !== undefined && (typeof item.inclusive !== 'boolean' || item.between === undefined)) {
-      at(['inclusive'], messages.mustBe(name('inclusive'), 'be true or false, and only with between', item.inclusive));
-    }
     if (item.tolerance !== undefined && item.approx === undefined) at(['tolerance'], messages.mustBe(name('tolerance'), 'come with approx', item.tolerance));
 
-    // 5. Outcome of a past target.
-    let outcome: { text: string; source: string; quote: string } | undefined;
-    if (item.outcome !== undefined) {
-      const o = item.outcome;
-      if (!isMap(o) || typeof o.text !== 'string' || typeof o.source !== 'string' || typeof o.quote !== 'string') {
-        at(['outcome'], messages.mustBe(name('outcome'), 'be a map { text, source, quote } of three texts', o));
-      } else {
-        for (const key of Object.keys(o)) if (!['text', 'source', 'quote'].includes(key)) at(['outcome', key], messages.unknownKey(name('outcome'), key), didYouMean(key, ['text', 'source', 'quote']), true);
-        if (!sourceIds.has(o.source)) at(['outcome', 'source'], messages.unknownReference(name('outcome.source'), 'source (data/sources.csv)', o.source), didYouMean(o.source, sourceIds));
-        outcome = { text: o.text.trim(), source: o.source, quote: o.quote };
+    // 5. Aspiration (beside a commitment, never with a ceiling) and proxy.
+    let aspiration: number | undefined;
+    if (item.aspiration !== undefined) {
+      if (lowers.length === 0 || uppers.length > 0) at(['aspiration'], dataMessages.aspirationAlone(name('aspiration')), undefined, true);
+      else {
+        aspiration = number(['aspiration'], item.aspiration);
+        if (aspiration !== undefined && lower && !(aspiration > lower.value)) {
+          at(['aspiration'], messages.mustBe(name('aspiration'), `be above the commitment (${lower.value})`, item.aspiration));
+          aspiration = undefined;
+        }
       }
     }
+    let proxy: TargetProxy | undefined;
+    if (item.proxy !== undefined) {
+      if (typeof item.proxy === 'string' && (proxies as readonly string[]).includes(item.proxy)) proxy = item.proxy as TargetProxy;
+      else at(['proxy'], messages.oneOf(name('proxy'), proxies, item.proxy), didYouMean(String(item.proxy), proxies));
+      if (proxy !== undefined && variable === undefined) at(['proxy'], messages.mustBe(name('proxy'), 'come with the variable it qualifies', item.proxy));
+    }
 
-    if (problems.length > before || id === undefined || year === undefined || unit === undefined || source === undefined || quote === undefined) return;
+    if (problems.length > before || !kind || id === undefined || year === undefined || unit === undefined || source === undefined || quote === undefined || reading === undefined) return;
     const { line } = doc.locate([index]);
     targets.push({
-      id, labelZh, labelEn, region: region ?? '', kind, year, unit, source, quote, file: doc.file, line,
+      id, labelZh, labelEn, region: region ?? '', kind: kind.name, year, unit, writtenUnit: unit, source, quote, reading, file: doc.file, line,
       ...(variable !== undefined ? { variable } : {}),
       ...(series !== undefined ? { series } : {}),
-      ...(fromYear !== undefined ? { fromYear } : {}),
-      ...(baseYear !== undefined ? { baseYear } : {}),
+      ...fields,
       ...(lower ? { lower } : {}),
       ...(upper ? { upper } : {}),
-      ...(approx !== undefined ? { approx, tolerance } : {}),
-      ...(note !== undefined ? { note: note.trim() } : {}),
-      ...(outcome ? { outcome: outcome.text, outcomeSource: outcome.source, outcomeQuote: outcome.quote } : {}),
+      ...(approx ? { approx } : {}),
+      ...(aspiration !== undefined ? { aspiration } : {}),
+      ...(proxy !== undefined ? { proxy } : {}),
+      ...(note !== undefined ? { note } : {}),
     });
   });
   return { targets, problems };

@@ -58,8 +58,11 @@ export interface Source {
   readonly location: string;
 }
 
-/** `level` in a year; `growthEachYear` every year of a window; `cagr` over a window; `cumulative` sum of a flow since a base year; `share` a level expressed as a share. */
-export type TargetKind = 'level' | 'growthEachYear' | 'cagr' | 'cumulative' | 'share';
+/**
+ * The name of a target kind: `level`, `share`, `growthEachYear`, `cagr`, `cumulative`, or any kind
+ * registered in src/evaluate/target-kinds/registry.ts (one file per kind).
+ */
+export type TargetKind = string;
 
 /** One side of a target's range. */
 export interface Bound {
@@ -67,15 +70,26 @@ export interface Bound {
   readonly inclusive: boolean;
 }
 
-/** An official numeric goal from a source document, typed as a predicate. */
+/** How the judged variable's scope relates to the target's series (contract A). */
+export type TargetProxy = 'narrower' | 'broader';
+
+/**
+ * An official numeric goal from a source document, typed as a predicate, as a planner reads it:
+ * the commitment (a lower bound, `atLeast` / `above`) decides met or not met; an `aspiration` (the
+ * upper figure of a plan range, "5-10家") is reported beside it and exceeding it is never a failure;
+ * an upper bound exists only where the text states a ceiling (不超过, 控制在…以内, 以下, 低于);
+ * an `approx` target ("2000亿元左右") is met from x(1 − tolerance) on, and exceeding x(1 + tolerance)
+ * is reported as exceeding it, not as a miss.
+ */
 export interface Target {
   readonly id: string;
   readonly labelZh: string;
   readonly labelEn: string;
+  /** Where the target applies: it judges a model variable only of the same region. */
   readonly region: string;
   /** The model variable it judges, when a model projects it (targets of other regions may have none). */
   readonly variable?: string;
-  /** The data series it is measured on. */
+  /** The data series it is measured on (its record is judged from this series). */
   readonly series?: string;
   readonly kind: TargetKind;
   /** Target year (level, cumulative, share) or last year of the window (growthEachYear, cagr). */
@@ -84,22 +98,26 @@ export interface Target {
   readonly fromYear?: number;
   /** Cumulative targets count the flow in the years after baseYear up to `year`. */
   readonly baseYear?: number;
+  /** The commitment: `atLeast` (inclusive) or `above` (exclusive); for `approx`, x(1 − tolerance) inclusive. */
   readonly lower?: Bound;
+  /** A true ceiling: `atMost` (inclusive) or `below` (exclusive), only where the text states one. */
   readonly upper?: Bound;
-  /** Unit of the bounds: the variable's unit, or `rate` (fractions) for growth targets. */
+  /** `approx: x` with its relative `tolerance` (左右/约 targets). */
+  readonly approx?: { readonly value: number; readonly tolerance: number };
+  /** The upper figure of a plan range (超额完成 beyond it, never a miss): "5-10家" → 10. */
+  readonly aspiration?: number;
+  /** The judged variable's scope is narrower (a part) or broader than the target's series. */
+  readonly proxy?: TargetProxy;
+  /** Unit of the bounds: the variable's unit once judged, or `rate` (fractions) for growth targets. */
   readonly unit: string;
+  /** The unit the target was written in (万亿元 for "4.8万亿元"): unit conversions keep it, for display. */
+  readonly writtenUnit: string;
   readonly source: string;
+  /** The passage, verbatim. */
   readonly quote: string;
+  /** How the sentence is read: which word decides the comparator, which year, which scope. */
+  readonly reading: string;
   readonly note?: string;
-  /** Known outcome for past targets (e.g. 十三五), with its source. */
-  readonly outcome?: string;
-  /** Source id of the outcome (data/sources.csv). */
-  readonly outcomeSource?: string;
-  /** The passage the outcome is read from. */
-  readonly outcomeQuote?: string;
-  /** For `approx: x` targets: x, and the relative tolerance that gave lower = x(1 − t), upper = x(1 + t). */
-  readonly approx?: number;
-  readonly tolerance?: number;
   readonly file: string;
   readonly line: number;
 }

@@ -247,12 +247,18 @@ export const dataMessages = {
   stockDateYear: (year: number, value: unknown) => `year must match the year of its stock-date period (${year}), got ${showValue(value)}`,
   columnMissing: (column: string, columns: readonly string[]) =>
     `header must include the column ${showValue(column)}, got ${columns.length === 0 ? 'no header' : columns.join(',')}`,
-  boundsMissing: (field: string) => `${field} must give a bound (atLeast, above, atMost, below, between or approx), got none`,
+  boundsMissing: (field: string) => `${field} must give a bound (atLeast, above, atMost, below or approx), got none`,
   boundsConflict: (field: string, keys: readonly string[]) =>
-    `${field} must give at most one lower bound (atLeast, above) and one upper bound (atMost, below), or between alone, or approx alone, got ${keys.join(', ')}`,
+    `${field} must give at most one commitment (atLeast, above) and one ceiling (atMost, below), or approx alone, got ${keys.join(', ')}`,
   rateBound: (field: string, value: unknown) =>
     `${field} must be a fraction per year such as 0.1 or a percent such as "10%", got ${showValue(value)}`,
-  betweenOrder: (field: string, value: unknown) => `${field} must be a list [low, high] of two numbers with low ≤ high, got ${showValue(value)}`,
+  betweenRemoved: (field: string) =>
+    `${field} is no longer a target key: a plan range such as "5-10家" is atLeast: 5 with aspiration: 10 (exceeding 10 is not a miss); a band the text states at both ends is atLeast + atMost`,
+  outcomeRemoved: (field: string) =>
+    `${field} is no longer a target key: the outcome is judged from data/observations.csv; add the figure that decides it there, with its source and quote`,
+  keyOfOtherKind: (field: string, kind: string) => `${field} must not be given for a ${kind} target (another kind reads it)`,
+  toleranceMissing: (field: string) => `${field} is required with approx (the relative tolerance the reading states, e.g. 0.05 or "5%"), got nothing`,
+  aspirationAlone: (field: string) => `${field} must come with a commitment (atLeast or above) and without a ceiling (atMost, below)`,
   growthUnit: (field: string, kind: string, value: unknown) => `${field} must be rate for a ${kind} target, got ${showValue(value)}`,
   windowMissing: (field: string, kind: string) => `${field} is required for a ${kind} target, got nothing`,
   unknownSeries: (value: string) => `series must name a series of data/series.csv, got ${showValue(value)}`,

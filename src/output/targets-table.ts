@@ -15,16 +15,17 @@ export const targetColumns = [
 export const firstPassageColumns = ['scenario', 'target', 'variable', 'year', 'probabilityMet'] as const;
 
 /**
- * The comparison a target states, in words used in YAML: atLeast (≥), above (>), atMost (≤),
- * below (<), between (a range; inclusivity of each end in `notes`).
+ * The comparison a target states, in the words of its YAML: `atLeast` (≥), `above` (>) for the
+ * commitment; `atMost` (≤), `below` (<) for a ceiling; both joined by `+` for a band the text
+ * states at both ends (`atLeast+atMost`); `approx` for 左右/约 targets.
  * @example comparatorOf({ lower: { value: 3000, inclusive: true } }); // => 'atLeast'
  */
-export function comparatorOf(target: Pick<Target, 'lower' | 'upper'>): string {
-  const { lower, upper } = target;
-  if (lower && upper) return 'between';
-  if (lower) return lower.inclusive ? 'atLeast' : 'above';
-  if (upper) return upper.inclusive ? 'atMost' : 'below';
-  return '';
+export function comparatorOf(target: Pick<Target, 'lower' | 'upper' | 'approx'>): string {
+  if (target.approx) return 'approx';
+  const words: string[] = [];
+  if (target.lower) words.push(target.lower.inclusive ? 'atLeast' : 'above');
+  if (target.upper) words.push(target.upper.inclusive ? 'atMost' : 'below');
+  return words.join('+');
 }
 
 export function targetRows(results: readonly ScenarioResult[], digits?: number): Record<string, Cell>[] {

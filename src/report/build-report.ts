@@ -98,7 +98,7 @@ export async function buildReport(results: readonly ScenarioResult[], data: Data
     }));
   // A range ("5–10 unicorns") is judged in its year only: having been inside it earlier does not
   // meet it, so a "met by year" curve would contradict the verdict. Ranges get no curve.
-  const hasCurve = (t: ReportTarget) => t.comparator !== 'between' && t.verdicts.some((v) => v.firstPassage.length > 0);
+  const hasCurve = (t: ReportTarget) => t.target.upper === undefined && t.verdicts.some((v) => v.firstPassage.length > 0);
   const passages: Chart[] = report.targets
     .filter(hasCurve)
     .map((t) => ({ name: `first-passage-${chartSlug(t.target.id)}`, spec: firstPassageSpec(t, scenarioNames, colours), label: `${t.target.id} first passage` }));
@@ -195,7 +195,7 @@ ${others}
     })
     .join('\n');
   const noPassage = report.targets.filter((t) => !t.verdicts.some((v) => v.firstPassage.length > 0));
-  const rangeTargets = report.targets.filter((t) => t.comparator === 'between' && t.verdicts.some((v) => v.firstPassage.length > 0));
+  const ceilingTargets = report.targets.filter((t) => t.target.upper !== undefined && t.verdicts.some((v) => v.firstPassage.length > 0));
 
   const tornadoFigures = tornadoes
     .map((chart) => {
@@ -275,7 +275,7 @@ ${heading('first-passage')}
 ${passageFigures}
 </div>
 ${noPassage.length ? `<p class="muted">增速类目标无首次达标曲线 ${en('No curve (growth targets are judged over their whole window):')} ${noPassage.map((t) => `<code>${escapeHtml(t.target.id)}</code>`).join(', ')}</p>` : ''}
-${rangeTargets.length ? `<p class="muted">区间目标无首次达标曲线 ${en('No curve for range targets (judged in their year only: being inside the range earlier does not meet them; see the verdicts table):')} ${rangeTargets.map((t) => `<code>${escapeHtml(t.target.id)}</code>`).join(', ')}</p>` : ''}
+${ceilingTargets.length ? `<p class="muted">有上限的目标无首次达标曲线 ${en('No curve for targets with a ceiling (judged in their year only: being within it earlier does not meet them; see the verdicts table):')} ${ceilingTargets.map((t) => `<code>${escapeHtml(t.target.id)}</code>`).join(', ')}</p>` : ''}
 </section>
 ${tornadoes.length ? `<section class="major" id="sensitivity">\n${heading('sensitivity')}\n<p>每个输入从低值到高值、其余保持不变时，达标概率的变化；变化最大者在上。${en('How far each input, swung from its low to its high value with the others at baseline, moves the probability of meeting the target. Widest swing on top; the dotted line is the scenario as it stands.')}</p>\n${tornadoFigures}\n</section>` : ''}
 <section class="major" id="sources">

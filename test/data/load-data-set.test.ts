@@ -63,22 +63,27 @@ describe('loadDataSet(dir) on valid input', () => {
     expect(data.targets.map((t) => t.id)).toEqual(['bj-x-2027', 'bj-x-growth', 'bj-n-2025']);
   });
 
-  it('turns target bounds into lower/upper: atLeast → inclusive lower, "10%" → 0.1, between → both ends', () => {
+  it('turns target bounds into lower/upper: atLeast → inclusive lower, "10%" → 0.1, a plan range → commitment and aspiration', () => {
     const [level, growth, cumulative] = loadDataSet(valid, 'fixture').targets;
     expect(level).toMatchObject({ lower: { value: 4.8, inclusive: true }, unit: '万亿元', file: 'fixture/targets.yaml', line: 1 });
     expect(level.upper).toBeUndefined();
     expect(growth).toMatchObject({ kind: 'growthEachYear', fromYear: 2024, lower: { value: 0.1, inclusive: true }, unit: 'rate' });
-    expect(cumulative).toMatchObject({ baseYear: 2022, lower: { value: 5, inclusive: true }, upper: { value: 10, inclusive: true } });
+    expect(cumulative).toMatchObject({ baseYear: 2022, lower: { value: 5, inclusive: true }, aspiration: 10 });
+    expect(cumulative.upper).toBeUndefined();
+    expect(level).toMatchObject({ writtenUnit: '万亿元', reading: '达到 (reach) is read as at least 4.8万亿元 in 2027.' });
   });
 
-  it('reads above as an exclusive lower bound and approx with its tolerance as an inclusive band', () => {
+  it('reads above as an exclusive lower bound, and approx as met from x(1 − tolerance) with no ceiling', () => {
     const dir = fixtureWith({
-      'targets.yaml': `- id: a\n  label: { zh: 超过, en: above }\n  region: Beijing\n  kind: level\n  year: 2025\n  above: 1\n  unit: 万亿元\n  source: seed-001\n  quote: 超过\n` +
-        `- id: b\n  label: { zh: 左右, en: about }\n  region: Jiangsu\n  kind: level\n  year: 2025\n  approx: 2000\n  tolerance: 0.1\n  unit: 亿元\n  source: seed-001\n  quote: 左右\n`,
+      'targets.yaml': `- id: a\n  label: { zh: 超过, en: above }\n  region: Beijing\n  kind: level\n  year: 2025\n  above: 1\n  unit: 万亿元\n  source: seed-001\n  quote: 超过\n  reading: r\n` +
+        `- id: b\n  label: { zh: 左右, en: about }\n  region: Jiangsu\n  kind: level\n  year: 2025\n  approx: 2000\n  tolerance: "10%"\n  unit: 亿元\n  source: seed-001\n  quote: 左右\n  reading: r\n` +
+        `- id: c\n  label: { zh: 不超过, en: at most }\n  region: Beijing\n  kind: share\n  year: 2025\n  atLeast: 5\n  atMost: 8\n  unit: percent\n  source: seed-001\n  quote: 不超过\n  reading: r\n  proxy: broader\n  variable: v\n`,
     });
-    const [above, approx] = loadDataSet(dir, 'fixture').targets;
+    const [above, approx, band] = loadDataSet(dir, 'fixture').targets;
     expect(above.lower).toEqual({ value: 1, inclusive: false });
-    expect(approx).toMatchObject({ approx: 2000, tolerance: 0.1, lower: { value: 1800, inclusive: true }, upper: { value: 2200, inclusive: true } });
+    expect(approx).toMatchObject({ approx: { value: 2000, tolerance: 0.1 }, lower: { value: 1800, inclusive: true } });
+    expect(approx.upper).toBeUndefined();
+    expect(band).toMatchObject({ lower: { value: 5, inclusive: true }, upper: { value: 8, inclusive: true }, proxy: 'broader' });
   });
 
   it('returns frozen records', () => {
@@ -234,7 +239,7 @@ describe('loadDataSet(dir) rejects bad series and sources', () => {
 
 /** targets.yaml with one target whose lines are `lines` (after "- id: t"). */
 function oneTarget(...lines: string[]): string {
-  return ['- id: t', '  label: { zh: 目标, en: target }', '  region: Beijing', ...lines, '  source: seed-001', '  quote: 原文', ''].join('\n');
+  return ['- id: t', '  label: { zh: 目标, en: target }', '  region: Beijing', ...lines, '  source: seed-001', '  quote: 原文', '  reading: 读法', ''].join('\n');
 }
 
 describe('loadDataSet(dir) rejects bad targets with file:line:col', () => {
@@ -248,13 +253,13 @@ describe('loadDataSet(dir) rejects bad targets with file:line:col', () => {
   it('a target with no bound', () => {
     const p = onlyProblem(fixtureWith({ 'targets.yaml': oneTarget('  kind: level', '  year: 2025', '  unit: 亿元') }));
     expect(p).toMatchObject({ file: 'fixture/targets.yaml', line: 1, col: 3, field: '[0]' });
-    expect(p.message).toBe('[0] must give a bound (atLeast, above, atMost, below, between or approx), got none');
+    expect(p.message).toBe('[0] must give a bound (atLeast, above, atMost, below or approx), got none');
   });
 
   it('an unknown target key, with a did-you-mean, pointing at the key', () => {
     const problems = problemsOf(fixtureWith({ 'targets.yaml': oneTarget('  kind: level', '  year: 2025', '  atleast: 3000', '  unit: 亿元') }));
     expect(problems.map((p) => [p.line, p.col, p.message, p.hint])).toEqual([
-      [1, 3, '[0] must give a bound (atLeast, above, atMost, below, between or approx), got none', undefined],
+      [1, 3, '[0] must give a bound (atLeast, above, atMost, below or approx), got none', undefined],
       [6, 3, '[0] has an unknown key, got "atleast"', 'did you mean "atLeast"?'],
     ]);
   });
@@ -262,7 +267,7 @@ describe('loadDataSet(dir) rejects bad targets with file:line:col', () => {
   it('two lower bounds at once', () => {
     const p = onlyProblem(fixtureWith({ 'targets.yaml': oneTarget('  kind: level', '  year: 2025', '  atLeast: 1', '  above: 2', '  unit: 亿元') }));
     expect(p).toMatchObject({ line: 7, col: 3 });
-    expect(p.message).toBe('[0] must give at most one lower bound (atLeast, above) and one upper bound (atMost, below), or between alone, or approx alone, got atLeast, above');
+    expect(p.message).toBe('[0] must give at most one commitment (atLeast, above) and one ceiling (atMost, below), or approx alone, got atLeast, above');
   });
 
   it('a growth bound written as a whole percent instead of a fraction or "10%"', () => {
@@ -278,9 +283,29 @@ describe('loadDataSet(dir) rejects bad targets with file:line:col', () => {
     ]);
   });
 
-  it('a between whose ends are in the wrong order', () => {
-    const p = onlyProblem(fixtureWith({ 'targets.yaml': oneTarget('  kind: cumulative', '  baseYear: 2022', '  year: 2025', '  between: [10, 5]', '  unit: count') }));
-    expect(p).toMatchObject({ line: 7, col: 12, message: '[0].between must be a list [low, high] of two numbers with low ≤ high, got [10,5]' });
+  it('the removed keys between and outcome, each with the way to write it now', () => {
+    const problems = problemsOf(fixtureWith({ 'targets.yaml': oneTarget('  kind: cumulative', '  baseYear: 2022', '  year: 2025', '  between: [5, 10]', '  unit: count', '  outcome: { text: met }') }));
+    expect(problems.map((p) => [p.line, p.col, p.message])).toEqual([
+      [7, 3, '[0].between is no longer a target key: a plan range such as "5-10家" is atLeast: 5 with aspiration: 10 (exceeding 10 is not a miss); a band the text states at both ends is atLeast + atMost'],
+      [9, 3, '[0].outcome is no longer a target key: the outcome is judged from data/observations.csv; add the figure that decides it there, with its source and quote'],
+    ]);
+  });
+
+  it('an aspiration without a commitment or below it, approx without its tolerance, a missing reading, a key of another kind', () => {
+    const problems = problemsOf(fixtureWith({
+      'targets.yaml':
+        oneTarget('  kind: level', '  year: 2025', '  atMost: 5', '  aspiration: 10', '  unit: count') +
+        oneTarget('  kind: level', '  year: 2025', '  atLeast: 5', '  aspiration: 4', '  unit: count').replace('- id: t', '- id: u') +
+        oneTarget('  kind: level', '  year: 2025', '  approx: 5', '  unit: count').replace('- id: t', '- id: v') +
+        oneTarget('  kind: level', '  fromYear: 2023', '  year: 2025', '  atLeast: 5', '  unit: count').replace('- id: t', '- id: w').replace('  reading: 读法\n', ''),
+    }));
+    expect(problems.map((p) => p.message)).toEqual([
+      '[0].aspiration must come with a commitment (atLeast or above) and without a ceiling (atMost, below)',
+      '[1].aspiration must be above the commitment (5), got 4',
+      '[2].tolerance is required with approx (the relative tolerance the reading states, e.g. 0.05 or "5%"), got nothing',
+      '[3].reading is required, got nothing',
+      '[3].fromYear must not be given for a level target (another kind reads it)',
+    ]);
   });
 
   it('an unknown series and source, and a unit that does not convert to the series unit', () => {
@@ -289,13 +314,13 @@ describe('loadDataSet(dir) rejects bad targets with file:line:col', () => {
     expect(problems.map((p) => [p.line, p.message, p.hint])).toEqual([
       [8, '[0].unit must be convertible to "亿元" (the unit of series bj.x), got "count"', undefined],
       [9, '[0].source must name a known source (data/sources.csv), got "seed-01"', 'did you mean "seed-001"?'],
-      [14, '[1].series must name a known series (data/series.csv), got "bj.q"', 'did you mean "bj.x"?'],
+      [15, '[1].series must name a known series (data/series.csv), got "bj.q"', 'did you mean "bj.x"?'],
     ]);
   });
 
   it('a duplicate target id', () => {
     const p = onlyProblem(fixtureWith({ 'targets.yaml': oneTarget('  kind: level', '  year: 2025', '  atLeast: 1', '  unit: 亿元').repeat(2) }));
-    expect(p).toMatchObject({ line: 10, col: 7, message: '[1].id must be unique, got "t" again (first on line 1)' });
+    expect(p).toMatchObject({ line: 11, col: 7, message: '[1].id must be unique, got "t" again (first on line 1)' });
   });
 
   it('a YAML syntax error, with line and column', () => {

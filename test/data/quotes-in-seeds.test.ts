@@ -39,13 +39,12 @@ interface Quoted {
   readonly quote: string;
 }
 
-/** Every quote in data/: observations, targets, target outcomes and the unicorn table. */
+/** Every quote in data/: observations, targets and the unicorn table. */
 function allQuotes(): Quoted[] {
   const quoted: Quoted[] = [];
   for (const o of data.observations) quoted.push({ where: `${o.file}:${o.line}`, source: o.source, quote: o.quote });
   for (const t of data.targets) {
     quoted.push({ where: `${t.file}:${t.line} ${t.id}`, source: t.source, quote: t.quote });
-    if (t.outcomeSource && t.outcomeQuote) quoted.push({ where: `${t.file}:${t.line} ${t.id}.outcome`, source: t.outcomeSource, quote: t.outcomeQuote });
   }
   const unicorns = parseCsv('data/unicorns-2023.csv', readFileSync(join(projectRoot, 'data', 'unicorns-2023.csv'), 'utf8'));
   for (const r of unicorns.records) quoted.push({ where: `${unicorns.file}:${r.line}`, source: r.fields.source, quote: r.fields.quote });

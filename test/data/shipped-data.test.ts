@@ -83,7 +83,7 @@ describe('data/ as shipped', () => {
   });
 
   it('uses every source at least once', () => {
-    const used = new Set([...data.observations.map((o) => o.source), ...data.targets.flatMap((t) => [t.source, t.outcomeSource ?? t.source])]);
+    const used = new Set([...data.observations.map((o) => o.source), ...data.targets.map((t) => t.source)]);
     const unused = data.sources.map((s) => s.id).filter((id) => !used.has(id));
     // seed 002 has no numeric, dated figure or target (its "2 至 3 个" software parks has no year)
     expect(unused).toEqual(['seed-002']);
@@ -94,18 +94,20 @@ describe('data/ as shipped', () => {
     expect(byId.get('bj-ai-core-2025')).toMatchObject({ variable: 'aiCoreIndustry', kind: 'level', year: 2025, lower: { value: 3000, inclusive: true }, unit: '亿元' });
     expect(byId.get('bj-ai-core-growth-2023-2025')).toMatchObject({ kind: 'growthEachYear', fromYear: 2023, year: 2025, lower: { value: 0.1, inclusive: true } });
     expect(byId.get('bj-ai-radiating-2025')).toMatchObject({ variable: 'aiRadiatingIndustry', lower: { value: 1, inclusive: false }, unit: '万亿元' });
-    expect(byId.get('bj-ai-unicorns-2025')).toMatchObject({ variable: 'newAiUnicorns', kind: 'cumulative', baseYear: 2022, lower: { value: 5 }, upper: { value: 10 } });
+    expect(byId.get('bj-ai-unicorns-2025')).toMatchObject({ variable: 'newAiUnicorns', kind: 'cumulative', baseYear: 2022, lower: { value: 5, inclusive: true }, aspiration: 10 });
+    expect(byId.get('bj-ai-unicorns-2025')?.upper).toBeUndefined();
     expect(byId.get('bj-ai-scholars-2025')).toMatchObject({ variable: 'highLevelScholars', lower: { value: 10000, inclusive: false } });
     expect(byId.get('bj-infosoft-revenue-2027')).toMatchObject({ variable: 'infoSoftwareRevenue', year: 2027, lower: { value: 4.8 }, unit: '万亿元' });
-    expect(byId.get('js-robot-chain-2025')).toMatchObject({ approx: 2000, tolerance: 0.05 });
+    expect(byId.get('js-robot-chain-2025')).toMatchObject({ approx: { value: 2000, tolerance: 0.05 }, lower: { value: 1900, inclusive: true } });
+    expect(byId.get('js-robot-chain-2025')?.upper).toBeUndefined();
     expect(byId.get('js-robot-core-2025')?.lower).toEqual({ value: 250, inclusive: true });
     expect(byId.get('js-robot-density-2025')).toMatchObject({ unit: 'per10kWorkers', lower: { value: 500 } });
     expect(byId.get('js-robot-unicorns-2025')).toMatchObject({ kind: 'cumulative', lower: { value: 5 } });
     expect(byId.get('jl-clusters-share-2030')).toMatchObject({ kind: 'share', year: 2030, lower: { value: 85 }, unit: 'percent' });
-    expect(byId.get('bj-swinfo-revenue-2020')).toMatchObject({ series: 'bj.swinfo.revenue', lower: { value: 1, inclusive: false }, outcomeSource: 'ref-chinanews-20220617' });
+    expect(byId.get('bj-swinfo-revenue-2020')).toMatchObject({ series: 'bj.swinfo.revenue', lower: { value: 1, inclusive: false } });
     expect(byId.get('bj-swinfo-growth-2016-2020')).toMatchObject({ kind: 'growthEachYear', fromYear: 2016, year: 2020, lower: { value: 0.1, inclusive: false } });
     expect(byId.get('bj-infosoft-va-share-2020')).toMatchObject({ kind: 'share', lower: { value: 11, inclusive: false } });
-    for (const t of data.targets) if (t.year <= 2020) expect(t.outcome, t.id).toBeDefined();
+    for (const t of data.targets) expect(t.reading.length, t.id).toBeGreaterThan(20);
   });
 
   it('lists the ten AI unicorns of 2023, six of them in Beijing, as the series say', () => {

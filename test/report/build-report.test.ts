@@ -44,8 +44,8 @@ describe('buildReport(results, data)', () => {
     ]);
   });
 
-  it('gives range targets no first-passage curve (inside the range earlier does not meet them) and says so', () => {
-    expect(report.html).toMatch(/No curve for range targets[^<]*<\/span> <code>ai-2025<\/code>, <code>uni-cum<\/code>/);
+  it('gives targets with a ceiling no first-passage curve (within it earlier does not meet them) and says so', () => {
+    expect(report.html).toMatch(/No curve for targets with a ceiling[^<]*<\/span> <code>ai-2025<\/code>, <code>uni-cum<\/code>/);
   });
 
   it('gives specs that compile as Vega-Lite with zero warnings, and renders with zero warnings', () => {

@@ -15,9 +15,9 @@ const percent = (rate: number, digits = 1) => `${(rate * 100).toFixed(digits)}%`
 function boundText(t: Target): string {
   const show = (v: number) => (t.unit === 'rate' ? percent(v) : formatNumber(v, 6));
   const unit = t.unit === 'rate' ? '/yr' : ` ${t.unit}`;
-  if (t.approx !== undefined) return `≈ ${show(t.approx)}${unit} ±${percent(t.tolerance ?? 0, 0)}`;
+  if (t.approx !== undefined) return `≈ ${show(t.approx.value)}${unit} ±${percent(t.approx.tolerance, 0)}`;
   if (t.lower && t.upper) return `${show(t.lower.value)}–${show(t.upper.value)}${unit}${t.lower.inclusive ? '' : ' (exclusive)'}`;
-  if (t.lower) return `${t.lower.inclusive ? '≥' : '>'} ${show(t.lower.value)}${unit}`;
+  if (t.lower) return `${t.lower.inclusive ? '≥' : '>'} ${show(t.lower.value)}${unit}${t.aspiration !== undefined ? ` (aspiration ${show(t.aspiration)})` : ''}`;
   if (t.upper) return `${t.upper.inclusive ? '≤' : '<'} ${show(t.upper.value)}${unit}`;
   return '';
 }
@@ -80,12 +80,6 @@ export const targetsCommand: CommandDefinition = {
       ...needs.map((n) => [n.target.id, n.target.region, n.target.kind, String(n.target.year), boundText(n.target), n.target.series ?? '—', latestText(n), needText(n)]),
     ];
     const lines = [alignColumns(rows), ''];
-    const past = data.targets.filter((t) => t.outcome !== undefined);
-    if (past.length > 0) {
-      lines.push('Known outcomes:');
-      for (const t of past) lines.push(`  ${t.id}: ${t.outcome} (${t.outcomeSource})`);
-      lines.push('');
-    }
     const tensions = targetTensions(needs);
     lines.push(tensions.length === 0 ? 'No targets pull against each other.' : 'Targets that pull against each other:');
     for (const t of tensions) lines.push(`  ${tensionText(t)}`);

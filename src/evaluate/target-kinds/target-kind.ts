@@ -1,0 +1,72 @@
+// The contract of a target kind (one file per kind in this folder, listed in registry.ts): how its
+// YAML fields are read, how it reads in words, how the record judges it, what it asks of the future,
+// and how it is judged draw by draw, block by block.
+import type { Target } from '../../data/types.js';
+import type { YearColumns } from '../../simulate/simulate.js';
+
+/** The unit a kind's bounds are in: `rate` (fractions per year), `share` (percent) or a `level` unit. */
+export type UnitFamily = 'rate' | 'share' | 'level';
+
+/** What a kind's `parse` may use: typed readers of its own keys that report problems at file:line:col. */
+export interface KindParseContext {
+  /** An integer year 1900–2200 at `key`; a problem when it is required and missing, or malformed. */
+  year(key: string, required: boolean): number | undefined;
+  /** Reports `<field> must <rule>, got <value>` at `key`. */
+  problem(key: string, rule: string, value: unknown): void;
+  /** The target's `year`, when it is valid. */
+  readonly targetYear?: number;
+}
+
+/** The fields a kind reads beyond the common ones. */
+export interface KindFields {
+  readonly fromYear?: number;
+  readonly baseYear?: number;
+}
+
+/** The per-draw work of one target within one block of draws (state lives only for the block). */
+export interface KindBlock {
+  /**
+   * Called after each simulated year with the block's columns: the judged quantity as it stands
+   * after that year (one value per draw of the block), or undefined while there is nothing to judge.
+   * The array may be reused by the next call: callers read it before returning.
+   */
+  observe(columns: YearColumns): Float64Array | undefined;
+  /**
+   * After the target year (level kinds): each draw's compound growth per year from the variable's
+   * base year to the target year, for `assumedCagr`; undefined when the variable has no base.
+   */
+  ownGrowth?(): Float64Array | undefined;
+}
+
+/** How one target on one variable is tracked through a simulation. */
+export interface KindTracking {
+  /** Variables whose previous year the kind reads (the simulation keeps only those). */
+  readonly previousOf: readonly string[];
+  /** How years already on record entered the judged quantity, in words. */
+  readonly notes: readonly string[];
+  /** Starts a block of `count` draws; `base` holds the base columns (levels at each variable's base year). */
+  startBlock(base: ReadonlyMap<string, Float64Array>, count: number): KindBlock;
+}
+
+/** A target kind: everything the engine knows about it lives in its own file. */
+export interface TargetKindDefinition {
+  readonly name: string;
+  /** How the report names the kind, Chinese and English. */
+  readonly labelZh: string;
+  readonly labelEn: string;
+  /** YAML keys this kind reads beyond the common ones (e.g. `fromYear`). */
+  readonly keys: readonly string[];
+  /** The unit family of the bounds. */
+  readonly unit: UnitFamily;
+  /** The per-draw quantity judged, as targets.csv names it: `level`, `minimumGrowth`, `cagr`, `cumulative`, … */
+  readonly judged: string;
+  /**
+   * First passage: whether the probability of having met the target by each year is tracked, and
+   * whether past the target year (a level can be reached later than planned; a window's sum cannot).
+   */
+  readonly passage: 'none' | 'toTargetYear' | 'toHorizon';
+  /** Reads the kind's own keys (bounds and common keys are read by the parser). */
+  parse(item: Readonly<Record<string, unknown>>, context: KindParseContext): KindFields;
+  /** The reading in words, e.g. "the level in 2025 at least 3000 亿元". */
+  describe(target: Target): string;
+}
