@@ -1,7 +1,7 @@
 // `forecast` entry point: parses argv with yargs (strict) and dispatches to one command; returns the exit code.
 import yargs from 'yargs';
 import { InputError } from '../errors/input-error.js';
-import { messages } from '../errors/messages.js';
+import { cliMessages, messages } from '../errors/messages.js';
 import { ModelError } from '../errors/model-error.js';
 import { limitsFromEnvironment, useLimits } from '../io/limits.js';
 import type { CliIo } from './cli-io.js';
@@ -47,7 +47,17 @@ async function runMain(argv: readonly string[], io: CliIo): Promise<number> {
       usageError = message ?? String(error);
       throw new UsageError(usageError);
     })
-    .exitProcess(false);
+    .exitProcess(false)
+    // An option given twice (`--out a --out b`) would become a list and be read as "a,b": refused.
+    .middleware((argv) => {
+      const lists = new Set((parser as unknown as { getOptions(): { array: string[] } }).getOptions().array);
+      for (const [key, value] of Object.entries(argv)) {
+        if (key !== '_' && !key.includes('-') && Array.isArray(value) && !lists.has(key)) {
+          usageError = cliMessages.repeatedOption(key, value);
+          throw new UsageError(usageError);
+        }
+      }
+    }, true);
 
   for (const definition of await loadCommands(argv)) {
     parser.command(

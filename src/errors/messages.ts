@@ -188,6 +188,12 @@ export const runMessages = {
   exportRows: (limit: number, rows: number) => `--export-draws must give at most ${limit} rows of draws.csv, got ${rows}`,
 } as const;
 
+/** Messages of the command line itself (src/cli/main.ts). */
+export const cliMessages = {
+  repeatedOption: (key: string, values: readonly unknown[]) =>
+    `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be given once, got ${values.length} values: ${values.map((v) => showValue(v)).join(', ')}`,
+} as const;
+
 /** Messages about the output folder (`--out`): src/io/atomic-write.ts. */
 export const outMessages = {
   empty: () => '--out must name a folder, got ""',
