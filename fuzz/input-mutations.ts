@@ -184,12 +184,16 @@ export function fuzzCaseArbitrary(original: (file: FuzzedFile) => string): fc.Ar
       twice: fc.boolean(),
     })
     .map(({ file, structural, a, b, c, value, key, formula, snippet, command, flags, twice }) => {
-      const apply = (text: string) =>
-        structural
-          ? file.endsWith('.csv')
-            ? mutateCsv(text, a, b, c, value)
-            : mutateYaml(text, a, c, value, key, formula)
-          : mutateText(text, a, b, snippet);
+      const apply = (text: string) => {
+        if (!structural) return mutateText(text, a, b, snippet);
+        if (file.endsWith('.csv')) return mutateCsv(text, a, b, c, value);
+        try {
+          return mutateYaml(text, a, c, value, key, formula);
+        } catch {
+          // The yaml library cannot set every path (a key under a list): a text mutation instead.
+          return mutateText(text, a, b, snippet);
+        }
+      };
       let changed = apply(original(file));
       if (twice) {
         const again = mutateText(changed.text, b, c, snippet);

@@ -48,7 +48,7 @@ function record(report: Extract<WorkerReport, { kind: 'done' }>): void {
   if (report.violations.some((v) => v.startsWith('unlocated') || v.includes('without a problem line'))) figures.unlocated++;
   if (report.violations.some((v) => v.startsWith('partial'))) figures.partial++;
   if (report.violations.length > 0) failures.push({ description: report.description, violations: report.violations, stderr: report.stderr });
-  if (figures.cases % 500 === 0) process.stderr.write(`  ${figures.cases} cases, ${failures.length} failing, ${Math.round((Date.now() - started) / 1000)} s\n`);
+  if (figures.cases % 1000 === 0) process.stderr.write(`  ${figures.cases} cases, ${failures.length} failing, ${Math.round((Date.now() - started) / 1000)} s\n`);
 }
 
 /** Runs chunks from the queue in one worker until the queue is empty; replaces itself after a hang or a crash. */
@@ -87,7 +87,11 @@ function runWorker(): Promise<void> {
         failures.push({ description: current.description, violations: [`${kind}: ${detail}`], stderr: '' });
         // Resume the chunk after the case that failed, in a fresh worker.
         if (current.index + 1 < current.chunk.to) queue.unshift({ ...current.chunk, from: current.index + 1 });
-      } else if (chunk) queue.unshift(chunk);
+      } else {
+        // A failure outside any case is the harness's own: report it and stop, never retry forever.
+        process.stderr.write(`fuzz harness failed outside a case (${kind}): ${detail}\n`);
+        process.exit(2);
+      }
       worker.removeAllListeners();
       void worker.terminate();
       void runWorker().then(resolve);
