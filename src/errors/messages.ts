@@ -111,7 +111,7 @@ export const specRules = {
   bareRange: 'state a distribution, not a bare range',
   positive: 'be greater than 0',
   camelCase: 'be a camelCase name (a lowercase letter, then letters and digits)',
-  csvSafeId: 'not begin with =, +, -, @, a tab or a carriage return, nor hold control characters (it is written to CSV as it is)',
+  csvSafeId: 'be a name that does not begin with =, +, -, @, a tab or a carriage return and holds no control character (it is written to CSV as it is)',
   shockAboveMinus100: 'lie above -100% (a hit of -100% or more would make the level zero or negative)',
   yearOnlyForStart: 'be a number, a percent or a distribution ({ year, value } is for start only)',
 } as const;
@@ -240,7 +240,7 @@ export const dataRules = {
   notNegative: 'be at least 0 (a level is an amount, a count or a share)',
   positiveAmount: 'be greater than 0 for an amount of money',
   yoyPercent: (max: number) => `be greater than -100 and at most ${max} (a growth in percent)`,
-  id: 'not begin with =, +, -, @, a tab or a carriage return, nor hold control characters (it is written to CSV as it is)',
+  id: 'be a name that does not begin with =, +, -, @, a tab or a carriage return and holds no control character (it is written to CSV as it is)',
 } as const;
 
 /** Messages of the data folder (observations, series, sources, targets): src/data/. */

@@ -45,6 +45,23 @@ export function versionsFolder(outDir: string): string {
   return join(dirname(target), `.${basename(target)}.versions`);
 }
 
+/**
+ * Creates a folder and its missing ancestors, one mkdir each (Node's `recursive: true` loops forever
+ * where mkdir answers ENOENT for a parent that exists, as under /proc).
+ * @throws the first mkdir error
+ */
+function makeFolder(path: string): void {
+  const missing: string[] = [];
+  let current = resolve(path);
+  while (!lstatOrUndefined(current)) {
+    missing.push(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const folder of missing.reverse()) mkdirSync(folder);
+}
+
 const lstatOrUndefined = (path: string): Stats | undefined => {
   try {
     return lstatSync(path);
@@ -88,7 +105,7 @@ export function writeOutputsAtomically(outDir: string, files: readonly OutputFil
   let previous: string | undefined;
   try {
     previous = currentGeneration(target, versions, shownOut, problem);
-    mkdirSync(versions, { recursive: true });
+    makeFolder(versions);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw fsError(error);
@@ -146,7 +163,7 @@ function currentGeneration(target: string, versions: string, shown: string, prob
   );
   if (foreign.length > 0) throw problem(outMessages.foreignFolder(shown, foreign.length), 'name an empty or new folder');
   // Migration: the folder itself becomes the first generation (one rename), its staging leftovers dropped.
-  mkdirSync(versions, { recursive: true });
+  makeFolder(versions);
   for (const entry of entries) if (entry.name.startsWith('.staging-')) rmSync(join(target, entry.name), { recursive: true, force: true });
   const first = join(versions, newId());
   renameSync(target, first);

@@ -9,7 +9,7 @@
 //   3 across files           scenario names unique; every target's variable names a model variable
 //   4 before simulating      calibration, horizon, starts, shocks, targets, size (checkBeforeSimulating)
 import { readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { asOf } from '../data/as-of.js';
 import { loadDataSet } from '../data/load-data-set.js';
 import type { DataSet } from '../data/types.js';
@@ -81,7 +81,7 @@ export function loadRunInputs(cwd: string, dataDir: string, scenarioFiles: reado
   // 1. The data folder.
   let data: DataSet | undefined;
   collect(() => {
-    data = loadDataSet(resolve(cwd, dataDir));
+    data = loadDataSet(resolve(cwd, dataDir), display(resolve(cwd, dataDir)));
     for (const name of ['observations.csv', 'series.csv', 'sources.csv', 'targets.yaml']) {
       try {
         read(resolve(cwd, dataDir, name));
@@ -109,8 +109,8 @@ export function loadRunInputs(cwd: string, dataDir: string, scenarioFiles: reado
   function loadModelOf(scenario: ScenarioSpec): ModelSpec | undefined {
     const modelPath = resolve(cwd, scenario.model);
     const shown = display(modelPath);
-    // Messages name a file outside the project by its absolute path, as the user would have written it.
-    const written = shown.startsWith('..') ? modelPath : shown;
+    // Messages name the file as the scenario wrote it; the hint says where it was looked for.
+    const written = scenario.modelWritten ?? (shown.startsWith('..') ? modelPath : shown);
     const at = (message: string, hint?: string): Problem => {
       const location = scenario.keyLocations?.model;
       return location ? { file: location.file, line: location.line, col: location.col, field: 'model', message, ...(hint !== undefined && { hint }), frame: location.frame } : { file: scenario.file, field: 'model', message, hint };
@@ -126,7 +126,9 @@ export function loadRunInputs(cwd: string, dataDir: string, scenarioFiles: reado
       text = read(modelPath);
     } catch (error) {
       if (!(error instanceof FileRefused)) throw error;
-      problems.push(at(messages.referenceRefused('model', 'a model file', written), error.reason === 'missing' ? `looked for ${written}` : error.explanation));
+      const lookedFor = shown.startsWith('..') ? modelPath : shown;
+      const close = error.reason === 'missing' ? didYouMean(basename(modelPath), yamlFilesBeside(modelPath)) : undefined;
+      problems.push(at(messages.referenceRefused('model', 'a model file', written), error.reason === 'missing' ? `looked for ${lookedFor}${close ? `; ${close}` : ''}` : error.explanation));
       return undefined;
     }
     model = parseModelSpec(shown, text);
@@ -208,6 +210,15 @@ function unknownTargetVariables(data: DataSet, models: readonly ModelSpec[]): Pr
         ...(didYouMean(target.variable!, known) !== undefined && { hint: didYouMean(target.variable!, known) }),
       };
     });
+}
+
+/** The YAML files in the folder of `path` (for a did-you-mean on a mistyped model file name). */
+function yamlFilesBeside(path: string): string[] {
+  try {
+    return readdirSync(dirname(path)).filter((name) => /\.ya?ml$/.test(name));
+  } catch {
+    return [];
+  }
 }
 
 /** The same problem found for several scenarios of one model is reported once. */

@@ -10,6 +10,7 @@
 //   7 size             draws × variables × years within the limits, before any column is allocated
 import { yearEndLevels } from '../calibrate/year-end-levels.js';
 import type { DataSet } from '../data/types.js';
+import { didYouMean } from '../errors/did-you-mean.js';
 import { InputError } from '../errors/input-error.js';
 import { messages, runMessages } from '../errors/messages.js';
 import { ModelError } from '../errors/model-error.js';
@@ -65,7 +66,9 @@ export function checkBeforeSimulating(inputs: PreflightInputs): PreflightResult 
     return location ? framed(location, field, message, hint) : { file: scenario.file, field, message, ...(hint !== undefined && { hint }) };
   };
 
-  // 1. A starting level for every law variable: without one, calibration cannot begin.
+  // 1. The series the model names exist; a starting level for every law variable.
+  const unknown = model.variables.flatMap((variable) => unknownSeries(variable, inputs.fullData, framed));
+  if (unknown.length > 0) return { problems: unknown, pointsPerDraw: 0 };
   const missing = model.variables.flatMap((variable) => missingStart(variable, inputs, framed));
   if (missing.length > 0) return { problems: missing, pointsPerDraw: 0 };
 
@@ -107,7 +110,7 @@ export function checkBeforeSimulating(inputs: PreflightInputs): PreflightResult 
     if (fromScenario) problems.push(atScenario(`${name}.start`, formatPath(['assumptions', name, 'start']), messages.mustBe(formatPath(['assumptions', name, 'start']), rule, shown)));
     else {
       const field = formatPath(['variables', name, 'start']);
-      problems.push(framed(variable.spec.startLocation ?? variable.spec.location, field, messages.mustBe(field, rule, shown)));
+      problems.push(framed(variable.spec.locations?.start ?? variable.spec.location, field, messages.mustBe(field, rule, shown)));
     }
   }
 
@@ -159,6 +162,21 @@ function restOfLine(text: string, location: SourceLocation): number {
   const end = text.indexOf('\n', start);
   const lineText = text.slice(start, end < 0 ? text.length : end);
   return Math.max(1, lineText.slice(location.col - 1).replace(/\s*(#.*)?$/, '').length);
+}
+
+/** Series named by a variable (its own, and those informing its growth) that data/series.csv does not list. */
+function unknownSeries(variable: VariableSpec, data: DataSet, framed: (location: SourceLocation, field: string, message: string, hint?: string) => Problem): Problem[] {
+  const known = new Set(data.series.map((s) => s.id));
+  const named: [string, string][] = [
+    ...(variable.series !== undefined ? [['series', variable.series] as [string, string]] : []),
+    ...variable.growthSeries.map((series, index): [string, string] => [`calibrate.growthSeries[${index}]`, series]),
+  ];
+  return named
+    .filter(([, series]) => !known.has(series))
+    .map(([key, series]) => {
+      const field = `${formatPath(['variables', variable.name])}.${key}`;
+      return framed(variable.locations?.[key] ?? variable.location, field, messages.unknownReference(field, 'series (data/series.csv)', series), didYouMean(series, known));
+    });
 }
 
 /**

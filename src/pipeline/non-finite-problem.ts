@@ -34,7 +34,7 @@ export function nonFiniteProblem(variable: PreparedVariable, year: number, found
   const { spec } = variable;
   const isFormula = variable.formula !== undefined;
   const field = formatPath(isFormula ? ['variables', spec.name, 'formula'] : ['variables', spec.name]);
-  const location = (isFormula ? spec.formulaLocation : undefined) ?? spec.location;
+  const location = (isFormula ? spec.locations?.formula : undefined) ?? spec.location;
   const hint = isFormula
     ? 'sqrt and log of a negative number, 0/0 and overflow give NaN or Infinity: guard them, e.g. max(x, 0)'
     : "the law's parameters carry the level beyond the largest number: narrow them, or shorten the horizon";

@@ -259,6 +259,7 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     scenario: name,
     description,
     model,
+    modelWritten: result.model!,
     chain: docs.map((doc) => doc.file),
     horizon: result.horizon!,
     draws: result.draws!,

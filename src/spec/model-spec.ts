@@ -31,9 +31,12 @@ export interface VariableSpec {
   readonly formula?: string;
   readonly description?: string;
   readonly location: SourceLocation;
-  /** Where `start` and `formula` are written, for problems found after parsing (a start outside the law's levels, a formula that gives NaN). */
-  readonly startLocation?: SourceLocation;
-  readonly formulaLocation?: SourceLocation;
+  /**
+   * Where fields are written, by their path inside the variable (`start`, `formula`, `series`,
+   * `calibrate.growthSeries[0]`): for problems found after parsing (a start outside the law's levels,
+   * a formula that gives NaN, a series the data lacks).
+   */
+  readonly locations?: Readonly<Record<string, SourceLocation>>;
 }
 
 export interface ModelSpec {

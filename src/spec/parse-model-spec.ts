@@ -18,8 +18,8 @@ import { describeDistribution } from '../simulate/describe-distribution.js';
 import { deepFreeze } from './deep-freeze.js';
 import { parameterRangeRule } from './parameter-range.js';
 import { isLawName, lawParameterNames } from './law-parameter-names.js';
-import type { ModelSpec, VariableSpec } from './model-spec.js';
-import { modelFileSchema, variableSchema, type ModelFile } from './schemas.js';
+import type { ModelSpec, SourceLocation, VariableSpec } from './model-spec.js';
+import { modelFileSchema, variableSchema, type ModelFile, type VariableFile } from './schemas.js';
 import { implausibleBareNumbers } from './implausible-bare-numbers.js';
 import { parameterUnit, withUnitHints } from './bare-range-hint.js';
 import { locateIssues, specIssuesFromZod, valueAt } from './zod-problems.js';
@@ -193,12 +193,22 @@ function formulaProblem(doc: YamlDocument, path: PathSegment[], formula: string,
   return { file: doc.file, line: where.line, col, field, message, hint, frame: codeFrame(doc.text, where.line, col, width) };
 }
 
+/** The locations of the fields checked after parsing, keyed by their path inside the variable. */
+function fieldLocations(v: VariableFile, at: (...path: PathSegment[]) => SourceLocation): Record<string, SourceLocation> {
+  const locations: Record<string, SourceLocation> = {};
+  if (v.start !== undefined) locations.start = at('start');
+  if (v.formula !== undefined) locations.formula = at('formula');
+  if (v.series !== undefined) locations.series = at('series');
+  (v.calibrate?.growthSeries ?? []).forEach((_, index) => (locations[`calibrate.growthSeries[${index}]`] = at('calibrate', 'growthSeries', index)));
+  return locations;
+}
+
 function buildModel(doc: YamlDocument, file: string, model: ModelFile): ModelSpec {
   const variables: VariableSpec[] = Object.entries(model.variables).map(([name, v]) => {
     const law: LawName = (v.law as LawName | undefined) ?? 'formula';
     const { line, col } = doc.locateKey(['variables', name]);
-    const at = (key: string) => {
-      const where = doc.locate(['variables', name, key]);
+    const at = (...path: PathSegment[]) => {
+      const where = doc.locate(['variables', name, ...path]);
       return { file, line: where.line, col: where.col };
     };
     return {
@@ -217,8 +227,7 @@ function buildModel(doc: YamlDocument, file: string, model: ModelFile): ModelSpe
       ...(v.formula !== undefined && { formula: v.formula }),
       ...(v.description !== undefined && { description: v.description }),
       location: { file, line, col },
-      ...(v.start !== undefined && { startLocation: at('start') }),
-      ...(v.formula !== undefined && { formulaLocation: at('formula') }),
+      locations: fieldLocations(v, at),
     };
   });
   return {

@@ -19,6 +19,8 @@ export interface ScenarioSpec {
   readonly description: string;
   /** Path of the model file, resolved relative to the scenario file. */
   readonly model: string;
+  /** The model path as written in the file that gave it (for messages). */
+  readonly modelWritten?: string;
   /** Files read, the scenario first then its ancestors (for the manifest). */
   readonly chain: readonly string[];
   /** Last projected year. */
