@@ -321,7 +321,8 @@ function build(node: MathNode, variables: ReadonlySet<string>): Column {
  * Compiles a formula into a loop over the draw arrays. Allowed: numbers, variable and parameter
  * names, + − * / ^, unary minus, parentheses, exp log sqrt abs min max pow floor ceil round, and
  * lag(variable) for last year's value. log is natural (log(x, b) = ln x / ln b); floor, ceil and round
- * are mathjs's own; sqrt and log of negative numbers give NaN (mathjs would give complex numbers).
+ * are mathjs's own; sqrt and log of negative numbers give NaN (mathjs would give complex numbers),
+ * which a run reports as an input error at the formula (pipeline/non-finite-problem.ts).
  * @param expression mathjs syntax, e.g. `aiCoreIndustry * radiatingMultiplier`
  * @param names the model's variables and the formula's parameters
  * @returns the compiled formula with the names it uses
