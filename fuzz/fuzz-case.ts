@@ -16,6 +16,23 @@ export interface FuzzOutcome {
   /** `out/` before and after, as name → content (empty when there was none). */
   readonly before: Readonly<Record<string, string>>;
   readonly after: Readonly<Record<string, string>>;
+  /** For a run refused before simulating: `forecast validate` on the same inputs (it must refuse too). */
+  readonly validate?: { readonly exitCode: number; readonly stderr: string };
+}
+
+/** Flags of `run` that `validate` takes too (the rest concern what run writes). */
+const sharedFlags = new Set(['--as-of', '--draws', '--data']);
+
+/** The `validate` command line that checks what a `run` command line would check before simulating. */
+function validateArgs(args: readonly string[]): string[] {
+  const out = ['validate'];
+  for (let i = 1; i < args.length; i++) {
+    if (sharedFlags.has(args[i])) out.push(args[i], args[++i]);
+    else if (args[i].startsWith('--')) {
+      if (['--out', '--format', '--export-draws', '--seed', '--precision', '--threads'].includes(args[i])) i++;
+    } else out.push(args[i]);
+  }
+  return out;
 }
 
 /** The outputs `forecast run` writes every time: the set a previous run leaves in out/ before each case. */
@@ -71,12 +88,24 @@ export async function runFuzzCase(project: { dir: string; original: (file: Fuzze
     // main() never throws; if it does, that is a bug like exit 3.
     io.err.push(`main threw: ${error instanceof Error ? error.stack : String(error)}`);
     exitCode = 3;
+  }
+  const milliseconds = performance.now() - started;
+  // validate = run: a run refused with an input error must be refused by validate too, unless its
+  // problems are ones only a run can find (a NaN in a simulated year, what it would write).
+  let validate: FuzzOutcome['validate'];
+  try {
+    if (fuzzCase.args[0] === 'run' && exitCode === 2) {
+      const validateIo = memoryIo(dir);
+      validate = { exitCode: await main(validateArgs(fuzzCase.args), validateIo), stderr: validateIo.err.join('') };
+    }
   } finally {
     writeFileSync(path, project.original(fuzzCase.file));
   }
-  const milliseconds = performance.now() - started;
-  return { exitCode, stderr: io.err.join(''), milliseconds, before, after: snapshot(out) };
+  return { exitCode, stderr: io.err.join(''), milliseconds, before, after: snapshot(out), ...(validate && { validate }) };
 }
+
+/** Problems that only `run` can find or that concern only what it writes. */
+const runOnly = /must give a finite number in every draw|--out |--export-draws |--format |--seed |--precision |--threads |--check /;
 
 /** A problem line as reportError prints it: `<file>[:line[:col]]  error  <message>`, the file never empty. */
 const locatedLine = /^\S[^\n]*?(?::\d+(?::\d+)?)? {2}error {2}\S/;
@@ -108,6 +137,10 @@ export function contractViolations(fuzzCase: FuzzCase, outcome: FuzzOutcome, max
       const manifest = JSON.parse(manifestText) as { outputs: string[] };
       for (const name of manifest.outputs) if (outcome.after[name] === undefined || outcome.after[name] === outcome.before[name]) violations.push(`partial output: ${name} not written`);
     }
+  }
+  if (outcome.validate && outcome.validate.exitCode === 0) {
+    const problems = outcome.stderr.split('\n').filter((line) => / {2}error {2}/.test(line) || /must be given once|must be a (whole number|date)/.test(line));
+    if (problems.length === 0 || problems.some((line) => !runOnly.test(line))) violations.push(`validate passed what run refused: ${problems[0]?.slice(0, 200) ?? outcome.stderr.slice(0, 200)}`);
   }
   if (outcome.milliseconds > maxMilliseconds) violations.push(`slow: ${Math.round(outcome.milliseconds)} ms`);
   return violations;
