@@ -1,6 +1,6 @@
 // `forecast backtest`: rolling-origin hindcasts of each law on a model's history, or the M3 yardstick.
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { backtestMetrics } from '../../backtest/backtest-metrics.js';
 import { backtestCsv } from '../../backtest/backtest-csv.js';
@@ -10,7 +10,9 @@ import { m3MetricsCsv } from '../../backtest/m3-metrics-csv.js';
 import { readM3Csv } from '../../backtest/read-m3-csv.js';
 import { runBacktest } from '../../backtest/run-backtest.js';
 import { runM3Benchmark } from '../../backtest/run-m3-benchmark.js';
+import { InputError } from '../../errors/input-error.js';
 import { backtestMessages } from '../../errors/messages.js';
+import { readText } from '../../io/read-text.js';
 import { writeOutputsAtomically } from '../../io/atomic-write.js';
 import { loadRunInputs, scenarioFilesIn } from '../../io/load-run-inputs.js';
 import { lawNames, type GrowthLawName } from '../../laws/registry.js';
@@ -102,11 +104,10 @@ export const backtestCommand: CommandDefinition = {
 
 /** `--m3 <file>`: the benchmark of bench/m3-accuracy.ts through the same code, to <out>/m3-metrics.csv. */
 function runM3Command(file: string, out: string, quiet: boolean, io: CliIo): number {
-  if (!existsSync(file)) {
-    io.stderr(`error  ${backtestMessages.m3Missing(file)}\n`);
-    return exitCodes.inputError;
-  }
-  const rows = runM3Benchmark(readM3Csv(readFileSync(file, 'utf8')));
+  // Read as every input is (a regular text file within the size limit); a missing file says where the data lives.
+  const shown = relative(io.cwd, file) || file;
+  if (!existsSync(file)) throw new InputError([{ file: shown, message: backtestMessages.m3Missing(file) }]);
+  const rows = runM3Benchmark(readM3Csv(readText(file, { shown })));
   writeOutputsAtomically(out, [{ name: 'm3-metrics.csv', content: m3MetricsCsv(rows) }], { cwd: io.cwd });
   if (!quiet) {
     io.stdout('method                      sMAPE   MASE  cov80  cov95\n');
