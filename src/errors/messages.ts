@@ -13,6 +13,9 @@ export const messages = {
   mustBe: (field: string, rule: string, value: unknown) => `${field} must ${rule}, got ${showValue(value)}`,
   required: (field: string) => `${field} is required, got nothing`,
   unknownKey: (field: string, key: string) => `${field} has an unknown key, got ${showValue(key)}`,
+  growthSeriesUnused: (field: string, series: string, count: number, law: string, why: readonly string[]) =>
+    `${field} must name series that inform the growth, got ${series}, which contributes nothing to law ${law}: ` +
+    `none of its ${count} observations gives a growth it can use${why.length > 0 ? ` (${why.join('; ')})` : ''}; remove it, or add its year-on-year growth or full-year levels to data/observations.csv`,
   oneOf: (field: string, allowed: readonly string[], value: unknown) =>
     `${field} must be one of: ${allowed.join(', ')}, got ${showValue(value)}`,
   notANumber: (field: string, value: string) =>

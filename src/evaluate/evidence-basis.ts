@@ -27,7 +27,8 @@ export interface VariableEvidence {
  *   took from the variable's series is data;
  * - each law parameter: set in the model or the scenario is an assumption; calibrated on at least one
  *   piece of evidence (levels, reported growth, growth series) is data; calibrated on none is the
- *   prior alone, an assumption;
+ *   prior alone, an assumption; a convention calibration fills in and documents beside evidence
+ *   (`default persistence = 0`) counts neither way;
  * - a formula variable: its own parameters and start as above, and the inputs of every variable it
  *   uses (this year's or last year's), recursively.
  * All data → `data`; all assumption → `assumption`; else `mixed`. Undefined for a variable the model does not have.
@@ -62,10 +63,13 @@ function ownInputs(v: PreparedVariable, scenario: ScenarioSpec): EvidenceInput[]
     inputs.push(stated ? { input: `${name}.start`, basis: 'assumption', from: stated } : { input: `${name}.start`, basis: 'data', from: 'observations' });
   }
   const evidence = (v.calibration?.evidence.length ?? 0) > 0;
+  // Conventions calibration fills in and documents ("default persistence = 0: …") count neither way.
+  const defaults = new Set((v.calibration?.notes ?? []).flatMap((note) => /^default (\w+) = /.exec(note)?.[1] ?? []));
   for (const parameter of Object.keys(v.params)) {
     const origin = v.origins[parameter];
     const input = `${name}.${parameter}`;
     if (origin === 'model' || origin === 'scenario') inputs.push({ input, basis: 'assumption', from: origin });
+    else if (defaults.has(parameter) && evidence) continue;
     else inputs.push(evidence ? { input, basis: 'data', from: 'observations' } : { input, basis: 'assumption', from: 'prior' });
   }
   return inputs;

@@ -1,5 +1,6 @@
 // Targets that pull against each other, or against the record: which one binds, and by how much.
 import type { DataSet } from '../data/types.js';
+import { requiredGrowth } from './required-growth.js';
 import { targetKind } from './target-kinds/registry.js';
 import type { TargetNeed } from './target-need.js';
 import { recordVerdict } from './target-verdict.js';
@@ -129,7 +130,7 @@ function stepUp(quantity: string, levels: readonly TargetNeed[]): TargetTension 
   let previous = { year: latest.year, value: latest.value };
   for (const need of path) {
     if (need.target.year === previous.year) continue;
-    const growth = Math.pow(need.threshold! / previous.value, 1 / (need.target.year - previous.year)) - 1;
+    const growth = requiredGrowth(previous.value, need.threshold!, need.target.year - previous.year);
     steps.push({ target: need.target.id, year: need.target.year, threshold: need.threshold!, growth });
     previous = { year: need.target.year, value: need.threshold! };
   }
@@ -142,7 +143,7 @@ function stepUp(quantity: string, levels: readonly TargetNeed[]): TargetTension 
     quantity,
     latest: { year: latest.year, value: latest.value },
     steps,
-    averageGrowth: Math.pow(last.threshold / latest.value, 1 / (last.year - latest.year)) - 1,
+    averageGrowth: requiredGrowth(latest.value, last.threshold, last.year - latest.year),
     fromLowerBound: latest.qualifier === 'atLeast',
   };
 }

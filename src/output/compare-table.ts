@@ -1,9 +1,8 @@
 // compare.csv (targets side by side, with paired differences) and compare-assumptions.csv (what differs).
-import type { TargetResult } from '../evaluate/target-result.js';
 import { formatNumber } from '../io/format-number.js';
 import { toCsv, type Cell } from '../io/to-csv.js';
 import type { ScenarioComparison } from '../planner/compare-scenarios.js';
-import { comparatorOf } from './targets-table.js';
+import { verdictSummaryCells } from './targets-table.js';
 
 /** Columns of compare.csv, in order (docs/planner.md). */
 export const compareColumns = [
@@ -23,35 +22,13 @@ export const compareAssumptionColumns = ['path', 'scenario', 'value', 'used'] as
 export function compareRows(comparison: ScenarioComparison, digits?: number): Record<string, Cell>[] {
   const f = (x: number | undefined) => formatNumber(x, digits);
   return comparison.rows.map((row) => {
-    const t: TargetResult | undefined = row.result ?? row.referenceResult;
-    const r = row.result;
-    const v = row.verdict;
-    const target = t?.target ?? v.target;
     const z = row.differenceProbabilitySe > 0 ? row.differenceProbability / row.differenceProbabilitySe : Number.NaN;
     return {
       reference: row.reference,
       scenario: row.scenario,
-      target: row.target,
-      variable: t?.variable ?? target.variable,
-      unit: t?.unit ?? target.unit,
-      kind: target.kind,
-      year: target.year,
-      comparator: comparatorOf(target),
-      threshold: f(target.lower?.value ?? target.upper?.value),
-      aspiration: f(target.aspiration),
-      draws: r?.draws,
+      // A scenario that does not project the target is described as the reference projects it.
+      ...verdictSummaryCells(row.verdict, f, row.result ?? row.referenceResult),
       seed: comparison.seed,
-      status: v.status,
-      judgedOn: v.judgedOn,
-      basis: v.basis,
-      probabilityMet: f(v.probabilityMet),
-      probabilityMetSe: v.judgedOn === 'record' ? f(0) : v.judgedOn === 'projection' ? f(r?.probabilityMetSe) : '',
-      probabilityAspiration: f(r?.probabilityAspiration),
-      p05: f(r?.p05),
-      p50: f(r?.p50),
-      p95: f(r?.p95),
-      gap: f(r?.gap),
-      gapRelative: f(r?.gapRelative),
       differenceProbability: f(row.differenceProbability),
       differenceProbabilitySe: f(row.differenceProbabilitySe),
       differenceZ: f(z),

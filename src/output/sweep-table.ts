@@ -2,7 +2,7 @@
 import { formatNumber } from '../io/format-number.js';
 import { toCsv, type Cell } from '../io/to-csv.js';
 import type { SweepResult } from '../planner/run-sweep.js';
-import { comparatorOf } from './targets-table.js';
+import { verdictSummaryCells } from './targets-table.js';
 
 /** Columns after the varied paths (which come right after `variant`, one column each, named by the path). */
 export const sweepTargetColumns = [
@@ -25,33 +25,9 @@ export function sweepRows(sweep: SweepResult, digits?: number): Record<string, C
     variant.outcome.verdicts
       .filter((v) => v.status !== 'not judged')
       .map((v) => {
-        const t = v.projection;
-        const target = t?.target ?? v.target;
         const row: Record<string, Cell> = { scenario: sweep.scenario, variant: variant.variant };
         sweep.paths.forEach((path, i) => (row[path] = f(variant.values[i])));
-        return {
-          ...row,
-          target: target.id,
-          variable: t?.variable ?? target.variable,
-          unit: t?.unit ?? target.unit,
-          kind: target.kind,
-          year: target.year,
-          comparator: comparatorOf(target),
-          threshold: f(target.lower?.value ?? target.upper?.value),
-          aspiration: f(target.aspiration),
-          draws: t?.draws,
-          status: v.status,
-          judgedOn: v.judgedOn,
-          basis: v.basis,
-          probabilityMet: f(v.probabilityMet),
-          probabilityMetSe: v.judgedOn === 'record' ? f(0) : v.judgedOn === 'projection' ? f(t?.probabilityMetSe) : '',
-          probabilityAspiration: f(t?.probabilityAspiration),
-          p05: f(t?.p05),
-          p50: f(t?.p50),
-          p95: f(t?.p95),
-          gap: f(t?.gap),
-          gapRelative: f(t?.gapRelative),
-        };
+        return { ...row, ...verdictSummaryCells(v, f) };
       }),
   );
 }

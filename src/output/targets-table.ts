@@ -67,42 +67,55 @@ function decidingCells(rows: readonly Observation[], f: (x: number | undefined) 
   };
 }
 
-/** One targets.csv row from a verdict. */
-function verdictRow(scenario: string, v: TargetVerdict, f: (x: number | undefined) => Cell): Record<string, Cell> {
+/**
+ * The cells compare.csv and sweep.csv share with targets.csv: what the target is (as the projection
+ * judged it, else as written) and its verdict.
+ * @param definedBy the projection whose target (bounds in its variable's unit) describes the row; default the verdict's own
+ */
+export function verdictSummaryCells(v: TargetVerdict, f: (x: number | undefined) => Cell, definedBy = v.projection): Record<string, Cell> {
   const p = v.projection;
-  const target = p?.target ?? v.target;
-  const onRecord = v.judgedOn === 'record';
+  const target = definedBy?.target ?? v.target;
   return {
-    scenario,
     target: target.id,
-    region: target.region,
-    variable: p?.variable ?? target.variable,
+    variable: definedBy?.variable ?? target.variable,
+    unit: definedBy?.unit ?? target.unit,
     kind: target.kind,
-    judged: p?.judged ?? targetKind(target.kind).judged,
     year: target.year,
-    fromYear: target.fromYear,
-    baseYear: target.baseYear,
-    unit: p?.unit ?? target.unit,
     comparator: comparatorOf(target),
     threshold: f(target.lower?.value ?? target.upper?.value),
-    ceiling: target.lower && target.upper ? f(target.upper.value) : '',
     aspiration: f(target.aspiration),
-    proxy: target.proxy,
+    draws: p?.draws,
     status: v.status,
     judgedOn: v.judgedOn,
     basis: v.basis,
     probabilityMet: f(v.probabilityMet),
-    probabilityMetSe: onRecord ? f(0) : f(p && v.judgedOn === 'projection' ? p.probabilityMetSe : undefined),
-    probabilityMetBound: v.judgedOn === 'projection' ? probabilityBound(target) : '',
-    draws: p?.draws,
-    probabilityBelow: f(p?.probabilityBelow),
-    probabilityAbove: f(p?.probabilityAbove),
+    probabilityMetSe: v.judgedOn === 'record' ? f(0) : v.judgedOn === 'projection' ? f(p?.probabilityMetSe) : '',
     probabilityAspiration: f(p?.probabilityAspiration),
     p05: f(p?.p05),
     p50: f(p?.p50),
     p95: f(p?.p95),
     gap: f(p?.gap),
     gapRelative: f(p?.gapRelative),
+  };
+}
+
+/** One targets.csv row from a verdict. */
+function verdictRow(scenario: string, v: TargetVerdict, f: (x: number | undefined) => Cell): Record<string, Cell> {
+  const p = v.projection;
+  const target = p?.target ?? v.target;
+  const onRecord = v.judgedOn === 'record';
+  return {
+    ...verdictSummaryCells(v, f),
+    scenario,
+    region: target.region,
+    judged: p?.judged ?? targetKind(target.kind).judged,
+    fromYear: target.fromYear,
+    baseYear: target.baseYear,
+    ceiling: target.lower && target.upper ? f(target.upper.value) : '',
+    proxy: target.proxy,
+    probabilityMetBound: v.judgedOn === 'projection' ? probabilityBound(target) : '',
+    probabilityBelow: f(p?.probabilityBelow),
+    probabilityAbove: f(p?.probabilityAbove),
     requiredCagr: f(p?.requiredCagr),
     assumedCagr: f(p?.assumedCagr),
     historicalCagr: f(p?.historicalCagr),

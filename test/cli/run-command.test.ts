@@ -82,7 +82,7 @@ describe('forecast run: report, notebook outputs, colour', () => {
     const { code, stderr, stdout } = await run(['run', '--draws', '600', '--report', '--format', 'iamc', '--export-draws', '3', '--out', out]);
     expect(withoutProgress(stderr)).toBe('');
     expect(code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['charts', 'draws.csv', 'first-passage.csv', 'iamc.csv', 'manifest.json', 'projections.csv', 'record.csv', 'report.html', 'required.csv', 'targets.csv']);
+    expect(readdirSync(out).sort()).toEqual(['charts', 'draws.csv', 'first-passage.csv', 'iamc-variables.csv', 'iamc.csv', 'manifest.json', 'projections.csv', 'record.csv', 'report.html', 'required.csv', 'targets.csv']);
     expect(stdout).toMatch(/wrote .*report\.html/);
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('<section class="major" id="targets">');
@@ -94,7 +94,8 @@ describe('forecast run: report, notebook outputs, colour', () => {
     expect(header.slice(0, 5)).toEqual(['Model', 'Scenario', 'Region', 'Variable', 'Unit']);
     expect(header.slice(5).every((year) => /^\d{4}$/.test(year))).toBe(true);
     expect(header.at(-1)).toBe('2030');
-    expect(iamc.filter((line) => line.startsWith('beijing-digital,baseline,Beijing,aiCoreIndustry,亿元,'))).toHaveLength(1);
+    expect(iamc.filter((line) => line.startsWith('beijing-digital,baseline,Beijing,Industry Size|AI|Core,亿元,'))).toHaveLength(1);
+    expect(iamc.filter((line) => line.startsWith('beijing-digital,baseline,Beijing,Industry Size|AI|Core|p05,亿元,'))).toHaveLength(1);
 
     // Draws long: the same N draw numbers in every scenario (paths pair across scenarios).
     const draws = readFileSync(join(out, 'draws.csv'), 'utf8').trimEnd().split('\n');

@@ -6,7 +6,7 @@ import { engineVersion } from '../../io/engine-version.js';
 import { loadRunInputs, scenarioFilesIn } from '../../io/load-run-inputs.js';
 import { buildManifest } from '../../output/manifest.js';
 import { drawsCsv, type ScenarioDraws } from '../../output/draws-table.js';
-import { iamcCsv } from '../../output/iamc-table.js';
+import { iamcCsv, iamcMappingCsv } from '../../output/iamc-table.js';
 import { projectionsCsv } from '../../output/projections-table.js';
 import { requiredCsv } from '../../output/required-trajectory-table.js';
 import { threadsOption } from '../../planner/planner-options.js';
@@ -149,7 +149,7 @@ export const runCommand: CommandDefinition = {
   builder: (yargs) =>
     simulationOptions(threadsOption(scenarioOptions(yargs)))
       .option('report', { type: 'boolean', default: false, describe: 'also write report.html (fan charts, target verdicts, sources) and its chart specs' })
-      .option('format', { type: 'string', choices: ['iamc'], describe: 'also write iamc.csv: the IAMC wide table (median by year) that pyam reads' })
+      .option('format', { type: 'string', choices: ['iamc'], describe: 'also write iamc.csv (the IAMC wide table pyam reads: median, quantiles and mean as variables A|B|C, A|B|C|p05, …) and iamc-variables.csv (their mapping to the model ids)' })
       .option('export-draws', { type: 'number', describe: 'also write draws.csv with this many sampled paths per scenario' })
       .check((argv) => {
         const n = argv['export-draws'];
@@ -171,7 +171,10 @@ export const runCommand: CommandDefinition = {
       { name: 'first-passage.csv', content: firstPassageCsv(results, args.precision) },
       { name: 'record.csv', content: recordCsv(inputs.data, args.precision) },
     ];
-    if (argv.format === 'iamc') outputs.push({ name: 'iamc.csv', content: iamcCsv(results, inputs.data, { digits: args.precision }) });
+    if (argv.format === 'iamc') {
+      outputs.push({ name: 'iamc.csv', content: iamcCsv(results, inputs.data, { digits: args.precision }) });
+      outputs.push({ name: 'iamc-variables.csv', content: iamcMappingCsv(results) });
+    }
     if (args.exportDraws > 0) outputs.push({ name: 'draws.csv', content: drawsCsv(sampledDraws, args.precision) });
     if (argv.report) {
       // Loaded only when asked for: the charting libraries are the heaviest part of start-up.

@@ -102,19 +102,26 @@ export function trackLevel(target: Target, variable: PreparedVariable): KindTrac
     notes: [],
     ...(span !== undefined ? { ownGrowthYears: span } : {}),
     startBlock(base, count) {
-      // A copy: the simulation's base columns become its first year.
-      const start = span !== undefined ? base.get(name)?.slice(0, count) : undefined;
+      // A copy: the simulation's base columns become its first year. In the target year it becomes
+      // the growth factor in place (the base is not needed after it).
+      let start = span !== undefined ? base.get(name)?.slice(0, count) : undefined;
       let factor: Float64Array | undefined;
       return {
         observe(columns) {
           const current = columns.current(name);
           if (current && columns.year === target.year && start) {
-            factor = new Float64Array(count);
-            for (let i = 0; i < count; i++) factor[i] = current[i] / start[i];
+            for (let i = 0; i < count; i++) start[i] = current[i] / start[i];
+            factor = start;
+            start = undefined;
           }
           return current;
         },
-        ownGrowthFactor: () => factor,
+        // Handed over once: the block keeps no column it no longer needs.
+        ownGrowthFactor: () => {
+          const handed = factor;
+          factor = undefined;
+          return handed;
+        },
       };
     },
   };

@@ -37,6 +37,7 @@ export interface KindBlock {
   /**
    * After the target year (level kinds): each draw's growth factor from the variable's base year to
    * the target year, V_year / V_base, for `assumedCagr`; undefined when the variable has no base.
+   * Handed over once (a second call gives undefined), so the block keeps no column it no longer needs.
    */
   ownGrowthFactor?(): Float64Array | undefined;
 }
