@@ -68,8 +68,6 @@ export function splitMix64(state: bigint): { state: bigint; output: bigint } {
 export function seedStreamState(seed: number, keys: readonly string[]): Int32Array {
   return blockStreamState(fnv1a64Of(seed, keys), 0);
 }
-  return words;
-}
 
 /** SplitMix64's increment γ = ⌊2⁶⁴/φ⌋ (odd), in 32-bit halves. */
 const gammaHi = 0x9e3779b9 | 0;
