@@ -86,7 +86,8 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
   const judgedQuantiles = newQuantiles();
   const growthFactors = tracking.ownGrowthYears !== undefined ? newQuantiles() : undefined;
   const kept = options.keepDraws ? { values: new Float64Array(draws).fill(Number.NaN), met: new Uint8Array(draws) } : undefined;
-  let offset = 0;
+  /** Draws in the blocks begun so far (blocks may come in any order; they add up to `draws`). */
+  let begun = 0;
 
   // Per-block state.
   let count = 0;
@@ -99,7 +100,8 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
     variable: name,
     previousOf: tracking.previousOf,
     beginBlock(size) {
-      if (offset + size > draws) throw new Error(`internal: blocks of ${target.id} exceed ${draws} draws`);
+      if (begun + size > draws) throw new Error(`internal: blocks of ${target.id} exceed ${draws} draws`);
+      begun += size;
       count = size;
       everFlags = everMet ? new Uint8Array(size) : undefined;
       everCount = 0;
@@ -131,12 +133,13 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
       const factor = block.ownGrowthFactor?.();
       if (growthFactors && factor) growthFactors.add(factor, count);
       if (kept) {
-        kept.values.set(values.subarray(0, count), offset);
-        for (let i = 0; i < count; i++) kept.met[offset + i] = meets(values[i], low, lowInclusive, ceiling, ceilingInclusive) ? 1 : 0;
+        // At the block's own draws: blocks may be simulated in any order.
+        const at = columns.block.offset;
+        kept.values.set(values.subarray(0, count), at);
+        for (let i = 0; i < count; i++) kept.met[at + i] = meets(values[i], low, lowInclusive, ceiling, ceilingInclusive) ? 1 : 0;
       }
     },
     endBlock() {
-      offset += count;
       block = undefined;
       everFlags = undefined;
     },

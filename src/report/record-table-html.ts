@@ -34,7 +34,9 @@ export function recordTableHtml(rows: readonly ReportRecordRow[]): string {
     const comparator = r.comparator === 'atLeast' ? '≥' : r.comparator === 'above' ? '>' : r.comparator === 'atMost' ? '≤' : r.comparator === 'below' ? '<' : r.comparator;
     const margin = r.margin === '' ? '' : ` / ${Number(r.margin) >= 0 ? '+' : ''}${shown(r.margin, r.unit)}`;
     const deciding = r.decidingSeries === '' ? '–' : `<code>${escapeHtml(r.decidingSeries)}</code> ${escapeHtml(r.decidingYear)} ${escapeHtml(r.decidingPeriod)} · ${escapeHtml(r.decidingSource)}`;
-    return `<tr><td><code>${escapeHtml(r.target)}</code></td><td class="num">${escapeHtml(r.window)}</td><td class="num">${escapeHtml(comparator)} ${escapeHtml(shown(r.threshold, r.unit))} ${r.unit === 'rate' ? '' : escapeHtml(r.unit)}</td>` +
+    // Rates show as percentages, shares with their % sign, counts as numbers; other units after the number.
+    const unit = r.unit === 'rate' || r.unit === 'count' ? '' : r.unit === 'percent' ? '%' : ` ${r.unit}`;
+    return `<tr><td><code>${escapeHtml(r.target)}</code></td><td class="num">${escapeHtml(r.window)}</td><td class="num">${escapeHtml(comparator)} ${escapeHtml(shown(r.threshold, r.unit))}${escapeHtml(unit)}</td>` +
       `<td class="status status-${escapeHtml(status.replaceAll(' ', '-'))}">${escapeHtml(statusLabels[status] ?? status)}</td>` +
       `<td class="num">${escapeHtml(shown(r.value, r.unit))}${escapeHtml(margin)}</td><td>${deciding}</td><td class="muted">${escapeHtml(r.reason)}</td></tr>`;
   });

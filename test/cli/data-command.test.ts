@@ -95,7 +95,7 @@ describe('forecast targets', () => {
     expect(stdout).toMatch(/^bj-ai-core-growth-2023-2025\s+.*≥ 10\.0%\/yr\s+.*≥ 10\.0%\/yr, growth every year 2023–2025\s+open$/m);
     expect(stdout).toMatch(/^bj-swinfo-growth-2016-2020\s+.*> 10\.0%\/yr\s+.*> 10\.0%\/yr, growth every year 2016–2020\s+unknown$/m);
     // each target's reading in words, from its kind
-    expect(stdout).toContain('  bj-ai-unicorns-2025: the sum over 2023–2025 at least 5 count (aspiration 10 count: exceeding it is not a miss)');
+    expect(stdout).toContain('  bj-ai-unicorns-2025: the sum over 2023–2025 at least 5 (aspiration 10: exceeding it is not a miss)');
     for (const id of ['bj-ai-radiating-2025', 'bj-ai-scholars-2025', 'js-robot-chain-2025', 'js-robot-core-2025', 'js-robot-density-2025', 'js-robot-unicorns-2025', 'jl-clusters-share-2030', 'bj-swinfo-growth-2016-2020', 'bj-infosoft-va-share-2020']) {
       expect(stdout).toMatch(new RegExp(`^${id}\\s`, 'm'));
     }
