@@ -87,7 +87,14 @@ export const compoundLaw: Law = {
     // deviation is just the innovation, so φ and the deviation are not stored.
     const clampedPersistence = (i: number) => Math.min(Math.max(persistence[i], 0), maximumPersistence);
     let persistent = false;
-    for (let i = 0; i < draws && !persistent; i++) if (clampedPersistence(i) !== 0) persistent = true;
+    // The clamp is not 0 exactly when φ is above 0 or NaN: tested on the column itself, no call per draw.
+    for (let i = 0; i < draws; i++) {
+      const phi = persistence[i];
+      if (!(phi <= 0)) {
+        persistent = true;
+        break;
+      }
+    }
     const mean = perDrawParameter(growth, (g) => Math.log1p(Math.max(g, minimumGrowthRate)));
     // The persistent case (rare) keeps φ, σ√(1−φ²) and the AR(1) deviation per draw, in double.
     const ar1 = persistent ? startAr1(volatility, clampedPersistence, input.stream('initial')) : undefined;
