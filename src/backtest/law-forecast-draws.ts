@@ -1,7 +1,8 @@
 // Simulates a calibrated engine law the way the engine does: per-draw parameters and base, then year by year.
 import type { Calibration, Law } from '../laws/law.js';
-import { createStream } from '../simulate/create-stream.js';
+import { blockStreams } from '../simulate/create-stream.js';
 import type { Distribution } from '../simulate/distribution.js';
+import { drawBlocks } from '../simulate/draw-blocks.js';
 import { sampleColumn } from '../simulate/simulate.js';
 import { sampledForecast, type SampledForecast } from './sampled-forecast.js';
 
@@ -21,8 +22,9 @@ export interface LawDrawOptions {
 /**
  * Draws of a law's projection from its calibration, exactly as `simulate` makes them:
  * params[p] = sampleColumn(dist_p, draws, seed, variable, `param:p`), base = sampleColumn(base, …, 'base'),
- * runtime = law.start({ draws, params, stream: (c) => createStream(seed, variable, c) }),
- * then next(1, level) … next(h, level) on one level column starting at the base. Same calibration, seed and variable ⇒ the engine's numbers.
+ * then per block of draws: runtime = law.start({ draws: block, params of the block, stream: (c) => the block's stream of
+ * (seed, variable, c) }), next(1, level) … next(h, level) on the block's level column starting at the base.
+ * Same calibration, seed and variable ⇒ the engine's numbers.
  *
  * @param law the engine law
  * @param calibration its calibration (law.calibrate)
@@ -38,12 +40,18 @@ export function lawForecastDraws(law: Law, calibration: Calibration, options: La
     params[name] = sampleColumn(distribution, draws, seed, variable, `param:${name}`);
   }
   const level = sampleColumn(calibration.base, draws, seed, variable, 'base');
-  const runtime = law.start({ draws, params, stream: (component) => createStream(seed, variable, component) });
-  const scratch = new Float64Array(draws);
-  const columns: Float64Array[] = [];
-  for (let step = 1; step <= horizon; step += 1) {
-    runtime.next(step, level, scratch);
-    columns.push(level.slice());
+  const columns = Array.from({ length: horizon }, () => new Float64Array(draws));
+  const streams = blockStreams(seed);
+  for (const block of drawBlocks(draws)) {
+    const part = (column: Float64Array) => column.subarray(block.offset, block.offset + block.count);
+    const blockParams = Object.fromEntries(Object.entries(params).map(([name, column]) => [name, part(column)]));
+    const runtime = law.start({ draws: block.count, params: blockParams, stream: (component) => streams.stream(block.index, variable, component) });
+    const blockLevel = part(level);
+    const scratch = new Float64Array(block.count);
+    for (let step = 1; step <= horizon; step += 1) {
+      runtime.next(step, blockLevel, scratch);
+      columns[step - 1].set(blockLevel, block.offset);
+    }
   }
   return sampledForecast(columns);
 }

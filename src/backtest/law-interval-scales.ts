@@ -5,7 +5,7 @@
  * year's column (m_t = that year's median across draws; scaledForecast does the same to a forecast).
  * c = ½[Q_0.8(|z|)/z_0.9 + Q_0.95(|z|)/z_0.975] with z = ln(y/median)/s_k over rolling-origin
  * hindcasts inside the 645 M3 yearly training parts (latest 6 origins, h ≤ 6; s_k = logSpread).
- * Measured by `node dist/bench/m3-accuracy.js` (rows law:<name>+scale, column interval_scale);
+ * Measured by `node dist/bench/accuracy.js` on M3 yearly (rows law:<name>+scale, column interval_scale);
  * M3 test coverage 80% / 95% raw → with c: compound 0.767/0.920 → 0.871/0.962; dampedTrend
  * 0.782/0.915 → 0.871/0.956; linear 0.690/0.841 → 0.882/0.957; meanReverting 0.862/0.957 →
  * 0.877/0.964. The 80% and 95% factors differ (Q_0.8 vs Q_0.95 terms): errors have heavier tails

@@ -20,6 +20,8 @@ export function sortedSampleQuantile(sorted: ArrayLike<number>, probability: num
   const position = (sorted.length - 1) * Math.min(Math.max(probability, 0), 1);
   const below = Math.floor(position);
   const above = Math.min(below + 1, sorted.length - 1);
+  // Exactly on a sample point: return it (an infinite sample must not turn 0·∞ into NaN).
+  if (position === below || sorted[above] === sorted[below]) return sorted[below];
   return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
 }
 

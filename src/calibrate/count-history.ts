@@ -41,7 +41,7 @@ export function countHistory(input: CalibrationInput, law: LawName): CountHistor
     if (byYear.has(point.year)) continue; // one series per variable; a second series' count of the same year is not added
     byYear.set(point.year, point.value);
     if (point.qualifier === 'approx') notes.push(`${point.series} ${point.year} count approx ${point.value}: used as a point`);
-    evidence.push({ year: point.year, description: `count ${point.value} in ${point.year} (${point.series})`, value: point.value, weight: 1 });
+    evidence.push({ year: point.year, description: `count ${point.value} in ${point.year} (${point.series})`, value: point.value, weight: 1, series: point.series });
   }
   const counts = [...byYear].map(([year, count]) => ({ year, count })).sort((a, b) => a.year - b.year);
   return { counts, evidence: evidence.sort((a, b) => a.year - b.year), notes };

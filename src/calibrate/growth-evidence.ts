@@ -92,7 +92,7 @@ function seriesEvidence(rows: readonly Observation[], own: boolean, variable: st
 
   const add = (sample: GrowthSample, description: string) => {
     samples.push(sample);
-    evidence.push({ year: sample.year, description, value: sample.value, weight: sample.weight });
+    evidence.push({ year: sample.year, description, value: sample.value, weight: sample.weight, series: sample.series });
   };
 
   // 1. Full-year and partial-year yoy, by year; bounded growth without a level is censored.

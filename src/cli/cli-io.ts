@@ -4,8 +4,10 @@
 export interface CliIo {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** True when stdout is a terminal (colour and progress are allowed). */
+  /** True when stdout is a terminal (colour is allowed). */
   readonly isTTY: boolean;
+  /** True when stderr is a terminal (progress shows there, rewritten in place). */
+  readonly stderrIsTTY?: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
 }
@@ -16,6 +18,7 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
   };

@@ -2,11 +2,11 @@
 import type { Argv } from 'yargs';
 import type { CliIo } from './cli-io.js';
 
-/** A command of `forecast`: `builder` declares its options; `run` does the work and returns an exit code. */
+/**
+ * A command of `forecast`: `builder` declares its options; `run` does the work and returns an exit
+ * code. Its usage and description live in commands/index.ts, so help needs no command loaded.
+ */
 export interface CommandDefinition {
-  /** yargs command string, e.g. `data [series]`. */
-  readonly command: string;
-  readonly describe: string;
   builder(yargs: Argv): Argv;
   run(argv: Record<string, unknown>, io: CliIo): Promise<number>;
 }

@@ -1,12 +1,13 @@
 // `forecast` entry point: parses argv with yargs (strict) and dispatches to one command; returns the exit code.
-import yargs from 'yargs';
 import { InputError } from '../errors/input-error.js';
 import { cliMessages, messages } from '../errors/messages.js';
 import { ModelError } from '../errors/model-error.js';
 import { limitsFromEnvironment, useLimits } from '../io/limits.js';
 import type { CliIo } from './cli-io.js';
-import { loadCommands } from './commands/index.js';
+import { commandEntries, namedCommand } from './commands/index.js';
 import { exitCodes } from './exit-codes.js';
+import { engineVersion } from '../io/engine-version.js';
+import { globalOptions, topLevelHelp } from './top-level-help.js';
 
 /** A command-line mistake found by yargs (unknown option, failed check): exit code 2. */
 class UsageError extends Error {}
@@ -30,15 +31,27 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 async function runMain(argv: readonly string[], io: CliIo): Promise<number> {
+  const width = Math.min(100, process.stdout.columns ?? 100);
+  // `forecast --help` and `--version` alone answer without loading the argument parser (half of start-up).
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+    io.stdout(`${topLevelHelp(commandEntries, width)}\n`);
+    return exitCodes.ok;
+  }
+  if (argv.length === 1 && argv[0] === '--version') {
+    io.stdout(`${engineVersion()}\n`);
+    return exitCodes.ok;
+  }
+  const { default: yargs } = await import('yargs');
   let exitCode: number = exitCodes.ok;
   let usageError: string | undefined;
+  const dataOption = globalOptions.find((o) => o.flag === '--data')!;
   const parser = yargs([...argv])
     .scriptName('forecast')
     .strict()
     .help()
-    .version(false)
-    .wrap(Math.min(100, process.stdout.columns ?? 100))
-    .option('data', { type: 'string', default: 'data', describe: 'folder with observations, sources and targets' })
+    .version(engineVersion())
+    .wrap(width)
+    .option('data', { type: 'string', default: 'data', describe: dataOption.describe })
     .demandCommand(1, 'name a command, e.g. `forecast run`')
     // yargs calls fail(message, error) for a command-line mistake (also a failed .check()) and
     // fail(null, error) for an error thrown inside a command. Throwing stops the command.
@@ -59,13 +72,17 @@ async function runMain(argv: readonly string[], io: CliIo): Promise<number> {
       }
     }, true);
 
-  for (const definition of await loadCommands(argv)) {
+  // Only the named command is loaded (its options are needed to parse argv); help lists every
+  // command from its entry alone.
+  const named = namedCommand(argv);
+  const definition = named ? await named.load() : undefined;
+  for (const entry of named ? [named] : commandEntries) {
     parser.command(
-      definition.command,
-      definition.describe,
-      (y) => definition.builder(y),
+      entry.command,
+      entry.describe,
+      (y) => (definition ? definition.builder(y) : y),
       async (args) => {
-        exitCode = await definition.run(args as Record<string, unknown>, io);
+        exitCode = await (definition ?? (await entry.load())).run(args as Record<string, unknown>, io);
       },
     );
   }

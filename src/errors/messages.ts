@@ -67,6 +67,9 @@ export const messages = {
   mustBe: (field: string, rule: string, value: unknown) => `${field} must ${rule}, got ${showValue(value)}`,
   required: (field: string) => `${field} is required, got nothing`,
   unknownKey: (field: string, key: string) => `${field} has an unknown key, got ${showValue(key)}`,
+  growthSeriesUnused: (field: string, series: string, count: number, law: string, why: readonly string[]) =>
+    `${field} must name series that inform the growth, got ${series}, which contributes nothing to law ${law}: ` +
+    `none of its ${count} observations gives a growth it can use${why.length > 0 ? ` (${why.join('; ')})` : ''}; remove it, or add its year-on-year growth or full-year levels to data/observations.csv`,
   oneOf: (field: string, allowed: readonly string[], value: unknown) =>
     `${field} must be one of: ${allowed.join(', ')}, got ${showValue(value)}`,
   notANumber: (field: string, value: string) =>
@@ -223,6 +226,8 @@ export const plannerMessages = {
   unknownField: (path: string, field: string, known: readonly string[]) =>
     `${path} must name a field of its ${known.length > 0 ? 'distribution' : 'value'} (${known.join(', ')}), got ${showValue(field)}`,
   invalidVariant: (path: string, rule: string, value: number) => `${path} must ${rule}, got ${showValue(value)}`,
+  decidedOnRecord: (id: string, status: string, reason: string) =>
+    `--target must name a target the record has not decided, got ${showValue(id)}, ${status} on record (${reason})`,
   unknownTarget: (known: readonly string[], value: string) =>
     `--target must name a target the scenario judges (${known.join(', ')}), got ${showValue(value)}`,
   probability: (value: unknown) => `--probability must be a number strictly between 0 and 1, got ${showValue(value)}`,
@@ -286,5 +291,5 @@ export const backtestMessages = {
   draws: (value: unknown) => `--draws must be a whole number from 10 to 1000000, got ${showValue(value)}`,
   vintage: (value: unknown) => `--vintage must be one of: dated, strict, none, got ${showValue(value)}`,
   m3Missing: (file: string) =>
-    `the M3 yearly data must exist at ${file} (see /work/shared/benchmarks/README.md), got no file`,
+    `the yardstick collection must exist at ${file} (a CSV with series_id,category,split,t,value, e.g. the M3 yearly data), got no file`,
 } as const;

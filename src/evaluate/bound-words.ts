@@ -13,8 +13,8 @@ export function inWrittenUnit(target: Pick<Target, 'unit' | 'writtenUnit'>, valu
 }
 
 /**
- * A value as written: a rate as a percent ("10%"), a share with its % sign ("11%"), anything else
- * followed by its written unit ("4.8万亿元", "5 count").
+ * A value as written: a rate as a percent ("10%"), a share with its % sign ("11%"), a count as a
+ * number ("5"), anything else followed by its written unit ("4.8万亿元", "10000 persons").
  * @example writtenValue({ unit: '亿元', writtenUnit: '万亿元' }, 48000); // => '4.8万亿元'
  * @example writtenValue({ unit: 'rate', writtenUnit: 'rate' }, 0.1); // => '10%'
  */
@@ -22,12 +22,14 @@ export function writtenValue(target: Pick<Target, 'unit' | 'writtenUnit'>, value
   if (target.unit === 'rate') return `${Number((value * 100).toPrecision(12))}%`;
   const shown = inWrittenUnit(target, value);
   if (target.writtenUnit === 'percent') return `${shown}%`;
+  // A count is a number: the label says what is counted (家, 个).
+  if (target.writtenUnit === 'count') return String(shown);
   return `${shown}${/^[\u4e00-\u9fff]/u.test(target.writtenUnit) ? '' : ' '}${target.writtenUnit}`;
 }
 
 /**
  * The bounds in words: the commitment, a ceiling where the text states one, the aspiration beside it.
- * @example boundWords(unicornTarget); // => 'at least 5 count (aspiration 10 count: exceeding it is not a miss)'
+ * @example boundWords(unicornTarget); // => 'at least 5 (aspiration 10: exceeding it is not a miss)'
  * @example boundWords(approxTarget); // => 'about 2000亿元 (met from 1900亿元, ±5%; above 2100亿元 is exceeding it, not a miss)'
  */
 export function boundWords(target: Target): string {

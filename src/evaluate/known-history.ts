@@ -10,25 +10,36 @@ export interface KnownLevel {
 }
 
 /**
+ * The full-year (`FY`) level rows of observed figures, one per year in ascending years: the latest
+ * published wins (a later vintage supersedes an earlier one).
+ * @example fullYearRows(observations).get(2023)?.quote; // => "2023年全行业营收规模已接近3万亿元"
+ */
+export function fullYearRows(observations: readonly Observation[]): Map<number, Observation & { readonly value: number }> {
+  const byYear = new Map<number, Observation & { readonly value: number }>();
+  for (const o of observations) {
+    if (o.kind !== 'observed' || o.period !== 'FY' || o.value === undefined) continue;
+    const seen = byYear.get(o.year);
+    if (!seen || o.published > seen.published) byYear.set(o.year, o as Observation & { readonly value: number });
+  }
+  return new Map([...byYear.entries()].sort((a, b) => a[0] - b[0]));
+}
+
+/**
  * Full-year (`FY`) levels of observed rows, one per year: the latest published wins.
  * @example fullYearLevels(observations).get(2023)?.value; // => 30000 for "接近3万亿元"
  */
 export function fullYearLevels(observations: readonly Observation[]): Map<number, KnownLevel> {
-  const byYear = new Map<number, KnownLevel & { published: string }>();
-  for (const o of observations) {
-    if (o.kind !== 'observed' || o.period !== 'FY' || o.value === undefined) continue;
-    const seen = byYear.get(o.year);
-    if (!seen || o.published > seen.published) {
-      byYear.set(o.year, { year: o.year, value: o.value, qualifier: o.qualifier, source: o.source, published: o.published });
-    }
-  }
-  return new Map([...byYear.entries()].sort((a, b) => a[0] - b[0]));
+  const levels = new Map<number, KnownLevel>();
+  for (const [year, o] of fullYearRows(observations)) levels.set(year, { year, value: o.value, qualifier: o.qualifier, source: o.source });
+  return levels;
 }
 
 /** A full-year growth read from the record, with its qualifier (a bound stays a bound). */
 export interface KnownGrowth {
   readonly value: number;
   readonly qualifier: Observation['qualifier'];
+  /** The row that reports it, or the two level rows it is computed from. */
+  readonly rows: readonly Observation[];
 }
 
 /**
@@ -38,12 +49,16 @@ export interface KnownGrowth {
  * @example knownGrowth(rows, 2016); // => { value: 0.102, qualifier: 'exact' } for "同比增长10.2%"
  */
 export function knownGrowth(observations: readonly Observation[], year: number): KnownGrowth | undefined {
-  const reported = observations.find((o) => o.kind === 'observed' && o.period === 'FY' && o.year === year && o.yoy !== undefined);
-  if (reported?.yoy !== undefined) return { value: reported.yoy, qualifier: reported.qualifier };
-  const levels = fullYearLevels(observations);
+  // The latest vintage of a reported full-year growth wins.
+  let reported: Observation | undefined;
+  for (const o of observations) {
+    if (o.kind === 'observed' && o.period === 'FY' && o.year === year && o.yoy !== undefined && (!reported || o.published > reported.published)) reported = o;
+  }
+  if (reported?.yoy !== undefined) return { value: reported.yoy, qualifier: reported.qualifier, rows: [reported] };
+  const levels = fullYearRows(observations);
   const now = levels.get(year);
   const before = levels.get(year - 1);
-  if (now && before && now.qualifier === 'exact' && before.qualifier === 'exact') return { value: now.value / before.value - 1, qualifier: 'exact' };
+  if (now && before && now.qualifier === 'exact' && before.qualifier === 'exact') return { value: now.value / before.value - 1, qualifier: 'exact', rows: [before, now] };
   return undefined;
 }
 

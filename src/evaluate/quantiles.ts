@@ -45,7 +45,7 @@ function neededRanks(n: number, probabilities: readonly number[]): number[] {
 }
 
 /** Type 7 interpolation between adjacent order statistics; with infinities, the limit (never ∞ − ∞ = NaN). */
-function interpolate(lower: number, upper: number, fraction: number): number {
+export function interpolate(lower: number, upper: number, fraction: number): number {
   if (fraction === 0 || lower === upper) return lower;
   if (lower === Number.NEGATIVE_INFINITY) return lower;
   if (upper === Number.POSITIVE_INFINITY) return upper;

@@ -1,21 +1,43 @@
-// Verdict words for a target from its probability of being met (thresholds follow the IPCC likelihood scale).
-
-export type TargetStatus = 'met' | 'likely' | 'at risk' | 'unlikely';
-
-/**
- * Thresholds on the probability of meeting a target. They follow the IPCC AR5 likelihood
- * language (Mastrandrea et al. 2010): ≥ 0.95 "extremely likely" → `met` (on track),
- * ≥ 0.66 "likely" → `likely`, ≥ 0.33 "about as likely as not" → `at risk`, below → `unlikely`.
- */
-export const statusThresholds = { met: 0.95, likely: 0.66, atRisk: 0.33 } as const;
+// The status vocabulary of a target, the same in every output: projected likelihoods (the IPCC's
+// calibrated language), outcomes on record, and targets not judged.
 
 /**
- * The status of a target from its probability of being met.
- * @example targetStatus(0.7); // => 'likely'
+ * A projection's verdict, in the likelihood words of the IPCC's calibrated language (Mastrandrea et
+ * al. 2010, AR5 guidance note): never "met", which would read as already achieved.
  */
-export function targetStatus(probabilityMet: number): TargetStatus {
-  if (probabilityMet >= statusThresholds.met) return 'met';
+export type ProjectedStatus = 'very likely' | 'likely' | 'as likely as not' | 'unlikely' | 'very unlikely';
+
+/** An outcome on record: decided by an observation (`achieved`, `missed`), or not (`unknown`, with the reason) once the window has closed. */
+export type RecordStatus = 'achieved' | 'missed' | 'unknown';
+
+/** Every status a target row can carry; `not judged` comes with the reason. */
+export type TargetStatus = ProjectedStatus | RecordStatus | 'not judged';
+
+/**
+ * Lower edges of the projected statuses on P(met): ≥ 0.90 very likely, ≥ 0.66 likely, ≥ 0.33 as
+ * likely as not, ≥ 0.10 unlikely, below very unlikely (IPCC: very likely 90–100%, likely 66–100%,
+ * about as likely as not 33–66%, unlikely 0–33%, very unlikely 0–10%; the ranges nest, the engine
+ * takes the narrowest that holds).
+ */
+export const statusThresholds = { veryLikely: 0.9, likely: 0.66, asLikelyAsNot: 0.33, unlikely: 0.1 } as const;
+
+/** Every status in display order: projected (most to least likely), then record, then not judged. */
+export const targetStatuses: readonly TargetStatus[] = ['very likely', 'likely', 'as likely as not', 'unlikely', 'very unlikely', 'achieved', 'missed', 'unknown', 'not judged'];
+
+/**
+ * The projected status of a target from its probability of being met.
+ * @example projectedStatus(0.7); // => 'likely'
+ * @example projectedStatus(0.95); // => 'very likely'
+ */
+export function projectedStatus(probabilityMet: number): ProjectedStatus {
+  if (probabilityMet >= statusThresholds.veryLikely) return 'very likely';
   if (probabilityMet >= statusThresholds.likely) return 'likely';
-  if (probabilityMet >= statusThresholds.atRisk) return 'at risk';
-  return 'unlikely';
+  if (probabilityMet >= statusThresholds.asLikelyAsNot) return 'as likely as not';
+  if (probabilityMet >= statusThresholds.unlikely) return 'unlikely';
+  return 'very unlikely';
+}
+
+/** True for the statuses a projection gives (P(met) known), false for record outcomes and `not judged`. */
+export function isProjected(status: TargetStatus): status is ProjectedStatus {
+  return status === 'very likely' || status === 'likely' || status === 'as likely as not' || status === 'unlikely' || status === 'very unlikely';
 }

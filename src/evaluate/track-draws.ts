@@ -1,5 +1,6 @@
 // Sample paths for audit and notebooks: the values of a few chosen draws of every variable, every year.
 import type { PreparedModel } from '../pipeline/prepared-model.js';
+import type { DrawBlock } from '../simulate/draw-blocks.js';
 import type { YearColumns } from '../simulate/simulate.js';
 
 /** One value of one sampled path: `variable` in `year` along draw number `draw` (0-based). */
@@ -12,7 +13,7 @@ export interface DrawPoint {
 
 /** An observer of a simulation that copies the chosen draws out of every column. */
 export interface DrawsTracker {
-  observeBase(base: ReadonlyMap<string, Float64Array>): void;
+  observeBase(base: ReadonlyMap<string, Float64Array>, block: DrawBlock): void;
   observe(columns: YearColumns): void;
   /** The points, ordered by draw, then variable (model evaluation order), then year. */
   points(): DrawPoint[];
@@ -30,21 +31,23 @@ export function trackDraws(model: PreparedModel, drawIndices: readonly number[])
   const order = new Map(variables.map((name, i) => [name, i]));
   const baseYears = new Map(model.variables.map((v) => [v.spec.name, v.baseYear]));
   const kept: DrawPoint[] = [];
-  const keep = (variable: string, year: number, column: Float64Array) => {
-    for (const draw of drawIndices) kept.push({ draw, variable, year, value: column[draw] });
+  /** The chosen draws inside a block, as (draw, index in the block's columns). */
+  const inBlock = (block: DrawBlock) => drawIndices.filter((d) => d >= block.offset && d < block.offset + block.count);
+  const keep = (variable: string, year: number, column: Float64Array, block: DrawBlock) => {
+    for (const draw of inBlock(block)) kept.push({ draw, variable, year, value: column[draw - block.offset] });
   };
   return {
-    observeBase(base) {
+    observeBase(base, block) {
       for (const variable of variables) {
         const column = base.get(variable);
         const year = baseYears.get(variable);
-        if (column && year !== undefined) keep(variable, year, column);
+        if (column && year !== undefined) keep(variable, year, column, block);
       }
     },
     observe(columns) {
       for (const variable of variables) {
         const column = columns.current(variable);
-        if (column) keep(variable, columns.year, column);
+        if (column) keep(variable, columns.year, column, columns.block);
       }
     },
     points() {

@@ -1,4 +1,4 @@
-// The registry of annual forecasting methods the engine offers, benchmarked by bench/m3-accuracy.ts.
+// The registry of annual forecasting methods the engine offers, benchmarked by bench/accuracy.ts.
 import type { AnnualForecast } from './annual-forecast.js';
 import type { AnnualMethod } from './annual-method.js';
 import { combineForecasts, type Combination } from './combine-forecasts.js';

@@ -2,11 +2,15 @@
 import { baseLevel } from '../calibrate/base-level.js';
 import { calibratedParams } from '../calibrate/calibrated-params.js';
 import { yearEndLevels } from '../calibrate/year-end-levels.js';
+import { calibrationMessages } from '../calibrate/calibration-messages.js';
 import { backtestMessages } from '../errors/messages.js';
 import { ModelError } from '../errors/model-error.js';
+import { defaultAnnualCalibration as stored } from '../forecast/default-annual-calibration.js';
+import { probabilityNodes, tableQuantileAt, type ErrorQuantileTable } from '../forecast/error-quantile-table.js';
+import { lengthClass } from '../forecast/length-class.js';
+import { MINIMUM_ERROR_SCALE } from '../forecast/log-change-scale.js';
+import { shrunkErrorScale } from '../forecast/shrunk-error-scale.js';
 import type { Distribution } from '../simulate/distribution.js';
-import { inverseNormalCdf } from '../simulate/inverse-normal-cdf.js';
-import { ensembleErrorQuantiles } from './ensemble-error-quantiles.js';
 import { fitEnsemblePath, type EnsemblePath } from './ensemble-path.js';
 import { ensemblePointRatio } from './ensemble-point-ratio.js';
 import type { Calibration, CalibrationInput, EvidenceItem, Law, LawRuntime, LawStartInput } from './law.js';
@@ -15,35 +19,29 @@ import { checkStep } from './step-counter.js';
 
 /**
  * Fewest consecutive full-year levels the ensemble accepts: DOTM needs 4 to fit α and θ, and the
- * error scale s needs enough log changes to mean something (5 from 6 levels). On M3 the default
- * method was benchmarked on 14+ values; below 6, `compound` (whose posterior widens honestly with
- * few points) is the better choice.
+ * error scale needs a few log changes of its own besides the collections' typical scale. The default
+ * it runs was scored down to 7 values per series (docs/backtest.md §1.5) with bands that held; below
+ * 6, `compound` (whose posterior widens honestly with few points) stays the choice.
  * @example ENSEMBLE_MINIMUM_LEVELS; // => 6
  */
 export const ENSEMBLE_MINIMUM_LEVELS = 6;
 
-/** Floor on the error scale s (as logChangeScale): a perfectly smooth, flat history still gets a band. */
-const MINIMUM_ERROR_SCALE = 1e-3;
-
 /** Internal path parameters: calibrated constants that carry the fitted path to `start`. */
-const pathNames = ['dotmIntercept', 'dotmSlope', 'logThetaIntercept', 'logThetaSlope', 'logDriftSlope'] as const;
+const pathNames = ['trendWeight', 'driftSlope', 'dotmIntercept', 'dotmSlope', 'logThetaIntercept', 'logThetaSlope', 'logDriftSlope'] as const;
 
-// The copula's nodes: z_j = Φ⁻¹(p_j) of the table's probability grid (computed once).
-const nodes = Float64Array.from(ensembleErrorQuantiles.probabilities, (p) => inverseNormalCdf(p));
-const middle = ensembleErrorQuantiles.probabilities.indexOf(0.5);
-const tableHorizon = ensembleErrorQuantiles.byHorizon.length;
+// The copula's nodes: z_j = Φ⁻¹(p_j) of the stored tables' probability grid (computed once).
+const nodes = probabilityNodes(stored.probabilities);
 
 /**
  * The engine's default statistical law for variables with at least six consecutive full-year levels.
  *
- * Point path: ŷ_h = V_0 · r_h, r_h = median(DOTM, Theta on ln V, drift on ln V) / y_n — the default
- * annual method (`median_dotm_ltheta_ldrift`, M3 yearly sMAPE 15.78 against R thetaf 16.76).
- * Intervals: Q_h(p) = ŷ_h · exp(s·[q_h(½) + k·(q_h(p) − q_h(½))]) with q_h the per-horizon symmetric
- * split-conformal quantiles q_h(p) = sign(p − ½)·Q_h(|2p − 1|), Q_h the quantiles of the absolute
- * standardised log errors |ln(y/ŷ)|/s of the default method's rolling-origin hindcasts on the 645 M3
- * yearly training parts (ensemble-error-quantiles.ts; q_h(½) = 0; beyond h = 6, q_6·√(h/6)),
- * s = √(sd² + mean²) of the series' yearly log changes (as logChangeScale in src/backtest/: the
- * Theta family's errors grow with the trend), k = `intervalScale` (default 1).
+ * Point path: ŷ_h = V_0 · r_h, r_h = [w·drift + (1 − w)·median(DOTM, Theta on ln V, drift on ln V)] / y_n —
+ * the engine's default annual method (default-annual-method.ts), w chosen by the selection protocol
+ * on the M3 and tourism training parts (docs/backtest.md §0).
+ * Intervals: Q_h(p) = ŷ_h · exp(s̃·k·q_{c,h}(p)) with q_{c,h} the stored split-conformal quantiles of the
+ * default's hindcast errors for the history's length class c (default-annual-calibration.ts; q(½) = 0;
+ * beyond the table's last horizon H, q_H·√(h/H)), s̃ = shrunkErrorScale of the history (its yearly log
+ * changes shrunk towards the collections' typical scale), k = `intervalScale` (default 1).
  * Paths (a Gaussian copula with Brownian correlation): per draw e_1, e_2, … ~ N(0, 1) from the stream
  * `innovation`, Z_h = (e_1 + … + e_h)/√h (so Z_h ~ N(0, 1) and corr(Z_h, Z_{h+1}) = √(h/(h+1))), and
  * V_h = Q_h(Φ(Z_h)): every year has the calibrated marginal, and a draw that runs high stays high,
@@ -51,19 +49,19 @@ const tableHorizon = ensembleErrorQuantiles.byHorizon.length;
  * linear interpolation in z between the nodes Φ⁻¹(p_j), extended linearly beyond the end nodes.
  * V_0 is the base draw (approx and bound levels keep their band); parameters: `intervalScale` k.
  * Reference: Fiorucci et al. (2016) IJF 32:1151–1161 (DOTM); Hyndman & Billah (2003) IJF 19:287–290
- * (Theta = SES with drift); Lei et al. (2018) JASA 113:1094–1111 (split conformal intervals);
+ * (Theta = SES with drift b/2); Lei et al. (2018) JASA 113:1094–1111 (split conformal intervals);
  * Pinson et al. (2009) Wind Energy 12:51–62 (scenarios from marginal quantiles via a Gaussian copula);
  * Nelsen (2006) An Introduction to Copulas §2.3 (Sklar).
  * @example
- * // levels 100·1.1^t for six years: the median path grows 10% a year
+ * // levels 100·1.1^t for six years: the log-drift member grows 10% a year
  * ensembleLaw.calibrate(input).params.logDriftSlope; // => { dist: 'constant', value: 0.0953… }
  */
 export const ensembleLaw: Law = {
   name: 'ensemble',
   levels: 'positive',
-  summary: 'V_h = Q_h(Φ(Z_h)), Z_h = (e_1+…+e_h)/√h; Q_h = median(DOTM, log Theta, log drift)·exp(s·q_h), q_h from M3 hindcasts',
+  summary: 'V_h = Q_h(Φ(Z_h)), Z_h = (e_1+…+e_h)/√h; Q_h = [w·drift + (1−w)·median(DOTM, log Theta, log drift)]·exp(s̃·q_h), q_h by length class from M3 and tourism hindcasts',
   parameters: [
-    { name: 'intervalScale', description: 'multiplier k of the calibrated log deviations from the median (1: as calibrated on M3)', unit: 'ratio', min: 0, max: 100, plausible: [0, 10] },
+    { name: 'intervalScale', description: 'multiplier k of the calibrated log deviations from the median (1: as calibrated on the M3 and tourism training parts)', unit: 'ratio', min: 0, max: 100, plausible: [0, 10] },
   ],
 
   calibrate(input: CalibrationInput): Calibration {
@@ -79,14 +77,19 @@ export const ensembleLaw: Law = {
     const run = [];
     for (let year = base.baseYear; byYear.has(year); year -= 1) run.unshift(byYear.get(year)!);
     if (run.length < ENSEMBLE_MINIMUM_LEVELS) throw new ModelError(input.variable, 'ensemble', backtestMessages.ensembleTooShort(ENSEMBLE_MINIMUM_LEVELS, run.length));
+    // The members work on ln V: every level of the run must be positive (as the log-scale laws require).
+    for (const level of run) if (!(level.value > 0)) throw new ModelError(input.variable, 'ensemble', calibrationMessages.nonPositiveLevel(level.observation));
     const series = run.map((level) => level.value);
     // 2. The path and the error scale, as constants for start().
     const path = fitEnsemblePath(series);
-    const errorScale = logChangeErrorScale(series);
-    const calibrated: Record<string, Distribution> = { errorScale: { dist: 'constant', value: errorScale } };
+    const errorScale = shrunkErrorScale(series, stored.pooledScale, stored.scalePriorChanges);
+    const calibrated: Record<string, Distribution> = {
+      errorScale: { dist: 'constant', value: errorScale },
+      historyLength: { dist: 'constant', value: series.length },
+    };
     for (const name of pathNames) calibrated[name] = { dist: 'constant', value: path[name] };
     if (input.fixed.intervalScale === undefined) calibrated.intervalScale = { dist: 'constant', value: 1 };
-    const merged = calibratedParams([...pathNames, 'errorScale', 'intervalScale'], calibrated, input.fixed);
+    const merged = calibratedParams([...pathNames, 'errorScale', 'historyLength', 'intervalScale'], calibrated, input.fixed);
     const evidence: EvidenceItem[] = run.map((level) => ({
       year: level.year,
       description: `level ${level.qualifier} ${level.value} (${level.series} ${level.observation.period}, ${level.observation.file}:${level.observation.line})`,
@@ -102,8 +105,8 @@ export const ensembleLaw: Law = {
       evidence: [...base.evidence, ...evidence.slice(0, -1)],
       notes: [
         ...base.notes,
-        `median of DOTM, Theta on ln y and drift on ln y fitted on ${run.length} full-year levels ${run[0].year}–${base.baseYear}: growth ${(ratio(1) - 1).toFixed(4)} in year 1, ${(ratio(5) ** (1 / 5) - 1).toFixed(4)} a year over 5 years`,
-        `intervals: M3-calibrated standardised log errors times s = ${errorScale.toFixed(4)} (√(sd² + mean²) of yearly log changes); paths by a Gaussian copula with random-walk correlation`,
+        `${path.trendWeight}·drift + ${Number((1 - path.trendWeight).toFixed(10))}·median(DOTM, Theta on ln y, drift on ln y) fitted on ${run.length} full-year levels ${run[0].year}–${base.baseYear}: growth ${(ratio(1) - 1).toFixed(4)} in year 1, ${(ratio(5) ** (1 / 5) - 1).toFixed(4)} a year over 5 years`,
+        `intervals: standardised log errors of the default's hindcasts on the M3 and tourism training parts (length class ${lengthClass(run.length)}) times s̃ = ${errorScale.toFixed(4)} (the yearly log changes' √(sd² + mean²), shrunk towards ${stored.pooledScale}); paths by a Gaussian copula with random-walk correlation`,
         ...merged.notes,
       ],
     };
@@ -115,11 +118,15 @@ export const ensembleLaw: Law = {
     const columns = Object.fromEntries(pathNames.map((name) => [name, paramColumn(input.params, name, draws).slice()])) as Record<(typeof pathNames)[number], Float64Array>;
     const errorScale = paramColumn(input.params, 'errorScale', draws).slice();
     const intervalScale = paramColumn(input.params, 'intervalScale', draws, 1).slice();
+    // The history's length is one constant (not user-facing): it picks the stored table of its class.
+    const table: ErrorQuantileTable = { probabilities: stored.probabilities, byHorizon: stored.byLengthClass[lengthClass(paramColumn(input.params, 'historyLength', draws)[0])] };
     const base = new Float64Array(draws);
     // The path is one set of constants in every draw unless a scenario made it uncertain: then one
     // ratio per step serves all draws.
     const shared = pathNames.every((name) => columns[name].every((value) => value === columns[name][0]));
     const pathOf = (i: number): EnsemblePath => ({
+      trendWeight: columns.trendWeight[i],
+      driftSlope: columns.driftSlope[i],
       dotmIntercept: columns.dotmIntercept[i],
       dotmSlope: columns.dotmSlope[i],
       logThetaIntercept: columns.logThetaIntercept[i],
@@ -135,16 +142,14 @@ export const ensembleLaw: Law = {
         checkStep('ensemble', last, step);
         if (last === 0) base.set(out);
         last = step;
-        const row = ensembleErrorQuantiles.byHorizon[Math.min(step, tableHorizon) - 1];
-        const widen = step > tableHorizon ? Math.sqrt(step / tableHorizon) : 1;
-        const centre = row[middle] * widen;
         const sharedRatio = ensemblePointRatio(sharedPath, step);
         const rootStep = Math.sqrt(step);
         innovation.fillStandardNormal(scratch);
         for (let i = 0; i < draws; i++) {
           walk[i] += scratch[i];
-          const q = interpolate(row, walk[i] / rootStep) * widen;
-          const deviation = Math.max(errorScale[i], MINIMUM_ERROR_SCALE) * (centre + Math.max(intervalScale[i], 0) * (q - centre));
+          // The stored tables are symmetric (q(½) = 0), so k scales the deviation from the median.
+          const q = tableQuantileAt(table, nodes, step, walk[i] / rootStep);
+          const deviation = Math.max(errorScale[i], MINIMUM_ERROR_SCALE) * Math.max(intervalScale[i], 0) * q;
           const ratio = shared ? sharedRatio : ensemblePointRatio(pathOf(i), step);
           out[i] = base[i] * ratio * Math.exp(deviation);
         }
@@ -152,32 +157,3 @@ export const ensembleLaw: Law = {
     };
   },
 };
-
-/** q(Φ(z)): linear in z between the nodes z_j = Φ⁻¹(p_j); the end segments extended beyond them. */
-function interpolate(row: readonly number[], z: number): number {
-  const n = nodes.length;
-  let low = 0;
-  let high = n - 1;
-  if (z <= nodes[1]) high = 1;
-  else if (z >= nodes[n - 2]) low = n - 2;
-  else {
-    while (high - low > 1) {
-      const mid = (low + high) >> 1;
-      if (nodes[mid] <= z) low = mid;
-      else high = mid;
-    }
-  }
-  const t = (z - nodes[low]) / (nodes[high] - nodes[low]);
-  return row[low] + t * (row[high] - row[low]);
-}
-
-/**
- * s = √(sd(d)² + d̄²) of the yearly log changes d_t = ln(y_t/y_{t−1}) (sd with the n − 1 denominator),
- * floored at 0.001: the scale the stored table was standardised with (logChangeScale in src/backtest/).
- */
-function logChangeErrorScale(series: readonly number[]): number {
-  const changes = series.slice(1).map((value, t) => Math.log(value / series[t]));
-  const mean = changes.reduce((sum, d) => sum + d, 0) / changes.length;
-  const variance = changes.reduce((sum, d) => sum + (d - mean) ** 2, 0) / (changes.length - 1);
-  return Math.max(Math.sqrt(variance + mean * mean), MINIMUM_ERROR_SCALE);
-}

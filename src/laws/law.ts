@@ -58,6 +58,8 @@ export interface EvidenceItem {
   readonly description: string;
   readonly value: number;
   readonly weight: number;
+  /** The series the item is read from (a growth series' contribution is checked by it). */
+  readonly series?: string;
 }
 
 /** The result of calibrating a law: where to start and what each parameter's distribution is. */

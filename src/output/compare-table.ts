@@ -1,14 +1,13 @@
 // compare.csv (targets side by side, with paired differences) and compare-assumptions.csv (what differs).
-import type { TargetResult } from '../evaluate/target-result.js';
 import { formatNumber } from '../io/format-number.js';
 import { toCsv, type Cell } from '../io/to-csv.js';
 import type { ScenarioComparison } from '../planner/compare-scenarios.js';
-import { comparatorOf } from './targets-table.js';
+import { verdictSummaryCells } from './targets-table.js';
 
 /** Columns of compare.csv, in order (docs/planner.md). */
 export const compareColumns = [
-  'reference', 'scenario', 'target', 'variable', 'unit', 'kind', 'year', 'comparator', 'threshold', 'draws', 'seed',
-  'probabilityMet', 'probabilityMetSe', 'p05', 'p50', 'p95', 'gap', 'gapPercent', 'status',
+  'reference', 'scenario', 'target', 'variable', 'unit', 'kind', 'year', 'comparator', 'threshold', 'aspiration', 'draws', 'seed',
+  'status', 'judgedOn', 'basis', 'probabilityMet', 'probabilityMetSe', 'probabilityAspiration', 'p05', 'p50', 'p95', 'gap', 'gapRelative',
   'differenceProbability', 'differenceProbabilitySe', 'differenceZ', 'differenceP50',
 ] as const;
 
@@ -23,29 +22,13 @@ export const compareAssumptionColumns = ['path', 'scenario', 'value', 'used'] as
 export function compareRows(comparison: ScenarioComparison, digits?: number): Record<string, Cell>[] {
   const f = (x: number | undefined) => formatNumber(x, digits);
   return comparison.rows.map((row) => {
-    const t: TargetResult | undefined = row.result ?? row.referenceResult;
-    const r = row.result;
     const z = row.differenceProbabilitySe > 0 ? row.differenceProbability / row.differenceProbabilitySe : Number.NaN;
     return {
       reference: row.reference,
       scenario: row.scenario,
-      target: row.target,
-      variable: t?.variable,
-      unit: t?.unit,
-      kind: t?.target.kind,
-      year: t?.target.year,
-      comparator: t ? comparatorOf(t.target) : '',
-      threshold: f(t?.target.lower?.value ?? t?.target.upper?.value),
-      draws: r?.draws,
+      // A scenario that does not project the target is described as the reference projects it.
+      ...verdictSummaryCells(row.verdict, f, row.result ?? row.referenceResult),
       seed: comparison.seed,
-      probabilityMet: f(r?.probabilityMet),
-      probabilityMetSe: f(r?.probabilityMetSe),
-      p05: f(r?.p05),
-      p50: f(r?.p50),
-      p95: f(r?.p95),
-      gap: f(r?.gap),
-      gapPercent: f(r?.gapPercent),
-      status: r?.status,
       differenceProbability: f(row.differenceProbability),
       differenceProbabilitySe: f(row.differenceProbabilitySe),
       differenceZ: f(z),

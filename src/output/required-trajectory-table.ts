@@ -1,65 +1,57 @@
-// The required trajectory to each target: the constant-growth path from the last observation to the threshold,
-// as rows of projections.csv with kind `required`.
+// required.csv: the required trajectory to each target, the constant-growth path from the last
+// full-year observation to the threshold — one row per (model, target, year).
 import type { DataSet } from '../data/types.js';
-import { fullYearLevels } from '../evaluate/known-history.js';
+import { targetKind } from '../evaluate/target-kinds/registry.js';
 import { formatNumber } from '../io/format-number.js';
-import type { Cell } from '../io/to-csv.js';
+import { toCsv, type Cell } from '../io/to-csv.js';
 import { observedSeries } from '../pipeline/prepare-model.js';
 import type { ScenarioResult } from '../pipeline/scenario-result.js';
-import { quantileColumns } from './projections-table.js';
+
+export const requiredColumns = ['model', 'target', 'region', 'variable', 'unit', 'year', 'value'] as const;
 
 /**
- * Rows in projections.csv's columns (kind `required`) for every level or share target with a bound
- * and every growthEachYear / cagr target with a lower bound, in each scenario:
- * - level / share: value(y) = last · (bound / last)^((y − y₀) / (Y − y₀)) for y = y₀ … Y, where y₀ is
- *   the last full-year observation, `last` its level and Y the target year — the path of constant
- *   growth requiredCagr that reaches the bound exactly in Y;
- * - growthEachYear / cagr: value(y) = last · (1 + bound)^(y − y₀) through the target year — the
- *   slowest path that meets the growth target.
- * Every statistic column holds the path value; `qualifier` is empty and `source` holds the target id
- * (several targets may concern one variable). Appended after a scenario's projection rows.
- * @example requiredTrajectoryRows(results, data).find((r) => r.year === 2025)?.p50; // => '3000' for a 3000亿元 level target in 2025
+ * Rows of required.csv for every target a model projects with a level path (level, share) or a
+ * growth path (growth kinds with a commitment), from its kind's need measured on the variable's own
+ * series (last full-year level L in year y₀):
+ * - level / share: value(y) = L · (B / L)^((y − y₀) / (Y − y₀)) for y = y₀ … Y, B the commitment (else
+ *   the ceiling) and Y the target year — constant growth requiredCagr, reaching B exactly in Y;
+ * - growth kinds: value(y) = L · (1 + r)^(y − y₀) through Y — the slowest path that meets the floor r.
+ * The path does not depend on the scenario: one row per model, target and year (targets in data order).
+ * @example requiredRows(results, data).find((r) => r.target === 'bj-ai-core-2025' && r.year === 2025)?.value; // => '3000'
  */
-export function requiredTrajectoryRows(results: readonly ScenarioResult[], data: DataSet, digits?: number): Record<string, Cell>[] {
+export function requiredRows(results: readonly ScenarioResult[], data: DataSet, digits?: number): Record<string, Cell>[] {
   const rows: Record<string, Cell>[] = [];
+  const seen = new Set<string>();
   for (const result of results) {
+    const model = result.model.spec.model;
     for (const t of result.targets) {
+      if (seen.has(`${model} ${t.target.id}`)) continue;
+      seen.add(`${model} ${t.target.id}`);
       const variable = result.model.spec.variables.find((v) => v.name === t.variable);
       if (!variable) continue;
-      const levels = [...fullYearLevels(observedSeries(data, variable.series)).values()];
-      const last = levels[levels.length - 1];
+      const kind = targetKind(t.target.kind);
+      const need = kind.need(t.target, observedSeries(data, variable.series));
+      const last = need.latest;
       if (!last || !(last.value > 0) || !(t.target.year > last.year)) continue;
-      const kind = t.target.kind;
       let valueAt: ((year: number) => number) | undefined;
-      if (kind === 'level' || kind === 'share') {
-        const bound = t.target.lower ?? t.target.upper;
-        if (bound && bound.value > 0) {
-          const span = t.target.year - last.year;
-          valueAt = (year) => (year === t.target.year ? bound.value : last.value * Math.pow(bound.value / last.value, (year - last.year) / span));
-        }
-      } else if ((kind === 'growthEachYear' || kind === 'cagr') && t.target.lower) {
+      const bound = t.target.lower ?? t.target.upper;
+      if (kind.judged === 'level' && bound && bound.value > 0) {
+        const span = t.target.year - last.year;
+        valueAt = (year) => (year === t.target.year ? bound.value : last.value * Math.pow(bound.value / last.value, (year - last.year) / span));
+      } else if (kind.unit === 'rate' && t.target.lower) {
         const rate = t.target.lower.value;
         valueAt = (year) => last.value * Math.pow(1 + rate, year - last.year);
       }
       if (!valueAt) continue;
       for (let year = last.year; year <= t.target.year; year++) {
-        const value = formatNumber(valueAt(year), digits);
-        const row: Record<string, Cell> = {
-          model: result.model.spec.model,
-          scenario: result.scenario.scenario,
-          region: variable.region,
-          variable: variable.name,
-          unit: variable.unit,
-          year,
-          kind: 'required',
-          mean: value,
-          qualifier: '',
-          source: t.target.id,
-        };
-        for (const column of quantileColumns) row[column] = value;
-        rows.push(row);
+        rows.push({ model, target: t.target.id, region: variable.region, variable: variable.name, unit: variable.unit, year, value: formatNumber(valueAt(year), digits) });
       }
     }
   }
   return rows;
+}
+
+/** required.csv text. */
+export function requiredCsv(results: readonly ScenarioResult[], data: DataSet, digits?: number): string {
+  return toCsv(requiredColumns, requiredRows(results, data, digits));
 }

@@ -2,12 +2,12 @@
 import { formatNumber } from '../io/format-number.js';
 import { toCsv, type Cell } from '../io/to-csv.js';
 import type { SweepResult } from '../planner/run-sweep.js';
-import { comparatorOf } from './targets-table.js';
+import { verdictSummaryCells } from './targets-table.js';
 
 /** Columns after the varied paths (which come right after `variant`, one column each, named by the path). */
 export const sweepTargetColumns = [
-  'target', 'variable', 'unit', 'kind', 'year', 'comparator', 'threshold', 'draws',
-  'probabilityMet', 'probabilityMetSe', 'p05', 'p50', 'p95', 'gap', 'gapPercent', 'status',
+  'target', 'variable', 'unit', 'kind', 'year', 'comparator', 'threshold', 'aspiration', 'draws',
+  'status', 'judgedOn', 'basis', 'probabilityMet', 'probabilityMetSe', 'probabilityAspiration', 'p05', 'p50', 'p95', 'gap', 'gapRelative',
 ] as const;
 
 /**
@@ -18,33 +18,17 @@ export function sweepColumns(paths: readonly string[]): string[] {
   return ['scenario', 'variant', ...paths, ...sweepTargetColumns];
 }
 
-/** Rows of sweep.csv: variants in grid order, each variant's targets in data order. */
+/** Rows of sweep.csv: variants in grid order, each variant's judged targets (by projection or on record) in data order. */
 export function sweepRows(sweep: SweepResult, digits?: number): Record<string, Cell>[] {
   const f = (x: number | undefined) => formatNumber(x, digits);
   return sweep.variants.flatMap((variant) =>
-    variant.outcome.targets.map((t) => {
-      const row: Record<string, Cell> = { scenario: sweep.scenario, variant: variant.variant };
-      sweep.paths.forEach((path, i) => (row[path] = f(variant.values[i])));
-      return {
-        ...row,
-        target: t.target.id,
-        variable: t.variable,
-        unit: t.unit,
-        kind: t.target.kind,
-        year: t.target.year,
-        comparator: comparatorOf(t.target),
-        threshold: f(t.target.lower?.value ?? t.target.upper?.value),
-        draws: t.draws,
-        probabilityMet: f(t.probabilityMet),
-        probabilityMetSe: f(t.probabilityMetSe),
-        p05: f(t.p05),
-        p50: f(t.p50),
-        p95: f(t.p95),
-        gap: f(t.gap),
-        gapPercent: f(t.gapPercent),
-        status: t.status,
-      };
-    }),
+    variant.outcome.verdicts
+      .filter((v) => v.status !== 'not judged')
+      .map((v) => {
+        const row: Record<string, Cell> = { scenario: sweep.scenario, variant: variant.variant };
+        sweep.paths.forEach((path, i) => (row[path] = f(variant.values[i])));
+        return { ...row, ...verdictSummaryCells(v, f) };
+      }),
   );
 }
 

@@ -1,18 +1,30 @@
-// targets.csv and first-passage.csv: every judged target in every scenario, in a stable order.
-import type { Target } from '../data/types.js';
+// targets.csv (every target of data/targets.yaml in every scenario), first-passage.csv and record.csv.
+import type { DataSet, Observation, Target } from '../data/types.js';
+import { convertUnit, unitFactor } from '../data/units.js';
+import { targetKind } from '../evaluate/target-kinds/registry.js';
+import { dataVintage, recordVerdict, targetVerdicts, type TargetVerdict } from '../evaluate/target-verdict.js';
 import { formatNumber } from '../io/format-number.js';
 import { toCsv, type Cell } from '../io/to-csv.js';
 import type { ScenarioResult } from '../pipeline/scenario-result.js';
 
 export const targetColumns = [
-  'scenario', 'target', 'variable', 'unit', 'kind', 'judged', 'year', 'fromYear', 'baseYear',
-  'comparator', 'threshold', 'thresholdUpper', 'draws', 'probabilityMet', 'probabilityMetSe',
-  'probabilityBelow', 'probabilityAbove',
-  'p05', 'p50', 'p95', 'gap', 'gapPercent', 'requiredCagr', 'assumedCagr', 'historicalCagr',
-  'firstYearMedianMeets', 'status', 'source', 'notes',
+  'scenario', 'target', 'region', 'variable', 'kind', 'judged', 'year', 'fromYear', 'baseYear',
+  'unit', 'comparator', 'threshold', 'ceiling', 'aspiration', 'proxy',
+  'status', 'judgedOn', 'basis', 'probabilityMet', 'probabilityMetSe', 'probabilityMetBound', 'draws',
+  'probabilityBelow', 'probabilityAbove', 'probabilityAspiration',
+  'p05', 'p50', 'p95', 'gap', 'gapRelative', 'requiredCagr', 'assumedCagr', 'historicalCagr', 'firstYearMedianMeets',
+  'recordOutcome', 'decidingSeries', 'decidingPeriod', 'decidingYear', 'decidingValue', 'decidingUnit', 'decidingQualifier', 'decidingSource',
+  'source', 'reading', 'reason', 'notes',
 ] as const;
 
 export const firstPassageColumns = ['scenario', 'target', 'variable', 'year', 'probabilityMet'] as const;
+
+export const recordColumns = [
+  'target', 'region', 'kind', 'series', 'window', 'fromYear', 'year', 'unit', 'comparator', 'threshold', 'aspiration',
+  'outcome', 'windowClosed', 'value', 'qualifier', 'margin', 'marginRelative',
+  'decidingSeries', 'decidingPeriod', 'decidingYear', 'decidingValue', 'decidingQualifier', 'decidingSource', 'decidingPublished', 'decidingQuote',
+  'reason', 'source', 'reading',
+] as const;
 
 /**
  * The comparison a target states, in the words of its YAML: `atLeast` (≥), `above` (>) for the
@@ -28,45 +40,103 @@ export function comparatorOf(target: Pick<Target, 'lower' | 'upper' | 'approx'>)
   return words.join('+');
 }
 
-export function targetRows(results: readonly ScenarioResult[], digits?: number): Record<string, Cell>[] {
-  const f = (x: number | undefined) => formatNumber(x, digits);
-  return results.flatMap((result) =>
-    result.targets.map((t) => ({
-      scenario: result.scenario.scenario,
-      target: t.target.id,
-      variable: t.variable,
-      unit: t.unit,
-      kind: t.target.kind,
-      judged: t.judged,
-      year: t.target.year,
-      fromYear: t.target.fromYear,
-      baseYear: t.target.baseYear,
-      comparator: comparatorOf(t.target),
-      threshold: f(t.target.lower?.value ?? t.target.upper?.value),
-      thresholdUpper: t.target.lower && t.target.upper ? f(t.target.upper.value) : '',
-      draws: t.draws,
-      probabilityMet: f(t.probabilityMet),
-      probabilityMetSe: f(t.probabilityMetSe),
-      probabilityBelow: f(t.probabilityBelow),
-      probabilityAbove: f(t.probabilityAbove),
-      p05: f(t.p05),
-      p50: f(t.p50),
-      p95: f(t.p95),
-      gap: f(t.gap),
-      gapPercent: f(t.gapPercent),
-      requiredCagr: f(t.requiredCagr),
-      assumedCagr: f(t.assumedCagr),
-      historicalCagr: f(t.historicalCagr),
-      firstYearMedianMeets: t.firstYearMedianMeets,
-      status: t.status,
-      source: t.target.source,
-      notes: t.notes.join('; '),
-    })),
-  );
+/**
+ * What a proxy's P(met) is of the target's own P(met): a narrower variable (a part of the target's
+ * quantity) meets a commitment no more often than the whole, so its P is a `lower` bound, and a
+ * ceiling no less often, an `upper` bound; a broader variable the reverse; a band stated at both
+ * ends gets no bound (empty).
+ * @example probabilityBound({ proxy: 'narrower', lower: { value: 5500, inclusive: false } }); // => 'lower'
+ */
+export function probabilityBound(target: Pick<Target, 'proxy' | 'lower' | 'upper'>): 'lower' | 'upper' | '' {
+  if (!target.proxy || (target.lower && target.upper)) return '';
+  const moreIsBetter = target.lower !== undefined;
+  return (target.proxy === 'narrower') === moreIsBetter ? 'lower' : 'upper';
 }
 
-export function targetsCsv(results: readonly ScenarioResult[], digits?: number): string {
-  return toCsv(targetColumns, targetRows(results, digits));
+/** The deciding observations' columns, several joined by "; " (growth from two levels, a sum over years). */
+function decidingCells(rows: readonly Observation[], f: (x: number | undefined) => Cell): Record<string, Cell> {
+  const join = (pick: (o: Observation) => Cell) => (rows.length === 0 ? '' : rows.map((o) => String(pick(o) ?? '')).join('; '));
+  return {
+    decidingSeries: join((o) => o.series),
+    decidingPeriod: join((o) => o.period),
+    decidingYear: join((o) => o.year),
+    decidingValue: join((o) => (o.value !== undefined ? f(o.value) : o.yoy !== undefined ? f(o.yoy) : '')),
+    decidingUnit: join((o) => (o.value !== undefined ? o.unit : 'rate')),
+    decidingQualifier: join((o) => o.qualifier),
+    decidingSource: join((o) => o.source),
+  };
+}
+
+/**
+ * The cells compare.csv and sweep.csv share with targets.csv: what the target is (as the projection
+ * judged it, else as written) and its verdict.
+ * @param definedBy the projection whose target (bounds in its variable's unit) describes the row; default the verdict's own
+ */
+export function verdictSummaryCells(v: TargetVerdict, f: (x: number | undefined) => Cell, definedBy = v.projection): Record<string, Cell> {
+  const p = v.projection;
+  const target = definedBy?.target ?? v.target;
+  return {
+    target: target.id,
+    variable: definedBy?.variable ?? target.variable,
+    unit: definedBy?.unit ?? target.unit,
+    kind: target.kind,
+    year: target.year,
+    comparator: comparatorOf(target),
+    threshold: f(target.lower?.value ?? target.upper?.value),
+    aspiration: f(target.aspiration),
+    draws: p?.draws,
+    status: v.status,
+    judgedOn: v.judgedOn,
+    basis: v.basis,
+    probabilityMet: f(v.probabilityMet),
+    probabilityMetSe: v.judgedOn === 'record' ? f(0) : v.judgedOn === 'projection' ? f(p?.probabilityMetSe) : '',
+    probabilityAspiration: f(p?.probabilityAspiration),
+    p05: f(p?.p05),
+    p50: f(p?.p50),
+    p95: f(p?.p95),
+    gap: f(p?.gap),
+    gapRelative: f(p?.gapRelative),
+  };
+}
+
+/** One targets.csv row from a verdict. */
+function verdictRow(scenario: string, v: TargetVerdict, f: (x: number | undefined) => Cell): Record<string, Cell> {
+  const p = v.projection;
+  const target = p?.target ?? v.target;
+  const onRecord = v.judgedOn === 'record';
+  return {
+    ...verdictSummaryCells(v, f),
+    scenario,
+    region: target.region,
+    judged: p?.judged ?? targetKind(target.kind).judged,
+    fromYear: target.fromYear,
+    baseYear: target.baseYear,
+    ceiling: target.lower && target.upper ? f(target.upper.value) : '',
+    proxy: target.proxy,
+    probabilityMetBound: v.judgedOn === 'projection' ? probabilityBound(target) : '',
+    probabilityBelow: f(p?.probabilityBelow),
+    probabilityAbove: f(p?.probabilityAbove),
+    requiredCagr: f(p?.requiredCagr),
+    assumedCagr: f(p?.assumedCagr),
+    historicalCagr: f(p?.historicalCagr),
+    firstYearMedianMeets: p?.firstYearMedianMeets,
+    recordOutcome: v.record.status,
+    ...decidingCells(onRecord ? v.record.judgement.deciding : [], f),
+    source: target.source,
+    reading: target.reading,
+    reason: v.reason ?? (onRecord ? v.record.judgement.reason : ''),
+    notes: [...(p?.notes ?? []), ...(v.basis === 'assumption' && v.evidence ? [`the projection rests on assumption only: ${v.evidence.inputs.map((i) => `${i.input} (${i.from})`).join(', ')}`] : [])].join('; '),
+  };
+}
+
+/** targets.csv rows: per scenario, every target of the data set in data order. */
+export function targetRows(results: readonly ScenarioResult[], data: DataSet, digits?: number): Record<string, Cell>[] {
+  const f = (x: number | undefined) => formatNumber(x, digits);
+  return results.flatMap((result) => targetVerdicts(result, data).map((v) => verdictRow(result.scenario.scenario, v, f)));
+}
+
+export function targetsCsv(results: readonly ScenarioResult[], data: DataSet, digits?: number): string {
+  return toCsv(targetColumns, targetRows(results, data, digits));
 }
 
 export function firstPassageCsv(results: readonly ScenarioResult[], digits?: number): string {
@@ -82,4 +152,68 @@ export function firstPassageCsv(results: readonly ScenarioResult[], digits?: num
     ),
   );
   return toCsv(firstPassageColumns, rows);
+}
+
+/** The years a target speaks of: `2023–2025` for a window, `2025` for a level in a year. */
+export function windowText(target: Target): string {
+  const from = target.fromYear ?? (target.baseYear !== undefined ? target.baseYear + 1 : undefined);
+  return from !== undefined && from !== target.year ? `${from}–${target.year}` : String(target.year);
+}
+
+/**
+ * record.csv rows: every target the record decides (achieved, missed) or whose window has closed
+ * (unknown), in data order — how past targets fared against what happened. Thresholds and values are
+ * in the series' unit (`rate` for growth kinds); margin = value on record − threshold, relative to
+ * the threshold for level kinds.
+ * @example recordRows(data).find((r) => r.target === 'bj-swinfo-revenue-2020')?.outcome; // => 'achieved'
+ */
+export function recordRows(data: DataSet, digits?: number): Record<string, Cell>[] {
+  const f = (x: number | undefined) => formatNumber(x, digits);
+  const vintage = dataVintage(data);
+  const rows: Record<string, Cell>[] = [];
+  for (const target of data.targets) {
+    const record = recordVerdict(target, data, vintage);
+    if (record.status === 'open') continue;
+    const judgement = record.judgement;
+    const rate = targetKind(target.kind).unit === 'rate';
+    const seriesUnit = judgement.deciding.find((o) => o.value !== undefined)?.unit ?? data.series.find((s) => s.id === target.series)?.unit;
+    const unit = rate ? 'rate' : seriesUnit !== undefined && unitFactor(target.unit, seriesUnit) !== undefined ? seriesUnit : target.unit;
+    const inUnit = (x: number | undefined) => (x === undefined || rate ? x : convertUnit(x, target.unit, unit));
+    const threshold = inUnit((target.lower ?? target.upper)?.value);
+    const margin = judgement.value !== undefined && threshold !== undefined && judgement.outcome !== 'undecided'
+      ? (target.lower ? judgement.value - threshold : threshold - judgement.value)
+      : undefined;
+    const first = judgement.deciding[0];
+    rows.push({
+      target: target.id,
+      region: target.region,
+      kind: target.kind,
+      series: target.series,
+      window: windowText(target),
+      fromYear: target.fromYear ?? (target.baseYear !== undefined ? target.baseYear + 1 : undefined),
+      year: target.year,
+      unit,
+      comparator: comparatorOf(target),
+      threshold: f(threshold),
+      aspiration: f(inUnit(target.aspiration)),
+      outcome: record.status,
+      windowClosed: record.windowClosed ? 'true' : 'false',
+      value: f(judgement.value),
+      qualifier: judgement.value !== undefined ? judgement.qualifier : '',
+      margin: f(margin),
+      marginRelative: f(margin !== undefined && threshold && !rate ? margin / Math.abs(threshold) : undefined),
+      ...Object.fromEntries(Object.entries(decidingCells(judgement.outcome === 'undecided' ? [] : judgement.deciding, f)).filter(([key]) => key !== 'decidingUnit')),
+      decidingPublished: judgement.outcome === 'undecided' ? '' : judgement.deciding.map((o) => o.published).join('; '),
+      decidingQuote: judgement.outcome === 'undecided' || !first ? '' : judgement.deciding.map((o) => o.quote).join(' / '),
+      reason: judgement.reason,
+      source: target.source,
+      reading: target.reading,
+    });
+  }
+  return rows;
+}
+
+/** record.csv text. */
+export function recordCsv(data: DataSet, digits?: number): string {
+  return toCsv(recordColumns, recordRows(data, digits));
 }

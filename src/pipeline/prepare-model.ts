@@ -1,6 +1,9 @@
 // Step 3 of the pipeline: calibrate every variable on the data as of the run, then lay the scenario over it.
 import type { DataSet, Observation } from '../data/types.js';
+import { growthSeriesUse } from '../calibrate/growth-series-use.js';
+import { InputError } from '../errors/input-error.js';
 import { ModelError } from '../errors/model-error.js';
+import type { Problem } from '../errors/problem.js';
 import { laws } from '../laws/registry.js';
 import { compileFormula, type CompiledFormula } from '../simulate/compile-formula.js';
 import type { Distribution } from '../simulate/distribution.js';
@@ -19,10 +22,12 @@ export function observedSeries(data: DataSet, series: string | undefined): Obser
  * calibration < model file `params` < scenario `assumptions` (the later wins, and its origin is kept).
  * Orders variables so that every formula comes after the variables it uses in the same year.
  * @throws ModelError when a law cannot be calibrated on the data (too few points, …)
+ * @throws InputError when a series named in calibrate.growthSeries has observations but contributes nothing
  */
 export function prepareModel(model: ModelSpec, data: DataSet, scenario: ScenarioSpec): PreparedModel {
   const names = model.variables.map((v) => v.name);
   const unordered = new Map<string, PreparedVariable>();
+  const problems: Problem[] = [];
 
   for (const spec of model.variables) {
     const assumptions = scenario.assumptions[spec.name] ?? {};
@@ -53,15 +58,20 @@ export function prepareModel(model: ModelSpec, data: DataSet, scenario: Scenario
 
     const law = laws[spec.law];
     const fixed = { ...spec.params, ...scenarioParams };
-    const calibration = law.calibrate({
+    const growthEvidence = spec.growthSeries.flatMap((series) => observedSeries(data, series));
+    const calibrated = law.calibrate({
       variable: spec.name,
       observations: observedSeries(data, spec.series),
-      growthEvidence: spec.growthSeries.flatMap((series) => observedSeries(data, series)),
+      growthEvidence,
       fromYear: spec.calibrateFrom,
       toYear: spec.calibrateTo,
       fixed,
       start,
     });
+    // A growth series that contributes nothing is said (explain) or refused (an input error).
+    const use = growthSeriesUse(spec, calibrated, growthEvidence);
+    problems.push(...use.problems);
+    const calibration = use.notes.length > 0 ? { ...calibrated, notes: [...calibrated.notes, ...use.notes] } : calibrated;
     const params: Record<string, Distribution> = { ...calibration.params, ...spec.params, ...scenarioParams };
     unordered.set(spec.name, {
       spec,
@@ -75,6 +85,7 @@ export function prepareModel(model: ModelSpec, data: DataSet, scenario: Scenario
     });
   }
 
+  if (problems.length > 0) throw new InputError(problems);
   const ordered = orderByDependencies(model, unordered);
   const firstYear = Math.min(...ordered.map((v) => v.firstYear));
   return { spec: model, variables: ordered, firstYear, horizon: scenario.horizon };

@@ -30,21 +30,6 @@ import type { ScenarioResult } from './scenario-result.js';
  */
 export const parallelMinimumWork = 25_000_000;
 
-/**
- * From this many draws on, each thread first runs its part at warmUpDraws and discards the result:
- * V8 then enters the long loops with optimised code instead of compiling them mid-loop. Measured on
- * the Beijing model at 10⁶ draws: 3.08 s warm against 3.33 s cold (mean of 4 runs), for ≈ 0.04 s of
- * warm-up. The numbers of the real run do not change (every stream is keyed by seed and name).
- */
-export const warmUpMinimumDraws = 200_000;
-export const warmUpDraws = 2_000;
-
-/** Runs `run` at warmUpDraws first when `draws` is large (see warmUpMinimumDraws). */
-export function withWarmUp<T>(draws: number, run: (draws: number) => T): T {
-  if (draws >= warmUpMinimumDraws) run(warmUpDraws);
-  return run(draws);
-}
-
 /** What a worker gets: everything it needs to run its part (structured-cloned). */
 export interface ScenarioPartJob {
   readonly model: ModelSpec;
@@ -53,6 +38,7 @@ export interface ScenarioPartJob {
   readonly draws: number;
   readonly seed: number;
   readonly variables: readonly string[];
+  readonly exactQuantiles?: boolean;
 }
 
 export type ScenarioPartReply =
@@ -84,9 +70,8 @@ export async function runScenarioInParallel(model: ModelSpec, data: DataSet, sce
   const draws = options.draws ?? scenario.draws;
   const seed = options.seed ?? scenario.seed;
   const url = workerUrl();
-  // In this thread: the whole model or one part, warmed up first for large runs (progress only for the real run).
-  const runHere = (variables?: readonly string[]) =>
-    withWarmUp(draws, (n) => runScenario(model, data, scenario, { ...options, draws: n, variables, ...(n !== draws && { onYear: undefined }) }));
+  // In this thread: the whole model or one part (with the progress callback).
+  const runHere = (variables?: readonly string[]) => runScenario(model, data, scenario, { ...options, draws, variables });
   if (options.threads <= 1 || !url) return runHere();
   const prepared = prepareModel(model, data, scenario);
   const variableYears = prepared.variables.reduce((sum, v) => sum + Math.max(0, prepared.horizon - v.firstYear + 1), 0);
@@ -97,7 +82,7 @@ export async function runScenarioInParallel(model: ModelSpec, data: DataSet, sce
 
   // 1. Parts 1…n−1 in workers (started first: they load the engine while this thread works).
   const workers = parts.slice(1).map((variables) => {
-    const job: ScenarioPartJob = { model, data, scenario, draws, seed, variables };
+    const job: ScenarioPartJob = { model, data, scenario, draws, seed, variables, exactQuantiles: options.exactQuantiles };
     return new Promise<ScenarioPartReply>((resolve, reject) => {
       const worker = new Worker(url, { workerData: job });
       worker.once('message', (reply: ScenarioPartReply) => {

@@ -2,12 +2,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toWorkerError } from '../errors/worker-error.js';
 import { runScenario } from './run-scenario.js';
-import { withWarmUp, type ScenarioPartJob, type ScenarioPartReply } from './run-scenario-in-parallel.js';
+import type { ScenarioPartJob, ScenarioPartReply } from './run-scenario-in-parallel.js';
 
 const job = workerData as ScenarioPartJob;
 let reply: ScenarioPartReply;
 try {
-  const { summaries, targets } = withWarmUp(job.draws, (draws) => runScenario(job.model, job.data, job.scenario, { draws, seed: job.seed, variables: job.variables }));
+  const { summaries, targets } = runScenario(job.model, job.data, job.scenario, { draws: job.draws, seed: job.seed, variables: job.variables, exactQuantiles: job.exactQuantiles });
   reply = { summaries, targets };
 } catch (error) {
   reply = { error: toWorkerError(error) };

@@ -1,5 +1,7 @@
 // Targets side by side across scenarios, each set against the first scenario with a paired Monte Carlo error.
+import type { DataSet } from '../data/types.js';
 import type { TargetResult } from '../evaluate/target-result.js';
+import { targetVerdicts, type TargetVerdict } from '../evaluate/target-verdict.js';
 import { startAssumption } from '../spec/validate-scenario-against-model.js';
 import { describeDistribution } from '../simulate/describe-distribution.js';
 import { diffResolved, type ResolvedDifference } from './diff-resolved.js';
@@ -12,7 +14,9 @@ export interface ComparisonRow {
   /** The reference scenario (the first one given). */
   readonly reference: string;
   readonly target: string;
-  /** Undefined when this scenario does not judge the target (e.g. its horizon ends before). */
+  /** The verdict in this scenario (status, basis, record): the same words as targets.csv. */
+  readonly verdict: TargetVerdict;
+  /** The projection; undefined when this scenario does not project the target (e.g. its horizon ends before). */
   readonly result?: TargetResult;
   readonly referenceResult?: TargetResult;
   /** probabilityMet − reference probabilityMet, paired over the common draws. */
@@ -32,7 +36,7 @@ export interface ScenarioComparison {
   readonly scenarios: readonly string[];
   /** The seed every run used. */
   readonly seed: number;
-  /** Target by target (in the reference's order, then targets only later scenarios judge), scenario by scenario. */
+  /** Target by target (data order; targets no scenario judges are left out), scenario by scenario. */
   readonly rows: readonly ComparisonRow[];
   /** Fully resolved assumptions that differ between the scenarios, with what each run used. */
   readonly assumptions: readonly ComparedAssumption[];
@@ -40,38 +44,46 @@ export interface ScenarioComparison {
 
 /**
  * Compares instrumented runs made with the same draws and seed (so draw i of every run uses the same
- * random numbers). The reference is the first run: its rows have difference 0 and error 0.
+ * random numbers). The reference is the first run: its rows have difference 0 and error 0. A target
+ * the record decides has P(met) 1 or 0 in every scenario: difference 0, error 0.
  * @param runs runs with `trackOutcomes`, the reference first
  * @param seed the seed every run used (reported in compare.csv)
+ * @param data the data set the runs used (for the record and every target's verdict)
  * @throws Error when the runs used different numbers of draws (they could not be paired)
- * @example compareScenarios([baselineRun, optimisticRun], 20240419).rows[1].differenceProbability; // => 0.4 (say)
+ * @example compareScenarios([baselineRun, optimisticRun], 20240419, data).rows[1].differenceProbability; // => 0.4 (say)
  */
-export function compareScenarios(runs: readonly InstrumentedRun[], seed: number): ScenarioComparison {
+export function compareScenarios(runs: readonly InstrumentedRun[], seed: number, data: DataSet): ScenarioComparison {
   const scenarios = runs.map((run) => run.result.scenario.scenario);
-  const reference = runs[0];
-  const targetIds = [...new Set(runs.flatMap((run) => run.result.targets.map((t) => t.target.id)))];
+  const verdicts = runs.map((run) => targetVerdicts(run.result, data));
   const rows: ComparisonRow[] = [];
-  for (const id of targetIds) {
-    const refIndex = reference.result.targets.findIndex((t) => t.target.id === id);
-    const refResult = refIndex >= 0 ? reference.result.targets[refIndex] : undefined;
-    const refMet = refIndex >= 0 ? reference.outcomes[refIndex]?.met : undefined;
-    for (const run of runs) {
-      const index = run.result.targets.findIndex((t) => t.target.id === id);
-      const result = index >= 0 ? run.result.targets[index] : undefined;
+  data.targets.forEach((target, k) => {
+    if (verdicts.every((v) => v[k].status === 'not judged')) return;
+    const ref = verdicts[0][k];
+    const refIndex = runs[0].result.targets.findIndex((t) => t.target.id === target.id);
+    const refMet = refIndex >= 0 ? runs[0].outcomes[refIndex]?.met : undefined;
+    runs.forEach((run, r) => {
+      const verdict = verdicts[r][k];
+      const index = run.result.targets.findIndex((t) => t.target.id === target.id);
       const met = index >= 0 ? run.outcomes[index]?.met : undefined;
-      const paired = met && refMet ? pairedDifference(refMet, met) : { difference: Number.NaN, standardError: Number.NaN };
+      const paired =
+        verdict.judgedOn === 'record' && ref.judgedOn === 'record'
+          ? { difference: verdict.probabilityMet - ref.probabilityMet, standardError: 0 }
+          : verdict.judgedOn === 'projection' && ref.judgedOn === 'projection' && met && refMet
+            ? pairedDifference(refMet, met)
+            : { difference: Number.NaN, standardError: Number.NaN };
       rows.push({
         scenario: run.result.scenario.scenario,
         reference: scenarios[0],
-        target: id,
-        result,
-        referenceResult: refResult,
+        target: target.id,
+        verdict,
+        result: verdict.projection,
+        referenceResult: ref.projection,
         differenceProbability: paired.difference,
         differenceProbabilitySe: paired.standardError,
-        differenceP50: result && refResult ? result.p50 - refResult.p50 : Number.NaN,
+        differenceP50: verdict.projection && ref.projection ? verdict.projection.p50 - ref.projection.p50 : Number.NaN,
       });
-    }
-  }
+    });
+  });
   const assumptions = diffResolved(runs.map((run) => run.result.scenario.resolved)).map((difference) => ({
     ...difference,
     used: runs.map((run) => usedAssumption(run, difference.path)),

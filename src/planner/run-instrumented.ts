@@ -1,14 +1,12 @@
 // One scenario run that also hands out per-draw information: target outcomes per draw and any extra observers.
 import type { DataSet } from '../data/types.js';
-import { judgedTargets } from '../pipeline/judged-targets.js';
-import { observedSeries } from '../pipeline/prepare-model.js';
+import type { TargetOutcome } from '../evaluate/target-outcome.js';
 import type { PreparedModel } from '../pipeline/prepared-model.js';
 import { runScenario, type RunOptions } from '../pipeline/run-scenario.js';
 import type { ScenarioResult } from '../pipeline/scenario-result.js';
 import type { ModelSpec } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
 import type { DrawObserver } from '../simulate/draw-observer.js';
-import { trackJudgedQuantity, type TargetOutcome } from './track-judged-quantity.js';
 
 export type { DrawObserver };
 
@@ -33,18 +31,16 @@ export interface InstrumentedRun {
  */
 export function runInstrumented(model: ModelSpec, data: DataSet, scenario: ScenarioSpec, options: InstrumentedRunOptions = {}): InstrumentedRun {
   if (!options.trackOutcomes && !options.observers) return { result: runScenario(model, data, scenario, options), outcomes: [] };
-  // One simulation pass: the outcome trackers and extra observers ride along with the summaries.
-  let trackers: ReturnType<typeof trackJudgedQuantity>[] = [];
+  // One simulation pass: the run's own target trackers keep their per-draw outcomes, and extra
+  // observers ride along with the summaries.
+  let outcomes: TargetOutcome[] = [];
   const result = runScenario(model, data, scenario, {
     ...options,
-    observers: (prepared, draws) => {
-      if (options.trackOutcomes) {
-        trackers = judgedTargets(prepared, data).judged.map(({ target, variable }) =>
-          trackJudgedQuantity(target, variable, observedSeries(data, variable.spec.series), draws),
-        );
-      }
-      return [...trackers, ...(options.observers?.(prepared, draws) ?? [])];
-    },
+    ...(options.trackOutcomes && {
+      keepTargetDraws: true,
+      onTargetTrackers: (trackers) => (outcomes = trackers.map((t) => t.outcome()!)),
+    }),
+    ...(options.observers && { observers: options.observers }),
   });
-  return { result, outcomes: trackers.map((t) => t.outcome()) };
+  return { result, outcomes };
 }

@@ -8,6 +8,7 @@
 //   5 rows: per target, inputs ranked by the swing of the probability, then of the median
 import { prepareModel } from '../pipeline/prepare-model.js';
 import type { TargetResult } from '../evaluate/target-result.js';
+import { targetVerdicts } from '../evaluate/target-verdict.js';
 import { distributionQuantile } from '../simulate/sample-distribution.js';
 import { sampleColumn } from '../simulate/simulate.js';
 import { runInstrumented } from './run-instrumented.js';
@@ -68,7 +69,8 @@ export interface SensitivityOptions {
  * Runs the tornado (one-at-a-time) sensitivity analysis of a scenario. Every run uses the same draws
  * and seed, so the swings are differences of common-random-number runs, and the result is the same
  * for any thread count. Reference: Saltelli et al. (2008), Global Sensitivity Analysis, §1.2
- * (one-at-a-time designs) and §1.2.4 (rank correlation as a sample-based measure).
+ * (one-at-a-time designs) and §1.2.4 (rank correlation as a sample-based measure). Targets the record
+ * decides (achieved, missed) have no sensitivity and are left out.
  * @example (await runSensitivity(inputs, { threads: 2 })).targets[0].entries[0].input.parameter; // => 'growth'
  */
 export async function runSensitivity(inputs: VariantInputs, options: SensitivityOptions): Promise<SensitivityResult> {
@@ -96,8 +98,10 @@ export async function runSensitivity(inputs: VariantInputs, options: Sensitivity
   );
   const outcomes = await runVariants(inputs, jobs, { threads: options.threads, onProgress: options.onProgress });
 
-  // 5.
-  const targets = baseline.result.targets.map((target, t): TargetSensitivity => {
+  // 5. Targets the record decides are left out: no input moves them.
+  const decided = new Set(targetVerdicts(baseline.result, data).filter((v) => v.judgedOn === 'record').map((v) => v.target.id));
+  const targets = baseline.result.targets.flatMap((target, t): TargetSensitivity[] => {
+    if (decided.has(target.target.id)) return [];
     const find = (k: number) => outcomes[k].targets.find((r) => r.target.id === target.target.id);
     const entries = uncertain.map((input, k) => {
       const lowResult = find(2 * k);
@@ -124,10 +128,10 @@ export async function runSensitivity(inputs: VariantInputs, options: Sensitivity
     const bySwing = [...entries].sort((a, b) => desc(a.swingProbability, b.swingProbability) || desc(a.swingP50, b.swingP50) || a.order - b.order);
     const bySpearman = [...entries].sort((a, b) => desc(Math.abs(a.spearman), Math.abs(b.spearman)) || a.order - b.order);
     const rankSpearman = new Map(bySpearman.map((entry, i) => [entry.order, i + 1]));
-    return {
+    return [{
       baseline: target,
       entries: bySwing.map(({ order, ...entry }, i) => ({ ...entry, rank: i + 1, rankSpearman: rankSpearman.get(order)! })),
-    };
+    }];
   });
   return { scenario: scenario.scenario, draws, seed, lowQuantile: low, highQuantile: high, inputs: uncertain, targets };
 }

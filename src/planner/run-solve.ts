@@ -32,7 +32,7 @@ export interface SolveResult extends BisectionResult {
   readonly seed: number;
   /** The assumption's value in the scenario as it stands (its field, or the mean of its distribution). */
   readonly currentValue: number;
-  /** The scenario's own verdict on the target, before solving. */
+  /** The scenario's own projection of the target, before solving. */
   readonly baseline: TargetResult;
   /** The assumption at the solved value, ready to write into a scenario. */
   readonly override: AssumptionOverride;
@@ -57,6 +57,9 @@ export function runSolve(inputs: VariantInputs, request: SolveRequest): SolveRes
   if (!baseline) {
     throw commandLineError(plannerMessages.unknownTarget(baselineOutcome.targets.map((t) => t.target.id), request.target));
   }
+  // The record settles a decided target in every variant: no assumption moves it.
+  const verdict = baselineOutcome.verdicts.find((v) => v.target.id === request.target)!;
+  if (verdict.judgedOn === 'record') throw commandLineError(plannerMessages.decidedOnRecord(request.target, verdict.status, verdict.record.judgement.reason));
 
   const currentValue = valueOf(current, path.field);
   const spread = current ? (distributionQuantile(current, 0.9) - distributionQuantile(current, 0.1)) / 2.5631031310892007 : 0;

@@ -1,6 +1,7 @@
 // One variant of a scenario, run whole: the scenario with some assumptions overridden, reduced to its verdicts.
 import type { DataSet } from '../data/types.js';
 import type { TargetResult } from '../evaluate/target-result.js';
+import { targetVerdicts, type TargetVerdict } from '../evaluate/target-verdict.js';
 import { runScenario } from '../pipeline/run-scenario.js';
 import type { ModelSpec } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
@@ -18,6 +19,8 @@ export interface VariantInputs {
 /** The verdicts of one variant: plain data, so it can cross a worker boundary. */
 export interface VariantOutcome {
   readonly targets: readonly TargetResult[];
+  /** Every target's verdict (status, basis, record), as targets.csv gives it. */
+  readonly verdicts: readonly TargetVerdict[];
   readonly skippedTargets: readonly { readonly id: string; readonly reason: string }[];
 }
 
@@ -29,5 +32,5 @@ export interface VariantOutcome {
  */
 export function runVariant(inputs: VariantInputs, overrides: readonly AssumptionOverride[]): VariantOutcome {
   const result = runScenario(inputs.model, inputs.data, withAssumptions(inputs.scenario, overrides), { draws: inputs.draws, seed: inputs.seed });
-  return { targets: result.targets, skippedTargets: result.skippedTargets };
+  return { targets: result.targets, verdicts: targetVerdicts(result, inputs.data), skippedTargets: result.skippedTargets };
 }

@@ -1,12 +1,13 @@
 // solve.csv: the result of one goal seek, as one row (written by `forecast solve --out`).
 import { formatNumber } from '../io/format-number.js';
 import { toCsv } from '../io/to-csv.js';
+import { projectedStatus } from '../evaluate/target-status.js';
 import type { SolveResult } from './run-solve.js';
 
 /** Columns of solve.csv (written with --out). */
 export const solveColumns = [
-  'scenario', 'target', 'path', 'probabilityWanted', 'status', 'value', 'probabilityMet', 'probabilityMetSe',
-  'low', 'high', 'currentValue', 'baselineProbability', 'requiredCagr', 'evaluations', 'draws', 'seed',
+  'scenario', 'target', 'path', 'probabilityWanted', 'status', 'value', 'probabilityMet', 'probabilityMetSe', 'targetStatus',
+  'low', 'high', 'currentValue', 'baselineProbability', 'baselineStatus', 'requiredCagr', 'evaluations', 'draws', 'seed',
 ] as const;
 
 /**
@@ -25,10 +26,12 @@ export function solveCsv(result: SolveResult): string {
       value: f(result.value),
       probabilityMet: f(result.probability),
       probabilityMetSe: f(result.probabilitySe),
+      targetStatus: projectedStatus(result.probability),
       low: f(result.low),
       high: f(result.high),
       currentValue: f(result.currentValue),
       baselineProbability: f(result.baseline.probabilityMet),
+      baselineStatus: result.baseline.status,
       requiredCagr: f(result.baseline.requiredCagr),
       evaluations: result.evaluations.length,
       draws: result.draws,

@@ -13,6 +13,7 @@ import { scenarioColours } from './scenario-colours.js';
 import type { SensitivityRow } from './sensitivity-row.js';
 import { sourcesSectionHtml } from './sources-section-html.js';
 import { statusThresholds } from '../evaluate/target-status.js';
+import { recordTableHtml } from './record-table-html.js';
 import { targetsTableHtml } from './targets-table-html.js';
 import { tornadoSpec } from './tornado-spec.js';
 
@@ -225,6 +226,7 @@ ${others}
 
   const sections = [
     { id: 'targets', zh: '目标评估', en: 'Target verdicts' },
+    { id: 'record', zh: '计划记录', en: 'Plan record' },
     { id: 'projections', zh: '预测', en: 'Projections' },
     { id: 'first-passage', zh: '首次达标概率', en: 'First passage' },
     ...(tornadoes.length ? [{ id: 'sensitivity', zh: '敏感性', en: 'Sensitivity' }] : []),
@@ -260,9 +262,14 @@ ${scenarioRows}
 <main>
 <section class="major" id="targets">
 ${heading('targets')}
-<p>状态按达成概率划分 ${en(`Status by the probability of meeting the target: met ≥ ${pct(statusThresholds.met)}, likely ≥ ${pct(statusThresholds.likely)}, at risk ≥ ${pct(statusThresholds.atRisk)}, unlikely below (IPCC likelihood scale). Gap: median over the nearest bound, in % of it. Required growth: constant yearly growth from the last full-year figure that reaches the bound in the target year; assumed: the scenario's median growth.`)}</p>
+<p>状态：已有记录的目标按记录判定（已达成 / 未达成 / 未知），其余按达成概率划分 ${en(`Status: a target the record decides reads achieved or missed (P(met) 100% / 0%), a closed window the record cannot decide reads unknown; a projection reads, by its probability of meeting the commitment, very likely ≥ ${pct(statusThresholds.veryLikely)}, likely ≥ ${pct(statusThresholds.likely)}, as likely as not ≥ ${pct(statusThresholds.asLikelyAsNot)}, unlikely ≥ ${pct(statusThresholds.unlikely)}, very unlikely below (the IPCC's likelihood language). Exceeding an aspiration ("5-10家": 10) is never a miss: its probability is shown under P(met). Basis: data (calibrated on observations), mixed, assumption (no observation informs it). Gap: median over the nearest bound, in % of it for levels, in percentage points for growth. Required growth: constant yearly growth from the last full-year figure that reaches the bound in the target year; assumed: the scenario's median growth.`)}</p>
 ${targetsTableHtml(report.targets, colours)}
 ${skipped}
+</section>
+<section class="major" id="record">
+${heading('record')}
+<p>已结束或已由记录判定的目标：计划与实际 ${en(`Targets the record decides, or whose window has closed, against what happened (record.csv; figures published up to ${report.vintage}). Margin: the figure on record over the threshold.`)}</p>
+${recordTableHtml(report.record)}
 </section>
 <section class="major" id="projections">
 ${heading('projections')}

@@ -4,13 +4,16 @@ import { convertTargetUnit } from '../data/convert-target-unit.js';
 import type { TargetStatus } from '../evaluate/target-status.js';
 import type { Cell } from '../io/to-csv.js';
 import { projectionRows } from '../output/projections-table.js';
-import { comparatorOf, targetRows } from '../output/targets-table.js';
+import { comparatorOf, recordColumns, recordRows, targetRows } from '../output/targets-table.js';
+import { dataVintage, recordVerdict } from '../evaluate/target-verdict.js';
+import { targetKind } from '../evaluate/target-kinds/registry.js';
 import type { ScenarioResult } from '../pipeline/scenario-result.js';
 import type {
   MarkerKind,
   ReportData,
   ReportPoint,
   ReportProjection,
+  ReportRecordRow,
   ReportScenario,
   ReportTarget,
   ReportTargetMarker,
@@ -181,7 +184,7 @@ export function collectReportData(
 
     // Targets in the variable's unit, as the run judged them (4.8万亿元 → 48000亿元).
     const ownTargets = data.targets.filter((t) => t.variable === name).map((t) => inUnit(t, spec.unit));
-    const drawn = ownTargets.filter((t) => (t.kind === 'level' || t.kind === 'share') && t.unit === spec.unit);
+    const drawn = ownTargets.filter((t) => targetKind(t.kind).judged === 'level' && t.unit === spec.unit);
     const targetMarkers: ReportTargetMarker[] = drawn.map((t) => ({
       id: t.id,
       label: `${t.labelZh} ${t.labelEn}`.trim() || t.id,
@@ -209,54 +212,60 @@ export function collectReportData(
     };
   });
 
-  // 3. Targets, from the targets.csv rows.
-  const verdictRows = targetRows(results);
-  const targetsById = new Map<string, Target>();
-  for (const r of results) for (const t of r.targets) if (!targetsById.has(t.target.id)) targetsById.set(t.target.id, t.target);
-  const targetOrder = [
-    ...data.targets.filter((t) => targetsById.has(t.id)).map((t) => t.id),
-    ...[...targetsById.keys()].filter((id) => !data.targets.some((t) => t.id === id)),
-  ];
-  const targets: ReportTarget[] = targetOrder.map((id) => {
-    const target = targetsById.get(id)!;
-    const verdicts: ReportVerdict[] = [];
-    let unit = target.unit;
-    let variable = target.variable ?? '';
-    for (const result of results) {
-      const judged = result.targets.find((t) => t.target.id === id);
-      const row = verdictRows.find((r) => r.scenario === result.scenario.scenario && r.target === id);
-      if (!judged || !row) continue;
-      unit = judged.unit;
-      variable = judged.variable;
-      verdicts.push({
-        scenario: result.scenario.scenario,
-        status: row.status as TargetStatus,
-        probabilityMet: numberOf(row.probabilityMet),
-        probabilityMetSe: numberOf(row.probabilityMetSe),
-        p05: numberOf(row.p05),
-        p50: numberOf(row.p50),
-        p95: numberOf(row.p95),
-        gapPercent: numberOf(row.gapPercent),
-        requiredCagr: numberOf(row.requiredCagr),
-        assumedCagr: numberOf(row.assumedCagr),
-        historicalCagr: numberOf(row.historicalCagr),
-        firstYearMedianMeets: row.firstYearMedianMeets === undefined ? undefined : numberOf(row.firstYearMedianMeets),
-        draws: numberOf(row.draws),
-        notes: String(row.notes ?? ''),
-        firstPassage: judged.firstPassage,
-      });
-    }
-    return { target, variable, unit, comparator: comparatorOf(target), verdicts };
-  });
+  // 3. Targets, from the targets.csv rows: every target some scenario judges (on record or by a
+  //    projection) or whose window has closed; the others are listed with the reason.
+  const verdictRows = targetRows(results, data);
+  const judgedIds = new Set(verdictRows.filter((r) => r.status !== 'not judged').map((r) => String(r.target)));
+  const targets: ReportTarget[] = data.targets
+    .filter((t) => judgedIds.has(t.id))
+    .map((written) => {
+      const verdicts: ReportVerdict[] = [];
+      // The target as the first projecting scenario judged it (bounds in its variable's unit), else as written.
+      let target: Target = written;
+      let unit = written.unit;
+      let variable = written.variable ?? '';
+      for (const result of [...results].reverse()) {
+        const judged = result.targets.find((t) => t.target.id === written.id);
+        if (judged) ({ target, unit, variable } = { target: judged.target, unit: judged.unit, variable: judged.variable });
+      }
+      for (const result of results) {
+        const judged = result.targets.find((t) => t.target.id === written.id);
+        const row = verdictRows.find((r) => r.scenario === result.scenario.scenario && r.target === written.id)!;
+        verdicts.push({
+          scenario: result.scenario.scenario,
+          status: row.status as TargetStatus,
+          judgedOn: String(row.judgedOn ?? ''),
+          basis: String(row.basis ?? ''),
+          probabilityMetBound: String(row.probabilityMetBound ?? ''),
+          probabilityMet: numberOf(row.probabilityMet),
+          probabilityMetSe: numberOf(row.probabilityMetSe),
+          probabilityAspiration: numberOf(row.probabilityAspiration),
+          p05: numberOf(row.p05),
+          p50: numberOf(row.p50),
+          p95: numberOf(row.p95),
+          gap: numberOf(row.gap),
+          gapRelative: numberOf(row.gapRelative),
+          requiredCagr: numberOf(row.requiredCagr),
+          assumedCagr: numberOf(row.assumedCagr),
+          historicalCagr: numberOf(row.historicalCagr),
+          firstYearMedianMeets: row.firstYearMedianMeets === undefined ? undefined : numberOf(row.firstYearMedianMeets),
+          draws: numberOf(row.draws),
+          notes: String(row.notes ?? ''),
+          reason: String(row.reason ?? ''),
+          firstPassage: judged?.firstPassage ?? [],
+        });
+      }
+      return { target, variable, unit, comparator: comparatorOf(target), verdicts };
+    });
 
-  const skippedIds = [...new Set(results.flatMap((r) => r.skippedTargets.map((s) => s.id)))];
-  const skippedTargets = skippedIds
-    .filter((id) => !targetsById.has(id))
-    .map((id) => ({
-      id,
-      reason: results.flatMap((r) => r.skippedTargets).find((s) => s.id === id)!.reason,
-      target: data.targets.find((t) => t.id === id),
-    }));
+  const skippedTargets = data.targets
+    .filter((t) => !judgedIds.has(t.id))
+    .map((t) => ({ id: t.id, reason: String(verdictRows.find((r) => r.target === t.id)?.reason ?? ''), target: t }));
+  const record = recordRows(data).map((row) => Object.fromEntries(recordColumns.map((c) => [c, row[c] === undefined ? '' : String(row[c])])) as ReportRecordRow);
+
+  // The observations that decided a target on record are cited too (the plan record quotes them).
+  const vintage = dataVintage(data);
+  for (const t of data.targets) for (const o of recordVerdict(t, data, vintage).judgement.deciding) usedObservations.add(o);
 
   // 4. The observations behind the charts, in data order, and the sources cited. Every forecast
   //    by others is listed too (those of other scopes are context, not drawn).
@@ -270,5 +279,5 @@ export function collectReportData(
 
   const first = scenarios[0];
   const title = first ? `${first.modelLabelZh} ${first.modelLabelEn}`.trim() || first.model : 'Forecast report';
-  return { title, scenarios, variables, targets, skippedTargets, sensitivity, observations, sources };
+  return { title, scenarios, variables, targets, skippedTargets, record, vintage, sensitivity, observations, sources };
 }

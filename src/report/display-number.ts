@@ -1,4 +1,6 @@
 // Numbers as a reader sees them in the report: thousands separators, percentages, a dash for missing.
+import type { Target } from '../data/types.js';
+import { inWrittenUnit } from '../evaluate/bound-words.js';
 
 /**
  * Formats a number for reading (the CSV keeps full precision):
@@ -31,4 +33,36 @@ export function reportedNumber(value: number, unit: string): string {
   if (!Number.isFinite(value)) return '–';
   if (unit === 'rate' || unit === 'probability') return `${Number((value * 100).toPrecision(12))}%`;
   return value.toLocaleString('en-US', { maximumFractionDigits: 10 });
+}
+
+/**
+ * A target's value as written, compactly: in the unit the target was written in, at most 4
+ * significant digits, a CJK unit joined to the number (`4.8万亿元`, `3216亿元`), `count` left out,
+ * a percent share with `%`, a rate as a percentage.
+ * @example compactWritten({ unit: '亿元', writtenUnit: '万亿元' }, 52003); // => '5.2万亿元'
+ * @example compactWritten({ unit: 'count', writtenUnit: 'count' }, 17); // => '17'
+ */
+export function compactWritten(target: Pick<Target, 'unit' | 'writtenUnit'>, value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  if (target.unit === 'rate') return `${Number((value * 100).toPrecision(3))}%`;
+  const shown = inWrittenUnit(target, value);
+  const abs = Math.abs(shown);
+  const number = String(abs >= 1000 ? Math.round(shown) : Number(shown.toPrecision(abs >= 1 ? 4 : 3)));
+  const unit = target.writtenUnit;
+  if (unit === 'count') return number;
+  if (unit === 'percent') return `${number}%`;
+  return /^[\u4e00-\u9fff]/u.test(unit) ? `${number}${unit}` : `${number} ${unit}`;
+}
+
+/**
+ * A gap with its sign: growth gaps in percentage points (`−2.7 pts`), level gaps as a percentage of
+ * the threshold (`+7.2%`).
+ * @example signedGap(-0.0268, true); // => '−2.7 pts'
+ * @example signedGap(0.072, false); // => '+7.2%'
+ */
+export function signedGap(value: number, rate: boolean): string {
+  if (!Number.isFinite(value)) return '–';
+  const sign = value > 0 ? '+' : value < 0 ? '−' : '';
+  const magnitude = Math.abs(value * 100).toFixed(1);
+  return rate ? `${sign}${magnitude} pts` : `${sign}${magnitude}%`;
 }

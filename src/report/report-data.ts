@@ -1,6 +1,7 @@
 // The numbers a report shows, gathered once from the same rows the CSV files are written from.
 import type { Observation, Qualifier, Source, Target } from '../data/types.js';
 import type { TargetStatus } from '../evaluate/target-status.js';
+import type { recordColumns } from '../output/targets-table.js';
 import type { SensitivityRow } from './sensitivity-row.js';
 
 /** One scenario as the report introduces it. */
@@ -81,18 +82,29 @@ export interface ReportVariable {
 export interface ReportVerdict {
   readonly scenario: string;
   readonly status: TargetStatus;
+  /** `record`, `projection` or `none` (targets.csv's judgedOn). */
+  readonly judgedOn: string;
+  /** `data`, `mixed`, `assumption`; empty when not judged. */
+  readonly basis: string;
+  /** `lower` / `upper` when P(met) is a bound (a proxy), else empty. */
+  readonly probabilityMetBound: string;
   readonly probabilityMet: number;
   readonly probabilityMetSe: number;
+  readonly probabilityAspiration: number;
   readonly p05: number;
   readonly p50: number;
   readonly p95: number;
-  readonly gapPercent: number;
+  /** Level kinds: the gap as a fraction of the bound; growth kinds: the gap in rate units (0.01 = one point). */
+  readonly gap: number;
+  readonly gapRelative: number;
   readonly requiredCagr: number;
   readonly assumedCagr: number;
   readonly historicalCagr: number;
   readonly firstYearMedianMeets?: number;
   readonly draws: number;
   readonly notes: string;
+  /** Why not judged, how the record decided it, or why a closed window stays unknown. */
+  readonly reason: string;
   readonly firstPassage: readonly { readonly year: number; readonly probability: number }[];
 }
 
@@ -106,6 +118,9 @@ export interface ReportTarget {
   readonly verdicts: readonly ReportVerdict[];
 }
 
+/** One row of record.csv, as the plan record section shows it. */
+export type ReportRecordRow = Readonly<Record<(typeof recordColumns)[number], string>>;
+
 /** Everything a report shows, in report order. */
 export interface ReportData {
   readonly title: string;
@@ -113,6 +128,9 @@ export interface ReportData {
   readonly variables: readonly ReportVariable[];
   readonly targets: readonly ReportTarget[];
   readonly skippedTargets: readonly { readonly id: string; readonly reason: string; readonly target?: Target }[];
+  /** The plan record: every target decided on record or with a closed window (record.csv), and the data vintage. */
+  readonly record: readonly ReportRecordRow[];
+  readonly vintage: string;
   readonly sensitivity: readonly SensitivityRow[];
   /** Observations shown or used by the models, in data order. */
   readonly observations: readonly Observation[];

@@ -3,23 +3,34 @@ import type { TargetStatus } from '../evaluate/target-status.js';
 
 /**
  * Background colours of each status (light, so black text keeps a 7:1 contrast), matching the
- * terminal summary's green / cyan / yellow / red.
- * @example statusColours.met; // => '#c7e9c0'
+ * terminal summary's green / cyan / yellow / red; record outcomes share the likelihoods' ends, and
+ * `unknown` / `not judged` are grey.
+ * @example statusColours['very likely']; // => '#c7e9c0'
  */
 export const statusColours: Readonly<Record<TargetStatus, string>> = {
-  met: '#c7e9c0',
+  'very likely': '#c7e9c0',
   likely: '#c6e2f0',
-  'at risk': '#fde6a8',
+  'as likely as not': '#fde6a8',
   unlikely: '#f8c5c0',
+  'very unlikely': '#f4a9a3',
+  achieved: '#c7e9c0',
+  missed: '#f4a9a3',
+  unknown: '#e4e4e4',
+  'not judged': '#e4e4e4',
 };
 
 /**
- * Each status in Chinese and English, as the table shows it.
- * @example statusLabels['at risk']; // => '有风险 at risk'
+ * Each status in Chinese and English, as the table shows it (the IPCC's Chinese likelihood terms).
+ * @example statusLabels['as likely as not']; // => '或许可能 as likely as not'
  */
 export const statusLabels: Readonly<Record<TargetStatus, string>> = {
-  met: '稳达 met',
-  likely: '可能达成 likely',
-  'at risk': '有风险 at risk',
+  'very likely': '很可能 very likely',
+  likely: '可能 likely',
+  'as likely as not': '或许可能 as likely as not',
   unlikely: '不太可能 unlikely',
+  'very unlikely': '很不可能 very unlikely',
+  achieved: '已达成 achieved',
+  missed: '未达成 missed',
+  unknown: '未知 unknown',
+  'not judged': '未评估 not judged',
 };

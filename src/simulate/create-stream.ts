@@ -6,13 +6,14 @@
 import type { RandomStream } from './random-stream.js';
 import { logGamma } from './log-gamma.js';
 import { poissonGuideBits, poissonSearchFlag, poissonTable, poissonTableMaxRate, type PoissonTable } from './poisson-table.js';
-import { seedStreamState } from './seed-stream-state.js';
+import { blockStreamStateInto, fnv1a64Of, seedStreamState } from './seed-stream-state.js';
 import { zigguratR, zigguratTables } from './ziggurat.js';
 
 /** Written to the run manifest: everything that determines the random numbers. */
 export const prngDescription =
   'xoshiro256** (Blackman & Vigna 2018) in 32-bit integer arithmetic; one stream per (seed, keys…), ' +
   'seeded by SplitMix64 over FNV-1a-64 of the UTF-8 of String(seed) and each key, each followed by 0xFF; ' +
+  'block b of a stream (draws 4096·b … 4096·b + 4095) seeded with SplitMix64 outputs 4b+1 … 4b+4 from that hash; ' +
   'uniforms from the top 53 bits; normals by a 256-layer ziggurat (Marsaglia & Tsang 2000; layer from the low 8 bits, ' +
   'signed position from the top 53); Poisson by guided table inversion (4096-entry guide on the top 12 bits) for one rate ≤ 700 ' +
   '(per-element rates all equal count as one), inversion for ' +
@@ -196,6 +197,46 @@ class Xoshiro256StarStarStream implements RandomStream {
         out[k] = this.zigguratSlow(layer, x);
         a0h = s[0]; a0l = s[1]; a1h = s[2]; a1l = s[3]; a2h = s[4]; a2l = s[5]; a3h = s[6]; a3l = s[7];
       }
+    }
+    s[0] = a0h; s[1] = a0l; s[2] = a1h; s[3] = a1l; s[4] = a2h; s[5] = a2l; s[6] = a3h; s[7] = a3l;
+  }
+
+  /**
+   * The compound step fused with its normals: level[k] ← level[k]·exp(mean[k & meanMask] + scale[k & scaleMask]·Z_k),
+   * Z_k exactly the normals fillStandardNormal would draw (same generator steps, same bits). A mask of
+   * 0 reads one constant (a column of length 1), −1 one value per draw. One pass, no column of
+   * normals written and read back. Reference: fillStandardNormal then the same loop (tested equal).
+   */
+  growByLogNormal(level: Float64Array, mean: Float64Array, meanMask: number, scale: Float64Array, scaleMask: number): void {
+    const s = this.state;
+    let a0h = s[0], a0l = s[1], a1h = s[2], a1l = s[3], a2h = s[4], a2l = s[5], a3h = s[6], a3l = s[7];
+    const n = level.length;
+    for (let k = 0; k < n; k++) {
+      const m5l = Math.imul(a1l, 5);
+      const m5h = (Math.imul(a1h, 5) + (((a1l >>> 16) * 5 + (((a1l & 0xffff) * 5) >>> 16)) >>> 16)) | 0;
+      const r7h = (m5h << 7) | (m5l >>> 25);
+      const r7l = (m5l << 7) | (m5h >>> 25);
+      const ol = Math.imul(r7l, 9);
+      const oh = (Math.imul(r7h, 9) + (((r7l >>> 16) * 9 + (((r7l & 0xffff) * 9) >>> 16)) >>> 16)) | 0;
+      const th = (a1h << 17) | (a1l >>> 15);
+      const tl = a1l << 17;
+      a2h ^= a0h; a2l ^= a0l;
+      a3h ^= a1h; a3l ^= a1l;
+      a1h ^= a2h; a1l ^= a2l;
+      a0h ^= a3h; a0l ^= a3l;
+      a2h ^= th; a2l ^= tl;
+      const n3h = (a3l << 13) | (a3h >>> 19);
+      a3l = (a3h << 13) | (a3l >>> 19);
+      a3h = n3h;
+      const layer = ol & 255;
+      let x = (oh * twoPow21 + (ol >>> 11)) * twoPowMinus52 * zigX[layer];
+      if (!(Math.abs(x) < zigX[layer + 1])) {
+        // Rare path, as in fillStandardNormal.
+        s[0] = a0h; s[1] = a0l; s[2] = a1h; s[3] = a1l; s[4] = a2h; s[5] = a2l; s[6] = a3h; s[7] = a3l;
+        x = this.zigguratSlow(layer, x);
+        a0h = s[0]; a0l = s[1]; a1h = s[2]; a1l = s[3]; a2h = s[4]; a2l = s[5]; a3h = s[6]; a3l = s[7];
+      }
+      level[k] *= Math.exp(mean[k & meanMask] + scale[k & scaleMask] * x);
     }
     s[0] = a0h; s[1] = a0l; s[2] = a1h; s[3] = a1l; s[4] = a2h; s[5] = a2l; s[6] = a3h; s[7] = a3l;
   }
@@ -386,14 +427,19 @@ const gammaBlock = 4096;
 const gammaNormals = new Float64Array(gammaBlock);
 const gammaUniforms = new Float64Array(gammaBlock);
 
+
 /**
  * Runs every fill once on a tiny column so V8 has type feedback for all their code before it
  * optimises them. Without this, the first long fill is compiled on-stack mid-loop (OSR) while the
  * state write-back after the loop has never run; that code then deoptimises at the end of every call
  * and each later call restarts in the interpreter (measured: Poisson and normal fills at half speed).
- * Uses its own throwaway stream, so no user stream is affected.
+ * Uses its own throwaway stream, so no user stream is affected. Run once, when the first stream is
+ * made (not at import: commands that never simulate never pay for it).
  */
+let warmedUp = false;
 function warmUpFills(): void {
+  if (warmedUp) return;
+  warmedUp = true;
   const stream = new Xoshiro256StarStarStream(Int32Array.of(1, 2, 3, 4, 5, 6, 7, 8));
   const column = new Float64Array(256);
   for (let round = 0; round < 2; round++) {
@@ -405,9 +451,11 @@ function warmUpFills(): void {
     stream.fillPoisson(column, column.map((_, i) => 1 + (i % 20)));
     stream.fillGamma(column, 0.5);
     stream.fillGamma(column, 4.5);
+    stream.growByLogNormal(column.fill(1), Float64Array.of(0), 0, Float64Array.of(1), 0);
   }
 }
-warmUpFills();
+
+/**
 
 /**
  * The random stream keyed by (seed, keys…): xoshiro256** seeded by SplitMix64 over FNV-1a-64 of
@@ -427,6 +475,7 @@ warmUpFills();
  * a === b; // => true
  */
 export function createStream(seed: number, ...keys: string[]): RandomStream {
+  warmUpFills();
   return new Xoshiro256StarStarStream(seedStreamState(seed, keys));
 }
 
@@ -444,4 +493,37 @@ export function createStreamFromState(
     state[2 * index + 1] = Number(word & 0xffffffffn) | 0;
   });
   return new Xoshiro256StarStarStream(state);
+}
+
+/** The streams of one run, by (block, keys…): the key hashes are computed once per key. */
+export interface BlockStreams {
+  /**
+   * The stream of block `block` keyed (seed, keys…): block 0 is createStream(seed, keys…); every
+   * block is seeded on its own (blockStreamState), so blocks can be drawn in any order, anywhere.
+   */
+  stream(block: number, ...keys: string[]): RandomStream;
+}
+
+/**
+ * Block streams for a run with `seed`: xoshiro256** seeded per block by SplitMix64 at counter
+ * h + (4b + i)·γ, h = FNV-1a-64(seed, keys) (see blockStreamState and prngDescription).
+ * @example blockStreams(42).stream(0, 'revenue', 'growth').nextFloat() === createStream(42, 'revenue', 'growth').nextFloat(); // => true
+ */
+export function blockStreams(seed: number): BlockStreams {
+  warmUpFills();
+  const hashes = new Map<string, Int32Array>();
+  return {
+    stream(block: number, ...keys: string[]): RandomStream {
+      const id = keys.join('\u0000');
+      let hash = hashes.get(id);
+      if (!hash) {
+        const h = fnv1a64Of(seed, keys);
+        hash = Int32Array.of(Number(h >> 32n) | 0, Number(h & 0xffffffffn) | 0);
+        hashes.set(id, hash);
+      }
+      const state = new Int32Array(8);
+      blockStreamStateInto(hash[0], hash[1], block, state);
+      return new Xoshiro256StarStarStream(state);
+    },
+  };
 }

@@ -15,6 +15,12 @@ export interface RandomStream {
   fillStandardNormal(out: Float64Array): void;
   /** Fills `out` with Poisson variates, one rate per element (`rates[i]`), or a single rate. */
   fillPoisson(out: Float64Array, rates: Float64Array | number): void;
+  /**
+   * level[k] ← level[k]·exp(mean[k & meanMask] + scale[k & scaleMask]·Z_k) with Z_k the standard
+   * normals fillStandardNormal would draw: the compound step fused with its normals (mask 0: a
+   * constant in a column of length 1; −1: one value per element).
+   */
+  growByLogNormal(level: Float64Array, mean: Float64Array, meanMask: number, scale: Float64Array, scaleMask: number): void;
   /** Fills `out` with Gamma(shape, 1) variates. */
   fillGamma(out: Float64Array, shape: number): void;
 }

@@ -1,27 +1,32 @@
-// The Monte Carlo core: draws as Float64Array columns, computed year by year in dependency order.
+// The Monte Carlo core: draws in blocks of 4096, each block simulated through every year on its own.
 //
-//   before the first year: per variable, its base into its own column; parameters sampled (a law's
-//     into pooled columns that it copies what it keeps from, a formula's into columns of its own)
-//   for year = firstYear … horizon:
-//     previous ← output          only for variables someone reads a year back (lag(), growth targets)
-//     for variable in evaluation order:
-//       law:     runtime.next(step, value, scratch)   advances the value column in place
-//       formula: compiled loop over the input columns, into the value column
-//       shocks:  output = value · cumulative shock factor (a column of its own only when shocked)
-//     observer(year, columns)   → quantiles and target accumulators are taken now
-// Memory ∝ draws × (variables + law state), never × years.
+//   for block in blocks (any order: each block has its own random streams):
+//     per variable: its base into its own column; parameters sampled (a law's into pooled columns
+//       that it copies what it keeps from, a formula's into columns of its own); the law's runtime
+//     observer.observeBase(base, block)
+//     for year = firstYear … horizon:
+//       previous ← output        only for variables someone reads a year back (lag(), growth targets)
+//       for variable in evaluation order:
+//         law:     runtime.next(step, value, scratch)   advances the value column in place
+//         formula: compiled loop over the input columns, into the value column
+//         shocks:  output = value · cumulative shock factor (a column of its own only when shocked)
+//       observe(columns of this block and year)   → summaries and target accumulators take them now
+// Memory ∝ block size × (variables + law state), never × draws or × years.
 import type { LawRuntime } from '../laws/law.js';
 import type { PreparedModel, PreparedVariable } from '../pipeline/prepared-model.js';
 import type { Shock } from '../spec/scenario-spec.js';
 import { isWholeNumberUnit } from '../data/units.js';
-import { createStream } from './create-stream.js';
+import { blockStreams, type BlockStreams } from './create-stream.js';
+import { blockSize, drawBlocks, type DrawBlock } from './draw-blocks.js';
 import { sampleDistribution } from './sample-distribution.js';
 import type { Distribution } from './distribution.js';
 
-/** Read access to the columns of the year just simulated, handed to observers. */
+/** Read access to the columns of one block in the year just simulated, handed to observers. */
 export interface YearColumns {
   readonly year: number;
-  /** Values of `variable` in `year`, or undefined before the variable's first simulated year. */
+  /** The block these columns hold: draw `block.offset + i` is at index i. */
+  readonly block: DrawBlock;
+  /** Values of `variable` in `year` (one per draw of the block), or undefined before its first simulated year. */
   current(variable: string): Float64Array | undefined;
   /**
    * Values of `variable` in `year − 1` (the base column in its first year), or undefined when it had
@@ -39,32 +44,42 @@ export interface SimulationOptions {
   readonly variables?: ReadonlySet<string>;
   /** Variables whose previous year observers read (formula lags are kept anyway). */
   readonly keepPrevious?: ReadonlySet<string>;
-  /** A column of `draws` values the laws use within each step (default: one is allocated); free while observers run. */
-  readonly scratch?: Float64Array;
-  /** Called once per simulated year, after every variable of that year is computed. */
+  /** The blocks to simulate, in this order (default: every block of `draws`, in index order). */
+  readonly blocks?: readonly DrawBlock[];
+  /** Called once per block and simulated year, after every variable of that year is computed. */
   readonly observe: (columns: YearColumns) => void;
   /**
-   * Called with the base columns before the first year (for targets that need base-year levels).
-   * The columns are the simulation's own and change from the first year on: copy what you keep.
+   * Called at the start of every block with its base columns (for targets that need base-year
+   * levels). The columns are the simulation's own and change from the first year on: copy what you keep.
    */
-  readonly observeBase?: (base: ReadonlyMap<string, Float64Array>) => void;
+  readonly observeBase?: (base: ReadonlyMap<string, Float64Array>, block: DrawBlock) => void;
+  /** Called once a block's last year is observed. */
+  readonly afterBlock?: (block: DrawBlock) => void;
 }
 
 /**
- * The base column of a variable exactly as the simulation draws it (stream (seed, variable, 'base')):
- * observers that need the base late redraw it instead of keeping a copy of every draw.
+ * The base column of a variable in one block exactly as the simulation draws it (stream
+ * (seed, variable, 'base') of that block): observers that need the base late redraw it instead of
+ * keeping a copy.
+ * @param out receives block.count values
  * @returns false (and `out` untouched) when the variable has no base
  */
-export function sampleBaseColumn(prepared: PreparedVariable, seed: number, out: Float64Array): boolean {
+export function sampleBaseColumn(prepared: PreparedVariable, streams: BlockStreams, block: DrawBlock, out: Float64Array): boolean {
   if (!prepared.base) return false;
-  sampleDistribution(prepared.base, createStream(seed, prepared.spec.name, 'base'), out);
+  sampleDistribution(prepared.base, streams.stream(block.index, prepared.spec.name, 'base'), out.subarray(0, block.count));
   return true;
 }
 
-/** Per-draw samples of a distribution, drawn from the stream keyed (seed, variable, component). */
+/**
+ * Per-draw samples of a distribution for `draws` draws, each block from its stream keyed
+ * (seed, variable, component): the very numbers the simulation draws for that parameter.
+ */
 export function sampleColumn(distribution: Distribution, draws: number, seed: number, variable: string, component: string): Float64Array {
   const out = new Float64Array(draws);
-  sampleDistribution(distribution, createStream(seed, variable, component), out);
+  const streams = blockStreams(seed);
+  for (const block of drawBlocks(draws)) {
+    sampleDistribution(distribution, streams.stream(block.index, variable, component), out.subarray(block.offset, block.offset + block.count));
+  }
   return out;
 }
 
@@ -90,57 +105,103 @@ interface VariableState {
   readonly shocksByYear: ReadonlyMap<number, readonly { readonly shock: Shock; readonly index: number }[]>;
 }
 
+/** A variable's columns, allocated once per run at the block size and reused by every block. */
+interface VariableBuffers {
+  readonly value: Float64Array;
+  readonly output?: Float64Array;
+  readonly previous?: Float64Array;
+  readonly shockFactor?: Float64Array;
+  /** A formula's parameter columns (laws copy what they keep from pooled ones). */
+  readonly params: Record<string, Float64Array>;
+}
+
 /**
- * Simulates the variables of a prepared model for `draws` paths from its first year to its horizon.
- * Same model, options and seed ⇒ identical numbers: every random number comes from a stream keyed by
- * (seed, variable, component), so scenarios share random numbers (common random numbers), and a
- * variable's numbers do not depend on which other variables are simulated with it.
+ * Simulates the variables of a prepared model for `draws` paths from its first year to its horizon,
+ * block by block. Same model, options and seed ⇒ identical numbers, for any order of blocks: every
+ * random number comes from a stream keyed by (seed, variable, component) and the block, so scenarios
+ * share random numbers (common random numbers), a variable's numbers do not depend on which other
+ * variables are simulated with it, and a block's do not depend on any other block.
  */
 export function simulate(model: PreparedModel, options: SimulationOptions): void {
   const { draws, seed } = options;
   const included = model.variables.filter((v) => !options.variables || options.variables.has(v.spec.name));
   const lagged = new Set(included.flatMap((v) => v.formula?.lagged ?? []));
   const keepPrevious = (name: string) => lagged.has(name) || (options.keepPrevious?.has(name) ?? false);
-  const states = new Map<string, VariableState>();
-  const pool = columnPool(draws);
+  const streams = blockStreams(seed);
+  const size = Math.min(blockSize, draws);
+  const pool = columnPool(size);
+  const scratchBuffer = new Float64Array(size);
+  const buffers = new Map<string, VariableBuffers>();
+  const shocksOf = new Map<string, Map<number, { shock: Shock; index: number }[]>>();
+  for (const prepared of included) {
+    const name = prepared.spec.name;
+    const own = options.shocks.map((shock, index) => ({ shock, index })).filter(({ shock }) => shock.variable === name);
+    const byYear = new Map<number, { shock: Shock; index: number }[]>();
+    for (const item of own) byYear.set(item.shock.year, [...(byYear.get(item.shock.year) ?? []), item]);
+    shocksOf.set(name, byYear);
+    const shocked = own.length > 0;
+    buffers.set(name, {
+      value: new Float64Array(size),
+      output: shocked ? new Float64Array(size) : undefined,
+      previous: keepPrevious(name) ? new Float64Array(size) : undefined,
+      shockFactor: shocked ? new Float64Array(size) : undefined,
+      params: prepared.formula ? Object.fromEntries(Object.keys(prepared.params).map((p) => [p, new Float64Array(size)])) : {},
+    });
+  }
+  for (const block of options.blocks ?? drawBlocks(draws)) simulateBlock(included, block, streams, buffers, shocksOf, pool, scratchBuffer, model, options);
+}
 
+/** One block through every year (see the outline at the top of this file). */
+function simulateBlock(
+  included: readonly PreparedVariable[],
+  block: DrawBlock,
+  streams: BlockStreams,
+  buffers: ReadonlyMap<string, VariableBuffers>,
+  shocksOf: ReadonlyMap<string, ReadonlyMap<number, readonly { shock: Shock; index: number }[]>>,
+  pool: ReturnType<typeof columnPool>,
+  scratchBuffer: Float64Array,
+  model: PreparedModel,
+  options: SimulationOptions,
+): void {
+  const n = block.count;
+  const cut = (column: Float64Array) => (column.length === n ? column : column.subarray(0, n));
+  const states = new Map<string, VariableState>();
   // 1. Base levels into each variable's own column; parameters; each law's runtime.
   for (const prepared of included) {
     const name = prepared.spec.name;
-    const value = new Float64Array(draws);
-    sampleBaseColumn(prepared, seed, value);
+    const own = buffers.get(name)!;
+    const value = cut(own.value);
+    if (prepared.base) sampleDistribution(prepared.base, streams.stream(block.index, name, 'base'), value);
     const params: Record<string, Float64Array> = {};
     pool.release();
     for (const [param, distribution] of Object.entries(prepared.params)) {
-      const column = prepared.formula ? new Float64Array(draws) : pool.take();
-      sampleDistribution(distribution, createStream(seed, name, `param:${param}`), column);
+      const column = cut(prepared.formula ? own.params[param] : pool.take());
+      sampleDistribution(distribution, streams.stream(block.index, name, `param:${param}`), column);
       params[param] = column;
     }
-    const runtime = prepared.law?.start({ draws, params, stream: (component) => createStream(seed, name, component) });
-    const own = options.shocks.map((shock, index) => ({ shock, index })).filter(({ shock }) => shock.variable === name);
-    const shocksByYear = new Map<number, { shock: Shock; index: number }[]>();
-    for (const item of own) shocksByYear.set(item.shock.year, [...(shocksByYear.get(item.shock.year) ?? []), item]);
-    const shocked = own.length > 0;
+    const runtime = prepared.law?.start({ draws: n, params, stream: (component) => streams.stream(block.index, name, component) });
+    const output = own.output ? cut(own.output) : value;
+    if (own.output) output.set(value);
+    const shockFactor = own.shockFactor ? cut(own.shockFactor).fill(1) : undefined;
     states.set(name, {
       prepared,
       name,
       value,
-      output: shocked ? Float64Array.from(value) : value,
-      previous: keepPrevious(name) ? new Float64Array(draws) : undefined,
+      output,
+      previous: own.previous ? cut(own.previous) : undefined,
       hasValue: prepared.base !== undefined,
       hasPrevious: false,
       started: false,
       runtime,
       params: prepared.formula ? params : {},
-      shockFactor: shocked ? new Float64Array(draws).fill(1) : undefined,
-      shocksByYear,
+      shockFactor,
+      shocksByYear: shocksOf.get(name)!,
     });
   }
-  pool.dispose();
   if (options.observeBase) {
     const base = new Map<string, Float64Array>();
     for (const [name, state] of states) if (state.hasValue) base.set(name, state.output);
-    options.observeBase(base);
+    options.observeBase(base, block);
   }
 
   const current = (name: string) => {
@@ -160,7 +221,7 @@ export function simulate(model: PreparedModel, options: SimulationOptions): void
   });
 
   // 2. Year by year, in dependency order; one scratch column shared by every law's step.
-  const scratch = options.scratch ?? new Float64Array(draws);
+  const scratch = cut(scratchBuffer);
   for (let year = model.firstYear; year <= model.horizon; year++) {
     for (const state of states.values()) {
       if (state.previous && state.hasValue) {
@@ -176,12 +237,13 @@ export function simulate(model: PreparedModel, options: SimulationOptions): void
       } else if (prepared.formula) {
         prepared.formula.evaluate(formulaEnv(state), state.value);
       }
-      applyShocks(state, year, seed, scratch);
+      applyShocks(state, year, streams, block, scratch);
       state.started = true;
       state.hasValue = true;
     }
-    options.observe({ year, current, previous });
+    options.observe({ year, block, current, previous });
   }
+  options.afterBlock?.(block);
 }
 
 /**
@@ -189,13 +251,13 @@ export function simulate(model: PreparedModel, options: SimulationOptions): void
  * factor on the law's own path (the law never sees it), written into the variable's output column;
  * for a count the product is rounded to a whole number (halves up).
  */
-function applyShocks(state: VariableState, year: number, seed: number, scratch: Float64Array): void {
+function applyShocks(state: VariableState, year: number, streams: BlockStreams, block: DrawBlock, scratch: Float64Array): void {
   const factor = state.shockFactor;
   if (!factor) return;
   for (const { shock, index } of state.shocksByYear.get(year) ?? []) {
     for (const [part, distribution] of [['growth', shock.growth], ['level', shock.level]] as const) {
       if (!distribution) continue;
-      sampleDistribution(distribution, createStream(seed, state.name, `shock:${index}:${part}`), scratch);
+      sampleDistribution(distribution, streams.stream(block.index, state.name, `shock:${index}:${part}`), scratch);
       for (let i = 0; i < factor.length; i++) factor[i] *= 1 + scratch[i];
     }
   }
@@ -212,7 +274,7 @@ function applyShocks(state: VariableState, year: number, seed: number, scratch: 
  * a model's parameters then cost as many columns as its largest law has parameters, not their sum
  * (and leave no garbage for the collector to find late, which is what sets the peak memory).
  */
-function columnPool(draws: number): { take(): Float64Array; release(): void; dispose(): void } {
+function columnPool(draws: number): { take(): Float64Array; release(): void } {
   const columns: Float64Array[] = [];
   let taken = 0;
   return {
@@ -221,10 +283,6 @@ function columnPool(draws: number): { take(): Float64Array; release(): void; dis
       return columns[taken++];
     },
     release() {
-      taken = 0;
-    },
-    dispose() {
-      columns.length = 0;
       taken = 0;
     },
   };

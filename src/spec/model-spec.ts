@@ -30,6 +30,8 @@ export interface VariableSpec {
   /** mathjs expression over other variables and params (law `formula`); `lag(x)` is x a year before. */
   readonly formula?: string;
   readonly description?: string;
+  /** IAMC variable name for iamc.csv (`A|B|C`); absent: derived from the English label. */
+  readonly iamc?: string;
   readonly location: SourceLocation;
   /**
    * Where fields are written, by their path inside the variable (`start`, `formula`, `series`,

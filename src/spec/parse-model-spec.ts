@@ -226,6 +226,7 @@ function buildModel(doc: YamlDocument, file: string, model: ModelFile): ModelSpe
       ...(v.start !== undefined && { start: { year: v.start.year, value: v.start.value } }),
       ...(v.formula !== undefined && { formula: v.formula }),
       ...(v.description !== undefined && { description: v.description }),
+      ...(v.iamc !== undefined && { iamc: v.iamc }),
       location: { file, line, col },
       locations: fieldLocations(v, at),
     };

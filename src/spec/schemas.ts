@@ -65,6 +65,10 @@ export const variableSchema = z
       .optional()
       .meta({ description: 'Expression over other variables and params: + - * / ^, exp log sqrt abs min max pow floor ceil round, lag(x)' }),
     description: text.optional(),
+    iamc: nonEmptyText
+      .regex(/^[^|]+(\|[^|]+)+$/, 'must be an IAMC variable name of two or more levels, such as "Revenue|Information Software"')
+      .optional()
+      .meta({ description: 'IAMC variable name for iamc.csv, levels joined by | (e.g. "Industry Size|AI|Core"); default: the English label' }),
   })
   .meta({ description: 'A projected quantity: its law (or formula), data series and parameters' });
 

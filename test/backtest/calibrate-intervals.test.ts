@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calibratedQuantile, calibrateIntervals } from '../../src/backtest/calibrate-intervals.js';
 import { calibratedForecast } from '../../src/backtest/calibrated-forecast.js';
-import { logChangeScale } from '../../src/backtest/log-change-scale.js';
+import { logChangeScale } from '../../src/forecast/log-change-scale.js';
 
 describe('calibrateIntervals', () => {
   it('stores absolute standardised log errors |ln(y/ŷ)|/s sorted by horizon', () => {

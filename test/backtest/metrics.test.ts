@@ -9,7 +9,7 @@ import { mase } from '../../src/backtest/mase.js';
 import { skillScore } from '../../src/backtest/skill-score.js';
 import { smape } from '../../src/backtest/smape.js';
 import { winklerScore } from '../../src/backtest/winkler-score.js';
-import { normalQuantile } from '../../src/forecast/normal-quantile.js';
+import { inverseNormalCdf } from '../../src/simulate/inverse-normal-cdf.js';
 
 describe('point metrics (hand-worked)', () => {
   it('mae([10, 20], [12, 17]) = (2 + 3)/2 = 2.5', () => {
@@ -91,7 +91,7 @@ describe('CRPS', () => {
   it('crpsFromQuantiles of N(0, 1) at y = 0 approaches the closed form (√2 − 1)/√π', () => {
     // closed form: CRPS(N(0,1), 0) = 2φ(0) − 1/√π = (√2 − 1)/√π ≈ 0.2336949 (Gneiting & Raftery 2007, eq. 5)
     const probabilities = Array.from({ length: 999 }, (_, i) => (i + 1) / 1000);
-    const quantiles = probabilities.map(normalQuantile);
+    const quantiles = probabilities.map(inverseNormalCdf);
     expect(crpsFromQuantiles(quantiles, probabilities, 0)).toBeCloseTo((Math.SQRT2 - 1) / Math.sqrt(Math.PI), 2);
   });
 });

@@ -70,21 +70,23 @@ describe('forecast backtest', () => {
     expect(variable.stderr).toContain('--variable must name a variable of the model with a series (');
   });
 
-  it('--m3 runs the M3 benchmark code on a file and writes m3-metrics.csv', async () => {
+  it('--m3 runs the yardstick code on a collection and writes <name>-metrics.csv and <name>-by-length.csv', async () => {
     const out = mkdtempSync(join(tmpdir(), 'backtest-m3-'));
     const { code, stdout } = await run(['backtest', '--m3', 'test/fixtures/m3/m3-yearly-sample.csv', '--out', out]);
     expect(code).toBe(0);
     expect(stdout).toContain('law:ensemble');
-    const csv = readFileSync(join(out, 'm3-metrics.csv'), 'utf8');
-    expect(csvHeader(csv)).toMatch(/^method,smape,mase,coverage80,coverage95,/);
+    expect(stdout).toMatch(/^default: w = [\d.]+ \(chosen on hindcasts inside the training parts\)$/m);
+    const csv = readFileSync(join(out, 'm3-yearly-sample-metrics.csv'), 'utf8');
+    expect(csvHeader(csv)).toMatch(/^method,series,smape,mase,mase_paper,coverage80,coverage95,/);
     expect(csv).toMatch(/^default,/m);
     expect(csv).toMatch(/^law:compound\+cal,/m);
+    expect(readFileSync(join(out, 'm3-yearly-sample-by-length.csv'), 'utf8')).toMatch(/^default,14-19,/m);
   });
 
   it('--m3 with a missing file is an input error that names the file', async () => {
     const missing = join(mkdtempSync(join(tmpdir(), 'backtest-m3-')), 'none.csv');
     const { code, stderr } = await run(['backtest', '--m3', missing]);
     expect(code).toBe(2);
-    expect(stderr).toContain(`the M3 yearly data must exist at ${missing}`);
+    expect(stderr).toContain(`the yardstick collection must exist at ${missing}`);
   });
 });

@@ -83,14 +83,19 @@ describe('forecast targets', () => {
     const { code, stdout, stderr } = await run(['targets']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^target\s+region\s+kind\s+year\s+bound\s+series\s+latest FY\s+needs$/m);
-    expect(stdout).toMatch(/^bj-ai-core-2025\s+Beijing\s+level\s+2025\s+≥ 3000 亿元\s+bj\.ai\.core\s+2023: ≥2500\s+≤ 9\.5%\/yr over 2 yr$/m);
-    expect(stdout).toMatch(/^bj-infosoft-revenue-2027\s+Beijing\s+level\s+2027\s+≥ 4\.8 万亿元\s+bj\.infosoft\.revenue\s+2023: ≈30000\s+≈ 12\.5%\/yr over 4 yr$/m);
-    expect(stdout).toMatch(/^bj-ai-unicorns-2025\s+.*≥ 5 count \(aspiration 10\)\s+.*6 counted since 2022; floor met$/m);
-    expect(stdout).toMatch(/^bj-swinfo-revenue-2020\s+.*met on record in 2018$/m);
+    expect(stdout).toMatch(/^target\s+region\s+kind\s+year\s+bound\s+series\s+latest FY\s+needs\s+on record$/m);
+    expect(stdout).toMatch(/^bj-ai-core-2025\s+Beijing\s+level\s+2025\s+≥ 3000 亿元\s+bj\.ai\.core\s+2023: ≥2500\s+≤ 9\.5%\/yr over 2 yr\s+open$/m);
+    expect(stdout).toMatch(/^bj-infosoft-revenue-2027\s+Beijing\s+level\s+2027\s+≥ 4\.8 万亿元\s+bj\.infosoft\.revenue\s+2023: ≈30000\s+≈ 12\.5%\/yr over 4 yr\s+open$/m);
+    // 6 new AI unicorns in 2023 already meet "5-10家": achieved on record, the same word as targets.csv.
+    expect(stdout).toMatch(/^bj-ai-unicorns-2025\s+.*≥ 5 count \(aspiration 10\)\s+.*— \(achieved on record\)\s+achieved$/m);
+    expect(stdout).toMatch(/^bj-swinfo-revenue-2020\s+.*achieved$/m);
+    expect(stdout).toContain('  bj-swinfo-revenue-2020: achieved — reached in 2018, 2 years early: 2018: ≥ 10000 (ref-chinanews-20220617)');
+    expect(stdout).toMatch(/^  bj-swinfo-growth-2016-2020: unknown — 2017, 2018, 2019, 2020 not settled by the record/m);
     // an inclusive floor ("以上") reads ≥, an exclusive one ("above 10%") reads >
-    expect(stdout).toMatch(/^bj-ai-core-growth-2023-2025\s+.*≥ 10\.0%\/yr\s+.*≥ 10\.0% every year 2023–2025$/m);
-    expect(stdout).toMatch(/^bj-swinfo-growth-2016-2020\s+.*> 10\.0%\/yr\s+.*> 10\.0% every year 2016–2020$/m);
+    expect(stdout).toMatch(/^bj-ai-core-growth-2023-2025\s+.*≥ 10\.0%\/yr\s+.*≥ 10\.0%\/yr, growth every year 2023–2025\s+open$/m);
+    expect(stdout).toMatch(/^bj-swinfo-growth-2016-2020\s+.*> 10\.0%\/yr\s+.*> 10\.0%\/yr, growth every year 2016–2020\s+unknown$/m);
+    // each target's reading in words, from its kind
+    expect(stdout).toContain('  bj-ai-unicorns-2025: the sum over 2023–2025 at least 5 (aspiration 10: exceeding it is not a miss)');
     for (const id of ['bj-ai-radiating-2025', 'bj-ai-scholars-2025', 'js-robot-chain-2025', 'js-robot-core-2025', 'js-robot-density-2025', 'js-robot-unicorns-2025', 'jl-clusters-share-2030', 'bj-swinfo-growth-2016-2020', 'bj-infosoft-va-share-2020']) {
       expect(stdout).toMatch(new RegExp(`^${id}\\s`, 'm'));
     }
@@ -100,7 +105,7 @@ describe('forecast targets', () => {
     const { stdout } = await run(['targets']);
     expect(stdout).toContain('Targets that pull against each other:');
     expect(stdout).toContain(
-      'bj-ai-core-2025 needs at most 9.5% a year on bj.ai.core; bj-ai-core-growth-2023-2025 asks more (10.0% a year gives 3025): bj-ai-core-2025 follows if bj-ai-core-growth-2023-2025 is met',
+      'bj-ai-core-2025 needs at most 9.5% a year on Beijing/aiCoreIndustry; bj-ai-core-growth-2023-2025 asks more (10.0% a year gives 3025): bj-ai-core-2025 follows if bj-ai-core-growth-2023-2025 is met',
     );
     // 5-10 unicorns: 10 is an aspiration, which the pace on record may exceed without missing anything.
     expect(stdout).not.toContain('bj-ai-unicorns-2025: at the latest yearly pace');
@@ -109,7 +114,7 @@ describe('forecast targets', () => {
   it('shows only the targets public by --as-of', async () => {
     const { code, stdout } = await run(['targets', '--as-of', '2023-12']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^bj-ai-core-2025\s.*no full-year level on record$/m);
+    expect(stdout).toMatch(/^bj-ai-core-2025\s.*no full-year level on record\s+open$/m);
     expect(stdout).not.toContain('bj-infosoft-revenue-2027');
   });
 });

@@ -21,7 +21,7 @@ describe('forecast run', () => {
     const { code, stdout, stderr } = await run(['run', '--draws', '4000', '--out', out]);
     expect(withoutProgress(stderr)).toBe('');
     expect(code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['first-passage.csv', 'manifest.json', 'projections.csv', 'targets.csv']);
+    expect(readdirSync(out).sort()).toEqual(['first-passage.csv', 'manifest.json', 'projections.csv', 'record.csv', 'required.csv', 'targets.csv']);
     for (const scenario of scenarios) expect(stdout).toContain(scenario);
     const targets = readFileSync(join(out, 'targets.csv'), 'utf8');
     for (const scenario of scenarios) expect(targets).toMatch(new RegExp(`^${scenario},bj-ai-core-2025,`, 'm'));
@@ -32,7 +32,7 @@ describe('forecast run', () => {
     const second = freshDir();
     await run(['run', '--draws', '3000', '--quiet', '--out', first]);
     await run(['run', '--draws', '3000', '--quiet', '--out', second]);
-    for (const file of ['projections.csv', 'targets.csv', 'first-passage.csv']) {
+    for (const file of ['projections.csv', 'targets.csv', 'first-passage.csv', 'record.csv', 'required.csv']) {
       expect(readFileSync(join(second, file))).toEqual(readFileSync(join(first, file)));
     }
   });
@@ -41,16 +41,20 @@ describe('forecast run', () => {
     const out = freshDir();
     const { code } = await run(['run', `scenarios/${scenario}.yaml`, '--draws', '5000', '--quiet', '--out', out]);
     expect(code).toBe(0);
-    for (const file of ['projections.csv', 'targets.csv']) {
+    for (const file of ['projections.csv', 'targets.csv', 'record.csv']) {
       const text = normaliseNumbers(readFileSync(join(out, file), 'utf8'));
       await expect(text).toMatchFileSnapshot(join(projectRoot, 'test', 'golden', scenario, file));
     }
   });
 
-  it('exits 1 under --check when a target is likely missed, and 0 without it', async () => {
+  it('exits 1 under --check when a projected target is likely missed (saying which), and 0 without it', async () => {
     const out = freshDir();
     expect((await run(['run', 'scenarios/pessimistic.yaml', '--draws', '2000', '--quiet', '--out', out])).code).toBe(0);
-    expect((await run(['run', 'scenarios/pessimistic.yaml', '--draws', '2000', '--quiet', '--check', '--out', out])).code).toBe(1);
+    const checked = await run(['run', 'scenarios/pessimistic.yaml', '--draws', '2000', '--quiet', '--check', '--out', out]);
+    expect(checked.code).toBe(1);
+    expect(withoutProgress(checked.stderr)).toMatch(/^check {2}pessimistic: bj-infosoft-revenue-2027 P\(met\) [\d.]+% \(very unlikely\) < 50%$/m);
+    // Outcomes on record never fail a check: the unicorn target is achieved in every scenario.
+    expect(checked.stderr).not.toContain('bj-ai-unicorns-2025');
   });
 
   it('rejects bad options with exit code 2 and writes nothing', async () => {
@@ -78,7 +82,7 @@ describe('forecast run: report, notebook outputs, colour', () => {
     const { code, stderr, stdout } = await run(['run', '--draws', '600', '--report', '--format', 'iamc', '--export-draws', '3', '--out', out]);
     expect(withoutProgress(stderr)).toBe('');
     expect(code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['charts', 'draws.csv', 'first-passage.csv', 'iamc.csv', 'manifest.json', 'projections.csv', 'report.html', 'targets.csv']);
+    expect(readdirSync(out).sort()).toEqual(['charts', 'draws.csv', 'first-passage.csv', 'iamc-variables.csv', 'iamc.csv', 'manifest.json', 'projections.csv', 'record.csv', 'report.html', 'required.csv', 'targets.csv']);
     expect(stdout).toMatch(/wrote .*report\.html/);
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('<section class="major" id="targets">');
@@ -90,7 +94,8 @@ describe('forecast run: report, notebook outputs, colour', () => {
     expect(header.slice(0, 5)).toEqual(['Model', 'Scenario', 'Region', 'Variable', 'Unit']);
     expect(header.slice(5).every((year) => /^\d{4}$/.test(year))).toBe(true);
     expect(header.at(-1)).toBe('2030');
-    expect(iamc.filter((line) => line.startsWith('beijing-digital,baseline,Beijing,aiCoreIndustry,亿元,'))).toHaveLength(1);
+    expect(iamc.filter((line) => line.startsWith('beijing-digital,baseline,Beijing,Industry Size|AI|Core,亿元,'))).toHaveLength(1);
+    expect(iamc.filter((line) => line.startsWith('beijing-digital,baseline,Beijing,Industry Size|AI|Core|p05,亿元,'))).toHaveLength(1);
 
     // Draws long: the same N draw numbers in every scenario (paths pair across scenarios).
     const draws = readFileSync(join(out, 'draws.csv'), 'utf8').trimEnd().split('\n');
@@ -107,7 +112,7 @@ describe('forecast run: report, notebook outputs, colour', () => {
       expect(code).toBe(0);
       return io.out.join('');
     };
-    expect(await summary(true, { NO_COLOR: undefined })).toMatch(/\x1b\[\d+m(met|likely|at risk|unlikely)\x1b\[0m/);
+    expect(await summary(true, { NO_COLOR: undefined })).toMatch(/\x1b\[\d+m(very likely|likely|as likely as not|unlikely|very unlikely|achieved|unknown)\x1b\[0m/);
     expect(await summary(true, { NO_COLOR: '1' })).not.toContain('\x1b[');
     expect(await summary(false, { NO_COLOR: undefined })).not.toContain('\x1b[');
   });

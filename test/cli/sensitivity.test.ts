@@ -16,6 +16,8 @@ describe('forecast sensitivity', () => {
     expect(header).toEqual([...sensitivityColumns]);
     const targets = [...new Set(rows.map((r) => r.target))];
     expect(targets).toContain('bj-ai-core-2025');
+    // 6 new AI unicorns in 2023 already meet "5-10家": achieved on record, nothing to swing.
+    expect(targets).not.toContain('bj-ai-unicorns-2025');
     for (const target of targets) {
       const entries = rows.filter((r) => r.target === target);
       expect(entries.map((r) => Number(r.rank))).toEqual(entries.map((_, i) => i + 1));

@@ -22,7 +22,8 @@ describe('forecast solve', () => {
     expect(withoutProgress(stderr)).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/bj-ai-core-2025 met with probability ≥ 0\.8 when assumptions\.aiCoreIndustry\.growth\.mean = /);
-    expect(stdout).toMatch(/achieved P\(met\) [\d.]+ ± [\d.]+ \(Monte Carlo se/);
+    expect(stdout).toMatch(/gives P\(met\) [\d.]+ ± [\d.]+ \((very likely|likely|as likely as not); Monte Carlo se/);
+    expect(stdout).toMatch(/now: .*P\(met\) [\d.]+ \((very likely|likely|as likely as not|unlikely|very unlikely)\)/);
     const { header, rows } = readCsv(out, 'solve.csv');
     expect(header).toEqual([...solveColumns]);
     expect(rows[0].status).toBe('solved');
@@ -52,7 +53,7 @@ describe('forecast solve', () => {
     // The calibrated growth is a studentT: the printed form is one a scenario file takes as it is.
     const pasted = solved.stdout.slice(solved.stdout.indexOf('to use it')).split('\n').slice(1).join('\n');
     expect(pasted).toMatch(/^  assumptions:\n    aiCoreIndustry:\n      growth: \{ dist: studentT, location: [\d.]+, scale: [\d.]+, df: \d+ \}/);
-    const achieved = Number(/achieved P\(met\) ([\d.]+)/.exec(solved.stdout)![1]);
+    const achieved = Number(/gives P\(met\) ([\d.]+)/.exec(solved.stdout)![1]);
     const folder = freshDir();
     const scenario = join(folder, 'solved.yaml');
     writeFileSync(scenario, `scenario: solved\nextends: ${join(projectRoot, 'scenarios', 'baseline.yaml')}\n${pasted.replace(/^  /gm, '')}`);

@@ -52,13 +52,20 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-/** Appended to each Python block: every data frame the snippet made has rows. */
+/**
+ * Appended to each Python block: every data frame the snippet made has rows, and every pivoted
+ * frame holds one value per cell (the recipes use pivot, which refuses duplicate keys; the check
+ * re-counts the raw rows behind fan and verdicts).
+ */
 const pythonCheck = `
 import pandas as _pd
 _frames = {k: v for k, v in list(globals().items()) if isinstance(v, (_pd.DataFrame, _pd.Series)) and not k.startswith('_')}
 assert _frames, "the snippet made no data frame"
 for _k, _v in _frames.items():
     assert len(_v) > 0, f"{_k} is empty"
+assert not proj.duplicated(["model", "scenario", "variable", "year", "kind"]).any(), "projections.csv repeats a key"
+assert not targets.duplicated(["scenario", "target"]).any(), "targets.csv repeats a key"
+assert ai.groupby(["year", "scenario"]).size().max() == 1, "fan averages several rows in a cell"
 print("frames:", ", ".join(f"{k} {getattr(v, 'shape', len(v))}" for k, v in sorted(_frames.items())))
 `;
 
@@ -78,7 +85,7 @@ describe('docs/notebooks.md', () => {
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       // Every frame the snippet names was built and has rows.
-      for (const name of ['proj', 'fan', 'targets', 'verdicts', 'iamc_long', 'paths', 'compare', 'changed', 'curve', 'top']) {
+      for (const name of ['proj', 'fan', 'history', 'targets', 'verdicts', 'projected', 'record', 'iamc_long', 'names', 'paths', 'compare', 'changed', 'curve', 'top']) {
         expect(result.stdout).toMatch(new RegExp(`\\b${name} \\(`));
       }
     }

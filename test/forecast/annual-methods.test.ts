@@ -4,11 +4,21 @@ import { annualMethods } from '../../src/forecast/annual-methods.js';
 import { defaultAnnualMethod } from '../../src/forecast/default-annual-method.js';
 
 describe('annualMethods', () => {
-  it('names are unique and the default is one of them', () => {
+  it('names are unique; the default (w·drift + (1 − w)·median_dotm_ltheta_ldrift) stands apart, named default', () => {
     const names = annualMethods.map((method) => method.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toContain(defaultAnnualMethod.name);
-    expect(defaultAnnualMethod.name).toBe('median_dotm_ltheta_ldrift');
+    expect(names).toContain('median_dotm_ltheta_ldrift');
+    expect(defaultAnnualMethod.name).toBe('default');
+    expect(defaultAnnualMethod.description).toMatch(/^0\.\d+·drift \+ 0\.\d+·median\(dotm, log_theta, log_drift\)/);
+  });
+
+  it('the default forecasts any series of one value or more without a crash', () => {
+    for (const series of [[5], [5, 6], [5, 6, 8], [5, 6, 8, 7], [0, 0, 0, 0, 0, 0], [3, -1, 4, -1, 5]]) {
+      const forecast = defaultAnnualMethod.forecast(series, 3);
+      expect(forecast.point).toHaveLength(3);
+      forecast.point.forEach((value) => expect(Number.isFinite(value)).toBe(true));
+      expect(forecast.quantile(0.9).every((value, k) => value >= Math.max(forecast.point[k], 1e-9) - 1e-12)).toBe(true);
+    }
   });
 
   it.each(annualMethods.map((method) => [method.name, method] as const))(

@@ -112,7 +112,7 @@ describe('compoundLaw.start', () => {
         const runtime = compoundLaw.start({
           draws: 3,
           params: { growth: new Float64Array(3), volatility: new Float64Array(3), persistence: new Float64Array(3).fill(persistence) },
-          stream: () => ({ fillStandardNormal: (out: Float64Array) => out.fill(1) }) as never,
+          stream: () => constantNormals(1),
         });
         const level = new Float64Array(3).fill(base);
         const scratch = new Float64Array(3);
@@ -164,7 +164,7 @@ describe('compoundLaw.start', () => {
     const runtime = compoundLaw.start({
       draws: 2,
       params,
-      stream: () => ({ fillStandardNormal: (out: Float64Array) => out.fill(0) }) as never,
+      stream: () => constantNormals(0),
     });
     params.growth.fill(5); // the simulation reuses these columns for the next variable
     const level = Float64Array.of(100, 200);
@@ -175,3 +175,13 @@ describe('compoundLaw.start', () => {
     expect(() => runtime.next(1, level, scratch)).toThrow('steps must be 1, 2, 3');
   });
 });
+
+/** A stub stream whose every normal is `z` (for the plain and the fused step alike). */
+function constantNormals(z: number): never {
+  return {
+    fillStandardNormal: (out: Float64Array) => out.fill(z),
+    growByLogNormal: (level: Float64Array, mean: Float64Array, meanMask: number, scale: Float64Array, scaleMask: number) => {
+      for (let k = 0; k < level.length; k++) level[k] *= Math.exp(mean[k & meanMask] + scale[k & scaleMask] * z);
+    },
+  } as never;
+}

@@ -14,14 +14,16 @@ describe('fitEnsemblePath and ensemblePointRatio', () => {
     }
   });
 
-  it('ensemblePointRatio takes the median of the three member lines', () => {
-    const path = { dotmIntercept: 1, dotmSlope: 0.1, logThetaIntercept: 0, logThetaSlope: 0, logDriftSlope: Math.log(1.05) };
+  it('ensemblePointRatio takes w·drift + (1 − w)·median of the three member lines', () => {
+    const path = { trendWeight: 0, driftSlope: 0.3, dotmIntercept: 1, dotmSlope: 0.1, logThetaIntercept: 0, logThetaSlope: 0, logDriftSlope: Math.log(1.05) };
     // h = 2: dotm 1.2, theta 1, drift 1.1025 → median 1.1025
     expect(ensemblePointRatio(path, 2)).toBeCloseTo(1.1025, 12);
+    // w = 0.25 mixes in the level drift line 1 + 0.3·2 = 1.6: 0.25·1.6 + 0.75·1.1025
+    expect(ensemblePointRatio({ ...path, trendWeight: 0.25 }, 2)).toBeCloseTo(0.25 * 1.6 + 0.75 * 1.1025, 12);
   });
 
   it('ensemblePointRatio floors a path that would cross zero at 1e-9', () => {
-    const path = { dotmIntercept: 1, dotmSlope: -1, logThetaIntercept: 0, logThetaSlope: -50, logDriftSlope: -50 };
+    const path = { trendWeight: 0.2, driftSlope: -1, dotmIntercept: 1, dotmSlope: -1, logThetaIntercept: 0, logThetaSlope: -50, logDriftSlope: -50 };
     expect(ensemblePointRatio(path, 3)).toBe(1e-9);
   });
 });

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { trackDraws } from '../../src/evaluate/track-draws.js';
 import { loadRunInputs } from '../../src/io/load-run-inputs.js';
 import { drawsCsv } from '../../src/output/draws-table.js';
-import { iamcCsv, iamcTable } from '../../src/output/iamc-table.js';
-import { projectionColumns } from '../../src/output/projections-table.js';
-import { requiredTrajectoryRows } from '../../src/output/required-trajectory-table.js';
+import { iamcMappingCsv, iamcStatistics, iamcTable } from '../../src/output/iamc-table.js';
+import { requiredColumns, requiredRows } from '../../src/output/required-trajectory-table.js';
 import { runScenario } from '../../src/pipeline/run-scenario.js';
 import { runInstrumented } from '../../src/planner/run-instrumented.js';
 import { selectDrawIndices } from '../../src/planner/select-draw-indices.js';
@@ -49,26 +48,38 @@ describe('notebook outputs', () => {
     expect(csv.split('\n').length - 2).toBe(points.length);
   });
 
-  it('iamcTable holds the median of each projected year and history before', () => {
+  it('iamcTable names variables IAMC-style, the median under the name (history before) and each statistic as name|statistic', () => {
     const { columns, rows } = iamcTable([run.result], inputs.data);
     expect(columns.slice(0, 5)).toEqual(['Model', 'Scenario', 'Region', 'Variable', 'Unit']);
     const years = columns.slice(5).map(Number);
     expect(years).toEqual([...years].sort((a, b) => a - b));
-    const ai = rows.find((r) => r.Variable === 'aiCoreIndustry')!;
-    const median2025 = run.result.summaries.find((s) => s.variable === 'aiCoreIndustry' && s.year === 2025)!.quantiles[3];
-    expect(Number(ai['2025'])).toBeCloseTo(median2025, 3);
-    const labelled = iamcCsv([run.result], inputs.data, { variableNames: 'label' });
-    expect(labelled).toContain('Beijing|');
+    const summary2025 = run.result.summaries.find((s) => s.variable === 'aiCoreIndustry' && s.year === 2025)!;
+    const row = (name: string) => rows.find((r) => r.Variable === name)!;
+    expect(Number(row('Industry Size|AI|Core')['2025'])).toBeCloseTo(summary2025.quantiles[3], 3);
+    expect(Number(row('Industry Size|AI|Core|p05')['2025'])).toBeCloseTo(summary2025.quantiles[0], 3);
+    expect(Number(row('Industry Size|AI|Core|mean')['2025'])).toBeCloseTo(summary2025.mean, 3);
+    // History only in the median's row, before the projection starts (national software revenue: base year 2023).
+    expect(row('Revenue|Software')['2020']).toBeDefined();
+    expect(row('Revenue|Software|p05')['2020']).toBeUndefined();
+    for (const r of rows) expect(String(r.Variable)).toMatch(/^[^|]+(\|[^|]+)+$/);
+    // One row per (model, scenario, variable, statistic): a plain pivot works.
+    expect(new Set(rows.map((r) => `${r.Scenario} ${r.Variable}`)).size).toBe(rows.length);
+    // The mapping names every IAMC variable with its model id and statistic.
+    const mapping = iamcMappingCsv([run.result]).trimEnd().split('\n');
+    expect(mapping[0]).toBe('Model,Variable,variable,statistic,Unit,label');
+    expect(mapping).toContain('beijing-digital,Industry Size|AI|Core|p05,aiCoreIndustry,p05,亿元,Beijing AI core industry');
+    expect(mapping.length - 1).toBe(run.result.model.spec.variables.length * iamcStatistics.length);
   });
 
-  it('requiredTrajectoryRows reach each level target exactly in its year, in projections.csv columns', () => {
-    const rows = requiredTrajectoryRows([run.result], inputs.data);
-    const core = rows.filter((r) => r.source === 'bj-ai-core-2025');
+  it('requiredRows reach each level target exactly in its year, one row per model, target and year', () => {
+    const rows = requiredRows([run.result, run.result], inputs.data);
+    const core = rows.filter((r) => r.target === 'bj-ai-core-2025');
     expect(core.length).toBeGreaterThan(1);
-    expect(core[core.length - 1]).toMatchObject({ kind: 'required', year: 2025, p50: '3000', mean: '3000' });
-    for (const row of rows) for (const key of Object.keys(row)) expect(projectionColumns as readonly string[]).toContain(key);
+    expect(core[core.length - 1]).toMatchObject({ year: 2025, value: '3000', variable: 'aiCoreIndustry' });
+    for (const row of rows) expect(Object.keys(row)).toEqual([...requiredColumns]);
+    expect(new Set(rows.map((r) => `${r.model} ${r.target} ${r.year}`)).size).toBe(rows.length);
     // Constant growth: successive ratios are equal.
-    const values = core.map((r) => Number(r.p50));
+    const values = core.map((r) => Number(r.value));
     const ratios = values.slice(1).map((v, i) => v / values[i]);
     for (const ratio of ratios) expect(ratio).toBeCloseTo(ratios[0], 6);
   });

@@ -10,6 +10,9 @@ import { reportOutputFiles } from '../../src/report/report-output-files.js';
 import { scenarioColours } from '../../src/report/scenario-colours.js';
 import { parseSensitivityTable } from '../../src/report/parse-sensitivity-table.js';
 import { thresholdText } from '../../src/report/targets-table-html.js';
+import { recordTableHtml } from '../../src/report/record-table-html.js';
+import { recordColumns } from '../../src/output/targets-table.js';
+import type { Target } from '../../src/data/types.js';
 import { tornadoSpec } from '../../src/report/tornado-spec.js';
 import { boundGlyphs } from '../../src/report/fan-chart-spec.js';
 
@@ -42,12 +45,20 @@ describe('qualifierBand(value, qualifier)', () => {
   });
 });
 
+/** A target with the given bounds, written in `writtenUnit` and judged in `unit`. */
+function bounds(fields: Partial<Target>, unit: string, writtenUnit = unit): Target {
+  return { id: 't', labelZh: '', labelEn: '', region: 'Beijing', kind: 'level', year: 2025, source: 's', quote: 'q', reading: 'r', file: 'f', line: 1, unit, writtenUnit, ...fields };
+}
+
 describe('thresholdText(target)', () => {
-  it('reads bounds and ranges with their inclusivity and unit', () => {
-    expect(thresholdText({ lower: { value: 3000, inclusive: true }, unit: '亿元' })).toBe('≥ 3,000 亿元');
-    expect(thresholdText({ lower: { value: 0.1, inclusive: false }, unit: 'rate' })).toBe('> 10.0%');
-    expect(thresholdText({ lower: { value: 5, inclusive: true }, upper: { value: 10, inclusive: true }, unit: 'count' })).toBe('5–10 count');
-    expect(thresholdText({ upper: { value: 10000, inclusive: false }, unit: 'persons' })).toBe('< 10,000 persons');
+  it('reads the commitment, a ceiling and an aspiration in the unit the target was written in', () => {
+    expect(thresholdText(bounds({ lower: { value: 3000, inclusive: true } }, '亿元'))).toBe('≥ 3000亿元');
+    expect(thresholdText(bounds({ lower: { value: 48000, inclusive: true } }, '亿元', '万亿元'))).toBe('≥ 4.8万亿元');
+    expect(thresholdText(bounds({ lower: { value: 0.1, inclusive: false } }, 'rate'))).toBe('> 10%');
+    expect(thresholdText(bounds({ lower: { value: 5, inclusive: true }, aspiration: 10 }, 'count'))).toBe('≥ 5, aspiration 10');
+    expect(thresholdText(bounds({ lower: { value: 5, inclusive: true }, upper: { value: 8, inclusive: true } }, 'count'))).toBe('≥ 5, ≤ 8');
+    expect(thresholdText(bounds({ upper: { value: 10000, inclusive: false } }, 'persons'))).toBe('< 10000 persons');
+    expect(thresholdText(bounds({ approx: { value: 2000, tolerance: 0.05 }, lower: { value: 1900, inclusive: true } }, '亿元'))).toBe('≈ 2000亿元 ±5% (met from 1900亿元)');
   });
 });
 
@@ -144,7 +155,7 @@ describe('fan chart bounds', () => {
 
 describe('thresholdText(target) for a percent level', () => {
   it('shows "≥ 85%" (a level, unsigned), not a signed change', () => {
-    expect(thresholdText({ lower: { value: 85, inclusive: true }, unit: 'percent' })).toBe('≥ 85%');
+    expect(thresholdText(bounds({ lower: { value: 85, inclusive: true } }, 'percent'))).toBe('≥ 85%');
   });
 });
 
@@ -154,5 +165,20 @@ describe('reportedNumber(value, unit)', () => {
     expect(reportedNumber(14906.1, '亿元')).toBe('14,906.1');
     expect(reportedNumber(0.177, 'rate')).toBe('17.7%');
     expect(reportedNumber(0.1234, 'rate')).toBe('12.34%');
+  });
+});
+
+describe('recordTableHtml(rows)', () => {
+  it('shows each decided target with its threshold in its unit, outcome word, margin and deciding source, escaped', () => {
+    const row = Object.fromEntries(recordColumns.map((c) => [c, ''])) as Record<(typeof recordColumns)[number], string>;
+    const html = recordTableHtml([
+      { ...row, target: 'va-share', window: '2020', comparator: 'above', threshold: '11', unit: 'percent', outcome: 'achieved', value: '11.3', margin: '0.3', decidingSeries: 'bj.va.share', decidingYear: '2017', decidingPeriod: 'FY', decidingSource: 'src <a>', reason: 'reached in 2017' },
+    ]);
+    expect(html).toContain('&gt; 11%');
+    expect(html).toContain('status-achieved');
+    expect(html).toContain('已达成 achieved');
+    expect(html).toContain('11.3 / +0.3');
+    expect(html).toContain('src &lt;a&gt;');
+    expect(recordTableHtml([])).toContain('no target is decided on record');
   });
 });

@@ -1,15 +1,15 @@
 // `forecast backtest`: rolling-origin hindcasts of each law on a model's history, or the M3 yardstick.
 import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { backtestMetrics } from '../../backtest/backtest-metrics.js';
 import { backtestCsv } from '../../backtest/backtest-csv.js';
 import { backtestMetricsCsv } from '../../backtest/backtest-metrics-csv.js';
 import { VINTAGE_RULES, type VintageRule } from '../../backtest/data-at-cutoff.js';
-import { m3MetricsCsv } from '../../backtest/m3-metrics-csv.js';
+import { accuracyByLengthCsv, accuracyMetricsCsv } from '../../backtest/accuracy-metrics-csv.js';
 import { readM3Csv } from '../../backtest/read-m3-csv.js';
 import { runBacktest } from '../../backtest/run-backtest.js';
-import { runM3Benchmark } from '../../backtest/run-m3-benchmark.js';
+import { runAccuracyBenchmark } from '../../backtest/run-accuracy-benchmark.js';
 import { InputError } from '../../errors/input-error.js';
 import { backtestMessages } from '../../errors/messages.js';
 import { readText } from '../../io/read-text.js';
@@ -27,8 +27,6 @@ const list = (value: unknown): string[] =>
   ((Array.isArray(value) ? value : value === undefined ? [] : [value]) as unknown[]).flatMap((item) => String(item).split(',')).map((s) => s.trim()).filter(Boolean);
 
 export const backtestCommand: CommandDefinition = {
-  command: 'backtest [scenario]',
-  describe: 'score each law by rolling-origin hindcasts on the model\'s history (or on M3 with --m3)',
   builder: (yargs: Argv) =>
     yargs
       .positional('scenario', { type: 'string', describe: 'scenario whose model is tested (default: the first file in scenarios/)' })
@@ -38,7 +36,7 @@ export const backtestCommand: CommandDefinition = {
       .option('draws', { type: 'number', default: 2000, describe: 'Monte Carlo draws per forecast' })
       .option('seed', { type: 'number', default: 1, describe: 'random seed' })
       .option('vintage', { type: 'string', default: 'dated', describe: 'published-date rule: dated (undated rows by year), strict, none' })
-      .option('m3', { type: 'string', describe: 'run the M3 yearly benchmark on this CSV instead (writes m3-metrics.csv)' })
+      .option('m3', { type: 'string', describe: 'run the accuracy yardstick on this collection instead (M3 layout, e.g. M3 or tourism yearly; writes <name>-metrics.csv and <name>-by-length.csv)' })
       .option('out', { type: 'string', default: 'out', describe: 'output folder' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
       .check((argv) => {
@@ -54,7 +52,7 @@ export const backtestCommand: CommandDefinition = {
       })
       .example('forecast backtest', 'every variable with a history, default laws, h = 3; writes out/backtest.csv and out/metrics.csv')
       .example('forecast backtest --variable nationalSoftwareRevenue --laws compound,ensemble --horizon 2', 'one variable, two laws')
-      .example('forecast backtest --m3 ../shared/benchmarks/m3-yearly.csv --out out/m3', 'the M3 yearly yardstick'),
+      .example('forecast backtest --m3 ../shared/benchmarks/m3-yearly.csv --out out/m3', 'the M3 yearly yardstick (any collection in the same layout works)'),
 
   async run(argv, io) {
     const out = resolve(io.cwd, String(argv.out ?? 'out'));
@@ -102,20 +100,25 @@ export const backtestCommand: CommandDefinition = {
   },
 };
 
-/** `--m3 <file>`: the benchmark of bench/m3-accuracy.ts through the same code, to <out>/m3-metrics.csv. */
+/** `--m3 <file>`: the yardstick of bench/accuracy.ts through the same code, to <out>/<name>-metrics.csv and <name>-by-length.csv. */
 function runM3Command(file: string, out: string, quiet: boolean, io: CliIo): number {
   // Read as every input is (a regular text file within the size limit); a missing file says where the data lives.
   const shown = relative(io.cwd, file) || file;
   if (!existsSync(file)) throw new InputError([{ file: shown, message: backtestMessages.m3Missing(file) }]);
-  const rows = runM3Benchmark(readM3Csv(readText(file, { shown })));
-  writeOutputsAtomically(out, [{ name: 'm3-metrics.csv', content: m3MetricsCsv(rows) }], { cwd: io.cwd });
+  const { rows, selection } = runAccuracyBenchmark(readM3Csv(readText(file, { shown })));
+  const name = basename(file).replace(/\.csv$/i, '');
+  writeOutputsAtomically(out, [
+    { name: `${name}-metrics.csv`, content: accuracyMetricsCsv(rows) },
+    { name: `${name}-by-length.csv`, content: accuracyByLengthCsv(rows) },
+  ], { cwd: io.cwd });
   if (!quiet) {
+    io.stdout(`default: w = ${selection.trendWeight} (chosen on hindcasts inside the training parts)\n`);
     io.stdout('method                      sMAPE   MASE  cov80  cov95\n');
     for (const row of rows) {
       const f = (v: number, d: number) => (Number.isFinite(v) ? v.toFixed(d) : '—');
       io.stdout(`${row.method.padEnd(26)} ${f(row.smape, 2).padStart(6)} ${f(row.mase, 3).padStart(6)}  ${f(row.coverage80, 3)}  ${f(row.coverage95, 3)}\n`);
     }
-    io.stdout(`wrote m3-metrics.csv to ${out}\n`);
+    io.stdout(`wrote ${name}-metrics.csv, ${name}-by-length.csv to ${out}\n`);
   }
   return exitCodes.ok;
 }

@@ -8,14 +8,14 @@ import { compareScenarios, type ScenarioComparison } from '../../planner/compare
 import { runInstrumented } from '../../planner/run-instrumented.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
+import { compactWritten, signedGap } from '../../report/display-number.js';
+import { displayWidth } from '../../report/terminal-summary.js';
 import { runArguments, scenarioOptions } from './run.js';
 
 const percent = (p: number) => (Number.isFinite(p) ? `${(p * 100).toFixed(1)}%` : '—');
 const points = (d: number) => (Number.isFinite(d) ? `${d >= 0 ? '+' : ''}${(d * 100).toFixed(1)}` : '—');
 
 export const compareCommand: CommandDefinition = {
-  command: 'compare <scenarios..>',
-  describe: 'compare targets across scenarios, with paired Monte Carlo errors of the differences and the assumptions that differ',
   builder: (yargs) =>
     scenarioOptions(yargs, 'scenario files, at least two; the first is the reference')
       .check((argv) => {
@@ -31,7 +31,7 @@ export const compareCommand: CommandDefinition = {
     const draws = args.draws ?? loaded.scenarios[0].scenario.draws;
     const seed = args.seed ?? loaded.scenarios[0].scenario.seed;
     const runs = loaded.scenarios.map(({ scenario, model }) => runInstrumented(model, loaded.data, scenario, { draws, seed, trackOutcomes: true }));
-    const comparison = compareScenarios(runs, seed);
+    const comparison = compareScenarios(runs, seed, loaded.data);
     const outputs: OutputFile[] = [
       { name: 'compare.csv', content: compareCsv(comparison, args.precision) },
       { name: 'compare-assumptions.csv', content: compareAssumptionsCsv(comparison) },
@@ -48,26 +48,29 @@ export const compareCommand: CommandDefinition = {
 /** The terminal view: one line per target × scenario, then the differing assumptions side by side. */
 function compareSummary(comparison: ScenarioComparison, draws: number, seed: number): string {
   const lines = [`compared against ${comparison.scenarios[0]} (${draws} draws, seed ${seed}, common random numbers)`, ''];
-  const header = ['target', 'scenario', 'P(met)', 'Δ pts ± se', 'median', 'Δ median', 'gap', 'status'];
-  const value = (x: number, unit: string) => (!Number.isFinite(x) ? '—' : unit === 'rate' ? `${(x * 100).toFixed(1)}%` : Math.abs(x) >= 100 ? x.toFixed(0) : String(Number(x.toPrecision(3))));
-  const signed = (x: number, unit: string) => (!Number.isFinite(x) ? '—' : `${x >= 0 ? '+' : ''}${unit === 'rate' ? `${(x * 100).toFixed(1)} pts` : value(x, unit)}`);
+  const header = ['target', 'scenario', 'P(met)', 'Δ pts ± se', 'median', 'Δ median', 'gap', 'basis', 'status'];
   const rows = comparison.rows.map((row) => {
     const r = row.result;
-    const unit = (r ?? row.referenceResult)?.unit ?? '';
+    const v = row.verdict;
+    const target = (r ?? row.referenceResult)?.target ?? v.target;
+    const rate = target.unit === 'rate';
     const own = row.scenario === row.reference;
+    const difference = (x: number) => (!Number.isFinite(x) ? '—' : `${x >= 0 ? '+' : '−'}${rate ? `${Math.abs(x * 100).toFixed(1)} pts` : compactWritten(target, Math.abs(x))}`);
     return [
       row.target,
       row.scenario,
-      percent(r?.probabilityMet ?? Number.NaN),
-      own ? '' : `${points(row.differenceProbability)} ± ${(row.differenceProbabilitySe * 100).toFixed(1)}`,
-      r ? value(r.p50, unit) : '—',
-      own ? '' : signed(row.differenceP50, unit),
-      r && Number.isFinite(r.gapPercent) ? `${r.gapPercent >= 0 ? '+' : ''}${r.gapPercent.toFixed(1)}%` : '—',
-      r?.status ?? 'not judged',
+      percent(v.probabilityMet),
+      own || !Number.isFinite(row.differenceProbability) ? '' : `${points(row.differenceProbability)} ± ${(row.differenceProbabilitySe * 100).toFixed(1)}`,
+      r ? (rate ? `${(r.p50 * 100).toFixed(1)}%` : compactWritten(target, r.p50)) : '—',
+      own ? '' : difference(row.differenceP50),
+      r && v.judgedOn === 'projection' ? signedGap(rate ? r.gap : r.gapRelative, rate) : '—',
+      v.basis ?? '—',
+      v.status,
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
+  const fill = (c: string, i: number) => ' '.repeat(Math.max(0, widths[i] - displayWidth(c)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 || i >= cells.length - 2 ? c + fill(c, i) : fill(c, i) + c)).join('  ').trimEnd();
   lines.push(line(header));
   rows.forEach((cells, k) => {
     if (k > 0 && comparison.rows[k].target !== comparison.rows[k - 1].target) lines.push('');

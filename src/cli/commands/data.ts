@@ -77,8 +77,6 @@ function showSeries(data: DataSet, id: string): string {
 }
 
 export const dataCommand: CommandDefinition = {
-  command: 'data [series]',
-  describe: 'list the data series (id, scope, unit, years, points), or show one series with its sources and quotes',
   builder: (yargs) =>
     yargs
       .positional('series', { type: 'string', describe: 'a series id, e.g. bj.infosoft.revenue' })

@@ -6,8 +6,6 @@ import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
 
 export const explainCommand: CommandDefinition = {
-  command: 'explain <scenario>',
-  describe: 'show a scenario fully resolved: every value, where it came from, its uncertainty and the evidence behind it',
   builder: (yargs) =>
     yargs
       .positional('scenario', { type: 'string', describe: 'scenario file' })

@@ -1,31 +1,90 @@
-// Every command of `forecast`, in the order `--help` lists them. One file per command, loaded only
-// when it is the command being run (start-up stays fast: `forecast data` never loads vega or mathjs).
+// Every command of `forecast`, in the order `--help` lists them: its usage and one-line description
+// here, its options and its work in one file per command, loaded only when it is the command being
+// run. So `forecast --help` loads no command at all, and `forecast data` never loads the engine,
+// vega or mathjs.
 import type { CommandDefinition } from '../command.js';
 
 export interface CommandEntry {
-  /** The command's name, the first word of its yargs command string. */
+  /** The command's name, the first word of its usage. */
   readonly name: string;
+  /** yargs usage string, e.g. `data [series]`. */
+  readonly command: string;
+  /** One line for `forecast --help`. */
+  readonly describe: string;
   readonly load: () => Promise<CommandDefinition>;
 }
 
 export const commandEntries: readonly CommandEntry[] = [
-  { name: 'run', load: async () => (await import('./run.js')).runCommand },
-  { name: 'report', load: async () => (await import('./report.js')).reportCommand },
-  { name: 'compare', load: async () => (await import('./compare.js')).compareCommand },
-  { name: 'sweep', load: async () => (await import('./sweep.js')).sweepCommand },
-  { name: 'sensitivity', load: async () => (await import('./sensitivity.js')).sensitivityCommand },
-  { name: 'solve', load: async () => (await import('./solve.js')).solveCommand },
-  { name: 'explain', load: async () => (await import('./explain.js')).explainCommand },
-  { name: 'backtest', load: async () => (await import('./backtest.js')).backtestCommand },
-  { name: 'validate', load: async () => (await import('./validate.js')).validateCommand },
-  { name: 'data', load: async () => (await import('./data.js')).dataCommand },
-  { name: 'targets', load: async () => (await import('./targets.js')).targetsCommand },
+  {
+    name: 'run',
+    command: 'run [scenarios..]',
+    describe: 'project every variable under each scenario and judge every target',
+    load: async () => (await import('./run.js')).runCommand,
+  },
+  {
+    name: 'report',
+    command: 'report [scenarios..]',
+    describe: 'write report.html (fan charts, target verdicts, sources; works offline) and each chart as a Vega-Lite spec',
+    load: async () => (await import('./report.js')).reportCommand,
+  },
+  {
+    name: 'compare',
+    command: 'compare <scenarios..>',
+    describe: 'compare targets across scenarios, with paired Monte Carlo errors of the differences and the assumptions that differ',
+    load: async () => (await import('./compare.js')).compareCommand,
+  },
+  {
+    name: 'sweep',
+    command: 'sweep <scenario>',
+    describe: 'run a scenario over a grid of assumption values (several --vary give every combination)',
+    load: async () => (await import('./sweep.js')).sweepCommand,
+  },
+  {
+    name: 'sensitivity',
+    command: 'sensitivity <scenario>',
+    describe: 'rank every uncertain input by how far it swings each target (tornado) and by rank correlation',
+    load: async () => (await import('./sensitivity.js')).sensitivityCommand,
+  },
+  {
+    name: 'solve',
+    command: 'solve <scenario>',
+    describe: 'find the value of an assumption at which a target is met with a given probability (bisection, common random numbers)',
+    load: async () => (await import('./solve.js')).solveCommand,
+  },
+  {
+    name: 'explain',
+    command: 'explain <scenario>',
+    describe: 'show a scenario fully resolved: every value, where it came from, its uncertainty and the evidence behind it',
+    load: async () => (await import('./explain.js')).explainCommand,
+  },
+  {
+    name: 'backtest',
+    command: 'backtest [scenario]',
+    describe: 'score each law by rolling-origin hindcasts on the model\'s history (or on a yardstick such as M3 with --m3)',
+    load: async () => (await import('./backtest.js')).backtestCommand,
+  },
+  {
+    name: 'validate',
+    command: 'validate [files..]',
+    describe: 'check data, model and scenario files and report every problem (nothing is run or written)',
+    load: async () => (await import('./validate.js')).validateCommand,
+  },
+  {
+    name: 'data',
+    command: 'data [series]',
+    describe: 'list the data series (id, scope, unit, years, points), or show one series with its sources and quotes',
+    load: async () => (await import('./data.js')).dataCommand,
+  },
+  {
+    name: 'targets',
+    command: 'targets',
+    describe: 'list every official target, what it asks from the latest full year on record, what the record decides, and targets that pull against each other',
+    load: async () => (await import('./targets.js')).targetsCommand,
+  },
 ];
 
-/** The commands needed to parse `argv`: only the named one when argv names one, else all (for help). */
-export async function loadCommands(argv: readonly string[]): Promise<CommandDefinition[]> {
+/** The entry `argv` names (its first word that is not an option), or undefined (help, version, a typo). */
+export function namedCommand(argv: readonly string[]): CommandEntry | undefined {
   const first = argv.find((arg) => !arg.startsWith('-'));
-  const named = commandEntries.find((entry) => entry.name === first);
-  const entries = named ? [named] : commandEntries;
-  return Promise.all(entries.map((entry) => entry.load()));
+  return commandEntries.find((entry) => entry.name === first);
 }

@@ -10,7 +10,7 @@ import type { CliIo } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
 import { threadsOption } from '../../planner/planner-options.js';
-import { runArguments, runScenarios, scenarioOptions } from './run.js';
+import { runArguments, runScenarios, scenarioOptions, simulationOptions } from './run.js';
 
 /**
  * Runs the scenarios exactly as `forecast run` does (same options), builds the report and writes
@@ -33,10 +33,8 @@ async function runReport(argv: Record<string, unknown>, io: CliIo): Promise<numb
 }
 
 export const reportCommand: CommandDefinition = {
-  command: 'report [scenarios..]',
-  describe: 'write report.html (fan charts, target verdicts, sources; works offline) and each chart as a Vega-Lite spec',
   builder: (yargs) =>
-    threadsOption(scenarioOptions(yargs))
+    simulationOptions(threadsOption(scenarioOptions(yargs)))
       .option('sensitivity', {
         type: 'string',
         describe: 'sensitivity.csv from `forecast sensitivity` (or columns scenario,target,input,low,high,swingProbability): adds tornado charts',

@@ -6,23 +6,39 @@ import { engineVersion } from '../../io/engine-version.js';
 import { loadRunInputs, scenarioFilesIn } from '../../io/load-run-inputs.js';
 import { buildManifest } from '../../output/manifest.js';
 import { drawsCsv, type ScenarioDraws } from '../../output/draws-table.js';
-import { iamcCsv } from '../../output/iamc-table.js';
-import { projectionColumns, projectionRows } from '../../output/projections-table.js';
-import { requiredTrajectoryRows } from '../../output/required-trajectory-table.js';
-import { toCsv } from '../../io/to-csv.js';
+import { iamcCsv, iamcMappingCsv } from '../../output/iamc-table.js';
+import { projectionsCsv } from '../../output/projections-table.js';
+import { requiredCsv } from '../../output/required-trajectory-table.js';
 import { threadsOption } from '../../planner/planner-options.js';
 import { runWithSampledDraws } from '../../planner/run-with-sampled-draws.js';
 import { runScenarioInParallel } from '../../pipeline/run-scenario-in-parallel.js';
 import type { RunOptions } from '../../pipeline/run-scenario.js';
-import { firstPassageCsv, targetsCsv } from '../../output/targets-table.js';
+import { firstPassageCsv, recordCsv, targetsCsv } from '../../output/targets-table.js';
+import { targetVerdicts } from '../../evaluate/target-verdict.js';
 import type { ScenarioResult } from '../../pipeline/scenario-result.js';
+import type { DataSet } from '../../data/types.js';
 import { terminalSummary, useColour } from '../../report/terminal-summary.js';
+import { exactQuantileMaxDraws } from '../../evaluate/quantile-summaries.js';
+import { progressReporter } from '../progress.js';
 import type { CliIo } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
 
-/** Probability below which `--check` counts a target as missed (its median misses it). */
+/** Probability below which `--check` counts a projected target as likely missed (its median misses it). */
 export const checkProbability = 0.5;
+
+/**
+ * The projected verdicts `--check` fails on: P(met) below checkProbability. Outcomes on record
+ * (achieved, missed, unknown) are history, not a forecast, and never fail a check.
+ * @returns one line per failing target and scenario, e.g. `pessimistic: bj-ai-core-2025 P(met) 43.4% (as likely as not)`
+ */
+export function checkFailures(results: readonly ScenarioResult[], data: DataSet): string[] {
+  return results.flatMap((result) =>
+    targetVerdicts(result, data)
+      .filter((v) => v.judgedOn === 'projection' && !(v.probabilityMet >= checkProbability))
+      .map((v) => `${result.scenario.scenario}: ${v.target.id} P(met) ${(v.probabilityMet * 100).toFixed(1)}% (${v.status})`),
+  );
+}
 
 export interface RunArguments {
   readonly scenarios: readonly string[];
@@ -38,6 +54,10 @@ export interface RunArguments {
   readonly exportDraws: number;
   /** Threads a large run may spread its model's independent components over (results do not depend on it). */
   readonly threads: number;
+  /** Show progress on stderr even when it is not a terminal. */
+  readonly progress: boolean;
+  /** Exact type-7 quantiles at any draw count (default: exact up to exactQuantileMaxDraws). */
+  readonly exactQuantiles: boolean;
 }
 
 /** Options shared by every command that runs scenarios (run, compare, report, …). */
@@ -48,7 +68,7 @@ export function scenarioOptions(yargs: Argv, scenarios: string | false = 'scenar
     .option('seed', { type: 'number', describe: 'random seed (overrides the scenarios)' })
     .option('as-of', { type: 'string', describe: 'use only figures published by this date (YYYY-MM-DD)' })
     .option('out', { type: 'string', default: 'out', describe: 'output folder' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors (no progress either)' })
     .option('precision', { type: 'number', describe: 'significant digits in CSV (default 8)' })
     .check((argv) => {
       if (argv.draws !== undefined && (!Number.isInteger(argv.draws) || (argv.draws as number) < 1 || (argv.draws as number) > 10_000_000)) {
@@ -67,6 +87,13 @@ export function scenarioOptions(yargs: Argv, scenarios: string | false = 'scenar
     });
 }
 
+/** Options of the commands that run scenarios through runScenarios (run, report): progress and quantile path. */
+export function simulationOptions(yargs: Argv): Argv {
+  return yargs
+    .option('progress', { type: 'boolean', default: false, describe: 'show progress on stderr even when it is not a terminal (on a terminal it shows anyway for runs over a second)' })
+    .option('exact-quantiles', { type: 'boolean', default: false, describe: `exact quantiles at any draw count (default: exact up to ${exactQuantileMaxDraws.toLocaleString('en-US')} draws, within 1/20 of a standard error above; docs/scale.md)` });
+}
+
 /** Reads the arguments every scenario-running command shares. */
 export function runArguments(argv: Record<string, unknown>): RunArguments {
   return {
@@ -81,11 +108,14 @@ export function runArguments(argv: Record<string, unknown>): RunArguments {
     precision: argv.precision as number | undefined,
     exportDraws: (argv.exportDraws as number | undefined) ?? 0,
     threads: (argv.threads as number | undefined) ?? 1,
+    progress: Boolean(argv.progress),
+    exactQuantiles: Boolean(argv.exactQuantiles),
   };
 }
 
 /**
- * Runs the named scenarios (default: all in scenarios/), reporting progress on stderr after a second.
+ * Runs the named scenarios (default: all in scenarios/), with progress on stderr for runs over a
+ * second (on a terminal, or anywhere with --progress; never with --quiet).
  * A large run spreads its model's independent components over `args.threads` threads
  * (runScenarioInParallel; same numbers); sampled paths (--export-draws) are kept in one thread.
  */
@@ -95,20 +125,14 @@ export async function runScenarios(args: RunArguments, io: CliIo) {
   const inputs = loadRunInputs(io.cwd, args.data, files, args.asOf, { draws: args.draws, exportDraws: args.exportDraws });
   const results: ScenarioResult[] = [];
   const sampledDraws: ScenarioDraws[] = [];
-  let lastProgress = 0;
-  for (const { scenario, model } of inputs.scenarios) {
+  const terminal = Boolean(io.stderrIsTTY);
+  const progress = progressReporter({ write: io.stderr, now: Date.now, terminal }, !args.quiet && (terminal || args.progress));
+  for (const [index, { scenario, model }] of inputs.scenarios.entries()) {
     const runOptions: RunOptions = {
       draws: args.draws,
       seed: args.seed,
-      onYear: (year, horizon) => {
-        const now = Date.now();
-        if (!args.quiet && now - started > 1000 && now - lastProgress > 250) {
-          lastProgress = now;
-          // On a terminal the line is rewritten in place (and cleared before the summary).
-          const text = `  ${scenario.scenario}: simulated through ${year} of ${horizon}`;
-          io.stderr(io.isTTY ? `\r\x1b[K${text}` : `${text}\n`);
-        }
-      },
+      exactQuantiles: args.exactQuantiles,
+      onProgress: (done, total) => progress.update(scenario.scenario, index, inputs.scenarios.length, done, total),
     };
     const { result, draws } =
       args.exportDraws > 0
@@ -117,17 +141,15 @@ export async function runScenarios(args: RunArguments, io: CliIo) {
     results.push(result);
     sampledDraws.push(draws);
   }
-  if (lastProgress > 0 && io.isTTY) io.stderr('\r\x1b[K');
+  progress.finish();
   return { inputs, results, sampledDraws, started };
 }
 
 export const runCommand: CommandDefinition = {
-  command: 'run [scenarios..]',
-  describe: 'project every variable under each scenario and judge every target',
   builder: (yargs) =>
-    threadsOption(scenarioOptions(yargs))
+    simulationOptions(threadsOption(scenarioOptions(yargs)))
       .option('report', { type: 'boolean', default: false, describe: 'also write report.html (fan charts, target verdicts, sources) and its chart specs' })
-      .option('format', { type: 'string', choices: ['iamc'], describe: 'also write iamc.csv: the IAMC wide table (median by year) that pyam reads' })
+      .option('format', { type: 'string', choices: ['iamc'], describe: 'also write iamc.csv (the IAMC wide table pyam reads: median, quantiles and mean as variables A|B|C, A|B|C|p05, …) and iamc-variables.csv (their mapping to the model ids)' })
       .option('export-draws', { type: 'number', describe: 'also write draws.csv with this many sampled paths per scenario' })
       .check((argv) => {
         const n = argv['export-draws'];
@@ -136,19 +158,23 @@ export const runCommand: CommandDefinition = {
         }
         return true;
       })
-      .option('check', { type: 'boolean', default: false, describe: `exit 1 when a target's probability of being met is below ${checkProbability}` })
+      .option('check', { type: 'boolean', default: false, describe: `exit 1 when a projected target's probability of being met is below ${checkProbability} (outcomes on record never fail it)` })
       .example('forecast run', 'every scenario in scenarios/, outputs in out/')
       .example('forecast run scenarios/baseline.yaml --draws 1000000 --out /tmp/big', 'one scenario, a million draws'),
   async run(argv, io) {
     const args = runArguments(argv);
     const { inputs, results, sampledDraws, started } = await runScenarios(args, io);
-    const projections = [...projectionRows(results, inputs.data, args.precision), ...requiredTrajectoryRows(results, inputs.data, args.precision)];
     const outputs: OutputFile[] = [
-      { name: 'projections.csv', content: toCsv(projectionColumns, projections) },
-      { name: 'targets.csv', content: targetsCsv(results, args.precision) },
+      { name: 'projections.csv', content: projectionsCsv(results, inputs.data, args.precision) },
+      { name: 'required.csv', content: requiredCsv(results, inputs.data, args.precision) },
+      { name: 'targets.csv', content: targetsCsv(results, inputs.data, args.precision) },
       { name: 'first-passage.csv', content: firstPassageCsv(results, args.precision) },
+      { name: 'record.csv', content: recordCsv(inputs.data, args.precision) },
     ];
-    if (argv.format === 'iamc') outputs.push({ name: 'iamc.csv', content: iamcCsv(results, inputs.data, { digits: args.precision }) });
+    if (argv.format === 'iamc') {
+      outputs.push({ name: 'iamc.csv', content: iamcCsv(results, inputs.data, { digits: args.precision }) });
+      outputs.push({ name: 'iamc-variables.csv', content: iamcMappingCsv(results) });
+    }
     if (args.exportDraws > 0) outputs.push({ name: 'draws.csv', content: drawsCsv(sampledDraws, args.precision) });
     if (argv.report) {
       // Loaded only when asked for: the charting libraries are the heaviest part of start-up.
@@ -175,10 +201,12 @@ export const runCommand: CommandDefinition = {
     writeOutputsAtomically(resolve(io.cwd, args.out), outputs, { cwd: io.cwd, shown: args.out });
 
     if (!args.quiet) {
-      io.stdout(terminalSummary(results, useColour(io.isTTY, io.env)));
+      io.stdout(terminalSummary(results, inputs.data, useColour(io.isTTY, io.env)));
       io.stdout(`wrote ${outputs.map((o) => o.name).join(', ')} to ${args.out}/\n`);
     }
-    const missed = results.some((r) => r.targets.some((t) => !(t.probabilityMet >= checkProbability)));
-    return args.check && missed ? exitCodes.targetMissed : exitCodes.ok;
+    if (!args.check) return exitCodes.ok;
+    const failures = checkFailures(results, inputs.data);
+    for (const failure of failures) io.stderr(`check  ${failure} < ${checkProbability * 100}%\n`);
+    return failures.length > 0 ? exitCodes.targetMissed : exitCodes.ok;
   },
 };

@@ -12,8 +12,6 @@ import { exitCodes } from '../exit-codes.js';
 import { runArguments, scenarioOptions } from './run.js';
 
 export const sensitivityCommand: CommandDefinition = {
-  command: 'sensitivity <scenario>',
-  describe: 'rank every uncertain input by how far it swings each target (tornado) and by rank correlation',
   builder: (yargs) =>
     threadsOption(scenarioOptions(yargs, false))
       .positional('scenario', { type: 'string', describe: 'scenario file' })

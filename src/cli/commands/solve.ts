@@ -8,6 +8,7 @@ import { notBracketedMessage, runSolve, type SolveResult } from '../../planner/r
 import { solveCsv } from '../../planner/solve-table.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
+import { projectedStatus } from '../../evaluate/target-status.js';
 
 /** Distributions a scenario author usually writes (scenario files also take the calibrated forms). */
 const scenarioDistributions: readonly string[] = ['constant', 'normal', 'lognormal', 'uniform', 'triangular', 'pert'];
@@ -20,8 +21,6 @@ function parseRange(text: string): [number, number] | undefined {
 }
 
 export const solveCommand: CommandDefinition = {
-  command: 'solve <scenario>',
-  describe: 'find the value of an assumption at which a target is met with a given probability (bisection, common random numbers)',
   builder: (yargs) =>
     yargs
       .positional('scenario', { type: 'string', describe: 'scenario file' })
@@ -84,8 +83,8 @@ function solveSummary(result: SolveResult): string {
   const yaml = `assumptions:\n  ${variable}:\n    ${parameter}: ${distribution.dist === 'constant' ? exact(distribution.value) : `{ ${flow} }`}\n`;
   const lines = [
     `${result.scenario}: ${result.target} met with probability ≥ ${result.wanted} when ${result.path} = ${result.value}`,
-    `  achieved P(met) ${show(result.probability)} ± ${show(result.probabilitySe)} (Monte Carlo se, ${result.draws} draws, seed ${result.seed})`,
-    `  now: ${result.path} = ${show(result.currentValue)}, P(met) ${show(result.baseline.probabilityMet)}` +
+    `  gives P(met) ${show(result.probability)} ± ${show(result.probabilitySe)} (${projectedStatus(result.probability)}; Monte Carlo se, ${result.draws} draws, seed ${result.seed})`,
+    `  now: ${result.path} = ${show(result.currentValue)}, P(met) ${show(result.baseline.probabilityMet)} (${result.baseline.status})` +
       (Number.isFinite(result.baseline.requiredCagr) ? `; required CAGR from the last observation ${(result.baseline.requiredCagr * 100).toFixed(2)}%` : ''),
     `  bisection bracket [${String(Number(result.low.toPrecision(10)))}, ${String(Number(result.high.toPrecision(10)))}] after ${result.evaluations.length} runs` +
       `${result.increasing ? '' : ' (P falls as the value rises)'}; the value is rounded ${result.increasing ? 'up' : 'down'} to the fewest digits within one se of ${result.wanted}`,

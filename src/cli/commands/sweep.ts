@@ -12,8 +12,6 @@ import { exitCodes } from '../exit-codes.js';
 import { runArguments, scenarioOptions } from './run.js';
 
 export const sweepCommand: CommandDefinition = {
-  command: 'sweep <scenario>',
-  describe: 'run a scenario over a grid of assumption values (several --vary give every combination)',
   builder: (yargs) =>
     threadsOption(scenarioOptions(yargs, false))
       .positional('scenario', { type: 'string', describe: 'scenario file' })
@@ -43,22 +41,24 @@ export const sweepCommand: CommandDefinition = {
   },
 };
 
-/** Terminal view: one row per variant, its values, then P(met) of each target (columns T1 … Tn, named below). */
+/** Terminal view: one row per variant, its values, then each target's verdict (columns T1 … Tn, named below). */
 function sweepSummary(sweep: SweepResult): string {
-  const targets = sweep.variants[0]?.outcome.targets.map((t) => t.target.id) ?? [];
+  const targets = sweep.variants[0]?.outcome.verdicts.filter((v) => v.status !== 'not judged').map((v) => v.target.id) ?? [];
   const lines = [`${sweep.scenario}: ${sweep.variants.length} variants × ${targets.length} targets (${sweep.draws} draws, seed ${sweep.seed}); P(met) per target`, ''];
   const header = ['#', ...sweep.paths, ...targets.map((_, i) => `T${i + 1}`)];
   const rows = sweep.variants.map((variant) => [
     String(variant.variant),
     ...variant.values.map((v) => String(Number(v.toPrecision(6)))),
     ...targets.map((id) => {
-      const t = variant.outcome.targets.find((x) => x.target.id === id);
-      return t ? `${(t.probabilityMet * 100).toFixed(0)}%` : '—';
+      const v = variant.outcome.verdicts.find((x) => x.target.id === id);
+      // A verdict on record reads its outcome; a projection its P(met).
+      return !v || v.status === 'not judged' ? '—' : v.judgedOn === 'record' ? v.status : v.judgedOn === 'projection' ? `${(v.probabilityMet * 100).toFixed(0)}%` : v.status;
     }),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => `  ${cells.map((c, i) => c.padStart(widths[i])).join('  ')}`;
   lines.push(line(header), ...rows.map(line), '');
   targets.forEach((id, i) => lines.push(`  T${i + 1} = ${id}`));
+  lines.push('  (P(met) of a projection; a target the record decides reads achieved or missed in every variant)');
   return lines.join('\n') + '\n';
 }

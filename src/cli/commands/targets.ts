@@ -1,9 +1,11 @@
-// `forecast targets`: every official target, the growth it needs from the latest full year on record, and the targets that pull against each other.
+// `forecast targets`: every official target, what it asks from the latest full year on record, what
+// the record already decides, and the targets that pull against each other (with the arithmetic).
 import { alignColumns } from '../../data/align-columns.js';
-import { observationsOf } from '../../data/observations-of.js';
-import { targetNeeds, type TargetNeed } from '../../data/target-needs.js';
-import { targetTensions, type TargetTension } from '../../data/target-tensions.js';
 import type { Target } from '../../data/types.js';
+import type { TargetNeed } from '../../evaluate/target-need.js';
+import { targetKind } from '../../evaluate/target-kinds/registry.js';
+import { stepUpPoints, targetsOverview, type TargetTension } from '../../evaluate/target-tensions.js';
+import { dataVintage, recordVerdict } from '../../evaluate/target-verdict.js';
 import { formatNumber } from '../../io/format-number.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
@@ -11,15 +13,15 @@ import { loadDataArgument, qualifierSymbol } from './data.js';
 
 const percent = (rate: number, digits = 1) => `${(rate * 100).toFixed(digits)}%`;
 
-/** `≥ 3000 亿元`, `> 1 万亿元`, `5–10 count`, `≈ 2000 亿元 ±5%`, `≥ 10.0%/yr`. */
+/** `≥ 3000 亿元`, `> 1 万亿元`, `≥ 5 count (aspiration 10)`, `≈ 2000 亿元 ±5%`, `≥ 10.0%/yr`. */
 function boundText(t: Target): string {
   const show = (v: number) => (t.unit === 'rate' ? percent(v) : formatNumber(v, 6));
   const unit = t.unit === 'rate' ? '/yr' : ` ${t.unit}`;
   if (t.approx !== undefined) return `≈ ${show(t.approx.value)}${unit} ±${percent(t.approx.tolerance, 0)}`;
-  if (t.lower && t.upper) return `${show(t.lower.value)}–${show(t.upper.value)}${unit}${t.lower.inclusive ? '' : ' (exclusive)'}`;
-  if (t.lower) return `${t.lower.inclusive ? '≥' : '>'} ${show(t.lower.value)}${unit}${t.aspiration !== undefined ? ` (aspiration ${show(t.aspiration)})` : ''}`;
-  if (t.upper) return `${t.upper.inclusive ? '≤' : '<'} ${show(t.upper.value)}${unit}`;
-  return '';
+  const parts: string[] = [];
+  if (t.lower) parts.push(`${t.lower.inclusive ? '≥' : '>'} ${show(t.lower.value)}${unit}`);
+  if (t.upper) parts.push(`${t.upper.inclusive ? '≤' : '<'} ${show(t.upper.value)}${unit}`);
+  return parts.join(', ') + (t.aspiration !== undefined ? ` (aspiration ${show(t.aspiration)})` : '');
 }
 
 function latestText(n: TargetNeed): string {
@@ -31,42 +33,51 @@ function latestText(n: TargetNeed): string {
 function needText(n: TargetNeed): string {
   const t = n.target;
   const floor = t.lower ? (t.lower.inclusive ? '≥' : '>') : t.upper ? (t.upper.inclusive ? '≤' : '<') : '';
-  if (t.kind === 'growthEachYear') return `${floor} ${percent(n.requiredCagr ?? Number.NaN)} every year ${t.fromYear}–${t.year}`;
-  if (t.kind === 'cagr') return `${percent(n.requiredCagr ?? Number.NaN)}/yr on average ${t.fromYear}–${t.year}`;
-  if (t.kind === 'cumulative') {
-    if (n.counted === undefined) return '—';
+  const kind = targetKind(t.kind);
+  if (kind.unit === 'rate') return `${floor} ${percent(n.requiredCagr ?? Number.NaN)}/yr, ${kind.labelEn} ${t.fromYear ?? t.year}–${t.year}`;
+  if (n.counted !== undefined) {
     const parts = [n.latest ? `${formatNumber(n.counted, 6)} counted since ${t.baseYear}` : 'no flow on record'];
-    if (n.requiredPerYear !== undefined) parts.push(n.requiredPerYear <= 0 ? 'floor met' : `needs ${formatNumber(n.requiredPerYear, 3)}/yr for ${n.years} yr`);
+    if (n.requiredPerYear !== undefined) parts.push(n.requiredPerYear <= 0 ? 'commitment met' : `needs ${formatNumber(n.requiredPerYear, 3)}/yr for ${n.years} yr`);
     if (n.room !== undefined) parts.push(`room ${formatNumber(n.room, 6)}`);
     return parts.join('; ');
   }
   if (!n.latest) return 'no full-year level on record';
-  if (n.metOnRecord) return `met on record in ${n.latest.year}`;
   if (n.requiredCagr === undefined || !Number.isFinite(n.requiredCagr)) return '—';
   // From a lower-bound level the true requirement is at most this; from an approximate one, about this.
   const mark = n.latest.qualifier === 'atLeast' ? '≤ ' : n.latest.qualifier === 'approx' ? '≈ ' : n.latest.qualifier === 'atMost' ? '≥ ' : '';
   return `${mark}${percent(n.requiredCagr)}/yr over ${n.years} yr`;
 }
 
-/** One sentence per tension. */
-function tensionText(t: TargetTension): string {
-  if (t.kind === 'paceAboveCeiling') {
-    return `${t.targets[0]}: at the latest yearly pace (${formatNumber(t.pace, 6)} a year) the total would reach ${formatNumber(t.projectedTotal, 6)}, above the ceiling of ${formatNumber(t.ceiling, 6)}: the range's upper end pulls against the pace on record`;
+/** One sentence per tension, with its arithmetic. */
+export function tensionText(tension: TargetTension): string {
+  if (tension.kind === 'paceAboveCeiling') {
+    return `${tension.targets[0]}: at the latest yearly pace (${formatNumber(tension.pace, 6)} a year) the total would reach ${formatNumber(tension.projectedTotal, 6)}, above the ceiling of ${formatNumber(tension.ceiling, 6)}`;
   }
-  const [level, growth] = t.targets;
-  const required = `${t.fromLowerBound ? 'at most ' : ''}${percent(t.requiredCagr!)} a year`;
+  if (tension.kind === 'stepUp') {
+    const latest = tension.latest!;
+    const steps = tension.steps!.map((s, k) => {
+      const from = k === 0 ? latest : { year: tension.steps![k - 1].year, value: tension.steps![k - 1].threshold };
+      const years = s.year - from.year;
+      return `${s.target} (${formatNumber(s.threshold, 6)} in ${s.year}) asks ${percent(s.growth)} a year: (${formatNumber(s.threshold, 6)} / ${formatNumber(from.value, 6)})^(1/${years}) − 1`;
+    });
+    const last = tension.steps![tension.steps!.length - 1];
+    return (
+      `${tension.quantity}: from ${tension.fromLowerBound ? 'at least ' : ''}${formatNumber(latest.value, 6)} in ${latest.year}, ${steps.join('; then ')}` +
+      ` — a step up of at least ${(stepUpPoints * 100).toFixed(0)} percentage points; on average ${percent(tension.averageGrowth!)} a year from ${latest.year} to ${last.year}`
+    );
+  }
+  const [level, growth] = tension.targets;
+  const required = `${tension.fromLowerBound ? 'at most ' : ''}${percent(tension.requiredCagr!)} a year`;
   const verdict =
-    t.kind === 'growthBinds'
-      ? `${growth} asks more (${percent(t.growthFloor!)} a year gives ${formatNumber(t.impliedLevel, 6)}): ${level} follows if ${growth} is met`
-      : t.kind === 'levelBinds'
-        ? `${level} asks more than the ${percent(t.growthFloor!)} floor of ${growth} (which gives only ${formatNumber(t.impliedLevel, 6)})`
+    tension.kind === 'growthBinds'
+      ? `${growth} asks more (${percent(tension.growthFloor!)} a year gives ${formatNumber(tension.impliedLevel, 6)}): ${level} follows if ${growth} is met`
+      : tension.kind === 'levelBinds'
+        ? `${level} asks more than the ${percent(tension.growthFloor!)} floor of ${growth} (which gives only ${formatNumber(tension.impliedLevel, 6)})`
         : `they ask the same`;
-  return `${level} needs ${required} on ${t.series}; ${verdict}`;
+  return `${level} needs ${required} on ${tension.quantity}; ${verdict}`;
 }
 
 export const targetsCommand: CommandDefinition = {
-  command: 'targets',
-  describe: 'list every official target, the growth it needs from the latest full year on record, and targets that pull against each other',
   builder: (yargs) =>
     yargs
       .option('as-of', { type: 'string', describe: 'only figures and targets published by this date (YYYY-MM-DD or YYYY-MM)' })
@@ -74,14 +85,26 @@ export const targetsCommand: CommandDefinition = {
       .example('forecast targets --as-of 2023-12', 'as the record stood at the end of 2023'),
   async run(argv, io) {
     const { data } = loadDataArgument(argv, io);
-    const needs = data.targets.map((t) => targetNeeds(t, t.series === undefined ? [] : observationsOf(data, t.series)));
+    const { needs, tensions } = targetsOverview(data);
+    const vintage = dataVintage(data);
+    const records = new Map(data.targets.map((t) => [t.id, recordVerdict(t, data, vintage)]));
     const rows = [
-      ['target', 'region', 'kind', 'year', 'bound', 'series', 'latest FY', 'needs'],
-      ...needs.map((n) => [n.target.id, n.target.region, n.target.kind, String(n.target.year), boundText(n.target), n.target.series ?? '—', latestText(n), needText(n)]),
+      ['target', 'region', 'kind', 'year', 'bound', 'series', 'latest FY', 'needs', 'on record'],
+      ...needs.map((n) => {
+        const record = records.get(n.target.id)!;
+        // A target the record decides needs nothing more: its row says so instead of a growth.
+        const needs = record.status === 'achieved' || record.status === 'missed' ? `— (${record.status} on record)` : needText(n);
+        return [n.target.id, n.target.region, n.target.kind, String(n.target.year), boundText(n.target), n.target.series ?? '—', latestText(n), needs, record.status];
+      }),
     ];
     const lines = [alignColumns(rows), ''];
-    const tensions = targetTensions(needs);
-    lines.push(tensions.length === 0 ? 'No targets pull against each other.' : 'Targets that pull against each other:');
+    lines.push(`Read as (the reading of each sentence is in data/targets.yaml):`);
+    for (const t of data.targets) lines.push(`  ${t.id}: ${targetKind(t.kind).describe(t)}`);
+    lines.push('', `On record (figures published up to ${vintage}):`);
+    const decided = [...records.entries()].filter(([, r]) => r.status !== 'open');
+    if (decided.length === 0) lines.push('  no target decided yet');
+    for (const [id, r] of decided) lines.push(`  ${id}: ${r.status} — ${r.judgement.reason}`);
+    lines.push('', tensions.length === 0 ? 'No targets pull against each other.' : 'Targets that pull against each other:');
     for (const t of tensions) lines.push(`  ${tensionText(t)}`);
     lines.push('', `Required growth: (threshold / latest)^(1 / (year − latest year)) − 1, from the latest observed full-year level before the target year.`);
     io.stdout(lines.join('\n') + '\n');

@@ -16,8 +16,6 @@ function isModelFile(text: string): boolean {
 }
 
 export const validateCommand: CommandDefinition = {
-  command: 'validate [files..]',
-  describe: 'check data, model and scenario files and report every problem (nothing is run or written)',
   builder: (yargs) =>
     yargs
       .positional('files', { type: 'string', array: true, describe: 'files or folders (default: data/, models/, scenarios/)' })

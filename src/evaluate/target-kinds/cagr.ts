@@ -1,8 +1,11 @@
 // Kind `cagr`: compound average growth over a window ("年均增长10%以上").
-import type { Target } from '../../data/types.js';
+import type { Observation, Target } from '../../data/types.js';
+import type { PreparedVariable } from '../../pipeline/prepared-model.js';
 import { boundWords } from '../bound-words.js';
-import { windowFields } from './growth-each-year.js';
-import type { TargetKindDefinition } from './target-kind.js';
+import { fullYearLevels, fullYearRows } from '../known-history.js';
+import { decideBounds, figureText, truthInterval, type RecordJudgement } from '../record-judgement.js';
+import { growthNeed, windowFields } from './growth-each-year.js';
+import type { KindTracking, TargetKindDefinition } from './target-kind.js';
 
 export const cagrKind: TargetKindDefinition = {
   name: 'cagr',
@@ -13,5 +16,73 @@ export const cagrKind: TargetKindDefinition = {
   judged: 'cagr',
   passage: 'none',
   parse: (_item, context) => windowFields(context),
-  describe: (target: Target) => `compound growth a year from ${(target.fromYear ?? target.year) - 1} to ${target.year} ${boundWords(target)}`,
+  describe: (target) => `compound growth a year from ${(target.fromYear ?? target.year) - 1} to ${target.year} ${boundWords(target)}`,
+  judgeOnRecord: judgeCagrOnRecord,
+  need: growthNeed,
+  track: trackCagr,
 };
+
+/**
+ * The window's compound growth on record: both end levels (fromYear − 1 and year) as intervals give
+ * the CAGR's interval [(low_end / high_start)^(1/n) − 1, (high_end / low_start)^(1/n) − 1], n the
+ * window's years (a level's open lower end is 0, its open upper end ∞); it decides the bounds or leaves them undecided.
+ * @example judgeCagrOnRecord(target2016to2020, rows).outcome; // => 'undecided' without a 2020 level
+ */
+export function judgeCagrOnRecord(target: Target, observations: readonly Observation[]): RecordJudgement {
+  const fromYear = target.fromYear ?? target.year;
+  const rows = fullYearRows(observations);
+  const start = rows.get(fromYear - 1);
+  const end = rows.get(target.year);
+  if (!start || !end) {
+    const missing = [!start ? fromYear - 1 : undefined, !end ? target.year : undefined].filter((y) => y !== undefined);
+    return { outcome: 'undecided', deciding: [start, end].filter((o) => o !== undefined), reason: `no full-year level for ${missing.join(' and ')} on record` };
+  }
+  const years = target.year - fromYear + 1;
+  const a = truthInterval(start.value, start.qualifier);
+  const b = truthInterval(end.value, end.qualifier);
+  // Levels are never negative: an open end below is 0 (a growth of −100%), an open end above ∞.
+  const interval = {
+    low: Number.isFinite(a.high) && a.high > 0 ? Math.pow(Math.max(0, b.low) / a.high, 1 / years) - 1 : -1,
+    high: a.low > 0 ? Math.pow(b.high / a.low, 1 / years) - 1 : Number.POSITIVE_INFINITY,
+  };
+  const decision = decideBounds(interval, target);
+  const point = Math.pow(end.value / start.value, 1 / years) - 1;
+  const text = `${fromYear - 1}: ${figureText(start.value, start.qualifier)} → ${target.year}: ${figureText(end.value, end.qualifier)}, ${(point * 100).toFixed(1)}% a year`;
+  if (decision === 'undecided') return { outcome: 'undecided', deciding: [start, end], value: point, reason: `the levels cannot decide it: ${text}` };
+  return { outcome: decision === 'met' ? 'achieved' : 'missed', deciding: [start, end], value: point, qualifier: start.qualifier === 'exact' && end.qualifier === 'exact' ? 'exact' : 'approx', reason: text };
+}
+
+/**
+ * Per draw, (V_year / V_start)^(1 / n) − 1 with n = year − fromYear + 1: V_start is the level on
+ * record in fromYear − 1 when that year is before the variable's base year, else the simulated one.
+ */
+export function trackCagr(target: Target, variable: PreparedVariable, observations: readonly Observation[]): KindTracking {
+  const name = variable.spec.name;
+  const fromYear = target.fromYear ?? target.year;
+  const varBase = variable.baseYear ?? variable.firstYear - 1;
+  const notes: string[] = [];
+  const recordedStart = fromYear - 1 < varBase ? fullYearLevels(observations).get(fromYear - 1)?.value : undefined;
+  if (fromYear - 1 < varBase && recordedStart === undefined) notes.push(`no level on record for ${fromYear - 1}: the window starts at the base year ${varBase}`);
+  else if (recordedStart !== undefined) notes.push(`${fromYear - 1} level from the record: ${recordedStart}`);
+  const span = target.year - fromYear + 1;
+  return {
+    previousOf: [],
+    notes,
+    startBlock(base, count) {
+      // A copy: the simulation's base columns become its first year.
+      let start = recordedStart !== undefined ? new Float64Array(count).fill(recordedStart) : fromYear - 1 <= varBase ? base.get(name)?.slice(0, count) : undefined;
+      let cagr: Float64Array | undefined;
+      return {
+        observe(columns) {
+          const current = columns.current(name);
+          if (!current) return undefined;
+          if (columns.year === fromYear - 1) start = current.slice(0, count);
+          if (columns.year !== target.year || !start) return undefined;
+          cagr = new Float64Array(count);
+          for (let i = 0; i < count; i++) cagr[i] = Math.pow(current[i] / start[i], 1 / span) - 1;
+          return cagr;
+        },
+      };
+    },
+  };
+}

@@ -1,7 +1,14 @@
 // Kind `level`: the level of a quantity in the target year ("人工智能核心产业规模达到3000亿元").
-import type { Target } from '../../data/types.js';
+import type { Observation, Target } from '../../data/types.js';
+import { convertUnit, unitFactor } from '../../data/units.js';
+import type { PreparedVariable } from '../../pipeline/prepared-model.js';
 import { boundWords } from '../bound-words.js';
-import type { TargetKindDefinition } from './target-kind.js';
+import { fullYearRows } from '../known-history.js';
+import { decideBounds, figureText, truthInterval, type RecordJudgement } from '../record-judgement.js';
+import { requiredGrowth } from '../required-growth.js';
+import type { TargetNeed } from '../target-need.js';
+import { latestLevel } from './latest-level.js';
+import type { KindTracking, TargetKindDefinition } from './target-kind.js';
 
 export const levelKind: TargetKindDefinition = {
   name: 'level',
@@ -12,5 +19,110 @@ export const levelKind: TargetKindDefinition = {
   judged: 'level',
   passage: 'toHorizon',
   parse: () => ({}),
-  describe: (target: Target) => `the level in ${target.year} ${boundWords(target)}`,
+  describe: (target) => `the level in ${target.year} ${boundWords(target)}`,
+  judgeOnRecord: judgeLevelOnRecord,
+  need: levelNeed,
+  track: trackLevel,
 };
+
+/** A value of the target in its series' unit (the record's), where the units convert. */
+export function inSeriesUnit(target: Target, observations: readonly Observation[], value: number): number {
+  const unit = observations[0]?.unit;
+  return unit === undefined || target.unit === 'rate' || unitFactor(target.unit, unit) === undefined ? value : convertUnit(value, target.unit, unit);
+}
+
+/** The target with its bounds in the series' unit (for comparisons with observed figures). */
+function boundsInSeriesUnit(target: Target, observations: readonly Observation[]): Pick<Target, 'lower' | 'upper'> {
+  const convert = (bound: Target['lower']) => (bound ? { value: inSeriesUnit(target, observations, bound.value), inclusive: bound.inclusive } : undefined);
+  return { lower: convert(target.lower), upper: convert(target.upper) };
+}
+
+/**
+ * Level (and share) targets on record. With a commitment only, any full year up to the target year
+ * whose figure decides it met achieves it (a level reached early counts; the earliest such year is
+ * the deciding one). The target year's own figure decides a miss, and alone decides a target with a
+ * ceiling. A figure that cannot decide (a bound on the wrong side) leaves it undecided.
+ * @example judgeLevelOnRecord(bjSwinfo2020, rows).outcome; // => 'achieved' (2018: "首破萬億元")
+ */
+export function judgeLevelOnRecord(target: Target, observations: readonly Observation[]): RecordJudgement {
+  const rows = fullYearRows(observations);
+  const bounds = boundsInSeriesUnit(target, observations);
+  const show = (o: Observation & { value: number }) => `${o.year}: ${figureText(o.value, o.qualifier)} (${o.source})`;
+  if (!target.upper) {
+    for (const [year, row] of rows) {
+      if (year > target.year) break;
+      if (decideBounds(truthInterval(row.value, row.qualifier), bounds) === 'met') {
+        return { outcome: 'achieved', deciding: [row], value: row.value, qualifier: row.qualifier, reason: `reached in ${year}${year < target.year ? `, ${target.year - year} year${target.year - year > 1 ? 's' : ''} early` : ''}: ${show(row)}` };
+      }
+    }
+  }
+  const own = rows.get(target.year);
+  if (own) {
+    const decision = decideBounds(truthInterval(own.value, own.qualifier), bounds);
+    if (decision === 'met') return { outcome: 'achieved', deciding: [own], value: own.value, qualifier: own.qualifier, reason: `met in ${target.year}: ${show(own)}` };
+    if (decision === 'missed') return { outcome: 'missed', deciding: [own], value: own.value, qualifier: own.qualifier, reason: `missed in ${target.year}: ${show(own)}` };
+    return { outcome: 'undecided', deciding: [own], value: own.value, qualifier: own.qualifier, reason: `the ${target.year} figure cannot decide it: ${show(own)}` };
+  }
+  const earlier = [...rows.values()].filter((o) => o.year < target.year);
+  const last = earlier[earlier.length - 1];
+  return {
+    outcome: 'undecided',
+    deciding: last ? [last] : [],
+    reason: `no full-year figure for ${target.year} on record${last ? `; the latest, ${show(last)}, does not reach it` : ''}`,
+  };
+}
+
+/**
+ * The constant growth from the latest full-year level before the target year to the commitment
+ * (else the ceiling): (threshold / latest)^(1 / (year − latest year)) − 1, in the series' unit.
+ * @example levelNeed(bjAiCore2025, observationsOf(data, 'bj.ai.core')).requiredCagr; // => 0.0954… ((3000 / 2500)^(1/2) − 1)
+ */
+export function levelNeed(target: Target, observations: readonly Observation[]): TargetNeed {
+  const seriesUnit = observations[0]?.unit;
+  const thresholdUnit = seriesUnit !== undefined && unitFactor(target.unit, seriesUnit) !== undefined ? seriesUnit : target.unit;
+  const bound = target.lower ?? target.upper;
+  const threshold = bound ? inSeriesUnit(target, observations, bound.value) : undefined;
+  const latest = latestLevel(observations, target.year);
+  if (!latest) return { target, thresholdUnit, ...(threshold !== undefined ? { threshold } : {}) };
+  const years = target.year - latest.year;
+  return { target, latest, thresholdUnit, years, ...(threshold !== undefined ? { threshold, requiredCagr: requiredGrowth(latest.value, threshold, years) } : {}) };
+}
+
+/**
+ * The level in each simulated year (first passage: met in some year so far, or in that year for a
+ * target with a ceiling), judged in the target year. For assumedCagr, each draw's growth factor
+ * from the variable's base year, V_year / V_base (its median^(1/span) − 1 is the scenario's own growth).
+ */
+export function trackLevel(target: Target, variable: PreparedVariable): KindTracking {
+  const name = variable.spec.name;
+  const baseYear = variable.baseYear;
+  const span = baseYear !== undefined && target.year > baseYear ? target.year - baseYear : undefined;
+  return {
+    previousOf: [],
+    notes: [],
+    ...(span !== undefined ? { ownGrowthYears: span } : {}),
+    startBlock(base, count) {
+      // A copy: the simulation's base columns become its first year. In the target year it becomes
+      // the growth factor in place (the base is not needed after it).
+      let start = span !== undefined ? base.get(name)?.slice(0, count) : undefined;
+      let factor: Float64Array | undefined;
+      return {
+        observe(columns) {
+          const current = columns.current(name);
+          if (current && columns.year === target.year && start) {
+            for (let i = 0; i < count; i++) start[i] = current[i] / start[i];
+            factor = start;
+            start = undefined;
+          }
+          return current;
+        },
+        // Handed over once: the block keeps no column it no longer needs.
+        ownGrowthFactor: () => {
+          const handed = factor;
+          factor = undefined;
+          return handed;
+        },
+      };
+    },
+  };
+}

@@ -8,8 +8,20 @@ import type { TargetKindDefinition } from './target-kind.js';
 
 const registered: readonly TargetKindDefinition[] = [levelKind, growthEachYearKind, cagrKind, cumulativeKind, shareKind];
 
+const kinds = new Map(registered.map((kind) => [kind.name, kind]));
+
 /** The kinds by name, in the order the docs list them. */
-export const targetKindRegistry: ReadonlyMap<string, TargetKindDefinition> = new Map(registered.map((kind) => [kind.name, kind]));
+export const targetKindRegistry: ReadonlyMap<string, TargetKindDefinition> = kinds;
+
+/**
+ * Registers a kind defined outside this folder (a plug-in loaded by a program that embeds the
+ * engine, or a test's kind); shipped kinds are listed above instead.
+ * @throws Error when a kind of that name is registered already
+ */
+export function registerTargetKind(kind: TargetKindDefinition): void {
+  if (kinds.has(kind.name)) throw new Error(`internal: target kind ${kind.name} is registered already`);
+  kinds.set(kind.name, kind);
+}
 
 /**
  * The definition of a kind.

@@ -1,6 +1,6 @@
-// Kind `share`: a share in percent in the target year ("增加值占GDP比重超过11%").
-import type { Target } from '../../data/types.js';
+// Kind `share`: a share in percent in the target year ("增加值占GDP比重超过11%"); judged as a level.
 import { boundWords } from '../bound-words.js';
+import { judgeLevelOnRecord, levelNeed, trackLevel } from './level.js';
 import type { TargetKindDefinition } from './target-kind.js';
 
 export const shareKind: TargetKindDefinition = {
@@ -12,5 +12,8 @@ export const shareKind: TargetKindDefinition = {
   judged: 'level',
   passage: 'toHorizon',
   parse: () => ({}),
-  describe: (target: Target) => `the share in ${target.year} ${boundWords(target)}`,
+  describe: (target) => `the share in ${target.year} ${boundWords(target)}`,
+  judgeOnRecord: judgeLevelOnRecord,
+  need: levelNeed,
+  track: trackLevel,
 };

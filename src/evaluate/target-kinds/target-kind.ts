@@ -1,8 +1,11 @@
 // The contract of a target kind (one file per kind in this folder, listed in registry.ts): how its
 // YAML fields are read, how it reads in words, how the record judges it, what it asks of the future,
 // and how it is judged draw by draw, block by block.
-import type { Target } from '../../data/types.js';
+import type { Observation, Target } from '../../data/types.js';
+import type { PreparedVariable } from '../../pipeline/prepared-model.js';
 import type { YearColumns } from '../../simulate/simulate.js';
+import type { RecordJudgement } from '../record-judgement.js';
+import type { TargetNeed } from '../target-need.js';
 
 /** The unit a kind's bounds are in: `rate` (fractions per year), `share` (percent) or a `level` unit. */
 export type UnitFamily = 'rate' | 'share' | 'level';
@@ -32,10 +35,11 @@ export interface KindBlock {
    */
   observe(columns: YearColumns): Float64Array | undefined;
   /**
-   * After the target year (level kinds): each draw's compound growth per year from the variable's
-   * base year to the target year, for `assumedCagr`; undefined when the variable has no base.
+   * After the target year (level kinds): each draw's growth factor from the variable's base year to
+   * the target year, V_year / V_base, for `assumedCagr`; undefined when the variable has no base.
+   * Handed over once (a second call gives undefined), so the block keeps no column it no longer needs.
    */
-  ownGrowth?(): Float64Array | undefined;
+  ownGrowthFactor?(): Float64Array | undefined;
 }
 
 /** How one target on one variable is tracked through a simulation. */
@@ -44,6 +48,8 @@ export interface KindTracking {
   readonly previousOf: readonly string[];
   /** How years already on record entered the judged quantity, in words. */
   readonly notes: readonly string[];
+  /** Years the growth factor of `ownGrowthFactor` spans (level kinds with a base year before the target year). */
+  readonly ownGrowthYears?: number;
   /** Starts a block of `count` draws; `base` holds the base columns (levels at each variable's base year). */
   startBlock(base: ReadonlyMap<string, Float64Array>, count: number): KindBlock;
 }
@@ -67,6 +73,15 @@ export interface TargetKindDefinition {
   readonly passage: 'none' | 'toTargetYear' | 'toHorizon';
   /** Reads the kind's own keys (bounds and common keys are read by the parser). */
   parse(item: Readonly<Record<string, unknown>>, context: KindParseContext): KindFields;
-  /** The reading in words, e.g. "the level in 2025 at least 3000 亿元". */
+  /** The reading in words, e.g. "the level in 2025 at least 3000亿元". */
   describe(target: Target): string;
+  /** What the record (observed rows of the target's series, in its unit) decides, with the deciding observations. */
+  judgeOnRecord(target: Target, observations: readonly Observation[]): RecordJudgement;
+  /** What the target asks from the latest record (required growth, or flow per year). */
+  need(target: Target, observations: readonly Observation[]): TargetNeed;
+  /**
+   * The per-draw tracking of `target` (bounds in the variable's unit) on `variable`; `observations`
+   * are the observed rows of the variable's own series (years already on record enter from them).
+   */
+  track(target: Target, variable: PreparedVariable, observations: readonly Observation[]): KindTracking;
 }

@@ -1,0 +1,65 @@
+// Progress of a long run on stderr: which scenario of how many, percent done, elapsed and remaining time.
+
+/** Where progress goes and when it shows. */
+export interface ProgressSink {
+  /** Writes to stderr. */
+  write(text: string): void;
+  /** Milliseconds since some origin (Date.now in the CLI; a fake clock in tests). */
+  now(): number;
+  /** A terminal: the line is rewritten in place; otherwise one line per update. */
+  readonly terminal: boolean;
+}
+
+/** Nothing shows before a run has taken this long (short runs print no progress at all). */
+const quietMilliseconds = 1000;
+/** At most one update in this interval. */
+const intervalMilliseconds = 250;
+
+/** Seconds for people: "0.8 s", "42 s", "3 min 5 s". */
+export function formatSeconds(seconds: number): string {
+  if (seconds < 9.95) return `${seconds.toFixed(1)} s`;
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes} min ${Math.round(seconds - 60 * minutes)} s`;
+}
+
+/**
+ * The progress line: `  baseline (1 of 3): 45% · 1.2 s elapsed · about 1.5 s left`. The remaining time
+ * extrapolates the whole run's pace: elapsed · (1 − F)/F, F = (scenarios done + this one's fraction)/count.
+ * @example progressLine('baseline', 0, 3, 0.45, 1.2); // => '  baseline (1 of 3): 45% · 1.2 s elapsed · about 6.8 s left'
+ */
+export function progressLine(scenario: string, index: number, count: number, fraction: number, elapsedSeconds: number): string {
+  const overall = (index + fraction) / count;
+  const left = overall > 0 ? (elapsedSeconds * (1 - overall)) / overall : Number.NaN;
+  const remaining = Number.isFinite(left) ? ` · about ${formatSeconds(left)} left` : '';
+  return `  ${scenario} (${index + 1} of ${count}): ${Math.floor(fraction * 100)}% · ${formatSeconds(elapsedSeconds)} elapsed${remaining}`;
+}
+
+/** A reporter for one command run: update it as blocks finish, finish it before printing results. */
+export interface ProgressReporter {
+  update(scenario: string, index: number, count: number, done: number, total: number): void;
+  finish(): void;
+}
+
+/**
+ * Progress on `sink` once the run has lasted a second, at most four times a second; `finish` clears a
+ * terminal's line. Disabled (`enabled` false: --quiet, or a pipe without --progress) it prints nothing.
+ */
+export function progressReporter(sink: ProgressSink, enabled: boolean): ProgressReporter {
+  const started = sink.now();
+  let last = Number.NEGATIVE_INFINITY;
+  let shown = false;
+  return {
+    update(scenario, index, count, done, total) {
+      const now = sink.now();
+      if (!enabled || now - started < quietMilliseconds || now - last < intervalMilliseconds) return;
+      last = now;
+      shown = true;
+      const line = progressLine(scenario, index, count, done / total, (now - started) / 1000);
+      sink.write(sink.terminal ? `\r\x1b[K${line}` : `${line}\n`);
+    },
+    finish() {
+      if (shown && sink.terminal) sink.write('\r\x1b[K');
+    },
+  };
+}

@@ -1,0 +1,104 @@
+// Mergeable quantile summaries of values that arrive block by block (contract B): one interface, and
+// its exact implementation, which keeps every value (histogram-quantile-accumulator.ts is the other).
+import { quantileProbabilities, quantilesOf } from './quantiles.js';
+
+/** Work space of the selections, shared by every exact summary (used within a call only). */
+let scratch = new Float64Array(0);
+function selectionScratch(n: number): Float64Array {
+  if (scratch.length < n) scratch = new Float64Array(n);
+  return scratch;
+}
+
+/** A quantile summary fed block by block; summaries of disjoint blocks merge into the summary of all. */
+export interface QuantileAccumulator {
+  /** Adds the first `count` values of a block (NaN excluded and counted apart). */
+  add(values: Float64Array, count: number): void;
+  /** Folds another accumulator of the same layout into this one (exact for counts). */
+  merge(other: QuantileAccumulator): void;
+  /** Type-7 quantiles (exact path) or within the documented bound (histogram path). */
+  quantiles(probabilities: readonly number[]): number[];
+  readonly count: number;
+}
+
+/**
+ * The exact path: keeps every value (8 bytes a draw) and answers with R's type 7 quantiles of all of
+ * them (quantilesOf: selection, not sorting). The order values arrive in does not matter.
+ * @example
+ * const a = new ExactQuantileAccumulator();
+ * a.add(Float64Array.of(4, 1, NaN, 3, 2), 5);
+ * a.quantiles([0.5]); // => [2.5] (a.count 4, a.nanCount 1)
+ */
+export class ExactQuantileAccumulator implements QuantileAccumulator {
+  /** The values so far in buffer[0 … stored), the buffer grown by doubling. */
+  private buffer: Float64Array;
+  private stored = 0;
+  private nans = 0;
+  /** Quantiles already found for the values as they are (cleared by add and merge). */
+  private known = new Map<number, number>();
+
+  /** @param expectedCount values expected (the buffer's first size; it grows past it if need be) */
+  constructor(expectedCount = 0) {
+    this.buffer = new Float64Array(expectedCount);
+  }
+
+  get count(): number {
+    return this.stored;
+  }
+
+  /** How many NaN values were left out. */
+  get nanCount(): number {
+    return this.nans;
+  }
+
+  private reserve(extra: number): void {
+    if (this.stored + extra <= this.buffer.length) return;
+    const grown = new Float64Array(Math.max(this.stored + extra, 2 * this.buffer.length, 1024));
+    grown.set(this.buffer.subarray(0, this.stored));
+    this.buffer = grown;
+  }
+
+  add(values: Float64Array, count: number): void {
+    if (!(count >= 0 && count <= values.length)) throw new Error(`internal: add needs 0 ≤ count ≤ ${values.length}, got ${count}`);
+    this.reserve(count);
+    if (this.known.size > 0) this.known.clear();
+    const buffer = this.buffer;
+    let at = this.stored;
+    for (let i = 0; i < count; i++) {
+      const v = values[i];
+      buffer[at] = v;
+      at += (v === v) as unknown as number; // NaN is overwritten by the next value: excluded, counted apart
+    }
+    this.nans += count - (at - this.stored);
+    this.stored = at;
+  }
+
+  merge(other: QuantileAccumulator): void {
+    if (!(other instanceof ExactQuantileAccumulator)) throw new Error('internal: an exact quantile summary merges only with another exact one');
+    this.reserve(other.stored);
+    this.known.clear();
+    this.buffer.set(other.buffer.subarray(0, other.stored), this.stored);
+    this.stored += other.stored;
+    this.nans += other.nans;
+  }
+
+  /** Every value added (not NaN), in the order added (a view: do not modify). */
+  values(): Float64Array {
+    return this.buffer.subarray(0, this.stored);
+  }
+
+  /**
+   * NaN for every probability when no value was added. Answers are kept until the next add, and a
+   * question also answers the projection table's probabilities (one selection serves the summary,
+   * the targets' p05/p50/p95 and the medians).
+   */
+  quantiles(probabilities: readonly number[]): number[] {
+    if (this.stored === 0) return probabilities.map(() => Number.NaN);
+    const missing = probabilities.filter((p) => !this.known.has(p));
+    if (missing.length > 0) {
+      const asked = [...new Set([...missing, ...quantileProbabilities.filter((p) => !this.known.has(p))])];
+      const found = quantilesOf(this.values(), asked, selectionScratch(this.stored));
+      asked.forEach((p, k) => this.known.set(p, found[k]));
+    }
+    return probabilities.map((p) => this.known.get(p)!);
+  }
+}

@@ -1,0 +1,107 @@
+// The verdict on every target of the data set in one scenario run: on the record where the record
+// decides it, else from the projection, else not judged with the reason — one status vocabulary.
+import type { DataSet, Observation, Target } from '../data/types.js';
+import { latestDayOf } from '../data/publication-date.js';
+import type { ScenarioResult } from '../pipeline/scenario-result.js';
+import { variableEvidence, type EvidenceBasis, type VariableEvidence } from './evidence-basis.js';
+import type { RecordJudgement } from './record-judgement.js';
+import type { TargetResult } from './target-result.js';
+import { projectedStatus, type TargetStatus } from './target-status.js';
+import { targetKind } from './target-kinds/registry.js';
+
+/** What the record says about one target, and whether its window has closed. */
+export interface RecordVerdict {
+  /** `achieved` / `missed` decided by an observation; `unknown` once the window has closed undecided; `open` before. */
+  readonly status: 'achieved' | 'missed' | 'unknown' | 'open';
+  /** True when the target year is over in the data vintage. */
+  readonly windowClosed: boolean;
+  readonly judgement: RecordJudgement;
+}
+
+/** One row of targets.csv: the verdict on one target in one scenario. */
+export interface TargetVerdict {
+  /** The target as written (unit and bounds as in data/targets.yaml). */
+  readonly target: Target;
+  readonly status: TargetStatus;
+  /** Where the status comes from: the record, the projection, or neither. */
+  readonly judgedOn: 'record' | 'projection' | 'none';
+  /** 1 or 0 on record, the projection's share of draws, NaN when not judged or unknown without a projection. */
+  readonly probabilityMet: number;
+  readonly record: RecordVerdict;
+  /** The model's projection, where it projects the target (also beside a record verdict). */
+  readonly projection?: TargetResult;
+  /** What the verdict rests on: the record is `data`; a projection, its variable's inputs. */
+  readonly basis?: EvidenceBasis;
+  readonly evidence?: VariableEvidence;
+  /** Why the target is not judged, or why its closed window stays unknown. */
+  readonly reason?: string;
+}
+
+/**
+ * The data vintage: the latest publication date among the observed figures, as `YYYY-MM-DD` (a date
+ * given to the month stands for its last day). A target's window has closed when its year ends before it.
+ * @example dataVintage(data); // => '2024-07-26' for the shipped data
+ */
+export function dataVintage(data: DataSet): string {
+  let latest = '';
+  for (const o of data.observations) {
+    if (o.kind !== 'observed') continue;
+    const day = latestDayOf(o.published);
+    if (day > latest) latest = day;
+  }
+  return latest;
+}
+
+/** The observed rows of a target's series. */
+function seriesRecord(data: DataSet, series: string | undefined): Observation[] {
+  return series === undefined ? [] : data.observations.filter((o) => o.series === series && o.kind === 'observed');
+}
+
+/**
+ * The record's verdict on a target: its kind judges the observed rows of its series; an undecided
+ * target is `unknown` once its year is over in the data vintage (`vintage`, default dataVintage(data)),
+ * `open` before.
+ * @example recordVerdict(bjSwinfoRevenue2020, data).status; // => 'achieved'
+ */
+export function recordVerdict(target: Target, data: DataSet, vintage = dataVintage(data)): RecordVerdict {
+  const windowClosed = vintage > `${target.year}-12-31`;
+  const judgement: RecordJudgement =
+    target.series === undefined
+      ? { outcome: 'undecided', deciding: [], reason: 'no series: the record cannot judge it' }
+      : targetKind(target.kind).judgeOnRecord(target, seriesRecord(data, target.series));
+  const status = judgement.outcome === 'undecided' ? (windowClosed ? 'unknown' : 'open') : judgement.outcome;
+  return { status, windowClosed, judgement };
+}
+
+/**
+ * Every target of the data set, in data order, with its verdict in this scenario:
+ * 1. decided on record (`achieved` / `missed`): probability 1 or 0, basis `data`;
+ * 2. else a closed window: `unknown` with the record's reason (a projection of the year, if any, is a nowcast beside it);
+ * 3. else projected: the likelihood word of P(met), basis from the judged variable's inputs;
+ * 4. else `not judged`, with the reason (no variable, another region, beyond the horizon, …).
+ * @example targetVerdicts(result, data).find((v) => v.target.id === 'bj-ai-scholars-2025')?.basis; // => 'assumption'
+ */
+export function targetVerdicts(result: ScenarioResult, data: DataSet): TargetVerdict[] {
+  const vintage = dataVintage(data);
+  const projections = new Map(result.targets.map((t) => [t.target.id, t]));
+  const skipped = new Map(result.skippedTargets.map((s) => [s.id, s.reason]));
+  return data.targets.map((target): TargetVerdict => {
+    const record = recordVerdict(target, data, vintage);
+    const projection = projections.get(target.id);
+    const evidence = projection ? variableEvidence(result.model, result.scenario, projection.variable) : undefined;
+    const withProjection = { ...(projection ? { projection } : {}), ...(evidence ? { evidence } : {}) };
+    if (record.status === 'achieved' || record.status === 'missed') {
+      return { target, status: record.status, judgedOn: 'record', probabilityMet: record.status === 'achieved' ? 1 : 0, record, basis: 'data', ...withProjection };
+    }
+    if (record.status === 'unknown') {
+      return {
+        target, status: 'unknown', judgedOn: 'none', probabilityMet: Number.NaN, record, ...withProjection,
+        reason: `window closed ${target.year}; ${record.judgement.reason}${projection ? '; the projection of the year is a nowcast' : ''}`,
+      };
+    }
+    if (projection) {
+      return { target, status: projectedStatus(projection.probabilityMet), judgedOn: 'projection', probabilityMet: projection.probabilityMet, record, ...(evidence ? { basis: evidence.basis } : {}), ...withProjection };
+    }
+    return { target, status: 'not judged', judgedOn: 'none', probabilityMet: Number.NaN, record, reason: skipped.get(target.id) ?? 'no model variable projects it' };
+  });
+}

@@ -1,0 +1,73 @@
+// The histogram summaries' stated bound, on every shipped scenario, variable and year: each reported
+// quantile within 1/20 of its own Monte Carlo standard error of the exact type-7 quantile of the same draws.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ExactQuantileAccumulator } from '../../src/evaluate/quantile-accumulator.js';
+import { histogramTargetFraction } from '../../src/evaluate/histogram-quantile-accumulator.js';
+import { quantileProbabilities } from '../../src/evaluate/quantiles.js';
+import { loadRunInputs } from '../../src/io/load-run-inputs.js';
+import { runScenario } from '../../src/pipeline/run-scenario.js';
+import type { DrawObserver } from '../../src/simulate/draw-observer.js';
+import { projectRoot } from '../helpers/project.js';
+
+const draws = 200_000;
+const inputs = loadRunInputs(projectRoot, 'data', ['baseline', 'optimistic', 'pessimistic'].map((s) => join(projectRoot, 'scenarios', `${s}.yaml`)));
+
+/** Every draw of every variable and year (base years included), kept exactly by an observer. */
+function collector(keep: Map<string, ExactQuantileAccumulator>, baseYears: Map<string, number>): DrawObserver {
+  const into = (variable: string, year: number, column: Float64Array, count: number) => {
+    const key = `${variable} ${year}`;
+    if (!keep.has(key)) keep.set(key, new ExactQuantileAccumulator());
+    keep.get(key)!.add(column, count);
+  };
+  return {
+    observeBase(base, block) {
+      for (const [variable, column] of base) into(variable, baseYears.get(variable)!, column, block.count);
+    },
+    observe(columns) {
+      for (const variable of baseYears.keys()) {
+        const column = columns.current(variable);
+        if (column) into(variable, columns.year, column, columns.block.count);
+      }
+    },
+  };
+}
+
+/**
+ * The quantile's Monte Carlo standard error from the draws themselves (distribution-free, from the
+ * order statistics of the ±2 sd binomial rank interval): (Q(p + 2s) − Q(p − 2s))/4, s = √(p(1 − p)/N).
+ */
+function standardError(values: ExactQuantileAccumulator, p: number): number {
+  const s = Math.sqrt((p * (1 - p)) / values.count);
+  const [low, high] = values.quantiles([Math.max(0, p - 2 * s), Math.min(1, p + 2 * s)]);
+  return (high - low) / 4;
+}
+
+describe('histogram quantile summaries', () => {
+  for (const { scenario, model } of inputs.scenarios) {
+    it(`${scenario.scenario}: every variable and year within se/${histogramTargetFraction} of the exact quantiles (${draws.toLocaleString('en-US')} draws)`, () => {
+      const keep = new Map<string, ExactQuantileAccumulator>();
+      const approximate = runScenario(model, inputs.data, scenario, {
+        draws,
+        observers: (prepared) => [collector(keep, new Map(prepared.variables.map((v) => [v.spec.name, v.baseYear ?? Number.NaN])))],
+      });
+      let checked = 0;
+      for (const row of approximate.summaries) {
+        const exact = keep.get(`${row.variable} ${row.year}`)!;
+        const truth = exact.quantiles(quantileProbabilities);
+        quantileProbabilities.forEach((p, k) => {
+          const bound = standardError(exact, p) / histogramTargetFraction;
+          const error = Math.abs(row.quantiles[k] - truth[k]);
+          if (!(error <= bound)) throw new Error(`${row.variable} ${row.year} p${p}: ${row.quantiles[k]} vs exact ${truth[k]}, error ${error} > se/20 = ${bound}`);
+          checked++;
+        });
+      }
+      expect(checked).toBe(approximate.summaries.length * quantileProbabilities.length);
+      expect(approximate.summaries.length).toBeGreaterThan(60);
+      // Counts are exact in both paths: the verdicts' probabilities do not move at all.
+      const exactRun = runScenario(model, inputs.data, scenario, { draws, exactQuantiles: true });
+      expect(approximate.targets.map((t) => t.probabilityMet)).toEqual(exactRun.targets.map((t) => t.probabilityMet));
+      expect(approximate.summaries.map((s) => s.mean)).toEqual(exactRun.summaries.map((s) => s.mean));
+    }, 120_000);
+  }
+});
