@@ -2,6 +2,13 @@
 // its exact implementation, which keeps every value (histogram-quantile-accumulator.ts is the other).
 import { quantileProbabilities, quantilesOf } from './quantiles.js';
 
+/** Work space of the selections, shared by every exact summary (used within a call only). */
+let scratch = new Float64Array(0);
+function selectionScratch(n: number): Float64Array {
+  if (scratch.length < n) scratch = new Float64Array(n);
+  return scratch;
+}
+
 /** A quantile summary fed block by block; summaries of disjoint blocks merge into the summary of all. */
 export interface QuantileAccumulator {
   /** Adds the first `count` values of a block (NaN excluded and counted apart). */
@@ -89,7 +96,7 @@ export class ExactQuantileAccumulator implements QuantileAccumulator {
     const missing = probabilities.filter((p) => !this.known.has(p));
     if (missing.length > 0) {
       const asked = [...new Set([...missing, ...quantileProbabilities.filter((p) => !this.known.has(p))])];
-      const found = quantilesOf(this.values(), asked);
+      const found = quantilesOf(this.values(), asked, selectionScratch(this.stored));
       asked.forEach((p, k) => this.known.set(p, found[k]));
     }
     return probabilities.map((p) => this.known.get(p)!);

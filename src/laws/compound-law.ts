@@ -36,11 +36,12 @@ const parameterNames = ['growth', 'volatility', 'persistence'] as const;
  */
 export const compoundLaw: Law = {
   name: 'compound',
+  levels: 'positive',
   summary: 'ln V_t = ln V_{t−1} + g_t; g_t = m + φ(g_{t−1} − m) + σ√(1−φ²)ε_t, m = ln(1 + growth)',
   parameters: [
-    { name: 'growth', description: 'median growth rate per year (m = ln(1 + growth) is the mean log growth)', unit: 'rate', min: -1 },
-    { name: 'volatility', description: 'sd of yearly log growth σ (log points)', unit: 'rate', min: 0 },
-    { name: 'persistence', description: 'AR(1) coefficient φ of log growth around its mean (0: independent years)', unit: 'fraction', min: 0, max: 1 },
+    { name: 'growth', description: 'median growth rate per year (m = ln(1 + growth) is the mean log growth)', unit: 'rate', min: -1, plausible: [-1, 1] },
+    { name: 'volatility', description: 'sd of yearly log growth σ (log points)', unit: 'rate', min: 0, max: 5, plausible: [0, 1] },
+    { name: 'persistence', description: 'AR(1) coefficient φ of log growth around its mean (0: independent years)', unit: 'fraction', min: 0, max: 1, plausible: [0, 1] },
   ],
 
   calibrate(input: CalibrationInput): Calibration {
@@ -87,7 +88,14 @@ export const compoundLaw: Law = {
     // deviation is just the innovation, so φ and the deviation are not stored.
     const clampedPersistence = (i: number) => Math.min(Math.max(persistence[i], 0), maximumPersistence);
     let persistent = false;
-    for (let i = 0; i < draws && !persistent; i++) if (clampedPersistence(i) !== 0) persistent = true;
+    // The clamp is not 0 exactly when φ is above 0 or NaN: tested on the column itself, no call per draw.
+    for (let i = 0; i < draws; i++) {
+      const phi = persistence[i];
+      if (!(phi <= 0)) {
+        persistent = true;
+        break;
+      }
+    }
     const mean = perDrawParameter(growth, (g) => Math.log1p(Math.max(g, minimumGrowthRate)));
     // The persistent case (rare) keeps φ, σ√(1−φ²) and the AR(1) deviation per draw, in double.
     const ar1 = persistent ? startAr1(volatility, clampedPersistence, input.stream('initial')) : undefined;

@@ -66,15 +66,7 @@ export function splitMix64(state: bigint): { state: bigint; output: bigint } {
  * @example seedStreamState(1, ['growth']).length; // => 8
  */
 export function seedStreamState(seed: number, keys: readonly string[]): Int32Array {
-  let state = fnv1a64Of(seed, keys);
-  const words = new Int32Array(8);
-  for (let index = 0; index < 4; index++) {
-    const step = splitMix64(state);
-    state = step.state;
-    words[2 * index] = Number(step.output >> 32n) | 0;
-    words[2 * index + 1] = Number(step.output & 0xffffffffn) | 0;
-  }
-  return words;
+  return blockStreamState(fnv1a64Of(seed, keys), 0);
 }
 
 /** SplitMix64's increment γ = ⌊2⁶⁴/φ⌋ (odd), in 32-bit halves. */

@@ -17,6 +17,7 @@ import { memoryIo } from '../../src/cli/cli-io.js';
 import { main } from '../../src/cli/main.js';
 import { freshDir } from '../helpers/project.js';
 import { parseCsv } from '../../src/io/read-csv.js';
+import { probabilityBound } from '../../src/output/targets-table.js';
 
 const draws = 2000;
 const inputs = loadRunInputs(projectRoot, 'data', ['scenarios/baseline.yaml', 'scenarios/optimistic.yaml', 'scenarios/pessimistic.yaml']);
@@ -130,5 +131,18 @@ describe('sanity properties of every shipped more-is-better target', () => {
         expect(less.value, `${t.target.id} less`).toBeLessThanOrEqual(less.currentValue);
       }
     }
+  });
+});
+
+describe('proxies: a variable of another scope bounds P(met)', () => {
+  it('a narrower variable gives a lower bound for a commitment and an upper bound for a ceiling; broader the reverse; a band none', () => {
+    const commitment = { lower: { value: 5500, inclusive: false } };
+    const ceiling = { upper: { value: 8, inclusive: true } };
+    expect(probabilityBound({ proxy: 'narrower', ...commitment })).toBe('lower');
+    expect(probabilityBound({ proxy: 'broader', ...commitment })).toBe('upper');
+    expect(probabilityBound({ proxy: 'narrower', ...ceiling })).toBe('upper');
+    expect(probabilityBound({ proxy: 'broader', ...ceiling })).toBe('lower');
+    expect(probabilityBound({ proxy: 'narrower', ...commitment, ...ceiling })).toBe('');
+    expect(probabilityBound({ ...commitment })).toBe('');
   });
 });

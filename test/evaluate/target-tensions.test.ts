@@ -90,7 +90,7 @@ describe('targetTensions(needs)', () => {
     // The sheet's example: ≈ 4500 in 2025, > 5500 in 2026, > 10000 by 2027 (one variable, two targets).
     const obs: Observation = {
       series: 'core', region: 'Beijing', unit: '亿元', period: 'FY', year: 2025, value: 4500, qualifier: 'approx', status: 'reported',
-      kind: 'observed', source: 'x', published: '2026-01', quote: 'q', file: 'f', line: 2,
+      kind: 'observed', confidence: 'high', source: 'x', published: '2026-01', quote: 'q', file: 'f', line: 2,
     };
     const base = { labelZh: '', labelEn: '', region: 'Beijing', variable: 'aiCoreIndustry', source: 'x', quote: 'q', reading: 'r', file: 'f', line: 1, kind: 'level', unit: '亿元', writtenUnit: '亿元' } as const;
     const in2026: Target = { ...base, id: 'ai-2026', series: 'ai.industry', year: 2026, lower: { value: 5500, inclusive: false }, proxy: 'narrower' };

@@ -10,6 +10,8 @@ import { reportOutputFiles } from '../../src/report/report-output-files.js';
 import { scenarioColours } from '../../src/report/scenario-colours.js';
 import { parseSensitivityTable } from '../../src/report/parse-sensitivity-table.js';
 import { thresholdText } from '../../src/report/targets-table-html.js';
+import { recordTableHtml } from '../../src/report/record-table-html.js';
+import { recordColumns } from '../../src/output/targets-table.js';
 import type { Target } from '../../src/data/types.js';
 import { tornadoSpec } from '../../src/report/tornado-spec.js';
 import { boundGlyphs } from '../../src/report/fan-chart-spec.js';
@@ -163,5 +165,20 @@ describe('reportedNumber(value, unit)', () => {
     expect(reportedNumber(14906.1, '亿元')).toBe('14,906.1');
     expect(reportedNumber(0.177, 'rate')).toBe('17.7%');
     expect(reportedNumber(0.1234, 'rate')).toBe('12.34%');
+  });
+});
+
+describe('recordTableHtml(rows)', () => {
+  it('shows each decided target with its threshold in its unit, outcome word, margin and deciding source, escaped', () => {
+    const row = Object.fromEntries(recordColumns.map((c) => [c, ''])) as Record<(typeof recordColumns)[number], string>;
+    const html = recordTableHtml([
+      { ...row, target: 'va-share', window: '2020', comparator: 'above', threshold: '11', unit: 'percent', outcome: 'achieved', value: '11.3', margin: '0.3', decidingSeries: 'bj.va.share', decidingYear: '2017', decidingPeriod: 'FY', decidingSource: 'src <a>', reason: 'reached in 2017' },
+    ]);
+    expect(html).toContain('&gt; 11%');
+    expect(html).toContain('status-achieved');
+    expect(html).toContain('已达成 achieved');
+    expect(html).toContain('11.3 / +0.3');
+    expect(html).toContain('src &lt;a&gt;');
+    expect(recordTableHtml([])).toContain('no target is decided on record');
   });
 });
