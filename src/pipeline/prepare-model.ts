@@ -9,6 +9,7 @@ import { compileFormula, type CompiledFormula } from '../simulate/compile-formul
 import type { Distribution } from '../simulate/distribution.js';
 import type { ModelSpec, VariableSpec } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
+import { variableUnderScenario } from '../spec/variable-under-scenario.js';
 import type { ParameterOrigin, PreparedModel, PreparedVariable } from './prepared-model.js';
 
 /** Observed rows of one series (external forecasts are drawn beside ours, never calibrated on). */
@@ -20,6 +21,8 @@ export function observedSeries(data: DataSet, series: string | undefined): Obser
 /**
  * Calibrates each variable's law on its history, then applies parameters in order of precedence:
  * calibration < model file `params` < scenario `assumptions` (the later wins, and its origin is kept).
+ * A variable is taken as the scenario makes it (variableUnderScenario): its law switched, the model
+ * settings the scenario removes left out. The scenario's shared drivers go with the model.
  * Orders variables so that every formula comes after the variables it uses in the same year.
  * @throws ModelError when a law cannot be calibrated on the data (too few points, …)
  * @throws InputError when a series named in calibrate.growthSeries has observations but contributes nothing
@@ -29,7 +32,8 @@ export function prepareModel(model: ModelSpec, data: DataSet, scenario: Scenario
   const unordered = new Map<string, PreparedVariable>();
   const problems: Problem[] = [];
 
-  for (const spec of model.variables) {
+  for (const modelVariable of model.variables) {
+    const spec = variableUnderScenario(modelVariable, scenario);
     const assumptions = scenario.assumptions[spec.name] ?? {};
     const { start: startAssumption, ...scenarioParams } = assumptions;
     const startOverride = startAssumption ?? spec.start?.value;
@@ -85,7 +89,7 @@ export function prepareModel(model: ModelSpec, data: DataSet, scenario: Scenario
   if (problems.length > 0) throw new InputError(problems);
   const ordered = orderByDependencies(model, unordered);
   const firstYear = Math.min(...ordered.map((v) => v.firstYear));
-  return { spec: model, variables: ordered, firstYear, horizon: scenario.horizon };
+  return { spec: model, variables: ordered, firstYear, horizon: scenario.horizon, ...(scenario.drivers && scenario.drivers.length > 0 && { drivers: scenario.drivers }) };
 }
 
 function originsOf(
