@@ -101,6 +101,8 @@ export const specMessages = {
     kind === 'count'
       ? `${field} must be a count law (${allowed.join(', ')}) for ${variable}, which counts whole things, got ${showValue(value)}`
       : `${field} must be a level law (${allowed.join(', ')}) for ${variable}, whose level is not a count, got ${showValue(value)}`,
+  lawNotCalibrated: (field: string, detail: string, value: string) =>
+    `${field} must name a law the variable can be calibrated for (${detail}), got ${showValue(value)}`,
   lawLeftover: (field: string, law: string, param: string, from: string) =>
     `${field} must leave no parameter that law ${law} lacks, got ${param} from ${from}`,
   driverFactor: (field: string, value: string) =>

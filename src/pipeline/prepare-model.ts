@@ -2,8 +2,10 @@
 import type { DataSet, Observation } from '../data/types.js';
 import { growthSeriesUse } from '../calibrate/growth-series-use.js';
 import { InputError } from '../errors/input-error.js';
+import { specMessages } from '../errors/messages.js';
 import { ModelError } from '../errors/model-error.js';
 import type { Problem } from '../errors/problem.js';
+import type { Calibration } from '../laws/law.js';
 import { laws } from '../laws/registry.js';
 import { compileFormula, type CompiledFormula } from '../simulate/compile-formula.js';
 import type { Distribution } from '../simulate/distribution.js';
@@ -60,15 +62,25 @@ export function prepareModel(model: ModelSpec, data: DataSet, scenario: Scenario
     const law = laws[spec.law];
     const fixed = { ...spec.params, ...scenarioParams };
     const growthEvidence = spec.growthSeries.flatMap((series) => observedSeries(data, series));
-    const calibrated = law.calibrate({
-      variable: spec.name,
-      observations: observedSeries(data, spec.series),
-      growthEvidence,
-      fromYear: spec.calibrateFrom,
-      toYear: spec.calibrateTo,
-      fixed,
-      start: spec.start,
-    });
+    let calibrated: Calibration;
+    try {
+      calibrated = law.calibrate({
+        variable: spec.name,
+        observations: observedSeries(data, spec.series),
+        growthEvidence,
+        fromYear: spec.calibrateFrom,
+        toYear: spec.calibrateTo,
+        fixed,
+        start: spec.start,
+      });
+    } catch (error) {
+      // A law the scenario switched to, or a model setting it removed, that leaves calibration
+      // without what it needs: the fix is in the scenario, so the problem points there.
+      const problem = error instanceof ModelError ? scenarioChangeProblem(scenario, spec.name, error) : undefined;
+      if (!problem) throw error;
+      problems.push(problem);
+      continue;
+    }
     // A growth series that contributes nothing is said (explain) or refused (an input error).
     const use = growthSeriesUse(spec, calibrated, growthEvidence);
     problems.push(...use.problems);
@@ -90,6 +102,23 @@ export function prepareModel(model: ModelSpec, data: DataSet, scenario: Scenario
   const ordered = orderByDependencies(model, unordered);
   const firstYear = Math.min(...ordered.map((v) => v.firstYear));
   return { spec: model, variables: ordered, firstYear, horizon: scenario.horizon, ...(scenario.drivers && scenario.drivers.length > 0 && { drivers: scenario.drivers }) };
+}
+
+/**
+ * A calibration failure caused by the scenario's change to a variable (a law switch, a removed
+ * model setting), located at that change; undefined when the scenario changed nothing there.
+ */
+function scenarioChangeProblem(scenario: ScenarioSpec, variable: string, error: ModelError): Problem | undefined {
+  const lawLocation = scenario.keyLocations?.[`${variable}.law`];
+  const detail = error.message.replace(/^[^:]*: /, '');
+  if (scenario.laws?.[variable] !== undefined && lawLocation) {
+    const field = `assumptions.${variable}.law`;
+    return { ...lawLocation, field, message: specMessages.lawNotCalibrated(field, detail, scenario.laws[variable]), hint: 'give the parameters it cannot calibrate beside the law' };
+  }
+  const removal = (scenario.removals ?? []).find((r) => !r.removes && r.path[1] === variable);
+  if (!removal) return undefined;
+  const field = removal.path.join('.');
+  return { ...removal.location, field, message: specMessages.removedRequired(field, `${variable} cannot do without it: ${detail}`) };
 }
 
 function originsOf(

@@ -69,7 +69,12 @@ export function validateScenarioAgainstModel(scenario: ScenarioSpec, model: Mode
     }
     const law = scenario.laws?.[name];
     const lawField = ['assumptions', name, 'law'];
-    if (law !== undefined) problems.push(...lawSwitchProblems(modelVariable, law, (message, hint) => at(`${name}.law`, lawField, message, hint)));
+    if (law !== undefined) {
+      const refused = lawSwitchProblems(modelVariable, law, (message, hint) => at(`${name}.law`, lawField, message, hint));
+      problems.push(...refused);
+      // A law the variable cannot take: what its parameters would be under it is moot.
+      if (refused.length > 0) continue;
+    }
     const variable = variableUnderScenario(modelVariable, scenario);
     const allowed = assumableParameters(variable);
     const formula = isFormula(variable);
