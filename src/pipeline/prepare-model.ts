@@ -39,6 +39,9 @@ export function prepareModel(model: ModelSpec, data: DataSet, scenario: Scenario
     const assumptions = scenario.assumptions[spec.name] ?? {};
     const { start: startAssumption, ...scenarioParams } = assumptions;
     const startOverride = startAssumption ?? spec.start?.value;
+    // A scenario's `start: { year, value }` replaces the model's start (and the data's base level).
+    const startYear = scenario.startYears?.[spec.name];
+    const start = startYear !== undefined && startAssumption ? { year: startYear, value: startAssumption } : spec.start;
 
     if (spec.law === 'formula' || spec.formula !== undefined) {
       const formula = compileFormula(spec.formula ?? '', {
@@ -52,7 +55,7 @@ export function prepareModel(model: ModelSpec, data: DataSet, scenario: Scenario
         formula,
         params,
         origins,
-        baseYear: spec.start?.year,
+        baseYear: start?.year,
         base: startOverride,
         firstYear: Number.NaN, // set below, once inputs are known
       });
@@ -71,7 +74,7 @@ export function prepareModel(model: ModelSpec, data: DataSet, scenario: Scenario
         fromYear: spec.calibrateFrom,
         toYear: spec.calibrateTo,
         fixed,
-        start: spec.start,
+        start,
       });
     } catch (error) {
       // A law the scenario switched to, or a model setting it removed, that leaves calibration

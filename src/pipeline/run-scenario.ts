@@ -13,7 +13,9 @@ import type { ModelSpec } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
 import { judgedTargets } from './judged-targets.js';
 import { observedSeries, prepareModel } from './prepare-model.js';
-import type { PreparedModel } from './prepared-model.js';
+import type { PreparedModel, PreparedVariable } from './prepared-model.js';
+import { nonFiniteProblem, nonFiniteValues } from './non-finite-problem.js';
+import { InputError } from '../errors/input-error.js';
 import type { ScenarioResult } from './scenario-result.js';
 
 export interface RunOptions {
@@ -130,6 +132,7 @@ function runPass(
       keepPrevious,
       blocks,
       observeBase: (base, block) => {
+        checkFinite(base, variables, (variable) => variable.baseYear ?? prepared.firstYear - 1, block.count);
         // The starting level is a distribution too (an approximate figure's band, a bound's): its
         // summary is the projection's first point, in the variable's base year.
         for (const variable of variables) {
@@ -146,6 +149,7 @@ function runPass(
         observers.forEach((o) => o.observeBase?.(base, block));
       },
       observe: (columns) => {
+        checkFinite({ get: (name) => columns.current(name) }, variables, () => columns.year, columns.block.count);
         observers.forEach((o) => o.observe(columns));
         for (const variable of variables) {
           const values = columns.current(variable.spec.name);
@@ -166,6 +170,24 @@ function runPass(
   quantiles.endPilot();
   simulateBlocks(pass.rest);
   return { summaries, trackers };
+}
+
+/**
+ * Throws an InputError at the first variable (in evaluation order: the one that made it, not those
+ * that used it) whose column holds a NaN or an infinity among the block's `count` draws.
+ */
+function checkFinite(
+  columns: { get(name: string): Float64Array | undefined },
+  variables: readonly PreparedVariable[],
+  yearOf: (variable: PreparedVariable) => number,
+  count: number,
+): void {
+  for (const variable of variables) {
+    const column = columns.get(variable.spec.name);
+    if (!column) continue;
+    const found = nonFiniteValues(column, count);
+    if (found.count > 0) throw new InputError([nonFiniteProblem(variable, yearOf(variable), found, count)]);
+  }
 }
 
 /**

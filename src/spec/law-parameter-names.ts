@@ -33,12 +33,6 @@ export const lawParameterNames: Readonly<Record<LawName, readonly string[]>> = {
   formula: [],
 };
 
-/**
- * Laws whose level is a count of whole things each year (a flow): a shared driver moves their rate,
- * and a scenario switches a count variable only to another of them (and a level variable to none).
- */
-export const countLawNames: readonly LawName[] = ['poisson', 'negativeBinomial'];
-
 /** True when `name` is a law name. @example isLawName('compound'); // => true */
 export function isLawName(name: unknown): name is LawName {
   return typeof name === 'string' && (lawNames as readonly string[]).includes(name);

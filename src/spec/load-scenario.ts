@@ -10,20 +10,26 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import { closestMatch } from '../errors/did-you-mean.js';
 import { InputError } from '../errors/input-error.js';
-import { specMessages } from '../errors/messages.js';
+import { messages, specMessages, specRules } from '../errors/messages.js';
 import type { Problem } from '../errors/problem.js';
 import { codeFrame } from '../io/code-frame.js';
-import { readText as readTextFile } from '../io/read-text.js';
+import { FileRefused, readText as readTextFile } from '../io/read-text.js';
 import { formatPath, parseYamlDocument, type PathSegment, type YamlDocument } from '../io/yaml-document.js';
 import type { LawName } from '../laws/law.js';
+import { describeDistribution } from '../simulate/describe-distribution.js';
 import type { Distribution } from '../simulate/distribution.js';
 import { buildDrivers } from './build-drivers.js';
 import { deepFreeze } from './deep-freeze.js';
+import { lowestPlausible } from './lowest-plausible.js';
+import { parameterUnit, withUnitHints } from './bare-range-hint.js';
 import { mergeWithProvenance, originOf, type Origin } from './merge-with-provenance.js';
 import type { SourceLocation } from './model-spec.js';
 import type { KeyLocation, ScenarioRemoval, ScenarioSpec, Shock } from './scenario-spec.js';
 import { scenarioFileSchema } from './schemas.js';
 import { locateIssues, specIssuesFromZod, valueAt } from './zod-problems.js';
+
+/** The assumption every variable accepts besides its parameters: its starting level. */
+const startAssumption = 'start';
 
 const isMap = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -40,6 +46,13 @@ export function extendsPath(file: string, name: string): string {
 
 /** The key of a variable's assumptions that switches its law (every other key is a parameter or `start`). */
 export const lawAssumption = 'law';
+
+/** The unit of a scenario field, when its name tells (the model is not read yet): for bare-range hints. */
+function scenarioFieldUnit(path: readonly PathSegment[]): string | undefined {
+  if (path[0] === 'shocks') return path[2] === 'growth' ? 'rate' : path[2] === 'level' ? 'fraction' : undefined;
+  if (path[0] === 'assumptions' && typeof path[2] === 'string') return parameterUnit(path[2]);
+  return undefined;
+}
 
 /** Keys that describe the chain or the editor, not the scenario: left out of `resolved`. */
 const chainKeys = ['extends', '$schema'];
@@ -72,7 +85,11 @@ export function loadScenario(file: string, readText: (path: string) => string = 
       if (!(error instanceof InputError)) throw error;
       if (!child) throw error;
       const name = (child.value as Record<string, unknown>).extends as string;
-      problems.push(child.problem(['extends'], specMessages.extendsMissing('extends', name), `looked for ${current}`));
+      // A file that exists but may not be read (outside the project, a device, too large) is named
+      // by the reason only: its content is never shown.
+      if (error instanceof FileRefused && error.reason !== 'missing') {
+        problems.push(child.problem(['extends'], messages.referenceRefused('extends', 'a scenario file', name), error.explanation));
+      } else problems.push(child.problem(['extends'], specMessages.extendsMissing('extends', name), `looked for ${current}`));
       chainBroken = true;
       break;
     }
@@ -87,7 +104,10 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     }
     docs.push(doc);
     const checked = scenarioFileSchema.safeParse(doc.value);
-    if (!checked.success) problems.push(...locateIssues(doc, specIssuesFromZod(checked.error.issues, scenarioFileSchema, doc.value, [], specMessages.scenarioFile)));
+    if (!checked.success) {
+      const issues = specIssuesFromZod(checked.error.issues, scenarioFileSchema, doc.value, [], specMessages.scenarioFile);
+      problems.push(...locateIssues(doc, withUnitHints(issues, doc.value, scenarioFieldUnit)));
+    }
 
     const parent: unknown = isMap(doc.value) ? doc.value.extends : undefined;
     if (typeof parent !== 'string' || parent === '') break;
@@ -168,9 +188,42 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     if (result.horizon != null && shock.year > result.horizon) {
       problems.push(problemAt(['shocks', index, 'year'], specMessages.shockAfterHorizon(formatPath(['shocks', index, 'year']), result.horizon, shock.year)));
     }
+    // A hit of −100% or more would make the level zero or negative: never what a scenario means.
+    for (const part of ['growth', 'level'] as const) {
+      const distribution = shock[part];
+      if (distribution && !(lowestPlausible(distribution) > -1)) {
+        const path = ['shocks', index, part];
+        problems.push(problemAt(path, messages.mustBe(formatPath(path), specRules.shockAboveMinus100, describeDistribution(distribution))));
+      }
+    }
   });
   const built = buildDrivers(result.drivers, merged.drivers, problemAt, (path) => locationOf(path)!);
   problems.push(...built.problems);
+
+  // `law` switches the variable's law; `start: { year, value }` gives the starting level with its
+  // year; every other assumption is a value; a null (removal) is recorded apart.
+  const assumptions: Record<string, Record<string, Distribution>> = {};
+  const startYears: Record<string, number> = {};
+  const laws: Record<string, LawName> = {};
+  for (const [variable, params] of Object.entries(result.assumptions ?? {})) {
+    if (!params) continue;
+    assumptions[variable] = {};
+    for (const [param, value] of Object.entries(params) as [string, Distribution | { year: number; value: Distribution } | string | null | undefined][]) {
+      if (value === null || value === undefined) continue;
+      if (typeof value === 'string') {
+        laws[variable] = value as LawName;
+        continue;
+      }
+      if ('dist' in value) assumptions[variable][param] = value;
+      else if (param === startAssumption) {
+        assumptions[variable][param] = value.value;
+        startYears[variable] = value.year;
+      } else {
+        const path = ['assumptions', variable, param];
+        problems.push(problemAt(path, messages.mustBe(formatPath(path), specRules.yearOnlyForStart, { year: value.year })));
+      }
+    }
+  }
   if (problems.length > 0) throw new InputError(problems);
 
   // 5. Build.
@@ -180,20 +233,19 @@ export function loadScenario(file: string, readText: (path: string) => string = 
 
   const provenance: Record<string, SourceLocation> = {};
   const keyLocations: Record<string, KeyLocation> = {};
-  const assumptions: Record<string, Record<string, Distribution>> = {};
-  const laws: Record<string, LawName> = {};
+  // Top-level values, for problems found against the model and the data (horizon, draws, model file).
+  for (const key of ['scenario', 'model', 'horizon', 'draws', 'seed']) {
+    const location = keyLocationOf([key], false);
+    if (location) keyLocations[key] = location;
+  }
   for (const [variable, params] of Object.entries(result.assumptions ?? {})) {
     if (!params) continue;
     keyLocations[variable] = keyLocationOf(['assumptions', variable])!;
-    const own: Record<string, Distribution> = {};
     for (const [param, value] of Object.entries(params)) {
       if (value === null || value === undefined) continue;
       provenance[`${variable}.${param}`] = locationOf(['assumptions', variable, param])!;
       keyLocations[`${variable}.${param}`] = keyLocationOf(['assumptions', variable, param])!;
-      if (param === lawAssumption) laws[variable] = value as LawName;
-      else own[param] = value as Distribution;
     }
-    assumptions[variable] = own;
   }
   const removals: ScenarioRemoval[] = [
     ...chainRemovals.map((removal) => {
@@ -211,7 +263,10 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     }
   }
   const shocks: Shock[] = shocksIn.map((shock, index) => {
-    keyLocations[`shocks[${index}].variable`] = keyLocationOf(['shocks', index, 'variable'], false)!;
+    for (const field of ['variable', 'year', 'growth', 'level']) {
+      const location = keyLocationOf(['shocks', index, field], false);
+      if (location) keyLocations[`shocks[${index}].${field}`] = location;
+    }
     return {
       variable: shock.variable,
       year: shock.year,
@@ -257,11 +312,13 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     scenario: name,
     description,
     model,
+    modelWritten: result.model!,
     chain: docs.map((doc) => doc.file),
     horizon: result.horizon!,
     draws: result.draws!,
     seed: result.seed!,
     assumptions,
+    ...(Object.keys(startYears).length > 0 && { startYears }),
     shocks,
     ...(Object.keys(laws).length > 0 && { laws }),
     ...(removals.length > 0 && { removals }),

@@ -7,17 +7,20 @@ import { formatPath, type PathSegment } from '../io/yaml-document.js';
 import { laws as lawRegistry } from '../laws/registry.js';
 import type { LawName } from '../laws/law.js';
 import { describeDistribution } from '../simulate/describe-distribution.js';
-import { countLawNames, lawNames, lawParameterNames } from './law-parameter-names.js';
+import { lawNames, lawParameterNames } from './law-parameter-names.js';
 import { parameterRangeRule } from './parameter-range.js';
 import type { ModelSpec, SourceLocation, VariableSpec } from './model-spec.js';
 import type { ScenarioSpec } from './scenario-spec.js';
+import { implausibleBareNumbers } from './implausible-bare-numbers.js';
 import { variableUnderScenario } from './variable-under-scenario.js';
+import { valueAt } from './zod-problems.js';
 
 /** The assumption every variable accepts besides its parameters: its starting level. */
 export const startAssumption = 'start';
 
 const isFormula = (variable: Pick<VariableSpec, 'law' | 'formula'>) => variable.law === 'formula' || variable.formula !== undefined;
-const isCountLaw = (law: LawName) => countLawNames.includes(law);
+/** A law whose level is a count of whole things each year (its `levels`): a driver moves its rate, and a count switches only to another. */
+const isCountLaw = (law: LawName) => law !== 'formula' && lawRegistry[law].levels === 'count';
 const where = (location: SourceLocation) => `${location.file}:${location.line}:${location.col}`;
 
 /**
@@ -90,7 +93,10 @@ export function validateScenarioAgainstModel(scenario: ScenarioSpec, model: Mode
         continue;
       }
       if (allowed.includes(param)) {
-        const rule = param === startAssumption || formula ? undefined : parameterRangeRule(variable.law, param, distribution);
+        // A bare number outside the parameter's plausible range is a unit slip ("25" for "25%").
+        const slips = param === startAssumption || formula ? [] : implausibleBareNumbers(valueAt(scenario.resolved, field), variable.law, param);
+        for (const slip of slips) problems.push(at(`${name}.${param}`, [...field, ...slip.path], slip.render(formatPath([...field, ...slip.path])), slip.hint));
+        const rule = param === startAssumption || formula || slips.length > 0 ? undefined : parameterRangeRule(variable.law, param, distribution);
         if (rule) problems.push(at(`${name}.${param}`, field, messages.mustBe(formatPath(field), rule, describeDistribution(distribution))));
         continue;
       }
