@@ -26,10 +26,24 @@ export function observedSeries(data: DataSet, series: string | undefined): Obser
  * A variable is taken as the scenario makes it (variableUnderScenario): its law switched, the model
  * settings the scenario removes left out. The scenario's shared drivers go with the model.
  * Orders variables so that every formula comes after the variables it uses in the same year.
- * @throws ModelError when a law cannot be calibrated on the data (too few points, …)
+ * @throws InputError at the variable's line when a law cannot be calibrated on the data (too few points, …)
  * @throws InputError when a series named in calibrate.growthSeries has observations but contributes nothing
  */
 export function prepareModel(model: ModelSpec, data: DataSet, scenario: ScenarioSpec): PreparedModel {
+  try {
+    return prepareModelUnlocated(model, data, scenario);
+  } catch (error) {
+    // A law that cannot be calibrated is a problem of the model's variable: located there, so every
+    // command reports it at file:line (a ModelError alone names no file).
+    if (!(error instanceof ModelError)) throw error;
+    const variable = model.variables.find((v) => v.name === error.variable);
+    const field = `variables.${error.variable}`;
+    const where = variable ? { file: variable.location.file, line: variable.location.line, col: variable.location.col } : { file: model.file };
+    throw new InputError([{ ...where, field, message: `${field} ${error.message.replace(/^\S+ /, '')}` }]);
+  }
+}
+
+function prepareModelUnlocated(model: ModelSpec, data: DataSet, scenario: ScenarioSpec): PreparedModel {
   const names = model.variables.map((v) => v.name);
   const unordered = new Map<string, PreparedVariable>();
   const problems: Problem[] = [];
