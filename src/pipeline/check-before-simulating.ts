@@ -21,6 +21,7 @@ import { describeDistribution } from '../simulate/describe-distribution.js';
 import { lowestPlausible } from '../spec/lowest-plausible.js';
 import type { ModelSpec, SourceLocation, VariableSpec } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
+import { variableUnderScenario } from '../spec/variable-under-scenario.js';
 import { judgedTargets } from './judged-targets.js';
 import { observedSeries, prepareModel } from './prepare-model.js';
 import type { PreparedModel } from './prepared-model.js';
@@ -68,7 +69,7 @@ export function checkBeforeSimulating(inputs: PreflightInputs): PreflightResult 
   // 1. The series the model names exist; a starting level for every law variable.
   const unknown = model.variables.flatMap((variable) => unknownSeries(variable, inputs.fullData, framed));
   if (unknown.length > 0) return { problems: unknown, pointsPerDraw: 0 };
-  const missing = model.variables.flatMap((variable) => missingStart(variable, inputs, framed));
+  const missing = model.variables.flatMap((variable) => missingStart(variableUnderScenario(variable, scenario), inputs, framed));
   if (missing.length > 0) return { problems: missing, pointsPerDraw: 0 };
 
   // 2. Calibration and the scenario's assumptions.

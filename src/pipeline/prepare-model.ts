@@ -2,13 +2,16 @@
 import type { DataSet, Observation } from '../data/types.js';
 import { growthSeriesUse } from '../calibrate/growth-series-use.js';
 import { InputError } from '../errors/input-error.js';
+import { specMessages } from '../errors/messages.js';
 import { ModelError } from '../errors/model-error.js';
 import type { Problem } from '../errors/problem.js';
+import type { Calibration } from '../laws/law.js';
 import { laws } from '../laws/registry.js';
 import { compileFormula, type CompiledFormula } from '../simulate/compile-formula.js';
 import type { Distribution } from '../simulate/distribution.js';
 import type { ModelSpec, VariableSpec } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
+import { variableUnderScenario } from '../spec/variable-under-scenario.js';
 import type { ParameterOrigin, PreparedModel, PreparedVariable } from './prepared-model.js';
 
 /** Observed rows of one series (external forecasts are drawn beside ours, never calibrated on). */
@@ -20,6 +23,8 @@ export function observedSeries(data: DataSet, series: string | undefined): Obser
 /**
  * Calibrates each variable's law on its history, then applies parameters in order of precedence:
  * calibration < model file `params` < scenario `assumptions` (the later wins, and its origin is kept).
+ * A variable is taken as the scenario makes it (variableUnderScenario): its law switched, the model
+ * settings the scenario removes left out. The scenario's shared drivers go with the model.
  * Orders variables so that every formula comes after the variables it uses in the same year.
  * @throws InputError at the variable's line when a law cannot be calibrated on the data (too few points, …)
  * @throws InputError when a series named in calibrate.growthSeries has observations but contributes nothing
@@ -43,7 +48,8 @@ function prepareModelUnlocated(model: ModelSpec, data: DataSet, scenario: Scenar
   const unordered = new Map<string, PreparedVariable>();
   const problems: Problem[] = [];
 
-  for (const spec of model.variables) {
+  for (const modelVariable of model.variables) {
+    const spec = variableUnderScenario(modelVariable, scenario);
     const assumptions = scenario.assumptions[spec.name] ?? {};
     const { start: startAssumption, ...scenarioParams } = assumptions;
     const startOverride = startAssumption ?? spec.start?.value;
@@ -73,15 +79,25 @@ function prepareModelUnlocated(model: ModelSpec, data: DataSet, scenario: Scenar
     const law = laws[spec.law];
     const fixed = { ...spec.params, ...scenarioParams };
     const growthEvidence = spec.growthSeries.flatMap((series) => observedSeries(data, series));
-    const calibrated = law.calibrate({
-      variable: spec.name,
-      observations: observedSeries(data, spec.series),
-      growthEvidence,
-      fromYear: spec.calibrateFrom,
-      toYear: spec.calibrateTo,
-      fixed,
-      start,
-    });
+    let calibrated: Calibration;
+    try {
+      calibrated = law.calibrate({
+        variable: spec.name,
+        observations: observedSeries(data, spec.series),
+        growthEvidence,
+        fromYear: spec.calibrateFrom,
+        toYear: spec.calibrateTo,
+        fixed,
+        start,
+      });
+    } catch (error) {
+      // A law the scenario switched to, or a model setting it removed, that leaves calibration
+      // without what it needs: the fix is in the scenario, so the problem points there.
+      const problem = error instanceof ModelError ? scenarioChangeProblem(scenario, spec.name, error) : undefined;
+      if (!problem) throw error;
+      problems.push(problem);
+      continue;
+    }
     // A growth series that contributes nothing is said (explain) or refused (an input error).
     const use = growthSeriesUse(spec, calibrated, growthEvidence);
     problems.push(...use.problems);
@@ -102,7 +118,24 @@ function prepareModelUnlocated(model: ModelSpec, data: DataSet, scenario: Scenar
   if (problems.length > 0) throw new InputError(problems);
   const ordered = orderByDependencies(model, unordered);
   const firstYear = Math.min(...ordered.map((v) => v.firstYear));
-  return { spec: model, variables: ordered, firstYear, horizon: scenario.horizon };
+  return { spec: model, variables: ordered, firstYear, horizon: scenario.horizon, ...(scenario.drivers && scenario.drivers.length > 0 && { drivers: scenario.drivers }) };
+}
+
+/**
+ * A calibration failure caused by the scenario's change to a variable (a law switch, a removed
+ * model setting), located at that change; undefined when the scenario changed nothing there.
+ */
+function scenarioChangeProblem(scenario: ScenarioSpec, variable: string, error: ModelError): Problem | undefined {
+  const lawLocation = scenario.keyLocations?.[`${variable}.law`];
+  const detail = error.message.replace(/^[^:]*: /, '');
+  if (scenario.laws?.[variable] !== undefined && lawLocation) {
+    const field = `assumptions.${variable}.law`;
+    return { ...lawLocation, field, message: specMessages.lawNotCalibrated(field, detail, scenario.laws[variable]), hint: 'give the parameters it cannot calibrate beside the law' };
+  }
+  const removal = (scenario.removals ?? []).find((r) => !r.removes && r.path[1] === variable);
+  if (!removal) return undefined;
+  const field = removal.path.join('.');
+  return { ...removal.location, field, message: specMessages.removedRequired(field, `${variable} cannot do without it: ${detail}`) };
 }
 
 function originsOf(
