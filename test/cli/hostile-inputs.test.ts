@@ -48,7 +48,8 @@ const model = (formula: string) => readFileSync(join(projectRoot, 'models', 'bei
 describe('issue 14 reproducers', () => {
   it.each(['toString', 'valueOf', 'hasOwnProperty', '__proto__', 'constructor', 'isPrototypeOf'])('1. refuses %s(x) in a formula in validate and run alike', async (name) => {
     const files = { 'models/probe.yaml': model(`${name}(aiCoreIndustry) * radiatingMultiplier`), 'scenarios/probe.yaml': scenario('model: ../models/probe.yaml\n') };
-    for (const command of ['validate', 'run']) {
+    // validate for every name; run (the same checks, then more) for the two the issue saw run.
+    for (const command of ['toString', 'constructor'].includes(name) ? ['validate', 'run'] : ['validate']) {
       const { code, stderr } = await forecast([command, 'scenarios/probe.yaml', ...(command === 'run' ? ['--out', 'out'] : [])], files);
       expect(code, stderr).toBe(2);
       expectLocated(stderr);

@@ -53,6 +53,25 @@ describe('worker threads (compiled build)', () => {
     expect(parallel.skippedTargets).toEqual(single.skippedTargets);
   });
 
+  it('a scenario with a shared driver gives runScenario\'s result on several threads, though the driver loads variables in different parts', async () => {
+    const dist = (path: string) => import(pathToFileURL(join(projectRoot, 'dist', path)).href);
+    const { loadRunInputs } = await dist('src/io/load-run-inputs.js');
+    const { runScenario } = await dist('src/pipeline/run-scenario.js');
+    const { runScenarioInParallel } = await dist('src/pipeline/run-scenario-in-parallel.js');
+    const { prepareModel } = await dist('src/pipeline/prepare-model.js');
+    const { splitComponents } = await dist('src/pipeline/model-components.js');
+    const inputs = loadRunInputs(projectRoot, 'data', [join(projectRoot, 'test', 'fixtures', 'valid', 'driver.yaml')]);
+    const { scenario, model } = inputs.scenarios[0];
+    // The driver's two variables sit in different components: on as many threads as components, each
+    // part draws the driver itself.
+    const parts: string[][] = splitComponents(prepareModel(model, inputs.data, scenario), 8);
+    expect(parts.findIndex((p) => p.includes('aiCoreIndustry'))).not.toBe(parts.findIndex((p) => p.includes('newAiUnicorns')));
+    const single = runScenario(model, inputs.data, scenario, { draws: 5000 });
+    const parallel = await runScenarioInParallel(model, inputs.data, scenario, { draws: 5000, threads: 8, force: true });
+    expect(parallel.summaries).toEqual(single.summaries);
+    expect(parallel.targets).toEqual(single.targets);
+  });
+
   it('sweep writes identical files with 1 and 2 threads', () => {
     const [one, two] = [freshDir(), freshDir()];
     const args = ['sweep', 'scenarios/optimistic.yaml', '--vary', 'assumptions.aiCoreIndustry.growth.mean=10%:20%:2.5%', '--draws', '1500', '--quiet'];
