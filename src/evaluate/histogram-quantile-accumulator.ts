@@ -11,7 +11,7 @@
 //     exactly by a second pass that keeps only that region's values (refine)
 // Counts are integers, so summaries of disjoint blocks merge exactly and in any order.
 import { quantileSelect } from './quantile-select.js';
-import type { QuantileAccumulator } from './quantile-accumulator.js';
+import type { PortableQuantileAccumulator, QuantileAccumulator, QuantileState } from './quantile-accumulator.js';
 
 /** Bin width = expected standard error / (targetFraction · safety): the stated bound is se/20. */
 export const histogramTargetFraction = 20;
@@ -40,8 +40,27 @@ interface Region {
   readonly atoms?: Float64Array;
 }
 
+/**
+ * What defines a layout, as plain numbers: its regions in order (the first from −∞, the last to +∞),
+ * each a gap, a window's equal bins, or a window's atoms. Everything else in a HistogramLayout is
+ * derived from it, so two layouts with equal specs count every value alike and merge.
+ */
+export interface HistogramLayoutSpec {
+  readonly regions: readonly {
+    readonly kind: 'gap' | 'bins' | 'atoms';
+    readonly lo: number;
+    readonly hi: number;
+    /** bins: their width; 0 otherwise. */
+    readonly width: number;
+    /** bins: their number; atoms: 2 × the atoms; gaps: 1. */
+    readonly bins: number;
+    readonly atoms?: Float64Array;
+  }[];
+}
+
 /** The frozen layout of a histogram summary: regions and the value → region lookup. */
 export interface HistogramLayout {
+  readonly spec: HistogramLayoutSpec;
   readonly regions: readonly Region[];
   readonly counters: number;
   /** Lower edges of regions 1 … (region 0 starts at −∞). */
@@ -91,6 +110,11 @@ export interface UnresolvedRank {
  * se_N/40 of the exact one (half the stated se/20, a margin for the estimate of se).
  */
 export function histogramLayout(pilot: Float64Array, probabilities: readonly number[], expectedCount: number): HistogramLayout {
+  return histogramLayoutOf(planHistogramLayout(pilot, probabilities, expectedCount));
+}
+
+/** The regions histogramLayout lays out from a pilot (see there), as a spec. */
+export function planHistogramLayout(pilot: Float64Array, probabilities: readonly number[], expectedCount: number): HistogramLayoutSpec {
   const m = pilot.length;
   const work = Float64Array.from(pilot);
   const wanted = new Set<number>();
@@ -122,11 +146,9 @@ export function histogramLayout(pilot: Float64Array, probabilities: readonly num
     } else merged.push({ ...w });
   }
   // 2. Regions: gap, window, gap, window, …, gap. A window whose pilot values tie is kept as atoms.
-  const regions: Region[] = [];
-  let counters = 0;
-  let maxError = 0;
+  const regions: HistogramLayoutSpec['regions'][number][] = [];
   const gap = (lo: number, hi: number) => {
-    regions.push({ kind: 'gap', lo, hi, offset: counters++, width: 0, bins: 1 });
+    regions.push({ kind: 'gap', lo, hi, width: 0, bins: 1 });
   };
   let previousHi = Number.NEGATIVE_INFINITY;
   for (const w of merged) {
@@ -138,21 +160,34 @@ export function histogramLayout(pilot: Float64Array, probabilities: readonly num
       const atoms = Float64Array.from(new Set(inside));
       // Cells 2k: the atom k exactly; 2k + 1: strictly between atom k and k + 1 (or above the last).
       const hi = nextUp(atoms[atoms.length - 1]);
-      regions.push({ kind: 'atoms', lo: w.lo, hi, offset: counters, width: 0, bins: 2 * atoms.length, atoms });
-      counters += 2 * atoms.length;
+      regions.push({ kind: 'atoms', lo: w.lo, hi, width: 0, bins: 2 * atoms.length, atoms });
       previousHi = hi;
     } else {
       const bins = Math.min(maxBinsPerWindow, Math.max(1, Math.ceil((w.hi - w.lo) / w.width)));
       const width = (w.hi - w.lo) / bins;
-      maxError = Math.max(maxError, width);
-      regions.push({ kind: 'bins', lo: w.lo, hi: w.hi, offset: counters, width, bins });
-      counters += bins;
+      regions.push({ kind: 'bins', lo: w.lo, hi: w.hi, width, bins });
       previousHi = w.hi;
     }
   }
   gap(previousHi, Number.POSITIVE_INFINITY);
-  // 3. The lookup from a value to its region: the region at each cell's lower end, then a few steps up;
-  //    a cell wholly inside one gap counts straight into that gap's counter.
+  return { regions };
+}
+
+/**
+ * The layout of a spec: counters numbered region by region, and the lookup from a value to its
+ * region. Deterministic, so every thread and shard that lays out from the same pilot counts alike.
+ */
+export function histogramLayoutOf(spec: HistogramLayoutSpec): HistogramLayout {
+  let counters = 0;
+  let maxError = 0;
+  const regions: Region[] = spec.regions.map((r) => {
+    const region: Region = { ...r, offset: counters };
+    counters += r.bins;
+    if (r.kind === 'bins') maxError = Math.max(maxError, r.width);
+    return region;
+  });
+  // The lookup from a value to its region: the region at each cell's lower end, then a few steps up;
+  // a cell wholly inside one gap counts straight into that gap's counter.
   const edges = Float64Array.from(regions.slice(1), (r) => r.lo);
   const lookupLo = regions.length > 1 ? regions[1].lo : 0;
   const lookupHi = regions[regions.length - 1].lo;
@@ -175,6 +210,7 @@ export function histogramLayout(pilot: Float64Array, probabilities: readonly num
     if (regions[region].kind === 'gap' && end + (end - start) < nextEdge && start - (end - start) >= regions[region].lo) cellCounter[cell + 1] = regions[region].offset;
   }
   return {
+    spec,
     regions,
     counters,
     edges,
@@ -209,7 +245,35 @@ function nextUp(x: number): number {
  * `layout.maxError` of the exact type-7 quantiles of the same values (se/40 by construction), or
  * reported unresolved (refine settles them exactly).
  */
-export class HistogramQuantileAccumulator implements QuantileAccumulator {
+/**
+ * Whether two layouts count every value alike: equal specs (compared by value, so layouts made
+ * apart — in two threads, on two machines — from the same pilot merge).
+ */
+export function sameLayout(a: HistogramLayout, b: HistogramLayout): boolean {
+  if (a === b || a.spec === b.spec) return true;
+  const x = a.spec.regions;
+  const y = b.spec.regions;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    const r = x[i];
+    const s = y[i];
+    if (r.kind !== s.kind || !Object.is(r.lo, s.lo) || !Object.is(r.hi, s.hi) || !Object.is(r.width, s.width) || r.bins !== s.bins) return false;
+    if (r.atoms || s.atoms) {
+      if (!r.atoms || !s.atoms || r.atoms.length !== s.atoms.length) return false;
+      for (let k = 0; k < r.atoms.length; k++) if (!Object.is(r.atoms[k], s.atoms[k])) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The histogram path of QuantileAccumulator: integer counts over a layout fixed from a pilot
+ * (histogramLayout). Memory is the layout's counters (a few thousand per probability), whatever the
+ * number of values; summaries with the same layout merge by adding counts. Quantiles are within
+ * `layout.maxError` of the exact type-7 quantiles of the same values (se/40 by construction), or
+ * reported unresolved (refine settles them exactly).
+ */
+export class HistogramQuantileAccumulator implements PortableQuantileAccumulator {
   readonly layout: HistogramLayout;
   private readonly counts: Int32Array;
   private added = 0;
@@ -232,22 +296,32 @@ export class HistogramQuantileAccumulator implements QuantileAccumulator {
   }
 
   merge(other: QuantileAccumulator): void {
-    if (!(other instanceof HistogramQuantileAccumulator) || other.layout !== this.layout) {
+    if (!(other instanceof HistogramQuantileAccumulator) || !sameLayout(other.layout, this.layout)) {
       throw new Error('internal: histogram quantile summaries merge only with the same layout');
     }
-    for (let i = 0; i < this.counts.length; i++) this.counts[i] += other.counts[i];
-    this.added += other.added;
-    this.nanCount += other.nanCount;
+    this.absorb(other.state());
+  }
+
+  /** The counters (the sink excluded: it is never read), the count and the NaN count. */
+  state(): QuantileState {
+    return { kind: 'histogram', counts: this.counts.slice(0, this.layout.counters), count: this.added, nanCount: this.nanCount };
+  }
+
+  absorb(state: QuantileState): void {
+    if (state.kind !== 'histogram' || state.counts.length !== this.layout.counters) {
+      throw new Error(`internal: a histogram summary of ${this.layout.counters} counters cannot absorb ${state.kind === 'histogram' ? `${state.counts.length} counters` : 'exact values'}`);
+    }
+    const counts = this.counts;
+    const other = state.counts;
+    for (let i = 0; i < other.length; i++) counts[i] += other[i];
+    this.added += state.count;
+    this.nanCount += state.nanCount;
   }
 
   /** The order statistics each probability needs that lie in a gap or between atoms. */
   unresolved(probabilities: readonly number[]): UnresolvedRank[] {
-    const out: UnresolvedRank[] = [];
-    for (const rank of neededRanks(this.added, probabilities)) {
-      const place = this.place(rank);
-      if (place.value === undefined) out.push({ rank, lo: place.lo, hi: place.hi, below: place.below });
-    }
-    return out;
+    const ranks = neededRanks(this.added, probabilities);
+    return this.places(ranks).flatMap((place, k) => (place.value === undefined ? [{ rank: ranks[k], lo: place.lo, hi: place.hi, below: place.below }] : []));
   }
 
   /**
@@ -258,45 +332,51 @@ export class HistogramQuantileAccumulator implements QuantileAccumulator {
   quantiles(probabilities: readonly number[], settled: ReadonlyMap<number, number> = new Map()): number[] {
     const n = this.added;
     if (n === 0) return probabilities.map(() => Number.NaN);
-    const value = (rank: number) => {
-      const known = settled.get(rank);
-      if (known !== undefined) return known;
-      const place = this.place(rank);
-      if (place.value === undefined) throw new Error(`internal: order statistic ${rank} lies outside the histogram's windows and was not refined`);
-      return place.value;
-    };
+    const ranks = neededRanks(n, probabilities);
+    const found = new Map<number, number>();
+    this.places(ranks).forEach((place, k) => {
+      const rank = ranks[k];
+      const value = settled.get(rank) ?? place.value;
+      if (value === undefined) throw new Error(`internal: order statistic ${rank} lies outside the histogram's windows and was not refined`);
+      found.set(rank, value);
+    });
     return probabilities.map((p) => {
       const h = (n - 1) * p;
       const j = Math.floor(h);
       const fraction = h - j;
-      const lower = value(j);
-      return fraction > 0 && j + 1 < n ? lower + fraction * (value(j + 1) - lower) : lower;
+      const lower = found.get(j)!;
+      return fraction > 0 && j + 1 < n ? lower + fraction * (found.get(j + 1)! - lower) : lower;
     });
   }
 
-  /** Where the order statistic `rank` lies: its estimate, or the region holding it and the count below. */
-  private place(rank: number): { value?: number; lo: number; hi: number; below: number } {
+  /**
+   * Where each order statistic of `ranks` (ascending) lies, in one walk over the counters: its
+   * estimate, or the region holding it and the count below.
+   */
+  private places(ranks: readonly number[]): { value?: number; lo: number; hi: number; below: number }[] {
+    const out: { value?: number; lo: number; hi: number; below: number }[] = [];
+    let k = 0;
     let below = 0;
     for (const region of this.layout.regions) {
-      for (let cell = 0; cell < region.bins; cell++) {
+      for (let cell = 0; cell < region.bins && k < ranks.length; cell++) {
         const c = this.counts[region.offset + cell];
-        if (rank < below + c) {
+        while (k < ranks.length && ranks[k] < below + c) {
+          const rank = ranks[k++];
           if (region.kind === 'bins') {
             const lo = region.lo + cell * region.width;
-            return { value: lo + (region.width * (rank - below + 0.5)) / c, lo, hi: lo + region.width, below };
-          }
-          if (region.kind === 'atoms') {
+            out.push({ value: lo + (region.width * (rank - below + 0.5)) / c, lo, hi: lo + region.width, below });
+          } else if (region.kind === 'atoms') {
             const atoms = region.atoms!;
-            const k = cell >> 1;
-            if ((cell & 1) === 0) return { value: atoms[k], lo: atoms[k], hi: atoms[k], below };
-            return { lo: nextUp(atoms[k]), hi: k + 1 < atoms.length ? atoms[k + 1] : region.hi, below };
-          }
-          return { lo: region.lo, hi: region.hi, below };
+            const a = cell >> 1;
+            if ((cell & 1) === 0) out.push({ value: atoms[a], lo: atoms[a], hi: atoms[a], below });
+            else out.push({ lo: nextUp(atoms[a]), hi: a + 1 < atoms.length ? atoms[a + 1] : region.hi, below });
+          } else out.push({ lo: region.lo, hi: region.hi, below });
         }
         below += c;
       }
     }
-    throw new Error(`internal: rank ${rank} beyond the ${this.added} values of a histogram summary`);
+    if (k < ranks.length) throw new Error(`internal: rank ${ranks[k]} beyond the ${this.added} values of a histogram summary`);
+    return out;
   }
 }
 

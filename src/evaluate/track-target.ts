@@ -4,11 +4,12 @@
 //
 //   beginBlock(count) → observeBase(base) → observe(columns) per year → endBlock()   (once per block of draws)
 //   result()   reads only the state merged over blocks: integer counts and quantile accumulators
+//   state() / absorb(state)   that merged state as plain data: a worker's or a shard's blocks fold in
 import type { Observation, Target } from '../data/types.js';
 import type { PreparedVariable } from '../pipeline/prepared-model.js';
 import type { YearColumns } from '../simulate/simulate.js';
 import { historicalCagr } from './known-history.js';
-import { ExactQuantileAccumulator, type QuantileAccumulator } from './quantile-accumulator.js';
+import { ExactQuantileAccumulator, type PortableQuantileAccumulator, type QuantileState } from './quantile-accumulator.js';
 import type { TargetOutcome } from './target-outcome.js';
 import type { TargetResult } from './target-result.js';
 import { projectedStatus } from './target-status.js';
@@ -33,6 +34,26 @@ export interface TargetTracker {
   result(): TargetResult;
   /** Per-draw values and met flags over every block (only when created with `keepDraws`). */
   outcome(): TargetOutcome | undefined;
+  /** The state merged over the blocks seen so far, as plain data (never the per-draw values of keepDraws). */
+  state(): TrackerState;
+  /**
+   * Folds in the state of a tracker of the same target over other blocks (a worker's, a shard's): counts
+   * add, quantile summaries absorb. The order of absorbing does not change the result.
+   * @throws Error (a bug in the caller) when the blocks would exceed the run's draws
+   */
+  absorb(state: TrackerState): void;
+}
+
+/** What survives a tracker's blocks, as plain data (structured-cloneable, written to shard parts). */
+export interface TrackerState {
+  /** Draws in the blocks begun. */
+  readonly begun: number;
+  readonly counts: { readonly finite: number; readonly met: number; readonly below: number; readonly above: number; readonly aspiration: number; readonly seen: number };
+  /** [year, draws met by then] (first passage), and [year, draws met in that year]. */
+  readonly passage: readonly (readonly [number, number])[];
+  readonly metInYear: readonly (readonly [number, number])[];
+  readonly judged: QuantileState;
+  readonly growthFactors?: QuantileState;
 }
 
 /** What a tracker needs besides its target. */
@@ -47,7 +68,7 @@ export interface TrackTargetOptions {
   /** Keep each draw's judged quantity and met flag (planners pair them across runs). */
   readonly keepDraws?: boolean;
   /** The quantile summaries to use (default: exact). */
-  readonly quantiles?: () => QuantileAccumulator;
+  readonly quantiles?: () => PortableQuantileAccumulator;
 }
 
 const p3 = [0.05, 0.5, 0.95] as const;
@@ -66,7 +87,7 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
   const kind = targetKind(target.kind);
   const tracking = kind.track(target, variable, observations);
   const name = variable.spec.name;
-  const newQuantiles = options.quantiles ?? (() => new ExactQuantileAccumulator());
+  const newQuantiles: () => PortableQuantileAccumulator = options.quantiles ?? (() => new ExactQuantileAccumulator());
 
   // Bounds as plain numbers, so the per-draw tests are comparisons (NaN fails every one of them).
   const low = target.lower?.value ?? Number.NEGATIVE_INFINITY;
@@ -186,6 +207,32 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
 
     outcome() {
       return kept ? { target: target.id, values: kept.values, met: kept.met } : undefined;
+    },
+
+    state() {
+      return {
+        begun,
+        counts: { ...counts },
+        passage: [...passageCounts],
+        metInYear: [...metInYearCounts],
+        judged: judgedQuantiles.state(),
+        ...(growthFactors ? { growthFactors: growthFactors.state() } : {}),
+      };
+    },
+
+    absorb(state) {
+      if (begun + state.begun > draws) throw new Error(`internal: the blocks absorbed by ${target.id} exceed ${draws} draws`);
+      begun += state.begun;
+      counts.finite += state.counts.finite;
+      counts.met += state.counts.met;
+      counts.below += state.counts.below;
+      counts.above += state.counts.above;
+      counts.aspiration += state.counts.aspiration;
+      counts.seen += state.counts.seen;
+      for (const [year, n] of state.passage) passageCounts.set(year, (passageCounts.get(year) ?? 0) + n);
+      for (const [year, n] of state.metInYear) metInYearCounts.set(year, (metInYearCounts.get(year) ?? 0) + n);
+      judgedQuantiles.absorb(state.judged);
+      if (growthFactors && state.growthFactors) growthFactors.absorb(state.growthFactors);
     },
   };
 }

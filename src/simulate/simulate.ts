@@ -43,8 +43,11 @@ export interface SimulationOptions {
   readonly variables?: ReadonlySet<string>;
   /** Variables whose previous year observers read (formula lags are kept anyway). */
   readonly keepPrevious?: ReadonlySet<string>;
-  /** The blocks to simulate, in this order (default: every block of `draws`, in index order). */
-  readonly blocks?: readonly DrawBlock[];
+  /**
+   * The blocks to simulate, in this order (default: every block of `draws`, in index order); any
+   * iterable, e.g. one that claims blocks from a counter shared with other threads.
+   */
+  readonly blocks?: Iterable<DrawBlock>;
   /** Called once per block and simulated year, after every variable of that year is computed. */
   readonly observe: (columns: YearColumns) => void;
   /**

@@ -24,11 +24,12 @@ beforeAll(() => {
 describe('worker threads (compiled build)', () => {
   it('ships the worker scripts beside their pools', () => {
     expect(existsSync(join(projectRoot, 'dist', 'src', 'planner', 'variant-worker.js'))).toBe(true);
-    expect(existsSync(join(projectRoot, 'dist', 'src', 'pipeline', 'scenario-part-worker.js'))).toBe(true);
+    expect(existsSync(join(projectRoot, 'dist', 'src', 'pipeline', 'engine-worker.js'))).toBe(true);
+    expect(existsSync(join(projectRoot, 'dist', 'cli', 'engine-worker.js'))).toBe(true);
   });
 
-  it('run writes identical files with 1 and 2 threads (model components in a worker)', () => {
-    // 400,000 draws × the model's 70 variable-years is past parallelMinimumWork: two threads are used.
+  it('run writes identical files with 1 and 2 threads (blocks shared out over the engine pool)', () => {
+    // 400,000 draws × the model's 70 variable-years is past parallelMinimumWork: two threads share the blocks.
     const [one, two] = [freshDir(), freshDir()];
     const args = ['run', 'scenarios/pessimistic.yaml', '--draws', '400000', '--quiet'];
     const first = forecast([...args, '--threads', '1', '--out', one]);

@@ -58,7 +58,7 @@ describe('QuantileSummaries', () => {
     feed(summary, values.subarray(pilotSize));
     expect(summaries.needsRefinement()).toBe(true);
     expect(() => summary.quantiles([0.5])).toThrow(/outside the histogram's windows/);
-    const refine = new QuantileSummaries(values.length, true, summaries);
+    const refine = new QuantileSummaries(values.length, { refineOf: summaries });
     feed(refine.create(), values);
     refine.finishRefinement();
     expect(summaries.needsRefinement()).toBe(false);
