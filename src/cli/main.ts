@@ -1,6 +1,8 @@
 // `forecast` entry point: parses argv with yargs (strict) and dispatches to one command; returns the exit code.
 import { InputError } from '../errors/input-error.js';
+import { cliMessages, messages } from '../errors/messages.js';
 import { ModelError } from '../errors/model-error.js';
+import { limitsFromEnvironment, useLimits } from '../io/limits.js';
 import type { CliIo } from './cli-io.js';
 import { commandEntries, namedCommand } from './commands/index.js';
 import { exitCodes } from './exit-codes.js';
@@ -15,6 +17,20 @@ class UsageError extends Error {}
  * Input problems print to stderr and give 2; unexpected errors print a stack and give 3.
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  // Resource limits (docs/security.md): the defaults, or FORECAST_LIMIT_* from the environment.
+  const { limits, invalid } = limitsFromEnvironment(io.env);
+  if (invalid.length > 0) {
+    return reportError(new InputError(invalid.map(({ name, value }) => ({ file: 'environment', field: name, message: messages.mustBe(name, 'be a whole number greater than 0', value) }))), io);
+  }
+  const previousLimits = useLimits(limits);
+  try {
+    return await runMain(argv, io);
+  } finally {
+    useLimits(previousLimits);
+  }
+}
+
+async function runMain(argv: readonly string[], io: CliIo): Promise<number> {
   const width = Math.min(100, process.stdout.columns ?? 100);
   // `forecast --help` and `--version` alone answer without loading the argument parser (half of start-up).
   if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
@@ -44,7 +60,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       usageError = message ?? String(error);
       throw new UsageError(usageError);
     })
-    .exitProcess(false);
+    .exitProcess(false)
+    // An option given twice (`--out a --out b`) would become a list and be read as "a,b": refused.
+    .middleware((argv) => {
+      const lists = new Set((parser as unknown as { getOptions(): { array: string[] } }).getOptions().array);
+      for (const [key, value] of Object.entries(argv)) {
+        if (key !== '_' && !key.includes('-') && Array.isArray(value) && !lists.has(key)) {
+          usageError = cliMessages.repeatedOption(key, value);
+          throw new UsageError(usageError);
+        }
+      }
+    }, true);
 
   // Only the named command is loaded (its options are needed to parse argv); help lists every
   // command from its entry alone.

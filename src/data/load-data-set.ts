@@ -7,8 +7,9 @@ import { parseCsv, type CsvTable } from '../io/read-csv.js';
 import { readText } from '../io/read-text.js';
 import { parseYamlDocument, type YamlDocument } from '../io/yaml-document.js';
 import { parseObservations } from './parse-observations.js';
-import { parseSeries } from './parse-series.js';
-import { parseSources } from './parse-sources.js';
+import { parseSeries, seriesColumns } from './parse-series.js';
+import { parseSources, sourceColumns } from './parse-sources.js';
+import { requireColumns } from './require-columns.js';
 import { parseTargets } from './parse-targets.js';
 import type { DataSet, SeriesInfo } from './types.js';
 
@@ -74,11 +75,17 @@ export function loadDataSet(dir: string, displayDir = displayFolder(dir)): DataS
   // 2. Observations and targets.
   const observationTable = csv(dataFiles.observations);
   const observations = observationTable ? parseObservations(observationTable, seriesById, sourceIds) : { observations: [], problems: [] };
-  problems.push(...observations.problems);
   const targetsText = read(dataFiles.targets);
   const doc: YamlDocument | undefined = targetsText === undefined ? undefined : attempt(() => parseYamlDocument(shown(dataFiles.targets), targetsText));
   const targets = doc ? parseTargets(doc, seriesById, sourceIds) : { targets: [], problems: [] };
-  problems.push(...targets.problems);
+  // Cascades cut: when sources.csv or series.csv cannot be read as a table (missing, or a broken
+  // header), every reference to them would be reported as unknown; the one real problem is theirs.
+  const sourcesBroken = !sourceTable || requireColumns(sourceTable, sourceColumns).length > 0;
+  const seriesBroken = !seriesTable || requireColumns(seriesTable, seriesColumns).length > 0;
+  const consequence = (problem: Problem) =>
+    (sourcesBroken && /(^|\.)(source|outcomeSource)$/.test(problem.field ?? '')) || (seriesBroken && /(^|\.)series$/.test(problem.field ?? ''));
+  problems.push(...observations.problems.filter((problem) => !consequence(problem)));
+  problems.push(...targets.problems.filter((problem) => !consequence(problem)));
 
   if (problems.length > 0) throw new InputError(problems);
   return deepFreezeDataSet({

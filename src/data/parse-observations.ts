@@ -1,14 +1,15 @@
 // data/observations.csv → Observation records, values converted to each series' canonical unit.
 import { didYouMean } from '../errors/did-you-mean.js';
-import { dataMessages, messages } from '../errors/messages.js';
+import { dataMessages, dataRules, messages } from '../errors/messages.js';
 import type { Problem } from '../errors/problem.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { parsePeriod, stockDateYear } from './period.js';
 import { percentToFraction } from './percent-to-fraction.js';
+import { isCsvSafeId } from '../io/csv-cell.js';
 import { isPublicationDate } from './publication-date.js';
 import { requireColumns } from './require-columns.js';
 import type { Observation, ObservationKind, ObservationStatus, Qualifier, SeriesInfo } from './types.js';
-import { convertUnit, isKnownUnit, unitFactor, unitNames } from './units.js';
+import { convertUnit, isKnownUnit, unitFactor, unitNames, units } from './units.js';
 
 /** The columns of data/observations.csv, in order. */
 export const observationColumns = [
@@ -19,6 +20,24 @@ export const observationColumns = [
 export const qualifiers: readonly Qualifier[] = ['exact', 'approx', 'atLeast', 'atMost'];
 export const statuses: readonly ObservationStatus[] = ['reported', 'derived'];
 export const observationKinds: readonly ObservationKind[] = ['observed', 'externalForecast'];
+
+/**
+ * Highest yoy growth accepted, in percent: a thousandfold in a year. The shipped data's highest is
+ * 5600% (a count going from 1 to 57); a larger figure is a typo, and its logarithm would carry the
+ * calibration beyond any number the simulation can hold.
+ */
+export const maxYoyPercent = 100_000;
+
+/**
+ * The rule a level breaks, or undefined: a level is a finite amount, count or share, never negative,
+ * and an amount of money is greater than 0 (zero revenue has no growth rate and no logarithm).
+ */
+function levelRule(value: number, unit: string): string | undefined {
+  if (!Number.isFinite(value)) return dataRules.finite;
+  if (value < 0) return dataRules.notNegative;
+  if (value === 0 && isKnownUnit(unit) && (units[unit].dimension === 'cny' || units[unit].dimension === 'usd')) return dataRules.positiveAmount;
+  return undefined;
+}
 
 /** A plain decimal number as written in data files (no thousands separators, no units). */
 const numberPattern = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
@@ -56,6 +75,7 @@ export function parseObservations(
     if (f.series === '') at('series', messages.required('series'));
     else if (!info) at('series', messages.unknownReference('series', 'series (data/series.csv)', f.series), didYouMean(f.series, seriesById.keys()));
     if (f.region === '') at('region', messages.required('region'));
+    else if (!isCsvSafeId(f.region)) at('region', messages.mustBe('region', dataRules.id, f.region));
     const period = parsePeriod(f.period);
     if (f.period === '') at('period', messages.required('period'));
     else if (!period) at('period', messages.mustBe('period', 'be FY, Q1…Q4, H1, H2, Qa-Qb, Ma-Mb, YTD:MM-DD or a stock date YYYY-MM[-DD]', f.period));
@@ -69,13 +89,21 @@ export function parseObservations(
     // 2. The figure: a value in a unit, a yoy growth in percent, or both.
     let value: number | undefined;
     if (f.value !== '') {
-      if (numberPattern.test(f.value)) value = Number(f.value);
-      else at('value', messages.notANumber('value', f.value));
+      if (!numberPattern.test(f.value)) at('value', messages.notANumber('value', f.value));
+      else {
+        const rule = levelRule(Number(f.value), f.unit);
+        if (rule) at('value', messages.mustBe('value', rule, f.value));
+        else value = Number(f.value);
+      }
     }
     let yoy: number | undefined;
     if (f.yoyPercent !== '') {
-      if (numberPattern.test(f.yoyPercent)) yoy = percentToFraction(f.yoyPercent);
-      else at('yoyPercent', messages.notANumber('yoyPercent', f.yoyPercent));
+      if (!numberPattern.test(f.yoyPercent)) at('yoyPercent', messages.notANumber('yoyPercent', f.yoyPercent));
+      else {
+        const percent = Number(f.yoyPercent);
+        if (!(percent > -100 && percent <= maxYoyPercent)) at('yoyPercent', messages.mustBe('yoyPercent', dataRules.yoyPercent(maxYoyPercent), f.yoyPercent));
+        else yoy = percentToFraction(f.yoyPercent);
+      }
     }
     if (f.value === '' && f.yoyPercent === '') at('value', dataMessages.valueOrGrowth('row'));
     if (f.unit !== '' && !isKnownUnit(f.unit)) at('unit', messages.oneOf('unit', unitNames, f.unit), didYouMean(f.unit, unitNames));

@@ -1,6 +1,7 @@
 // data/series.csv → SeriesInfo records: one row per series id, each with its canonical unit.
 import { didYouMean } from '../errors/did-you-mean.js';
-import { messages } from '../errors/messages.js';
+import { dataRules, messages } from '../errors/messages.js';
+import { isCsvSafeId } from '../io/csv-cell.js';
 import type { Problem } from '../errors/problem.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { requireColumns } from './require-columns.js';
@@ -31,6 +32,9 @@ export function parseSeries(table: CsvTable): { series: SeriesInfo[]; problems: 
     const unit = f.unit.trim();
     if (unit !== '' && !isKnownUnit(unit)) at('unit', messages.oneOf('unit', unitNames, unit), didYouMean(unit, unitNames));
     const id = f.id.trim();
+    for (const column of ['id', 'region'] as const) {
+      if (f[column].trim() !== '' && !isCsvSafeId(f[column].trim())) at(column, messages.mustBe(column, dataRules.id, f[column].trim()));
+    }
     if (id !== '' && firstLine.has(id)) at('id', messages.duplicate('id', id, firstLine.get(id)!));
     else if (id !== '') firstLine.set(id, record.line);
     if (problems.length === before) {

@@ -1,5 +1,6 @@
 // data/sources.csv → Source records: every row checked, every problem collected.
-import { messages } from '../errors/messages.js';
+import { dataRules, messages } from '../errors/messages.js';
+import { isCsvSafeId } from '../io/csv-cell.js';
 import type { Problem } from '../errors/problem.js';
 import type { CsvTable } from '../io/read-csv.js';
 import { isPublicationDate } from './publication-date.js';
@@ -27,6 +28,7 @@ export function parseSources(table: CsvTable): { sources: Source[]; problems: Pr
     for (const column of sourceColumns) if (f[column].trim() === '') at(column, messages.required(column));
     if (f.date.trim() !== '' && !isPublicationDate(f.date.trim())) at('date', messages.mustBe('date', 'be a date YYYY-MM-DD or YYYY-MM', f.date));
     const id = f.id.trim();
+    if (id !== '' && !isCsvSafeId(id)) at('id', messages.mustBe('id', dataRules.id, id));
     if (id !== '' && firstLine.has(id)) at('id', messages.duplicate('id', id, firstLine.get(id)!));
     else if (id !== '') firstLine.set(id, record.line);
     if (problems.length === before) {

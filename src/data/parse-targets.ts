@@ -1,7 +1,8 @@
 // data/targets.yaml → Target predicates as a planner reads them: the commitment decides, an
 // aspiration is reported beside it, a ceiling only where the text states one (contract A).
 import { didYouMean } from '../errors/did-you-mean.js';
-import { dataMessages, messages } from '../errors/messages.js';
+import { dataMessages, dataRules, messages } from '../errors/messages.js';
+import { isCsvSafeId } from '../io/csv-cell.js';
 import type { Problem } from '../errors/problem.js';
 import { targetKindRegistry } from '../evaluate/target-kinds/registry.js';
 import type { PathSegment, YamlDocument } from '../io/yaml-document.js';
@@ -110,6 +111,7 @@ export function parseTargets(
       labelEn = item.label.en;
     }
     const region = text('region', true);
+    if (region !== undefined && !isCsvSafeId(region)) at(['region'], messages.mustBe(name('region'), dataRules.id, region));
     const variable = text('variable', false);
     if (variable !== undefined && !/^[a-z][A-Za-z0-9]*$/.test(variable)) at(['variable'], messages.mustBe(name('variable'), 'be a camelCase name', variable));
     const series = text('series', false);

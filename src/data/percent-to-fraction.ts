@@ -1,4 +1,5 @@
-// Percent text → fraction, without the rounding error of dividing by 100.
+// Percent text → fraction, without the rounding error of dividing by 100: the engine's one percent
+// parser (scenarios, models, targets, observations and the command line all read percents here).
 
 /**
  * Turns a decimal percent written as text into the nearest fraction: "13.7" → 0.137. The decimal

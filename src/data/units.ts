@@ -42,6 +42,15 @@ export function isKnownUnit(unit: string): boolean {
 }
 
 /**
+ * True when the unit counts whole things (firms, people): a level in it is never fractional.
+ * @example isWholeNumberUnit('count'); // => true
+ * @example isWholeNumberUnit('亿元'); // => false
+ */
+export function isWholeNumberUnit(unit: string): boolean {
+  return isKnownUnit(unit) && (units[unit].dimension === 'count' || units[unit].dimension === 'persons');
+}
+
+/**
  * The factor that turns a value in `from` into `to`: factor(from) / factor(to); undefined when
  * either unit is unknown or they measure different things.
  * @example unitFactor('万亿元', '亿元'); // => 10000

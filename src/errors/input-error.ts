@@ -1,4 +1,5 @@
 // InputError: every problem in the user's files, collected and thrown once (exit code 2).
+import { activeLimits, limitInfo } from '../io/limits.js';
 import { compareProblems, renderProblem, type Problem } from './problem.js';
 
 /** Thrown by `io/` and `spec/` when input files break a rule; carries every problem found. */
@@ -7,7 +8,11 @@ export class InputError extends Error {
 
   constructor(problems: readonly Problem[]) {
     const sorted = [...problems].sort(compareProblems);
-    super(sorted.map(renderProblem).join('\n'));
+    // A broken file can have a problem per line: the first ones are shown, all are counted.
+    const shown = activeLimits().problemsShown;
+    const rendered = sorted.slice(0, shown).map(renderProblem);
+    if (sorted.length > shown) rendered.push(`… and ${sorted.length - shown} more problems (set ${limitInfo.problemsShown.environment} to show more)`);
+    super(rendered.join('\n'));
     this.name = 'InputError';
     this.problems = sorted;
   }

@@ -1,12 +1,66 @@
 // Every message wording lives here (vega-lite's log/message.ts lesson): `<field> must <rule>, got <value>`.
 
-/** Shows a received value the way a user wrote it: strings quoted, objects as compact JSON. */
+/** Longest text a message shows of a received value: messages report, they never reproduce a file. */
+const maxShownText = 200;
+/** Longest rendering of a map or list in a message. */
+const maxShownJson = 60;
+
+/**
+ * Shows a received value the way a user wrote it: strings quoted, objects as compact JSON, both cut
+ * short ("…") so a message never grows with the input.
+ * @example showValue('compund'); // => '"compund"'
+ * @example showValue({ dist: 'normal', mean: 25 }); // => '{"dist":"normal","mean":25}'
+ */
 export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > maxShownText ? `${value.slice(0, maxShownText)}…` : value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  const json = JSON.stringify(value);
-  return json.length > 60 ? `${json.slice(0, 57)}...` : json;
+  const json = boundedJson(value, maxShownJson + 1);
+  return json.length > maxShownJson ? `${json.slice(0, maxShownJson - 3)}...` : json;
+}
+
+/** JSON of a value, stopping once `budget` characters are written (a deep or huge value costs O(budget)). */
+function boundedJson(value: unknown, budget: number): string {
+  let out = '';
+  const write = (item: unknown): void => {
+    if (out.length >= budget) return;
+    if (item === null || typeof item !== 'object') {
+      const text = JSON.stringify(typeof item === 'string' && item.length > budget ? item.slice(0, budget) : item) ?? 'null';
+      out += text;
+      return;
+    }
+    if (ArrayBuffer.isView(item)) {
+      out += '"(binary)"';
+      return;
+    }
+    const isList = Array.isArray(item);
+    out += isList ? '[' : '{';
+    let first = true;
+    for (const [key, entry] of Object.entries(item)) {
+      if (out.length >= budget) return;
+      if (!first) out += ',';
+      first = false;
+      if (!isList) out += `${JSON.stringify(key)}:`;
+      write(entry);
+    }
+    out += isList ? ']' : '}';
+  };
+  write(value);
+  return out;
+}
+
+/**
+ * What kind of value a whole file turned out to be, without showing it (a file read by mistake
+ * must not be echoed: docs/security.md).
+ * @example describeKind('root:x:0:0'); // => 'a text'
+ */
+export function describeKind(value: unknown): string {
+  if (value === undefined || value === null) return 'an empty document';
+  if (typeof value === 'string') return 'a text';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'boolean') return 'a boolean';
+  if (Array.isArray(value)) return 'a list';
+  return 'a map';
 }
 
 export const messages = {
@@ -29,6 +83,15 @@ export const messages = {
   yamlSyntax: (detail: string) => `file must be valid YAML: ${detail}`,
   csvSyntax: (detail: string) => `file must be valid CSV: ${detail}`,
   fileMissing: (file: string) => `file must exist and be readable, got ${showValue(file)}`,
+  fileRefused: (rule: string, received: string) => `file must ${rule}, got ${received}`,
+  referenceRefused: (field: string, kind: string, value: unknown) => `${field} must name ${kind} that can be read, got ${showValue(value)}`,
+  reservedKey: (field: string, key: string) =>
+    `${field} must not be a name every JavaScript object already has (__proto__, constructor, toString, …), got ${showValue(key)}`,
+  yamlDepth: (limit: number) => `file must nest maps and lists at most ${limit} levels deep, got deeper`,
+  yamlNodes: (limit: number, count: number) => `file must hold at most ${limit} values, got ${count}`,
+  yamlAliases: (limit: number, aliases: number) =>
+    `file must expand YAML aliases (*name) at most ${limit} times, got more from ${aliases} alias${aliases === 1 ? '' : 'es'}`,
+  rootKind: (field: string, rule: string, value: unknown) => `${field} must ${rule}, got ${describeKind(value)}`,
 } as const;
 
 /**
@@ -51,6 +114,9 @@ export const specRules = {
   bareRange: 'state a distribution, not a bare range',
   positive: 'be greater than 0',
   camelCase: 'be a camelCase name (a lowercase letter, then letters and digits)',
+  csvSafeId: 'be a name that does not begin with =, +, -, @, a tab or a carriage return and holds no control character (it is written to CSV as it is)',
+  shockAboveMinus100: 'lie above -100% (a hit of -100% or more would make the level zero or negative)',
+  yearOnlyForStart: 'be a number, a percent or a distribution ({ year, value } is for start only)',
 } as const;
 
 /** Messages of spec/ (models, scenarios, distributions, formulas). */
@@ -83,6 +149,8 @@ export const specMessages = {
   formulaArity: (field: string, name: string, arity: string, count: number) =>
     `${field} must call ${name}() with ${arity}, got ${count}`,
   formulaLag: (field: string, value: string) => `${field} must call lag() with one variable name, got ${showValue(value)}`,
+  formulaLength: (field: string, limit: number, count: number) => `${field} must be at most ${limit} characters long, got ${count}`,
+  formulaDepth: (field: string, limit: number) => `${field} must nest parentheses and calls at most ${limit} deep, got deeper`,
   formulaCycle: (field: string, cycle: readonly string[]) =>
     `${field} must not depend on itself in the same year, got ${cycle.join(' → ')}`,
   extendsCycle: (field: string, chain: readonly string[]) =>
@@ -95,6 +163,49 @@ export const specMessages = {
     `${field} must not be after the horizon (${horizon}), got ${showValue(value)}`,
   modelFile: 'model file',
   scenarioFile: 'scenario file',
+} as const;
+
+/** Messages of the checks a run makes before it simulates (src/pipeline/check-before-simulating.ts) and while it does. */
+export const runMessages = {
+  horizonBeforeBase: (baseYear: number, variable: string, value: number) =>
+    `horizon must be after the base year of every variable (${baseYear}, the last year on record of ${variable}), got ${value}`,
+  positiveStart: (law: string) => `be greater than 0 (law ${law} works on the log scale of the level)`,
+  countStart: (law: string) => `be at least 0 (law ${law} counts)`,
+  shockYear: (field: string, variable: string, first: number, horizon: number, value: number) =>
+    `${field} must lie in the simulated years of ${variable} (${first}–${horizon}), got ${value}`,
+  shockOnRecord: (baseYear: number) => `years up to ${baseYear} are on record: a shock there would change nothing`,
+  noLevel: (field: string, series: string) =>
+    `${field} must have a starting level: a full-year level of ${series} or a start, got neither`,
+  noLevelAsOf: (field: string, series: string, asOf: string, published: string, where: string) =>
+    `${field} must have a starting level as of ${asOf}, got none: the first full-year level of ${series} was published ${published} (${where})`,
+  drawVariables: (limit: number, draws: number, variables: number) =>
+    `draws × variables must be at most ${limit}, got ${draws} × ${variables} = ${draws * variables}`,
+  drawVariableYears: (limit: number, draws: number, variables: number, years: number) =>
+    `draws × variables × years must be at most ${limit}, got ${draws} × ${variables} × ${years} = ${draws * variables * years}`,
+  nonFinite: (field: string, year: number, count: number, draws: number, value: number) =>
+    `${field} must give a finite number in every draw, got ${Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity'} in ${count} of ${draws} draws in ${year}`,
+  unknownTargetVariable: (field: string, known: readonly string[], value: string) =>
+    `${field} must name a variable of a model (${known.join(', ')}), got ${showValue(value)}`,
+  duplicateScenario: (value: string, first: string) => `scenario must be unique among the scenarios of one run, got ${showValue(value)} again (first in ${first})`,
+  modelFileKind: (value: string) => `model must name a YAML file (.yaml or .yml), got ${showValue(value)}`,
+  exportRows: (limit: number, rows: number) => `--export-draws must give at most ${limit} rows of draws.csv, got ${rows}`,
+} as const;
+
+/** Messages of the command line itself (src/cli/main.ts). */
+export const cliMessages = {
+  repeatedOption: (key: string, values: readonly unknown[]) =>
+    `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be given once, got ${values.length} values: ${values.map((v) => showValue(v)).join(', ')}`,
+} as const;
+
+/** Messages about the output folder (`--out`): src/io/atomic-write.ts. */
+export const outMessages = {
+  empty: () => '--out must name a folder, got ""',
+  holdsProject: (value: string) => `--out must name a folder for outputs, not the project folder or one that holds it, got ${showValue(value)}`,
+  notFolder: (value: string) => `--out must name a folder, got ${showValue(value)}, which is a file`,
+  foreignLink: (value: string) => `--out must name a folder the engine writes, got ${showValue(value)}, a symbolic link to somewhere else`,
+  foreignFolder: (value: string, count: number) =>
+    `--out must name a folder that holds only outputs (csv, json, html, charts/), got ${showValue(value)} with ${count} other entr${count === 1 ? 'y' : 'ies'}`,
+  notWritable: (value: string, code: string) => `--out must name a folder the engine can create and write, got ${showValue(value)} (${code})`,
 } as const;
 
 /** Messages of the planner's commands (compare, sweep, sensitivity, solve, explain): src/planner/. */
@@ -126,6 +237,15 @@ export const plannerMessages = {
   compareCount: (count: number) => `compare must be given at least two scenarios, got ${count}`,
   notBracketed: (path: string, low: number, high: number, probabilityLow: number, probabilityHigh: number, wanted: number) =>
     `${path} must bracket probability ${wanted} between ${low} (P = ${probabilityLow}) and ${high} (P = ${probabilityHigh}); widen --range`,
+} as const;
+
+/** Rule phrases of the data folder, for `<field> must <rule>, got <value>`. */
+export const dataRules = {
+  finite: 'be a finite number',
+  notNegative: 'be at least 0 (a level is an amount, a count or a share)',
+  positiveAmount: 'be greater than 0 for an amount of money',
+  yoyPercent: (max: number) => `be greater than -100 and at most ${max} (a growth in percent)`,
+  id: 'be a name that does not begin with =, +, -, @, a tab or a carriage return and holds no control character (it is written to CSV as it is)',
 } as const;
 
 /** Messages of the data folder (observations, series, sources, targets): src/data/. */

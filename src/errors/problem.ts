@@ -1,5 +1,8 @@
 // A located input problem: where it is, which field, which rule, which value.
 
+/** The `file` of a problem with a command-line value (a flag) rather than a file. */
+export const commandLineFile = 'command line';
+
 /** One problem found in an input file, with its position when known. */
 export interface Problem {
   /** Path of the file as given on the command line or relative to the project. */

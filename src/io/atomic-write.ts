@@ -1,6 +1,34 @@
-// Writes a set of output files all or nothing: into a staging folder first, then renamed into place.
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, normalize, resolve } from 'node:path';
+// Writes a set of output files so that readers see the whole old set or the whole new set, never a
+// mix, even if the process is killed at any instant (docs/outputs.md, "How outputs are written").
+//
+//   --out folder  =  a symbolic link  out → .out.versions/<generation>
+//   1 write every file of the new generation into .out.versions/.staging-<random>
+//   2 carry over the current generation's other files (hard links: no copy, no change)
+//   3 rename the staging folder to its generation name
+//   4 point a fresh link at it and rename the link over `out`: one rename(2), atomic on POSIX
+//   5 remove generations older than the previous one, and any staging left by a killed run
+// A kill before step 4 leaves the old set in place (and a staging folder step 5 removes next time);
+// a kill after it leaves the new set. The previous generation is kept one run longer, so a reader
+// that resolved the link just before the switch can finish reading it.
+import { randomBytes } from 'node:crypto';
+import {
+  copyFileSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
+import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
+import { InputError } from '../errors/input-error.js';
+import { commandLineFile } from '../errors/problem.js';
+import { outMessages } from '../errors/messages.js';
+import { isInside } from './read-text.js';
 
 /** One output file: its name relative to the output folder and its full content. */
 export interface OutputFile {
@@ -8,43 +36,186 @@ export interface OutputFile {
   readonly content: string | Uint8Array;
 }
 
+/** Entries an output folder written by earlier versions of the engine may hold (migrated into a generation). */
+const outputLike = /\.(csv|json|html)$/;
+
+/** The folder beside `out` that holds its generations. */
+export function versionsFolder(outDir: string): string {
+  const target = resolve(outDir);
+  return join(dirname(target), `.${basename(target)}.versions`);
+}
+
 /**
- * Writes every file into `outDir`, all or nothing:
- * 1. every file is written into a staging folder inside `outDir` (same file system);
- * 2. each existing file about to be replaced is moved aside into the staging folder;
- * 3. each new file is renamed into place (rename is atomic within one file system);
- * if any step fails, the files already placed are removed, the old ones are moved back, and the
- * error is rethrown — `outDir` is left as it was, and no staging folder remains.
- * @throws Error for a name that is absolute or climbs out of `outDir` (before anything is written)
+ * Creates a folder and its missing ancestors, one mkdir each (Node's `recursive: true` loops forever
+ * where mkdir answers ENOENT for a parent that exists, as under /proc).
+ * @throws the first mkdir error
  */
-export function writeOutputsAtomically(outDir: string, files: readonly OutputFile[]): void {
+function makeFolder(path: string): void {
+  const missing: string[] = [];
+  let current = resolve(path);
+  while (!lstatOrUndefined(current)) {
+    missing.push(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const folder of missing.reverse()) mkdirSync(folder);
+}
+
+const lstatOrUndefined = (path: string): Stats | undefined => {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
+let sequence = 0;
+/** A generation name that sorts by creation time (milliseconds, then this process's sequence), then random. */
+const newId = () => `${Date.now().toString(36).padStart(9, '0')}-${(sequence++ % 1_679_616).toString(36).padStart(4, '0')}-${randomBytes(4).toString('hex')}`;
+
+/**
+ * Writes every file into `outDir` as one generation, switched into place by one atomic rename.
+ * `outDir` becomes (or stays) a symbolic link to `.<name>.versions/<generation>`; files of the
+ * previous generation that this call does not write are carried over, so commands sharing one
+ * output folder (run, sweep, compare, …) keep each other's files.
+ * @param options `cwd`: the working directory (`outDir` must not be it, nor hold it); `shown`: the folder as the user typed it
+ * @throws InputError (`--out …`) when the folder cannot be one the engine manages or written to;
+ *   Error for a file name that is absolute or climbs out of `outDir` (a bug, checked before writing)
+ * @example writeOutputsAtomically('out', [{ name: 'a.csv', content: 'x\n' }]); // out/a.csv now reads "x"
+ */
+export function writeOutputsAtomically(outDir: string, files: readonly OutputFile[], options: { readonly cwd?: string; readonly shown?: string } = {}): void {
+  const cwd = options.cwd ?? process.cwd();
+  const shownOut = options.shown ?? outDir;
   for (const file of files) {
     const name = normalize(file.name);
-    if (isAbsolute(name) || name.startsWith('..')) throw new Error(`internal: output name ${JSON.stringify(file.name)} must stay inside the output folder`);
+    if (isAbsolute(name) || name.startsWith('..') || name === '.') throw new Error(`internal: output name ${JSON.stringify(file.name)} must stay inside the output folder`);
   }
+  const problem = (message: string, hint?: string) => new InputError([{ file: commandLineFile, field: '--out', message, ...(hint !== undefined && { hint }) }]);
+  if (shownOut.trim() === '' || outDir.trim() === '') throw problem(outMessages.empty());
   const target = resolve(outDir);
-  mkdirSync(target, { recursive: true });
-  const staging = mkdtempSync(join(target, '.staging-'));
-  const placed: string[] = [];
-  const movedAside: { from: string; to: string }[] = [];
+  if (isInside(target, resolve(cwd))) throw problem(outMessages.holdsProject(shownOut), 'name a folder of its own, e.g. --out out');
+  const versions = versionsFolder(target);
+
+  // 1. What is there now: nothing, our link, or a folder an earlier version wrote (migrated once).
+  const fsError = (error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return problem(outMessages.notWritable(shownOut, code));
+  };
+  let previous: string | undefined;
   try {
-    files.forEach((file, i) => writeFileSync(join(staging, `new-${i}`), file.content));
-    files.forEach((file, i) => {
-      const destination = join(target, file.name);
-      mkdirSync(dirname(destination), { recursive: true });
-      if (existsSync(destination)) {
-        const aside = join(staging, `old-${i}`);
-        renameSync(destination, aside);
-        movedAside.push({ from: aside, to: destination });
-      }
-      renameSync(join(staging, `new-${i}`), destination);
-      placed.push(destination);
-    });
+    previous = currentGeneration(target, versions, shownOut, problem);
+    makeFolder(versions);
   } catch (error) {
-    for (const path of placed) rmSync(path, { force: true });
-    for (const { from, to } of movedAside.reverse()) renameSync(from, to);
-    throw error;
-  } finally {
+    if (error instanceof InputError) throw error;
+    throw fsError(error);
+  }
+
+  // 2. The new generation, written aside.
+  const staging = join(versions, `.staging-${newId()}`);
+  const generation = join(versions, newId());
+  const link = join(dirname(target), `.${basename(target)}.link-${newId()}`);
+  try {
+    mkdirSync(staging);
+    const written = new Set<string>();
+    for (const file of files) {
+      const path = join(staging, file.name);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.content);
+      written.add(normalize(file.name));
+    }
+    if (previous) carryOver(previous, staging, '', written);
+    renameSync(staging, generation);
+    // 3. The switch: one rename of a fresh link over the old one.
+    symlinkSync(relative(dirname(target), generation), link);
+    renameSync(link, target);
+  } catch (error) {
     rmSync(staging, { recursive: true, force: true });
+    rmSync(generation, { recursive: true, force: true });
+    rmSync(link, { force: true });
+    if (error instanceof InputError) throw error;
+    throw fsError(error);
+  }
+
+  // 4. Older generations and a killed run's leftovers go; the previous generation stays one more run.
+  removeStale(versions, previous ?? generation, target);
+  for (const name of readdirSync(dirname(target))) {
+    if (name.startsWith(`.${basename(target)}.link-`)) rmSync(join(dirname(target), name), { force: true });
+  }
+}
+
+/**
+ * The generation `out` points at now, or undefined when there is none yet. A folder written by an
+ * earlier version of the engine (only output files in it) becomes the first generation.
+ */
+function currentGeneration(target: string, versions: string, shown: string, problem: (message: string, hint?: string) => InputError): string | undefined {
+  const stats = lstatOrUndefined(target);
+  if (!stats) return undefined;
+  if (stats.isSymbolicLink()) {
+    const pointsAt = resolve(dirname(target), readlinkSync(target));
+    if (!isInside(versions, pointsAt) || pointsAt === versions) throw problem(outMessages.foreignLink(shown), `remove the link, or name another folder`);
+    return lstatOrUndefined(pointsAt)?.isDirectory() ? pointsAt : undefined;
+  }
+  if (!stats.isDirectory()) throw problem(outMessages.notFolder(shown));
+  const entries = readdirSync(target, { withFileTypes: true });
+  const foreign = entries.filter(
+    (entry) => !(entry.isFile() && outputLike.test(entry.name)) && !(entry.isDirectory() && (entry.name === 'charts' || entry.name.startsWith('.staging-'))),
+  );
+  if (foreign.length > 0) throw problem(outMessages.foreignFolder(shown, foreign.length), 'name an empty or new folder');
+  // Migration: the folder itself becomes the first generation (one rename), its staging leftovers dropped.
+  makeFolder(versions);
+  for (const entry of entries) if (entry.name.startsWith('.staging-')) rmSync(join(target, entry.name), { recursive: true, force: true });
+  const first = join(versions, newId());
+  renameSync(target, first);
+  const link = join(dirname(target), `.${basename(target)}.link-${newId()}`);
+  symlinkSync(relative(dirname(target), first), link);
+  renameSync(link, target);
+  return first;
+}
+
+/** Hard-links (or copies, where links are refused) every file of `from` not about to be written. */
+function carryOver(from: string, to: string, prefix: string, written: ReadonlySet<string>): void {
+  for (const entry of readdirSync(join(from, prefix), { withFileTypes: true })) {
+    const name = prefix === '' ? entry.name : `${prefix}${sep}${entry.name}`;
+    if (written.has(name)) continue;
+    const source = join(from, name);
+    const destination = join(to, name);
+    if (entry.isDirectory()) {
+      mkdirSync(destination, { recursive: true });
+      carryOver(from, to, name, written);
+    } else if (entry.isSymbolicLink()) {
+      symlinkSync(readlinkSync(source), destination);
+    } else if (entry.isFile()) {
+      try {
+        linkSync(source, destination);
+      } catch {
+        copyFileSync(source, destination);
+      }
+    }
+  }
+}
+
+/** A staging folder untouched this long belongs to a run that was killed (a live run writes into it continuously). */
+const staleStagingMs = 60_000;
+
+/**
+ * Removes the generations older than `oldestKept` (names sort by creation time) and staging folders
+ * left by killed runs. Never the generation `out` points at when this runs, nor newer ones: another
+ * run writing to the same folder may have switched since.
+ */
+function removeStale(versions: string, oldestKept: string, target: string): void {
+  let current: string | undefined;
+  try {
+    current = basename(resolve(dirname(target), readlinkSync(target)));
+  } catch {
+    current = undefined;
+  }
+  const keepFrom = basename(oldestKept);
+  const now = Date.now();
+  for (const name of readdirSync(versions)) {
+    const path = join(versions, name);
+    if (name.startsWith('.staging-')) {
+      if (now - (lstatOrUndefined(path)?.mtimeMs ?? now) > staleStagingMs) rmSync(path, { recursive: true, force: true });
+    } else if (name < keepFrom && name !== current) rmSync(path, { recursive: true, force: true });
   }
 }

@@ -36,11 +36,12 @@ const parameterNames = ['growth', 'volatility', 'persistence'] as const;
  */
 export const compoundLaw: Law = {
   name: 'compound',
+  levels: 'positive',
   summary: 'ln V_t = ln V_{t−1} + g_t; g_t = m + φ(g_{t−1} − m) + σ√(1−φ²)ε_t, m = ln(1 + growth)',
   parameters: [
-    { name: 'growth', description: 'median growth rate per year (m = ln(1 + growth) is the mean log growth)', unit: 'rate', min: -1 },
-    { name: 'volatility', description: 'sd of yearly log growth σ (log points)', unit: 'rate', min: 0 },
-    { name: 'persistence', description: 'AR(1) coefficient φ of log growth around its mean (0: independent years)', unit: 'fraction', min: 0, max: 1 },
+    { name: 'growth', description: 'median growth rate per year (m = ln(1 + growth) is the mean log growth)', unit: 'rate', min: -1, plausible: [-1, 1] },
+    { name: 'volatility', description: 'sd of yearly log growth σ (log points)', unit: 'rate', min: 0, max: 5, plausible: [0, 1] },
+    { name: 'persistence', description: 'AR(1) coefficient φ of log growth around its mean (0: independent years)', unit: 'fraction', min: 0, max: 1, plausible: [0, 1] },
   ],
 
   calibrate(input: CalibrationInput): Calibration {

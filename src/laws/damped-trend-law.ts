@@ -47,11 +47,12 @@ const dampingGrid = Array.from({ length: 500 }, (_, i) => 0.5 + i / 1000);
  */
 export const dampedTrendLaw: Law = {
   name: 'dampedTrend',
+  levels: 'positive',
   summary: 'ℓ_t = ℓ_{t−1} + φb_{t−1} + σε_t, b_t = φb_{t−1}, b_0 = ln(1 + trend), V_t = exp(ℓ_t)',
   parameters: [
-    { name: 'trend', description: 'trend growth rate at the base year (b_0 = ln(1 + trend))', unit: 'rate', min: -1 },
-    { name: 'damping', description: 'damping φ of the trend per year', unit: 'fraction', min: 0, max: 1 },
-    { name: 'volatility', description: 'sd of yearly log growth around the trend σ (log points)', unit: 'rate', min: 0 },
+    { name: 'trend', description: 'trend growth rate at the base year (b_0 = ln(1 + trend))', unit: 'rate', min: -1, plausible: [-1, 1] },
+    { name: 'damping', description: 'damping φ of the trend per year', unit: 'fraction', min: 0, max: 1, plausible: [0, 1] },
+    { name: 'volatility', description: 'sd of yearly log growth around the trend σ (log points)', unit: 'rate', min: 0, max: 5, plausible: [0, 1] },
   ],
 
   calibrate(input: CalibrationInput): Calibration {

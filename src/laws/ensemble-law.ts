@@ -58,9 +58,10 @@ const nodes = probabilityNodes(stored.probabilities);
  */
 export const ensembleLaw: Law = {
   name: 'ensemble',
+  levels: 'positive',
   summary: 'V_h = Q_h(Φ(Z_h)), Z_h = (e_1+…+e_h)/√h; Q_h = [w·drift + (1−w)·median(DOTM, log Theta, log drift)]·exp(s̃·q_h), q_h by length class from M3 and tourism hindcasts',
   parameters: [
-    { name: 'intervalScale', description: 'multiplier k of the calibrated log deviations from the median (1: as calibrated on the M3 and tourism training parts)', unit: 'ratio', min: 0 },
+    { name: 'intervalScale', description: 'multiplier k of the calibrated log deviations from the median (1: as calibrated on the M3 and tourism training parts)', unit: 'ratio', min: 0, max: 100, plausible: [0, 10] },
   ],
 
   calibrate(input: CalibrationInput): Calibration {

@@ -29,11 +29,12 @@ const gompertzShape: CapacityShape = {
  */
 export const gompertzLaw: Law = {
   name: 'gompertz',
+  levels: 'positive',
   summary: 'ln V_t = ln V_{t−1} + r·ln(K/V_{t−1}) + σε_t (stochastic Gompertz)',
   parameters: [
-    { name: 'rate', description: 'speed r at which ln V closes the gap to ln K each year', unit: 'rate' },
-    { name: 'capacity', description: 'capacity K the level approaches', unit: 'level', min: 0 },
-    { name: 'volatility', description: 'sd of yearly log growth σ (log points)', unit: 'rate', min: 0 },
+    { name: 'rate', description: 'speed r at which ln V closes the gap to ln K each year', unit: 'rate', plausible: [-1, 1] },
+    { name: 'capacity', description: 'capacity K the level approaches', unit: 'level', min: 0, plausible: [0, Infinity] },
+    { name: 'volatility', description: 'sd of yearly log growth σ (log points)', unit: 'rate', min: 0, max: 5, plausible: [0, 1] },
   ],
   calibrate: (input: CalibrationInput): Calibration => calibrateCapacityLaw(input, gompertzShape),
   start: (input: LawStartInput): LawRuntime => capacityRuntime(input, 'gompertz', (level, capacity) => Math.log(capacity / level)),

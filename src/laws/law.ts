@@ -21,9 +21,19 @@ export interface ParameterInfo {
   readonly description: string;
   /** `rate` (fraction per year), `fraction`, `level` (the variable's unit), `count`, `years`, `ratio`. */
   readonly unit: string;
+  /** Hard range: a distribution outside it is refused (spec/parameter-range.ts). */
   readonly min?: number;
   readonly max?: number;
+  /**
+   * Plausible range [low, high]: a bare number outside it is refused as a likely unit slip (a growth
+   * of 25 meant as "25%"); written as a percent ("2500%") it is taken as meant, within [min, max].
+   * Every rate declares [−1, 1] (|growth| > 100% a year is never what a bare number means).
+   */
+  readonly plausible: readonly [number, number];
 }
+
+/** What levels a law produces: `positive` (on the log scale), `count` (whole numbers ≥ 0), `any` real number. */
+export type LevelDomain = 'positive' | 'count' | 'any';
 
 /** What calibration sees: the variable's level series and any extra growth evidence, already as-of filtered. */
 export interface CalibrationInput {
@@ -92,6 +102,8 @@ export interface LawRuntime {
 /** A growth family: one per file in src/laws/. */
 export interface Law {
   readonly name: LawName;
+  /** The levels it produces: a starting level outside them is refused before the run. */
+  readonly levels: LevelDomain;
   /** One sentence with the formula, for `forecast explain` and the README. */
   readonly summary: string;
   readonly parameters: readonly ParameterInfo[];

@@ -29,10 +29,11 @@ import { checkStep } from './step-counter.js';
  */
 export const linearLaw: Law = {
   name: 'linear',
+  levels: 'any',
   summary: 'V_t = V_{t−1} + slope + σε_t (random walk with drift, level units)',
   parameters: [
-    { name: 'slope', description: 'expected change of the level per year', unit: 'level' },
-    { name: 'volatility', description: 'sd of the yearly change σ', unit: 'level', min: 0 },
+    { name: 'slope', description: 'expected change of the level per year', unit: 'level', plausible: [-Infinity, Infinity] },
+    { name: 'volatility', description: 'sd of the yearly change σ', unit: 'level', min: 0, plausible: [0, Infinity] },
   ],
 
   calibrate(input: CalibrationInput): Calibration {

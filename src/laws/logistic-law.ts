@@ -29,11 +29,12 @@ const logisticShape: CapacityShape = {
  */
 export const logisticLaw: Law = {
   name: 'logistic',
+  levels: 'positive',
   summary: 'ln V_t = ln V_{t−1} + r(1 − V_{t−1}/K) + σε_t (stochastic Ricker logistic)',
   parameters: [
-    { name: 'rate', description: 'intrinsic log growth per year r (growth far below capacity)', unit: 'rate' },
-    { name: 'capacity', description: 'capacity K the level approaches', unit: 'level', min: 0 },
-    { name: 'volatility', description: 'sd of yearly log growth σ (log points)', unit: 'rate', min: 0 },
+    { name: 'rate', description: 'intrinsic log growth per year r (growth far below capacity)', unit: 'rate', plausible: [-1, 1] },
+    { name: 'capacity', description: 'capacity K the level approaches', unit: 'level', min: 0, plausible: [0, Infinity] },
+    { name: 'volatility', description: 'sd of yearly log growth σ (log points)', unit: 'rate', min: 0, max: 5, plausible: [0, 1] },
   ],
   calibrate: (input: CalibrationInput): Calibration => calibrateCapacityLaw(input, logisticShape),
   start: (input: LawStartInput): LawRuntime => capacityRuntime(input, 'logistic', (level, capacity) => 1 - level / capacity),

@@ -49,12 +49,13 @@ const maximumHalfLifeSdlog = 1.5;
  */
 export const meanRevertingLaw: Law = {
   name: 'meanReverting',
+  levels: 'positive',
   summary: 'g_t = g∞ + (g_{t−1} − g∞)·2^(−1/halfLife) + σε_t from g_0 = ln(1 + initialGrowth); ln V_t = ln V_{t−1} + g_t',
   parameters: [
-    { name: 'initialGrowth', description: 'growth rate of the base year, where the decay starts', unit: 'rate', min: -1 },
-    { name: 'longRunGrowth', description: 'growth rate approached in the long run', unit: 'rate', min: -1 },
-    { name: 'halfLife', description: 'years for the gap to the long-run rate to halve', unit: 'years', min: 0 },
-    { name: 'volatility', description: 'sd of the yearly innovation of log growth σ (log points)', unit: 'rate', min: 0 },
+    { name: 'initialGrowth', description: 'growth rate of the base year, where the decay starts', unit: 'rate', min: -1, plausible: [-1, 1] },
+    { name: 'longRunGrowth', description: 'growth rate approached in the long run', unit: 'rate', min: -1, plausible: [-1, 1] },
+    { name: 'halfLife', description: 'years for the gap to the long-run rate to halve', unit: 'years', min: 0, plausible: [0, 100] },
+    { name: 'volatility', description: 'sd of the yearly innovation of log growth σ (log points)', unit: 'rate', min: 0, max: 5, plausible: [0, 1] },
   ],
 
   calibrate(input: CalibrationInput): Calibration {

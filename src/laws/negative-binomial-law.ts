@@ -46,10 +46,11 @@ const maximumDispersionSdlog = 1.5;
  */
 export const negativeBinomialLaw: Law = {
   name: 'negativeBinomial',
+  levels: 'count',
   summary: 'λ_t ~ Gamma(k, k/μ), N_t ~ Poisson(λ_t) each year: mean μ, variance μ + μ²/k',
   parameters: [
-    { name: 'mean', description: 'mean count per year μ', unit: 'count', min: 0 },
-    { name: 'dispersion', description: 'dispersion k of the yearly rate (variance μ + μ²/k; large k → Poisson)', unit: 'ratio', min: 0 },
+    { name: 'mean', description: 'mean count per year μ', unit: 'count', min: 0, max: 1e9, plausible: [0, 1e9] },
+    { name: 'dispersion', description: 'dispersion k of the yearly rate (variance μ + μ²/k; large k → Poisson)', unit: 'ratio', min: 0, max: 1e9, plausible: [0, 1e9] },
   ],
 
   calibrate(input: CalibrationInput): Calibration {

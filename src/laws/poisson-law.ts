@@ -23,8 +23,9 @@ import { checkStep } from './step-counter.js';
  */
 export const poissonLaw: Law = {
   name: 'poisson',
+  levels: 'count',
   summary: 'N_t ~ Poisson(λ) each year, λ drawn once per path from its posterior Gamma(0.5 + Σn, T)',
-  parameters: [{ name: 'rate', description: 'mean count per year λ', unit: 'count', min: 0 }],
+  parameters: [{ name: 'rate', description: 'mean count per year λ', unit: 'count', min: 0, max: 1e9, plausible: [0, 1e9] }],
 
   calibrate(input: CalibrationInput): Calibration {
     const base = baseLevel(input, 'poisson', { positive: false });

@@ -25,7 +25,8 @@ export type EngineRequest =
 export type EngineReply =
   | { readonly type: 'state'; readonly id: number; readonly state: ScenarioState }
   | { readonly type: 'cancelled'; readonly id: number }
-  | { readonly type: 'error'; readonly id: number; readonly error: WorkerError };
+  /** `block`: the block being simulated when it arose (−1: before any), so the lowest can be reported. */
+  | { readonly type: 'error'; readonly id: number; readonly error: WorkerError; readonly block: number };
 
 /** The compiled worker beside this module, or undefined when running from TypeScript sources (vitest). */
 export function engineWorkerUrl(): URL | undefined {

@@ -11,11 +11,20 @@ import { toWorkerError } from '../errors/worker-error.js';
 import { QuantileSummaries } from '../evaluate/quantile-summaries.js';
 import { needsFormulaCompiler, reviveSetup, type FormulaCompiler } from './portable-setup.js';
 import type { EngineReply, EngineRequest } from './engine-pool.js';
-import { claimBlocks } from './claim-blocks.js';
+import { claimBlocks, claimSlots } from './claim-blocks.js';
 import { ScenarioAccumulator } from './scenario-accumulator.js';
 import type { RunSetup } from './run-setup.js';
 
 const port = parentPort!;
+
+/** The buffers of the typed arrays in a state: moved to the calling thread, not copied. */
+function transferablesOf(value: unknown, found = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
+  } else if (Array.isArray(value)) for (const item of value) transferablesOf(item, found);
+  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) transferablesOf(item, found);
+  return [...found];
+}
 let compiler: FormulaCompiler | undefined;
 /** Runs by id: the revived setup (a promise while it is revived) and the part's request. */
 const runs = new Map<number, { setup: Promise<RunSetup>; request: Extract<EngineRequest, { type: 'part' }> }>();
@@ -40,13 +49,18 @@ port.on('message', (message: EngineRequest) => {
     return;
   }
   const layouts = message.layouts;
+  const { counter, blocks } = run.request;
+  let accumulator: ScenarioAccumulator | undefined;
   run.setup
     .then((setup) => {
-      const accumulator = new ScenarioAccumulator(setup, new QuantileSummaries(setup.draws, { layouts }));
-      const { counter, blocks } = run.request;
+      accumulator = new ScenarioAccumulator(setup, new QuantileSummaries(setup.draws, { layouts }));
       accumulator.simulate(claimBlocks(counter, blocks, setup.draws));
       const state = accumulator.state();
-      port.postMessage({ type: 'state', id: message.id, state } satisfies EngineReply);
+      port.postMessage({ type: 'state', id: message.id, state } satisfies EngineReply, transferablesOf(state));
     })
-    .catch((error: unknown) => port.postMessage({ type: 'error', id: message.id, error: toWorkerError(error) } satisfies EngineReply));
+    .catch((error: unknown) => {
+      // Nothing more to claim for any thread: they finish the block in hand and stop.
+      Atomics.store(counter, claimSlots.next, blocks.length);
+      port.postMessage({ type: 'error', id: message.id, error: toWorkerError(error), block: accumulator?.failedBlock() ?? -1 } satisfies EngineReply);
+    });
 });

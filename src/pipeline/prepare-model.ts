@@ -33,6 +33,9 @@ export function prepareModel(model: ModelSpec, data: DataSet, scenario: Scenario
     const assumptions = scenario.assumptions[spec.name] ?? {};
     const { start: startAssumption, ...scenarioParams } = assumptions;
     const startOverride = startAssumption ?? spec.start?.value;
+    // A scenario's `start: { year, value }` replaces the model's start (and the data's base level).
+    const startYear = scenario.startYears?.[spec.name];
+    const start = startYear !== undefined && startAssumption ? { year: startYear, value: startAssumption } : spec.start;
 
     if (spec.law === 'formula' || spec.formula !== undefined) {
       const formula = compileFormula(spec.formula ?? '', {
@@ -46,7 +49,7 @@ export function prepareModel(model: ModelSpec, data: DataSet, scenario: Scenario
         formula,
         params,
         origins,
-        baseYear: spec.start?.year,
+        baseYear: start?.year,
         base: startOverride,
         firstYear: Number.NaN, // set below, once inputs are known
       });
@@ -63,7 +66,7 @@ export function prepareModel(model: ModelSpec, data: DataSet, scenario: Scenario
       fromYear: spec.calibrateFrom,
       toYear: spec.calibrateTo,
       fixed,
-      start: spec.start,
+      start,
     });
     // A growth series that contributes nothing is said (explain) or refused (an input error).
     const use = growthSeriesUse(spec, calibrated, growthEvidence);

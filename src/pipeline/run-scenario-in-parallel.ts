@@ -85,17 +85,23 @@ export async function runPart(setup: RunSetup, owned: readonly DrawBlock[], opti
   }
   // 2. Every thread claims blocks from the counter.
   job.start(part.quantiles.layoutSpecs());
+  let failure: { block: number; error: unknown } | undefined;
   try {
     part.accumulator.simulate(claimBlocks(counter, blocks, setup.draws), () => options.onProgress?.(part.pilotDraws + Atomics.load(counter, claimSlots.done), setup.draws));
   } catch (error) {
-    // Leave nothing to claim, wait for the workers (none outlives the call), then report.
+    // Nothing more to claim: the workers finish the block in hand and reply.
     Atomics.store(counter, claimSlots.next, blocks.length);
-    await job.replies.catch(() => undefined);
-    throw error;
+    failure = { block: part.accumulator.failedBlock(), error };
   }
   // 3. Their states fold into this thread's, in worker order (the order does not change the numbers).
+  // Should some block fail, the error reported is the one of the lowest block, whichever thread met
+  // it: blocks are claimed in index order and every thread finishes the block it holds, so every
+  // block below a failing one was simulated — the message is the same for any thread count.
   const replies = await job.replies;
-  for (const reply of replies) if (reply.type === 'error') throw fromWorkerError(reply.error);
+  for (const reply of replies) {
+    if (reply.type === 'error' && (!failure || reply.block < failure.block)) failure = { block: reply.block, error: fromWorkerError(reply.error) };
+  }
+  if (failure) throw failure.error;
   for (const reply of replies) if (reply.type === 'state') part.accumulator.absorb(reply.state);
   return part;
 }

@@ -16,7 +16,9 @@ import { trackTarget, type TargetTracker, type TrackerState } from '../evaluate/
 import type { DrawObserver } from '../simulate/draw-observer.js';
 import { drawBlocks, type DrawBlock } from '../simulate/draw-blocks.js';
 import { simulate } from '../simulate/simulate.js';
-import type { PreparedModel } from './prepared-model.js';
+import { InputError } from '../errors/input-error.js';
+import { nonFiniteProblem, nonFiniteValues } from './non-finite-problem.js';
+import type { PreparedModel, PreparedVariable } from './prepared-model.js';
 import type { RunSetup } from './run-setup.js';
 
 /** The merged state of a set of blocks, as plain data. */
@@ -53,6 +55,8 @@ export class ScenarioAccumulator {
   private readonly keepPrevious: ReadonlySet<string>;
   private readonly counted = new Set<number>();
   private readonly blockCount: number;
+  /** The block simulated last (−1 before any): where an error thrown by simulate() arose. */
+  private current = -1;
 
   /**
    * Summaries and trackers are created in a fixed order (summaries variable by variable, base year
@@ -94,8 +98,9 @@ export class ScenarioAccumulator {
       seed,
       shocks,
       keepPrevious: this.keepPrevious,
-      blocks: markCounted(blocks, counted),
+      blocks: markCounted(blocks, counted, (block) => (this.current = block.index)),
       observeBase: (base, block) => {
+        checkFinite(base, variables, (variable) => variable.baseYear ?? prepared.firstYear - 1, block.count);
         // The starting level is a distribution too (an approximate figure's band, a bound's): its
         // summary is the projection's first point, in the variable's base year.
         for (const variable of variables) {
@@ -112,6 +117,7 @@ export class ScenarioAccumulator {
         for (const observer of observers) observer.observeBase?.(base, block);
       },
       observe: (columns) => {
+        checkFinite({ get: (name) => columns.current(name) }, variables, () => columns.year, columns.block.count);
         for (const observer of observers) observer.observe(columns);
         for (const variable of variables) {
           const values = columns.current(variable.spec.name);
@@ -127,6 +133,11 @@ export class ScenarioAccumulator {
         afterBlock?.(block);
       },
     });
+  }
+
+  /** The block being simulated when simulate() threw (−1 before any block): threads report the lowest. */
+  failedBlock(): number {
+    return this.current;
   }
 
   /** Blocks counted so far (simulated here or absorbed), ascending. */
@@ -185,11 +196,30 @@ export class ScenarioAccumulator {
   }
 }
 
+/**
+ * Throws an InputError at the first variable (in evaluation order: the one that made it, not those
+ * that used it) whose column holds a NaN or an infinity among the block's `count` draws.
+ */
+function checkFinite(
+  columns: { get(name: string): Float64Array | undefined },
+  variables: readonly PreparedVariable[],
+  yearOf: (variable: PreparedVariable) => number,
+  count: number,
+): void {
+  for (const variable of variables) {
+    const column = columns.get(variable.spec.name);
+    if (!column) continue;
+    const found = nonFiniteValues(column, count);
+    if (found.count > 0) throw new InputError([nonFiniteProblem(variable, yearOf(variable), found, count)]);
+  }
+}
+
 /** Yields the blocks, recording each as counted (refusing one counted already). */
-function* markCounted(blocks: Iterable<DrawBlock>, counted: Set<number>): Generator<DrawBlock> {
+function* markCounted(blocks: Iterable<DrawBlock>, counted: Set<number>, starting: (block: DrawBlock) => void): Generator<DrawBlock> {
   for (const block of blocks) {
     if (counted.has(block.index)) throw new Error(`internal: block ${block.index} simulated twice`);
     counted.add(block.index);
+    starting(block);
     yield block;
   }
 }

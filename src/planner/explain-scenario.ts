@@ -21,9 +21,11 @@ const at = (location: SourceLocation) => `${location.file}:${location.line}:${lo
  *    assumptions, `model (file:line:col of the variable)` for the model file, `calibrated` for a fit;
  * 4. the calibration's evidence (year, what, value, weight) and notes;
  * 5. the shocks, each with its place in the file.
+ * Given `withoutAssumptions` (the same model prepared with none of the scenario's assumptions and
+ * shocks), every assumption and shock is marked `changes the run` or `no effect` with the reason.
  * @example explainScenario(scenario, prepared).split('\n')[0]; // => 'scenario optimistic — Policy push — AI investment keeps growth near its 2023 pace'
  */
-export function explainScenario(scenario: ScenarioSpec, model: PreparedModel): string {
+export function explainScenario(scenario: ScenarioSpec, model: PreparedModel, withoutAssumptions?: PreparedModel): string {
   const lines: string[] = [];
   // 1.
   lines.push(`scenario ${scenario.scenario}${scenario.description ? ` — ${scenario.description}` : ''}`);
@@ -39,7 +41,7 @@ export function explainScenario(scenario: ScenarioSpec, model: PreparedModel): s
   const byName = new Map(model.variables.map((v) => [v.spec.name, v]));
   for (const spec of model.spec.variables) {
     const variable = byName.get(spec.name);
-    if (variable) lines.push(...explainVariable(variable, scenario));
+    if (variable) lines.push(...explainVariable(variable, scenario, withoutAssumptions?.variables.find((v) => v.spec.name === spec.name)));
   }
   // 5.
   if (scenario.shocks.length > 0) {
@@ -50,7 +52,11 @@ export function explainScenario(scenario: ScenarioSpec, model: PreparedModel): s
         shock.growth ? `growth ${describeDistribution(shock.growth)}` : '',
         shock.level ? `level ${describeDistribution(shock.level)}` : '',
       ].filter(Boolean);
-      lines.push(`  ${shock.variable} ${shock.year}: ${parts.join(', ')}${shock.note ? ` — ${shock.note}` : ''}  (${at(shock.location)})`);
+      // A shock is checked to fall in a simulated year of its variable (check-before-simulating.ts):
+      // it changes the run unless every part of it is exactly 0.
+      const isZero = (d?: Distribution) => d === undefined || (d.dist === 'constant' && d.value === 0);
+      const effect = withoutAssumptions ? (isZero(shock.growth) && isZero(shock.level) ? ' — no effect: a shock of 0' : ' — changes the run') : '';
+      lines.push(`  ${shock.variable} ${shock.year}: ${parts.join(', ')}${shock.note ? ` — ${shock.note}` : ''}  (${at(shock.location)})${effect}`);
     }
   }
   return lines.join('\n') + '\n';
@@ -100,7 +106,19 @@ export function resolvedYaml(scenario: ScenarioSpec): string {
   return doc.toString({ lineWidth: 0 });
 }
 
-function explainVariable(variable: PreparedVariable, scenario: ScenarioSpec): string[] {
+/**
+ * Whether a scenario assumption changed the run: its final distribution against the one the same
+ * parameter has without the scenario's assumptions (the model's value, or calibration's).
+ */
+function effectOf(parameter: string, final: Distribution | undefined, without: PreparedVariable | undefined): string {
+  if (!without) return '';
+  const before = parameter === startAssumption ? without.base : without.params[parameter];
+  if (before === undefined || JSON.stringify(before) !== JSON.stringify(final)) return ' — changes the run';
+  const source = parameter === startAssumption ? (without.spec.start ? 'the model' : 'the data') : without.origins[parameter] === 'model' ? 'the model' : 'calibration';
+  return ` — no effect: the same as ${source} gives`;
+}
+
+function explainVariable(variable: PreparedVariable, scenario: ScenarioSpec, without?: PreparedVariable): string[] {
   const { spec } = variable;
   const name = spec.name;
   const how = variable.formula ? `formula ${spec.formula}` : `law ${spec.law}`;
@@ -110,7 +128,7 @@ function explainVariable(variable: PreparedVariable, scenario: ScenarioSpec): st
   const defaults = new Set((variable.calibration?.notes ?? []).flatMap((note) => /^default (\w+) = /.exec(note)?.[1] ?? []));
   const originText = (parameter: string, origin: string): string => {
     const location = scenario.provenance[`${name}.${parameter}`];
-    if (origin === 'scenario' && location) return `scenario ${at(location)}`;
+    if (origin === 'scenario' && location) return `scenario ${at(location)}${effectOf(parameter, parameter === startAssumption ? variable.base : variable.params[parameter], without)}`;
     if (origin === 'model') return `model ${at(spec.location)}`;
     if (origin === 'calibrated' && defaults.has(parameter)) return 'default (calibration has no data for it; see notes)';
     return origin;

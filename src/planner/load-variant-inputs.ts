@@ -15,7 +15,7 @@ export function loadVariantInputs(
   scenarioFile: string,
   options: { readonly asOf?: string; readonly draws?: number; readonly seed?: number } = {},
 ): { inputs: VariantInputs; files: RunInputs['files'] } {
-  const loaded = loadRunInputs(cwd, dataDir, [scenarioFile], options.asOf);
+  const loaded = loadRunInputs(cwd, dataDir, [scenarioFile], options.asOf, { draws: options.draws });
   const { scenario, model } = loaded.scenarios[0];
   return {
     inputs: { model, data: loaded.data, scenario, draws: options.draws ?? scenario.draws, seed: options.seed ?? scenario.seed },

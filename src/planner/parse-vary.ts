@@ -1,4 +1,5 @@
 // `--vary <path>=<values>`: one assumption and the values a sweep gives it (a list or a stepped range).
+import { percentToFraction } from '../data/percent-to-fraction.js';
 import { plannerMessages } from '../errors/messages.js';
 import { commandLineError } from './command-line-error.js';
 
@@ -6,6 +7,8 @@ import { commandLineError } from './command-line-error.js';
 export interface VarySpec {
   readonly path: string;
   readonly values: readonly number[];
+  /** True when the values were written as percents (`10%:20%:5%`): a bare 25 for a rate is then refused as a unit slip. */
+  readonly percent?: boolean;
 }
 
 /** Most values one range may produce: a guard against `0:1:1e-9`. */
@@ -21,7 +24,7 @@ const numberPattern = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?%?$/i;
 export function parseNumberLike(text: string): number | undefined {
   const trimmed = text.trim();
   if (!numberPattern.test(trimmed)) return undefined;
-  return trimmed.endsWith('%') ? Number(trimmed.slice(0, -1)) / 100 : Number(trimmed);
+  return trimmed.endsWith('%') ? percentToFraction(trimmed.slice(0, -1)) : Number(trimmed);
 }
 
 /**
@@ -45,12 +48,12 @@ export function parseVary(text: string): VarySpec {
     if (!(step > 0) || !(high >= low) || !(count <= maxRangeValues)) throw commandLineError(plannerMessages.varyRange(path, valuesText));
     const values: number[] = [];
     for (let k = 0; k < count; k++) values.push(k === count - 1 && Math.abs(low + k * step - high) <= step * 1e-9 ? high : low + k * step);
-    return { path, values };
+    return { path, values, percent: valuesText.includes('%') };
   }
   const values = valuesText.split(',').map((item) => {
     const value = parseNumberLike(item);
     if (value === undefined) throw commandLineError(plannerMessages.varyValue(path, item.trim()));
     return value;
   });
-  return { path, values };
+  return { path, values, percent: valuesText.includes('%') };
 }

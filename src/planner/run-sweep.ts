@@ -11,6 +11,8 @@ import { sweepGrid } from './sweep-grid.js';
 import type { AssumptionOverride } from './with-assumptions.js';
 import { parameterRangeRule } from '../spec/parameter-range.js';
 import { describeDistribution } from '../simulate/describe-distribution.js';
+import { implausibleTypedNumber } from '../spec/implausible-bare-numbers.js';
+import { activeLimits, raiseHint } from '../io/limits.js';
 
 /** One point of the grid: the value of each varied path (in --vary order) and its verdicts. */
 export interface SweepVariant {
@@ -27,9 +29,6 @@ export interface SweepResult {
   readonly paths: readonly string[];
   readonly variants: readonly SweepVariant[];
 }
-
-/** Most variants one sweep may run. */
-export const maxSweepVariants = 10_000;
 
 /**
  * Runs every grid point of `varies` as a variant of the scenario (same draws and seed, so
@@ -51,10 +50,21 @@ export async function runSweep(
   const prepared = prepareModel(inputs.model, inputs.data, inputs.scenario);
   const paths = varies.map((vary) => parseAssumptionPath(vary.path));
   const current = paths.map((path) => currentDistribution(prepared, path));
+  // Counted before the grid is built: two --vary of 10,000 values would otherwise make 10⁸ rows first.
+  const variantCount = varies.reduce((product, vary) => product * vary.values.length, 1);
+  const limit = activeLimits().sweepVariants;
+  if (variantCount > limit) throw commandLineError(plannerMessages.tooManyVariants(limit, variantCount), raiseHint('sweepVariants'));
+  // A bare number where a rate is meant (mean=25) is a unit slip, as in a scenario file.
+  varies.forEach((vary, i) => {
+    const { variable, parameter, field } = paths[i];
+    const law = prepared.variables.find((v) => v.spec.name === variable)?.spec.law;
+    if (vary.percent || !law || parameter === 'start') return;
+    for (const value of vary.values) {
+      const slip = implausibleTypedNumber(value, law, parameter, field, `--vary ${vary.path}`);
+      if (slip) throw commandLineError(slip.message, slip.hint);
+    }
+  });
   const grid = sweepGrid(varies.map((vary) => vary.values));
-  if (grid.length > maxSweepVariants) {
-    throw commandLineError(plannerMessages.tooManyVariants(maxSweepVariants, grid.length));
-  }
   // Build every variant's overrides first, so a bad value is reported before anything runs. Paths on
   // the same parameter (e.g. growth.mean and growth.sd) are applied in turn to one distribution.
   const jobs = grid.map((values) => {

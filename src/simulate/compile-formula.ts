@@ -7,7 +7,8 @@
 import type { MathNode } from 'mathjs';
 import { closestMatch, didYouMean, editDistance } from '../errors/did-you-mean.js';
 import { math } from '../math/math.js';
-import { FormulaError, formulaFunctionNames, formulaFunctions, type FormulaIssue } from './formula-error.js';
+import { activeLimits } from '../io/limits.js';
+import { FormulaError, formulaFunctionNames, formulaFunctions, isFormulaFunction, type FormulaIssue } from './formula-error.js';
 
 /** Names a formula may refer to: the model's variables and the formula's parameters. */
 export interface FormulaNames {
@@ -54,13 +55,14 @@ type Value = number | Float64Array;
  */
 type Column = (env: FormulaEnvironment, draws: number, into?: Float64Array) => Value;
 
-const operatorFunctions: Readonly<Record<string, (a: number, b: number) => number>> = {
-  add: (a, b) => a + b,
-  subtract: (a, b) => a - b,
-  multiply: (a, b) => a * b,
-  divide: (a, b) => a / b,
-  pow: (a, b) => Math.pow(a, b),
-};
+/** Binary operators, by mathjs's function name: a closed set of own names (no prototype). */
+const operatorFunctions: Readonly<Record<string, (a: number, b: number) => number>> = Object.assign(Object.create(null) as Record<string, (a: number, b: number) => number>, {
+  add: (a: number, b: number) => a + b,
+  subtract: (a: number, b: number) => a - b,
+  multiply: (a: number, b: number) => a * b,
+  divide: (a: number, b: number) => a / b,
+  pow: (a: number, b: number) => Math.pow(a, b),
+});
 
 /**
  * floor, ceil and round go through mathjs itself, so a formula means what mathjs says it means:
@@ -69,7 +71,7 @@ const operatorFunctions: Readonly<Record<string, (a: number, b: number) => numbe
  */
 const mathjsNumber = (f: (x: number) => unknown) => (x: number) => f(x) as number;
 
-const unaryFunctions: Readonly<Record<string, (x: number) => number>> = {
+const unaryFunctions: Readonly<Record<string, (x: number) => number>> = Object.assign(Object.create(null) as Record<string, (x: number) => number>, {
   exp: Math.exp,
   log: Math.log,
   sqrt: Math.sqrt,
@@ -77,7 +79,7 @@ const unaryFunctions: Readonly<Record<string, (x: number) => number>> = {
   floor: mathjsNumber((x) => math.floor(x)),
   ceil: mathjsNumber((x) => math.ceil(x)),
   round: mathjsNumber((x) => math.round(x)),
-};
+});
 
 /** did-you-mean, except where the suggestion would replace the whole name (`z` → `a` helps no one). */
 function suggest(name: string, candidates: readonly string[]): string | undefined {
@@ -91,7 +93,28 @@ function indexOfName(expression: string, name: string, call: boolean): number | 
   return match ? match.index : undefined;
 }
 
-function parseFormula(expression: string): { node?: MathNode; issue?: FormulaIssue } {
+/** Where the nesting of parentheses, brackets and braces first exceeds `limit`, or undefined. */
+function nestingBeyond(expression: string, limit: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < expression.length; i++) {
+    const c = expression[i];
+    if (c === '(' || c === '[' || c === '{') {
+      depth++;
+      if (depth > limit) return i;
+    } else if (c === ')' || c === ']' || c === '}') depth--;
+  }
+  return undefined;
+}
+
+/**
+ * Parses a formula after checking its size (the parser and the compiled closures recurse as deep
+ * as the expression: the limits keep them far from the stack's end).
+ */
+function parseFormula(expression: string, checkSize = true): { node?: MathNode; issue?: FormulaIssue } {
+  const limits = activeLimits();
+  if (checkSize && expression.length > limits.formulaLength) return { issue: { kind: 'length', limit: limits.formulaLength, count: expression.length } };
+  const deep = checkSize ? nestingBeyond(expression, limits.formulaDepth) : undefined;
+  if (deep !== undefined) return { issue: { kind: 'depth', limit: limits.formulaDepth, index: deep } };
   try {
     return { node: math.parse(expression) };
   } catch (error) {
@@ -137,7 +160,7 @@ function walk(expression: string, root: MathNode, names: FormulaNames) {
       }
       case 'OperatorNode': {
         const fn = String(n.fn);
-        const allowed = n.args!.length === 2 ? fn in operatorFunctions : fn === 'unaryMinus' || fn === 'unaryPlus';
+        const allowed = n.args!.length === 2 ? Object.hasOwn(operatorFunctions, fn) : n.args!.length === 1 && (fn === 'unaryMinus' || fn === 'unaryPlus');
         if (!allowed) {
           issues.push({ kind: 'operator', text: n.op!, index: expression.indexOf(n.op!) });
           return;
@@ -157,7 +180,7 @@ function walk(expression: string, root: MathNode, names: FormulaNames) {
           } else addOnce(lagged, argument.name!);
           return;
         }
-        const signature = formulaFunctions[name];
+        const signature = isFormulaFunction(name) ? formulaFunctions[name] : undefined;
         if (!signature) {
           issues.push({ kind: 'function', text: name, hint: suggest(name, formulaFunctionNames), index });
         } else if (args.length < signature.min || args.length > signature.max) {
@@ -298,7 +321,8 @@ function build(node: MathNode, variables: ReadonlySet<string>): Column {
  * Compiles a formula into a loop over the draw arrays. Allowed: numbers, variable and parameter
  * names, + − * / ^, unary minus, parentheses, exp log sqrt abs min max pow floor ceil round, and
  * lag(variable) for last year's value. log is natural (log(x, b) = ln x / ln b); floor, ceil and round
- * are mathjs's own; sqrt and log of negative numbers give NaN (mathjs would give complex numbers).
+ * are mathjs's own; sqrt and log of negative numbers give NaN (mathjs would give complex numbers),
+ * which a run reports as an input error at the formula (pipeline/non-finite-problem.ts).
  * @param expression mathjs syntax, e.g. `aiCoreIndustry * radiatingMultiplier`
  * @param names the model's variables and the formula's parameters
  * @returns the compiled formula with the names it uses
@@ -311,7 +335,9 @@ function build(node: MathNode, variables: ReadonlySet<string>): Column {
  * @see https://mathjs.org/docs/expressions/parsing.html
  */
 export function compileFormula(expression: string, names: FormulaNames): CompiledFormula {
-  const { node, issue } = parseFormula(expression);
+  // Sizes were checked when the model was read (analyzeFormula, with the limits of that command);
+  // a worker thread compiling the same text must not judge it by other limits.
+  const { node, issue } = parseFormula(expression, false);
   if (!node) throw new FormulaError(expression, [issue!]);
   const analysis = walk(expression, node, names);
   if (analysis.issues.length > 0) throw new FormulaError(expression, analysis.issues);

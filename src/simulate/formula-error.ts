@@ -1,19 +1,36 @@
 // Problems found in a formula, kept free of file positions so spec/ can locate them in the YAML.
 import { specMessages } from '../errors/messages.js';
+import { raiseHint } from '../io/limits.js';
 
-/** The functions a formula may call (plus `lag(variable)`), with how many arguments each takes. */
-export const formulaFunctions: Readonly<Record<string, { readonly min: number; readonly max: number; readonly arity: string }>> = {
-  exp: { min: 1, max: 1, arity: 'one argument' },
-  log: { min: 1, max: 2, arity: 'one or two arguments' },
-  sqrt: { min: 1, max: 1, arity: 'one argument' },
-  abs: { min: 1, max: 1, arity: 'one argument' },
-  min: { min: 1, max: Infinity, arity: 'at least one argument' },
-  max: { min: 1, max: Infinity, arity: 'at least one argument' },
-  pow: { min: 2, max: 2, arity: 'two arguments' },
-  floor: { min: 1, max: 1, arity: 'one argument' },
-  ceil: { min: 1, max: 1, arity: 'one argument' },
-  round: { min: 1, max: 1, arity: 'one argument' },
-};
+/**
+ * The functions a formula may call (plus `lag(variable)`), with how many arguments each takes. A
+ * closed set of own names: the object has no prototype, and lookups go through isFormulaFunction,
+ * so `toString`, `constructor` or `__proto__` are never found on it.
+ */
+export const formulaFunctions: Readonly<Record<string, { readonly min: number; readonly max: number; readonly arity: string }>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, { readonly min: number; readonly max: number; readonly arity: string }>, {
+    exp: { min: 1, max: 1, arity: 'one argument' },
+    log: { min: 1, max: 2, arity: 'one or two arguments' },
+    sqrt: { min: 1, max: 1, arity: 'one argument' },
+    abs: { min: 1, max: 1, arity: 'one argument' },
+    min: { min: 1, max: Infinity, arity: 'at least one argument' },
+    max: { min: 1, max: Infinity, arity: 'at least one argument' },
+    pow: { min: 2, max: 2, arity: 'two arguments' },
+    floor: { min: 1, max: 1, arity: 'one argument' },
+    ceil: { min: 1, max: 1, arity: 'one argument' },
+    round: { min: 1, max: 1, arity: 'one argument' },
+  }),
+);
+
+/**
+ * True when `name` is one of the whitelisted functions (an own name of formulaFunctions, never an
+ * inherited one).
+ * @example isFormulaFunction('sqrt'); // => true
+ * @example isFormulaFunction('constructor'); // => false
+ */
+export function isFormulaFunction(name: string): boolean {
+  return Object.hasOwn(formulaFunctions, name);
+}
 
 /** Every name a formula may call, `lag` included. */
 export const formulaFunctionNames: readonly string[] = [...Object.keys(formulaFunctions), 'lag'];
@@ -28,7 +45,9 @@ export type FormulaIssue =
   | { readonly kind: 'symbol'; readonly text: string; readonly hint?: string; readonly index?: number }
   | { readonly kind: 'operator'; readonly text: string; readonly index?: number }
   | { readonly kind: 'arity'; readonly text: string; readonly arity: string; readonly count: number; readonly index?: number }
-  | { readonly kind: 'lag'; readonly text: string; readonly index?: number };
+  | { readonly kind: 'lag'; readonly text: string; readonly index?: number }
+  | { readonly kind: 'length'; readonly limit: number; readonly count: number; readonly index?: undefined }
+  | { readonly kind: 'depth'; readonly limit: number; readonly index: number };
 
 /**
  * Words a formula issue as `<field> must <rule>, got <value>`.
@@ -49,6 +68,10 @@ export function formulaIssueMessage(field: string, expression: string, issue: Fo
       return specMessages.formulaArity(field, issue.text, issue.arity, issue.count);
     case 'lag':
       return specMessages.formulaLag(field, issue.text);
+    case 'length':
+      return specMessages.formulaLength(field, issue.limit, issue.count);
+    case 'depth':
+      return specMessages.formulaDepth(field, issue.limit);
   }
 }
 
@@ -56,6 +79,8 @@ export function formulaIssueMessage(field: string, expression: string, issue: Fo
 export function formulaIssueHint(issue: FormulaIssue): string | undefined {
   if (issue.kind === 'syntax') return issue.detail;
   if (issue.kind === 'function' || issue.kind === 'symbol') return issue.hint;
+  if (issue.kind === 'length') return raiseHint('formulaLength');
+  if (issue.kind === 'depth') return raiseHint('formulaDepth');
   return undefined;
 }
 

@@ -15,6 +15,7 @@
 import type { LawRuntime } from '../laws/law.js';
 import type { PreparedModel, PreparedVariable } from '../pipeline/prepared-model.js';
 import type { Shock } from '../spec/scenario-spec.js';
+import { isWholeNumberUnit } from '../data/units.js';
 import { blockStreams, type BlockStreams } from './create-stream.js';
 import { blockSize, drawBlocks, type DrawBlock } from './draw-blocks.js';
 import { sampleDistribution } from './sample-distribution.js';
@@ -250,7 +251,8 @@ function simulateBlock(
 
 /**
  * Growth hits and level steps: the level from `year` on is multiplied by (1 + hit) — a permanent
- * factor on the law's own path (the law never sees it), written into the variable's output column.
+ * factor on the law's own path (the law never sees it), written into the variable's output column;
+ * for a count the product is rounded to a whole number (halves up).
  */
 function applyShocks(state: VariableState, year: number, streams: BlockStreams, block: DrawBlock, scratch: Float64Array): void {
   const factor = state.shockFactor;
@@ -263,7 +265,11 @@ function applyShocks(state: VariableState, year: number, streams: BlockStreams, 
     }
   }
   const { value, output } = state;
-  for (let i = 0; i < value.length; i++) output[i] = value[i] * factor[i];
+  // A count (a count law's variable, or any variable counting whole things) stays whole: its shocked level is
+  // rounded to the nearest whole number, halves up (Math.round; counts are never negative). The law's
+  // own path (value) is not rounded.
+  if (state.prepared.law?.levels === 'count' || isWholeNumberUnit(state.prepared.spec.unit)) for (let i = 0; i < value.length; i++) output[i] = Math.round(value[i] * factor[i]);
+  else for (let i = 0; i < value.length; i++) output[i] = value[i] * factor[i];
 }
 
 /**

@@ -8,17 +8,24 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import { closestMatch } from '../errors/did-you-mean.js';
 import { InputError } from '../errors/input-error.js';
-import { specMessages } from '../errors/messages.js';
+import { messages, specMessages, specRules } from '../errors/messages.js';
 import type { Problem } from '../errors/problem.js';
 import { codeFrame } from '../io/code-frame.js';
-import { readText as readTextFile } from '../io/read-text.js';
+import { FileRefused, readText as readTextFile } from '../io/read-text.js';
 import { formatPath, parseYamlDocument, type PathSegment, type YamlDocument } from '../io/yaml-document.js';
+import { describeDistribution } from '../simulate/describe-distribution.js';
+import type { Distribution } from '../simulate/distribution.js';
 import { deepFreeze } from './deep-freeze.js';
+import { lowestPlausible } from './lowest-plausible.js';
+import { parameterUnit, withUnitHints } from './bare-range-hint.js';
 import { mergeWithProvenance, originOf, type Origin } from './merge-with-provenance.js';
 import type { SourceLocation } from './model-spec.js';
 import type { KeyLocation, ScenarioSpec, Shock } from './scenario-spec.js';
 import { scenarioFileSchema } from './schemas.js';
 import { locateIssues, specIssuesFromZod } from './zod-problems.js';
+
+/** The assumption every variable accepts besides its parameters: its starting level. */
+const startAssumption = 'start';
 
 const isMap = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -31,6 +38,13 @@ const isMap = (value: unknown): value is Record<string, unknown> =>
 export function extendsPath(file: string, name: string): string {
   const target = /\.ya?ml$/.test(name) ? name : `${name}.yaml`;
   return isAbsolute(target) ? target : join(dirname(file), target);
+}
+
+/** The unit of a scenario field, when its name tells (the model is not read yet): for bare-range hints. */
+function scenarioFieldUnit(path: readonly PathSegment[]): string | undefined {
+  if (path[0] === 'shocks') return path[2] === 'growth' ? 'rate' : path[2] === 'level' ? 'fraction' : undefined;
+  if (path[0] === 'assumptions' && typeof path[2] === 'string') return parameterUnit(path[2]);
+  return undefined;
 }
 
 /** Keys that describe the chain or the editor, not the scenario: left out of `resolved`. */
@@ -64,7 +78,11 @@ export function loadScenario(file: string, readText: (path: string) => string = 
       if (!(error instanceof InputError)) throw error;
       if (!child) throw error;
       const name = (child.value as Record<string, unknown>).extends as string;
-      problems.push(child.problem(['extends'], specMessages.extendsMissing('extends', name), `looked for ${current}`));
+      // A file that exists but may not be read (outside the project, a device, too large) is named
+      // by the reason only: its content is never shown.
+      if (error instanceof FileRefused && error.reason !== 'missing') {
+        problems.push(child.problem(['extends'], messages.referenceRefused('extends', 'a scenario file', name), error.explanation));
+      } else problems.push(child.problem(['extends'], specMessages.extendsMissing('extends', name), `looked for ${current}`));
       chainBroken = true;
       break;
     }
@@ -79,7 +97,10 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     }
     docs.push(doc);
     const checked = scenarioFileSchema.safeParse(doc.value);
-    if (!checked.success) problems.push(...locateIssues(doc, specIssuesFromZod(checked.error.issues, scenarioFileSchema, doc.value, [], specMessages.scenarioFile)));
+    if (!checked.success) {
+      const issues = specIssuesFromZod(checked.error.issues, scenarioFileSchema, doc.value, [], specMessages.scenarioFile);
+      problems.push(...locateIssues(doc, withUnitHints(issues, doc.value, scenarioFieldUnit)));
+    }
 
     const parent: unknown = isMap(doc.value) ? doc.value.extends : undefined;
     if (typeof parent !== 'string' || parent === '') break;
@@ -143,7 +164,32 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     if (result.horizon !== undefined && shock.year > result.horizon) {
       problems.push(problemAt(['shocks', index, 'year'], specMessages.shockAfterHorizon(formatPath(['shocks', index, 'year']), result.horizon, shock.year)));
     }
+    // A hit of −100% or more would make the level zero or negative: never what a scenario means.
+    for (const part of ['growth', 'level'] as const) {
+      const distribution = shock[part];
+      if (distribution && !(lowestPlausible(distribution) > -1)) {
+        const path = ['shocks', index, part];
+        problems.push(problemAt(path, messages.mustBe(formatPath(path), specRules.shockAboveMinus100, describeDistribution(distribution))));
+      }
+    }
   });
+
+  // `start: { year, value }` gives the starting level with its year; every other assumption is a value.
+  const assumptions: Record<string, Record<string, Distribution>> = {};
+  const startYears: Record<string, number> = {};
+  for (const [variable, params] of Object.entries(result.assumptions ?? {})) {
+    assumptions[variable] = {};
+    for (const [param, value] of Object.entries(params)) {
+      if ('dist' in value) assumptions[variable][param] = value;
+      else if (param === startAssumption) {
+        assumptions[variable][param] = value.value;
+        startYears[variable] = value.year;
+      } else {
+        const path = ['assumptions', variable, param];
+        problems.push(problemAt(path, messages.mustBe(formatPath(path), specRules.yearOnlyForStart, { year: value.year })));
+      }
+    }
+  }
   if (problems.length > 0) throw new InputError(problems);
 
   // 5. Build.
@@ -153,7 +199,12 @@ export function loadScenario(file: string, readText: (path: string) => string = 
 
   const provenance: Record<string, SourceLocation> = {};
   const keyLocations: Record<string, KeyLocation> = {};
-  for (const [variable, params] of Object.entries(result.assumptions ?? {})) {
+  // Top-level values, for problems found against the model and the data (horizon, draws, model file).
+  for (const key of ['scenario', 'model', 'horizon', 'draws', 'seed']) {
+    const location = keyLocationOf([key], false);
+    if (location) keyLocations[key] = location;
+  }
+  for (const [variable, params] of Object.entries(assumptions)) {
     keyLocations[variable] = keyLocationOf(['assumptions', variable])!;
     for (const param of Object.keys(params)) {
       provenance[`${variable}.${param}`] = locationOf(['assumptions', variable, param])!;
@@ -161,7 +212,10 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     }
   }
   const shocks: Shock[] = shocksIn.map((shock, index) => {
-    keyLocations[`shocks[${index}].variable`] = keyLocationOf(['shocks', index, 'variable'], false)!;
+    for (const field of ['variable', 'year', 'growth', 'level']) {
+      const location = keyLocationOf(['shocks', index, field], false);
+      if (location) keyLocations[`shocks[${index}].${field}`] = location;
+    }
     return {
       variable: shock.variable,
       year: shock.year,
@@ -205,11 +259,13 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     scenario: name,
     description,
     model,
+    modelWritten: result.model!,
     chain: docs.map((doc) => doc.file),
     horizon: result.horizon!,
     draws: result.draws!,
     seed: result.seed!,
-    assumptions: result.assumptions ?? {},
+    assumptions,
+    ...(Object.keys(startYears).length > 0 && { startYears }),
     shocks,
     provenance,
     resolved: merged,

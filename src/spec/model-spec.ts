@@ -33,6 +33,12 @@ export interface VariableSpec {
   /** IAMC variable name for iamc.csv (`A|B|C`); absent: derived from the English label. */
   readonly iamc?: string;
   readonly location: SourceLocation;
+  /**
+   * Where fields are written, by their path inside the variable (`start`, `formula`, `series`,
+   * `calibrate.growthSeries[0]`): for problems found after parsing (a start outside the law's levels,
+   * a formula that gives NaN, a series the data lacks).
+   */
+  readonly locations?: Readonly<Record<string, SourceLocation>>;
 }
 
 export interface ModelSpec {

@@ -3,8 +3,10 @@ import * as z from 'zod';
 import { didYouMean } from '../errors/did-you-mean.js';
 import { messages, specMessages, specRules } from '../errors/messages.js';
 import type { PathSegment } from '../io/yaml-document.js';
+import { percentToFraction } from '../data/percent-to-fraction.js';
 import type { Distribution } from '../simulate/distribution.js';
 import { fromPercentiles } from '../simulate/from-percentiles.js';
+import { bareRangeHint } from './bare-range-hint.js';
 import { registerUnionPicker, specIssuesFromZod, type RenderMessage, type SpecIssue } from './zod-problems.js';
 
 /** `"12%"`, `"-2.5%"`, `"+3%"`: a sign, digits with an optional decimal point, then `%` (no spaces). */
@@ -13,13 +15,6 @@ const percentPattern = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)%$/;
 const bareRangePattern = /^\s*[+-]?[\d.]+\s*%?\s*(?:to|-|–|—|~|\.\.\.?|…|,)\s*[+-]?[\d.]+\s*%?\s*$/i;
 const numericTextPattern = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?\s*$/i;
 
-/**
- * Reads a percent string as a fraction.
- * @example percentToFraction('12%'); // => 0.12
- */
-export function percentToFraction(text: string): number {
-  return Number(text.slice(0, -1)) / 100;
-}
 
 const numberUnion = z.union([
   z.number({ error: specRules.number }),
@@ -28,7 +23,7 @@ const numberUnion = z.union([
 
 /** A number, or a percent string (`"12%"` → 0.12): every numeric field of a distribution accepts both. */
 export const numberLikeSchema = numberUnion
-  .transform((value) => (typeof value === 'number' ? value : percentToFraction(value)))
+  .transform((value) => (typeof value === 'number' ? value : percentToFraction(value.slice(0, -1))))
   .meta({ description: 'A number, or a percent such as "12%" (read as 0.12)' });
 
 registerUnionPicker(numberUnion, (value) => ({
@@ -37,7 +32,7 @@ registerUnionPicker(numberUnion, (value) => ({
 
 function numberHint(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  if (bareRangePattern.test(value)) return 'a range needs a distribution, e.g. { dist: uniform, min: 5, max: 10 }';
+  if (bareRangePattern.test(value)) return `a range needs a distribution, ${bareRangeHint(value)}`;
   if (numericTextPattern.test(value)) return 'write the number without quotes, or add "%" for a percent';
   if (/%/.test(value)) return 'write a percent as digits then "%", e.g. "12%" or "-2.5%"';
   return undefined;
@@ -215,13 +210,12 @@ function isMap(value: unknown): value is Record<string, unknown> {
 registerUnionPicker(distributionSchema, (value) => {
   if (typeof value === 'number') return { option: constantForm };
   if (typeof value === 'string') {
-    if (bareRangePattern.test(value))
-      return { issue: { rule: specRules.bareRange, hint: 'e.g. { dist: uniform, min: 5, max: 10 } or { dist: normal, p5: 5, p95: 10 }' } };
+    if (bareRangePattern.test(value)) return { issue: { rule: specRules.bareRange, hint: bareRangeHint(value) } };
     if (numericTextPattern.test(value) || value.includes('%')) return { issue: { rule: specRules.number, hint: numberHint(value) } };
     return { issue: { rule: specRules.distribution } };
   }
   if (Array.isArray(value) && value.length === 2 && value.every((item) => typeof item === 'number' || typeof item === 'string'))
-    return { issue: { rule: specRules.bareRange, hint: 'e.g. { dist: uniform, min: 5, max: 10 } or { dist: normal, p5: 5, p95: 10 }' } };
+    return { issue: { rule: specRules.bareRange, hint: bareRangeHint(value) } };
   if (!isMap(value)) return { issue: { rule: specRules.distribution } };
   const dist = value.dist;
   if (dist === undefined) return { issue: { path: ['dist'], hint: `one of: ${distributionNames.join(', ')}` } };

@@ -18,9 +18,11 @@ import { describeDistribution } from '../simulate/describe-distribution.js';
 import { deepFreeze } from './deep-freeze.js';
 import { parameterRangeRule } from './parameter-range.js';
 import { isLawName, lawParameterNames } from './law-parameter-names.js';
-import type { ModelSpec, VariableSpec } from './model-spec.js';
-import { modelFileSchema, variableSchema, type ModelFile } from './schemas.js';
-import { locateIssues, specIssuesFromZod } from './zod-problems.js';
+import type { ModelSpec, SourceLocation, VariableSpec } from './model-spec.js';
+import { modelFileSchema, variableSchema, type ModelFile, type VariableFile } from './schemas.js';
+import { implausibleBareNumbers } from './implausible-bare-numbers.js';
+import { parameterUnit, withUnitHints } from './bare-range-hint.js';
+import { locateIssues, specIssuesFromZod, valueAt } from './zod-problems.js';
 
 type RawMap = Record<string, unknown>;
 
@@ -43,7 +45,14 @@ export function parseModelSpec(file: string, text: string): ModelSpec {
   // 2. Shape
   const parsed = modelFileSchema.safeParse(doc.value);
   if (!parsed.success) {
-    problems.push(...locateIssues(doc, specIssuesFromZod(parsed.error.issues, modelFileSchema, doc.value, [], specMessages.modelFile)));
+    const issues = specIssuesFromZod(parsed.error.issues, modelFileSchema, doc.value, [], specMessages.modelFile);
+    // A bare range's hint in the unit of its parameter (a rate's "5 to 10" is 5% to 10%).
+    const unitAt = (path: readonly PathSegment[]) => {
+      if (path[0] !== 'variables' || path[2] !== 'params' || typeof path[3] !== 'string') return undefined;
+      const law = valueAt(doc.value, ['variables', path[1], 'law']);
+      return parameterUnit(path[3], isLawName(law) && law !== 'formula' ? law : undefined);
+    };
+    problems.push(...locateIssues(doc, withUnitHints(issues, doc.value, unitAt)));
   }
 
   // 3. Rules across fields, on the raw value so they are reported alongside shape problems.
@@ -53,12 +62,16 @@ export function parseModelSpec(file: string, text: string): ModelSpec {
   if (problems.length > 0 || !parsed.success) throw new InputError(problems);
 
   // 4. Build, then check each law parameter against the range its law declares.
+  // A bare number outside the plausible range is a unit slip (did you mean "25%"?); the hard range
+  // applies to what is left.
   const model = buildModel(doc, file, parsed.data);
   const outOfRange: Problem[] = [];
   for (const variable of model.variables) {
     for (const [param, distribution] of Object.entries(variable.params)) {
-      const rule = parameterRangeRule(variable.law, param, distribution);
       const path = ['variables', variable.name, 'params', param];
+      const slips = implausibleBareNumbers(valueAt(doc.value, path), variable.law, param);
+      for (const slip of slips) outOfRange.push(doc.problem([...path, ...slip.path], slip.render(formatPath([...path, ...slip.path])), slip.hint));
+      const rule = slips.length > 0 ? undefined : parameterRangeRule(variable.law, param, distribution);
       if (rule) outOfRange.push(doc.problem(path, messages.mustBe(formatPath(path), rule, describeDistribution(distribution))));
     }
   }
@@ -180,10 +193,24 @@ function formulaProblem(doc: YamlDocument, path: PathSegment[], formula: string,
   return { file: doc.file, line: where.line, col, field, message, hint, frame: codeFrame(doc.text, where.line, col, width) };
 }
 
+/** The locations of the fields checked after parsing, keyed by their path inside the variable. */
+function fieldLocations(v: VariableFile, at: (...path: PathSegment[]) => SourceLocation): Record<string, SourceLocation> {
+  const locations: Record<string, SourceLocation> = {};
+  if (v.start !== undefined) locations.start = at('start');
+  if (v.formula !== undefined) locations.formula = at('formula');
+  if (v.series !== undefined) locations.series = at('series');
+  (v.calibrate?.growthSeries ?? []).forEach((_, index) => (locations[`calibrate.growthSeries[${index}]`] = at('calibrate', 'growthSeries', index)));
+  return locations;
+}
+
 function buildModel(doc: YamlDocument, file: string, model: ModelFile): ModelSpec {
   const variables: VariableSpec[] = Object.entries(model.variables).map(([name, v]) => {
     const law: LawName = (v.law as LawName | undefined) ?? 'formula';
     const { line, col } = doc.locateKey(['variables', name]);
+    const at = (...path: PathSegment[]) => {
+      const where = doc.locate(['variables', name, ...path]);
+      return { file, line: where.line, col: where.col };
+    };
     return {
       name,
       labelZh: v.label?.zh ?? name,
@@ -201,6 +228,7 @@ function buildModel(doc: YamlDocument, file: string, model: ModelFile): ModelSpe
       ...(v.description !== undefined && { description: v.description }),
       ...(v.iamc !== undefined && { iamc: v.iamc }),
       location: { file, line, col },
+      locations: fieldLocations(v, at),
     };
   });
   return {

@@ -19,6 +19,8 @@ export interface ScenarioSpec {
   readonly description: string;
   /** Path of the model file, resolved relative to the scenario file. */
   readonly model: string;
+  /** The model path as written in the file that gave it (for messages). */
+  readonly modelWritten?: string;
   /** Files read, the scenario first then its ancestors (for the manifest). */
   readonly chain: readonly string[];
   /** Last projected year. */
@@ -27,6 +29,11 @@ export interface ScenarioSpec {
   readonly seed: number;
   /** variable → parameter → distribution; the parameter `start` overrides the starting level. */
   readonly assumptions: Readonly<Record<string, Readonly<Record<string, Distribution>>>>;
+  /**
+   * variable → the year of its `start` assumption, when the scenario gave one (`start: { year, value }`):
+   * the projection then starts from that level in that year, with or without data.
+   */
+  readonly startYears?: Readonly<Record<string, number>>;
   readonly shocks: readonly Shock[];
   /** Where each assumption came from: `variable.param` → file:line:col. */
   readonly provenance: Readonly<Record<string, SourceLocation>>;

@@ -1,14 +1,18 @@
 // The shapes of model and scenario files: one zod definition that both validates and yields the JSON Schemas.
 import * as z from 'zod';
 import { specRules } from '../errors/messages.js';
+import { isCsvSafeId } from '../io/csv-cell.js';
 import { lawNames } from './law-parameter-names.js';
 import { distributionSchema } from './parse-distribution.js';
+import { registerUnionPicker } from './zod-problems.js';
 
 /** camelCase: a lowercase letter, then letters and digits (names used in formulas, CSV and targets). */
 export const camelCasePattern = /^[a-z][A-Za-z0-9]*$/;
 
 const text = z.string({ error: specRules.text });
 const nonEmptyText = z.string({ error: specRules.nonEmptyText }).min(1, { error: specRules.nonEmptyText });
+/** A name written to CSV as it is (scenario, model, region, unit): nothing a spreadsheet would run as a formula. */
+const idText = nonEmptyText.refine(isCsvSafeId, { error: specRules.csvSafeId });
 
 /** An integer calendar year between 1900 and 2200. */
 export const yearSchema = z
@@ -50,8 +54,8 @@ const calibrateSchema = z
 export const variableSchema = z
   .strictObject({
     label: labelSchema.optional(),
-    unit: nonEmptyText.meta({ description: 'Unit of the level, e.g. 亿元, count, ratio' }),
-    region: nonEmptyText.optional().meta({ description: "Region; defaults to the model's" }),
+    unit: idText.meta({ description: 'Unit of the level, e.g. 亿元, count, ratio' }),
+    region: idText.optional().meta({ description: "Region; defaults to the model's" }),
     series: nonEmptyText.optional().meta({ description: 'Data series with the history of the level' }),
     law: z.enum(lawNames as [string, ...string[]]).optional().meta({ description: 'Growth law; may be left out when a formula is given' }),
     calibrate: calibrateSchema.optional(),
@@ -72,15 +76,34 @@ export const variableSchema = z
 export const modelFileSchema = z
   .strictObject({
     $schema: text.optional().meta({ description: 'JSON Schema of this file, for editors' }),
-    model: nonEmptyText.meta({ description: 'Model name, e.g. beijing-digital' }),
+    model: idText.meta({ description: 'Model name, e.g. beijing-digital' }),
     label: labelSchema.optional(),
-    region: nonEmptyText.meta({ description: 'Region of every variable unless it says otherwise' }),
+    region: idText.meta({ description: 'Region of every variable unless it says otherwise' }),
     description: text.optional(),
     variables: z
       .record(z.string().regex(camelCasePattern, { error: specRules.camelCase }), variableSchema, { error: specRules.map })
       .meta({ description: 'Variables by camelCase name, in evaluation-independent order' }),
   })
   .meta({ title: 'Forecast model', description: 'A model: variables, the growth law of each, and formulas tying them' });
+
+/** A scenario's starting level with its year: `start: { year: 2023, value: 2500 }` (the projection starts there). */
+export const scenarioStartSchema = z
+  .strictObject({
+    year: yearSchema.meta({ description: 'Year of the starting level (the first projected year is the next)' }),
+    value: distributionSchema,
+  })
+  .meta({ description: "A starting level and its year: overrides the data's latest level and the model's start" });
+
+/**
+ * One assumption: a value or distribution, or (for `start` only) a starting level with its year.
+ * The form is chosen from the value: a map with `year` and no `dist` is a start with its year.
+ */
+export const assumptionValueSchema = z.union([scenarioStartSchema, distributionSchema]);
+registerUnionPicker(assumptionValueSchema, (value) =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && 'year' in value && !('dist' in value)
+    ? { option: scenarioStartSchema }
+    : { option: distributionSchema },
+);
 
 /** A one-off change: a growth hit in one year or a level step from one year on. */
 export const shockSchema = z
@@ -100,7 +123,7 @@ export const shockSchema = z
 export const scenarioFileSchema = z
   .strictObject({
     $schema: text.optional().meta({ description: 'JSON Schema of this file, for editors' }),
-    scenario: nonEmptyText.optional().meta({ description: 'Scenario name' }),
+    scenario: idText.optional().meta({ description: 'Scenario name' }),
     extends: nonEmptyText.optional().meta({ description: 'Scenario this one builds on: a name (baseline → baseline.yaml next to this file) or a relative path' }),
     description: text.optional(),
     model: nonEmptyText.optional().meta({ description: 'Path of the model file, relative to this file' }),
@@ -120,7 +143,7 @@ export const scenarioFileSchema = z
       .optional()
       .meta({ description: 'Seed of the random number generator' }),
     assumptions: z
-      .record(text, z.record(text, distributionSchema, { error: specRules.map }), { error: specRules.map })
+      .record(text, z.record(text, assumptionValueSchema, { error: specRules.map }), { error: specRules.map })
       .optional()
       .meta({ description: 'Variable → parameter (or start) → value or distribution; overrides calibration and the model' }),
     shocks: z.array(shockSchema, { error: specRules.list }).optional(),

@@ -8,6 +8,8 @@ import { lawParameterNames } from './law-parameter-names.js';
 import { parameterRangeRule } from './parameter-range.js';
 import type { ModelSpec, VariableSpec } from './model-spec.js';
 import type { ScenarioSpec } from './scenario-spec.js';
+import { implausibleBareNumbers } from './implausible-bare-numbers.js';
+import { valueAt } from './zod-problems.js';
 
 /** The assumption every variable accepts besides its parameters: its starting level. */
 export const startAssumption = 'start';
@@ -50,7 +52,10 @@ export function validateScenarioAgainstModel(scenario: ScenarioSpec, model: Mode
     const isFormula = variable.law === 'formula' || variable.formula !== undefined;
     for (const [param, distribution] of Object.entries(params)) {
       if (allowed.includes(param)) {
-        const rule = param === startAssumption || isFormula ? undefined : parameterRangeRule(variable.law, param, distribution);
+        const field = ['assumptions', name, param];
+        const slips = param === startAssumption || isFormula ? [] : implausibleBareNumbers(valueAt(scenario.resolved, field), variable.law, param);
+        for (const slip of slips) problems.push(at(`${name}.${param}`, [...field, ...slip.path], slip.render(formatPath([...field, ...slip.path])), slip.hint));
+        const rule = param === startAssumption || isFormula || slips.length > 0 ? undefined : parameterRangeRule(variable.law, param, distribution);
         if (rule) {
           const field = ['assumptions', name, param];
           problems.push(at(`${name}.${param}`, field, messages.mustBe(formatPath(field), rule, describeDistribution(distribution))));

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as z from 'zod';
 import { targetsJsonSchema } from '../data/targets-json-schema.js';
+import { laws } from '../laws/registry.js';
 import { modelFileSchema, scenarioFileSchema } from './schemas.js';
 
 /**
@@ -18,11 +19,62 @@ import { modelFileSchema, scenarioFileSchema } from './schemas.js';
  */
 export function jsonSchemas(): Record<string, object> {
   const options = { target: 'draft-7', io: 'input', unrepresentable: 'throw' } as const;
+  const model = z.toJSONSchema(modelFileSchema, options) as JsonObject;
+  const scenario = z.toJSONSchema(scenarioFileSchema, options) as JsonObject;
+  // Each law parameter's unit and ranges, from the laws' own declarations (src/laws/*-law.ts), so an
+  // editor shows them where the parameter is written.
+  withParameterDescriptions(pathIn(model, ['properties', 'variables', 'additionalProperties', 'properties', 'params']));
+  withParameterDescriptions(pathIn(scenario, ['properties', 'assumptions', 'additionalProperties']), true);
   return {
-    'model.schema.json': z.toJSONSchema(modelFileSchema, options),
-    'scenario.schema.json': z.toJSONSchema(scenarioFileSchema, options),
+    'model.schema.json': model,
+    'scenario.schema.json': scenario,
     'targets.schema.json': targetsJsonSchema(),
   };
+}
+
+type JsonObject = Record<string, unknown>;
+
+function pathIn(schema: JsonObject, path: readonly string[]): JsonObject {
+  let node: unknown = schema;
+  for (const key of path) node = (node as JsonObject)[key];
+  if (node === null || typeof node !== 'object') throw new Error(`jsonSchemas: no ${path.join('.')} in the generated schema`);
+  return node as JsonObject;
+}
+
+/**
+ * Every parameter of every law, described in words with its unit, plausible range and hard range,
+ * merged across the laws that share a name (`rate` is a log growth for logistic, a count for poisson).
+ * @example parameterDescriptions().persistence; // => 'compound: AR(1) coefficient φ … (a fraction; plausible 0 to 1; allowed 0 to 1)'
+ */
+export function parameterDescriptions(): Record<string, string> {
+  const byName = new Map<string, string[]>();
+  const unitWords: Record<string, string> = {
+    rate: 'a rate per year: a fraction such as 0.12 or a percent such as "12%"',
+    fraction: 'a fraction such as 0.5 or a percent such as "50%"',
+    years: 'years',
+    count: 'a count per year',
+    level: "in the variable's unit",
+    ratio: 'a ratio',
+  };
+  const bound = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? 'unbounded' : String(value));
+  for (const law of Object.values(laws)) {
+    for (const p of law.parameters) {
+      const text = `${law.name}: ${p.description} (${unitWords[p.unit] ?? p.unit}; plausible ${bound(p.plausible[0])} to ${bound(p.plausible[1])}; allowed ${bound(p.min)} to ${bound(p.max)})`;
+      byName.set(p.name, [...(byName.get(p.name) ?? []), text]);
+    }
+  }
+  return Object.fromEntries([...byName].map(([name, texts]) => [name, texts.join(' | ')]));
+}
+
+/**
+ * Adds `properties` to a record of parameters: one per law parameter name (a distribution, with its
+ * description), and for a scenario's assumptions `start`, whose value may also carry its year.
+ */
+function withParameterDescriptions(record: JsonObject, withStart = false): void {
+  const properties: JsonObject = {};
+  for (const [name, description] of Object.entries(parameterDescriptions())) properties[name] = { $ref: '#/definitions/distribution', description };
+  if (withStart) properties.start = { ...(record.additionalProperties as JsonObject), description: 'The starting level: a value or distribution (in the base year), or { year, value }' };
+  record.properties = properties;
 }
 
 /** The text written for a schema: two-space JSON and a final newline. */

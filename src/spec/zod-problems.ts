@@ -144,7 +144,11 @@ export function specIssuesFromZod(
     const raw = valueAt(value, relative);
     switch (issue.code) {
       case 'invalid_type':
-        out.push({ path, message: raw === undefined ? messages.required(field(path)) : messages.mustBe(field(path), ruleOf(issue), raw) });
+        // A whole file of the wrong kind is named by its kind, never shown (it may be any file).
+        out.push({
+          path,
+          message: path.length === 0 ? messages.rootKind(field(path), ruleOf(issue), raw) : raw === undefined ? messages.required(field(path)) : messages.mustBe(field(path), ruleOf(issue), raw),
+        });
         break;
       case 'unrecognized_keys': {
         const objectSchema = schemaAt(schema, relative, value);

@@ -23,6 +23,15 @@ describe('forecast explain', () => {
     expect(stdout).toContain('evidence:');
   });
 
+  it('marks every assumption and shock with whether it changed the run', async () => {
+    const { code, stdout } = await runCli(['explain', 'test/fixtures/valid/assumption-effects.yaml']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/radiatingMultiplier .* scenario test\/fixtures\/valid\/assumption-effects\.yaml:8:26 — no effect: the same as the model gives$/m);
+    expect(stdout).toMatch(/growth +0\.12 .* scenario test\/fixtures\/valid\/assumption-effects\.yaml:10:13 — changes the run$/m);
+    expect(stdout).toMatch(/aiCoreIndustry 2025: growth 0 .* — no effect: a shock of 0$/m);
+    expect(stdout).toMatch(/aiCoreIndustry 2026: level -0\.1 .* — changes the run$/m);
+  });
+
   it('names a missing scenario file with exit code 2', async () => {
     const { code, stderr } = await runCli(['explain', 'scenarios/nope.yaml']);
     expect(code).toBe(2);

@@ -31,8 +31,19 @@ describe('forecast sweep', () => {
     const out = freshDir();
     const { code, stderr } = await runCli(['sweep', 'scenarios/baseline.yaml', '--vary', 'assumptions.aiCoreIndustry.volatility=0.1,-0.1', '--draws', '100', '--out', out]);
     expect(code).toBe(2);
-    expect(stderr).toContain('aiCoreIndustry.volatility must be at least 0 (the range of compound volatility), got "-0.1"');
+    expect(stderr).toContain('aiCoreIndustry.volatility must lie in [0, 5] (the range of compound volatility), got "-0.1"');
     expect(existsSync(join(out, 'sweep.csv'))).toBe(false);
+  });
+
+  it('refuses a bare number where a rate is meant, with the percent it probably means (exit code 2)', async () => {
+    const out = freshDir();
+    const { code, stderr } = await runCli(['sweep', 'scenarios/baseline.yaml', '--vary', `${growthMean}=25`, '--draws', '100', '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'command line  error  --vary assumptions.aiCoreIndustry.growth.mean must lie in [-1, 1], the plausible range of compound growth (a rate per year: 0.25 or "25%"), got 25 (did you mean "25%"?)\n\n1 problem found\n',
+    );
+    // Written as a percent, it is taken as meant.
+    expect((await runCli(['sweep', 'scenarios/baseline.yaml', '--vary', `${growthMean}=25%`, '--draws', '100', '--out', out])).code).toBe(0);
   });
 
   it('crosses several --vary into a grid, the last changing fastest', async () => {

@@ -91,7 +91,7 @@ describe('spearmanCorrelation(x, y)', () => {
 
 describe('parseVary(text) and parseAssumptionPath(path)', () => {
   it('reads lists, percents and stepped ranges with the end included', () => {
-    expect(parseVary('assumptions.aiCoreIndustry.growth=0.1,12%,1e-1')).toEqual({ path: 'assumptions.aiCoreIndustry.growth', values: [0.1, 0.12, 0.1] });
+    expect(parseVary('assumptions.aiCoreIndustry.growth=0.1,12%,1e-1')).toEqual({ path: 'assumptions.aiCoreIndustry.growth', values: [0.1, 0.12, 0.1], percent: true });
     expect(parseVary('a.b.mean=10%:20%:5%').values).toEqual([0.1, 0.15000000000000002, 0.2]);
     expect(parseVary('a.b=1:2:0.25').values).toEqual([1, 1.25, 1.5, 1.75, 2]);
     expect(parseNumberLike('-2.5%')).toBe(-0.025);

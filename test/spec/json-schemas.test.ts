@@ -65,3 +65,19 @@ describe('schema/*.json as an editor reads them (ajv, draft-07)', () => {
     }
   });
 });
+
+describe('law parameters in the schemas', () => {
+  it('every parameter of every law declares its unit and plausible range, and the schemas describe it from there', async () => {
+    const { laws } = await import('../../src/laws/registry.js');
+    const model = jsonSchemas()['model.schema.json'] as { properties: { variables: { additionalProperties: { properties: { params: { properties: Record<string, { description: string }> } } } } } };
+    const described = model.properties.variables.additionalProperties.properties.params.properties;
+    for (const law of Object.values(laws)) {
+      for (const parameter of law.parameters) {
+        expect(parameter.plausible, `${law.name} ${parameter.name}`).toHaveLength(2);
+        if (parameter.unit === 'rate') expect(parameter.plausible, `${law.name} ${parameter.name}`).toEqual([parameter.name === 'volatility' ? 0 : -1, 1]);
+        expect(described[parameter.name].description).toContain(`${law.name}: ${parameter.description}`);
+        expect(described[parameter.name].description).toContain(`plausible ${Number.isFinite(parameter.plausible[0]) ? parameter.plausible[0] : "unbounded"} to `);
+      }
+    }
+  });
+});

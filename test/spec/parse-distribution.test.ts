@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDistribution, percentToFraction } from '../../src/spec/parse-distribution.js';
+import { bareRangeHint, parameterUnit } from '../../src/spec/bare-range-hint.js';
+import { parseDistribution } from '../../src/spec/parse-distribution.js';
 
 const ok = (value: unknown) => {
   const result = parseDistribution(value);
@@ -66,10 +67,22 @@ describe('parseDistribution', () => {
 
   it('refuses bare ranges and says to state a distribution', () => {
     const rule = 'x must state a distribution, not a bare range';
+    // The hint keeps the numbers as written: a field of unknown unit cannot tell 5 from 5%.
     const hint = '(e.g. { dist: uniform, min: 5, max: 10 } or { dist: normal, p5: 5, p95: 10 })';
+    const percentHint = '(e.g. { dist: uniform, min: "5%", max: "10%" } or { dist: normal, p5: "5%", p95: "10%" })';
     expect(messagesOf('5 to 10')).toEqual([`${rule}, got "5 to 10" ${hint}`]);
-    expect(messagesOf('5%-10%')).toEqual([`${rule}, got "5%-10%" ${hint}`]);
+    expect(messagesOf('5%-10%')).toEqual([`${rule}, got "5%-10%" ${percentHint}`]);
     expect(messagesOf([5, 10])).toEqual([`${rule}, got [5,10] ${hint}`]);
+  });
+
+  it('gives the hint of a bare range in the unit of its field', () => {
+    expect(bareRangeHint('5 to 10', 'rate')).toBe('e.g. { dist: uniform, min: "5%", max: "10%" } or { dist: normal, p5: "5%", p95: "10%" }');
+    expect(bareRangeHint('0.05 to 0.1', 'rate')).toBe('e.g. { dist: uniform, min: 0.05, max: 0.1 } or { dist: normal, p5: 0.05, p95: 0.1 }');
+    expect(bareRangeHint('5 to 10', 'count')).toBe('e.g. { dist: uniform, min: 5, max: 10 } or { dist: normal, p5: 5, p95: 10 }');
+    expect(bareRangeHint(['5%', 8], 'level')).toBe('e.g. { dist: uniform, min: "5%", max: 8 } or { dist: normal, p5: "5%", p95: 8 }');
+    expect(parameterUnit('growth')).toBe('rate');
+    expect(parameterUnit('volatility')).toBeUndefined();
+    expect(parameterUnit('volatility', 'linear')).toBe('level');
   });
 
   it('explains misused percent strings and quoted numbers', () => {
@@ -96,11 +109,13 @@ describe('parseDistribution', () => {
     ]);
   });
 
-  it('percentToFraction(p + "%") equals p / 100 for any percent written with two decimals', () => {
+  it('reads "p%" as the double nearest to the decimal p/100 ("13.7%" is 0.137, never 0.13699999999999998)', () => {
+    expect(parseDistribution('13.7%')).toEqual({ ok: true, distribution: { dist: 'constant', value: 0.137 } });
     fc.assert(
       fc.property(fc.integer({ min: -100000, max: 100000 }), (hundredths) => {
         const text = `${(hundredths / 100).toFixed(2)}%`;
-        expect(percentToFraction(text)).toBe(Number((hundredths / 100).toFixed(2)) / 100);
+        // hundredths of a percent are ten-thousandths: the exact decimal is hundredths × 10⁻⁴.
+        expect(parseDistribution(text)).toEqual({ ok: true, distribution: { dist: 'constant', value: Number(`${hundredths}e-4`) } });
       }),
     );
   });

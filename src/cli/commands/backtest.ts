@@ -1,6 +1,6 @@
 // `forecast backtest`: rolling-origin hindcasts of each law on a model's history, or the M3 yardstick.
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { backtestMetrics } from '../../backtest/backtest-metrics.js';
 import { backtestCsv } from '../../backtest/backtest-csv.js';
@@ -10,7 +10,9 @@ import { accuracyByLengthCsv, accuracyMetricsCsv } from '../../backtest/accuracy
 import { readM3Csv } from '../../backtest/read-m3-csv.js';
 import { runBacktest } from '../../backtest/run-backtest.js';
 import { runAccuracyBenchmark } from '../../backtest/run-accuracy-benchmark.js';
+import { InputError } from '../../errors/input-error.js';
 import { backtestMessages } from '../../errors/messages.js';
+import { readText } from '../../io/read-text.js';
 import { writeOutputsAtomically } from '../../io/atomic-write.js';
 import { loadRunInputs, scenarioFilesIn } from '../../io/load-run-inputs.js';
 import { lawNames, type GrowthLawName } from '../../laws/registry.js';
@@ -81,7 +83,7 @@ export const backtestCommand: CommandDefinition = {
     writeOutputsAtomically(out, [
       { name: 'backtest.csv', content: backtestCsv(result.points, result.skipped) },
       { name: 'metrics.csv', content: backtestMetricsCsv(metrics) },
-    ]);
+    ], { cwd: io.cwd, shown: String(argv.out ?? 'out') });
     if (!quiet) {
       const pooled = metrics.filter((row) => row.horizon === 'all' && row.variable !== 'all');
       io.stdout(`backtest of ${model.model}: ${result.points.length} scored forecasts, ${result.skipped.length} skipped (reasons in backtest.csv)\n`);
@@ -100,16 +102,15 @@ export const backtestCommand: CommandDefinition = {
 
 /** `--m3 <file>`: the yardstick of bench/accuracy.ts through the same code, to <out>/<name>-metrics.csv and <name>-by-length.csv. */
 function runM3Command(file: string, out: string, quiet: boolean, io: CliIo): number {
-  if (!existsSync(file)) {
-    io.stderr(`error  ${backtestMessages.m3Missing(file)}\n`);
-    return exitCodes.inputError;
-  }
-  const { rows, selection } = runAccuracyBenchmark(readM3Csv(readFileSync(file, 'utf8')));
+  // Read as every input is (a regular text file within the size limit); a missing file says where the data lives.
+  const shown = relative(io.cwd, file) || file;
+  if (!existsSync(file)) throw new InputError([{ file: shown, message: backtestMessages.m3Missing(file) }]);
+  const { rows, selection } = runAccuracyBenchmark(readM3Csv(readText(file, { shown })));
   const name = basename(file).replace(/\.csv$/i, '');
   writeOutputsAtomically(out, [
     { name: `${name}-metrics.csv`, content: accuracyMetricsCsv(rows) },
     { name: `${name}-by-length.csv`, content: accuracyByLengthCsv(rows) },
-  ]);
+  ], { cwd: io.cwd });
   if (!quiet) {
     io.stdout(`default: w = ${selection.trendWeight} (chosen on hindcasts inside the training parts)\n`);
     io.stdout('method                      sMAPE   MASE  cov80  cov95\n');

@@ -26,7 +26,7 @@ export const compareCommand: CommandDefinition = {
       .example('forecast compare scenarios/baseline.yaml scenarios/optimistic.yaml scenarios/pessimistic.yaml', 'each against the baseline'),
   async run(argv, io) {
     const args = runArguments(argv);
-    const loaded = loadRunInputs(io.cwd, args.data, args.scenarios, args.asOf);
+    const loaded = loadRunInputs(io.cwd, args.data, args.scenarios, args.asOf, { draws: args.draws });
     // Every scenario runs with the same draws and seed, so draw i uses the same random numbers in each.
     const draws = args.draws ?? loaded.scenarios[0].scenario.draws;
     const seed = args.seed ?? loaded.scenarios[0].scenario.seed;
@@ -36,7 +36,7 @@ export const compareCommand: CommandDefinition = {
       { name: 'compare.csv', content: compareCsv(comparison, args.precision) },
       { name: 'compare-assumptions.csv', content: compareAssumptionsCsv(comparison) },
     ];
-    writeOutputsAtomically(resolve(io.cwd, args.out), outputs);
+    writeOutputsAtomically(resolve(io.cwd, args.out), outputs, { cwd: io.cwd, shown: args.out });
     if (!args.quiet) {
       io.stdout(compareSummary(comparison, draws, seed));
       io.stdout(`wrote ${outputs.map((o) => o.name).join(', ')} to ${args.out}/\n`);

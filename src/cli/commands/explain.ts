@@ -19,7 +19,16 @@ export const explainCommand: CommandDefinition = {
       .example('forecast explain scenarios/optimistic.yaml', 'what the optimistic scenario assumes and why'),
   async run(argv, io) {
     const { inputs } = loadVariantInputs(io.cwd, String(argv.data ?? 'data'), String(argv.scenario), { asOf: argv.asOf as string | undefined });
-    io.stdout(explainScenario(inputs.scenario, prepareModel(inputs.model, inputs.data, inputs.scenario)));
+    // The same model with none of the scenario's assumptions: what each assumption is compared with.
+    // (When the model cannot even start without them, e.g. a start the data lacks, none is marked.)
+    const bare = { ...inputs.scenario, assumptions: {}, startYears: {}, shocks: [] };
+    let withoutAssumptions;
+    try {
+      withoutAssumptions = prepareModel(inputs.model, inputs.data, bare);
+    } catch {
+      withoutAssumptions = undefined;
+    }
+    io.stdout(explainScenario(inputs.scenario, prepareModel(inputs.model, inputs.data, inputs.scenario), withoutAssumptions));
     return exitCodes.ok;
   },
 };

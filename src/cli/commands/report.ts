@@ -24,7 +24,7 @@ async function runReport(argv: Record<string, unknown>, io: CliIo): Promise<numb
   const { inputs, results } = await runScenarios(args, io);
   const report = await buildReport(results, inputs.data, { sensitivity });
   const outputs = reportOutputFiles(report);
-  writeOutputsAtomically(resolve(io.cwd, args.out), outputs);
+  writeOutputsAtomically(resolve(io.cwd, args.out), outputs, { cwd: io.cwd, shown: args.out });
   for (const warning of report.warnings) io.stderr(`warning  ${warning}\n`);
   if (!args.quiet) {
     io.stdout(`wrote report.html and ${outputs.length - 1} chart specs (${chartsFolder}/*.vl.json) to ${args.out}/\n`);

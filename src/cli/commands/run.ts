@@ -122,7 +122,7 @@ export function runArguments(argv: Record<string, unknown>): RunArguments {
 export async function runScenarios(args: RunArguments, io: CliIo) {
   const started = Date.now();
   const files = args.scenarios.length > 0 ? args.scenarios : scenarioFilesIn(resolve(io.cwd, 'scenarios'));
-  const inputs = loadRunInputs(io.cwd, args.data, files, args.asOf);
+  const inputs = loadRunInputs(io.cwd, args.data, files, args.asOf, { draws: args.draws, exportDraws: args.exportDraws });
   const results: ScenarioResult[] = [];
   const sampledDraws: ScenarioDraws[] = [];
   const terminal = Boolean(io.stderrIsTTY);
@@ -198,7 +198,7 @@ export const runCommand: CommandDefinition = {
       options: args,
     });
     outputs.push({ name: 'manifest.json', content: JSON.stringify(manifest, null, 2) + '\n' });
-    writeOutputsAtomically(resolve(io.cwd, args.out), outputs);
+    writeOutputsAtomically(resolve(io.cwd, args.out), outputs, { cwd: io.cwd, shown: args.out });
 
     if (!args.quiet) {
       io.stdout(terminalSummary(results, inputs.data, useColour(io.isTTY, io.env)));

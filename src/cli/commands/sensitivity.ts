@@ -34,7 +34,7 @@ export const sensitivityCommand: CommandDefinition = {
       highQuantile: argv.high as number,
       onProgress: progressReporter(io, args.quiet, Date.now(), 'runs'),
     });
-    writeOutputsAtomically(resolve(io.cwd, args.out), [{ name: 'sensitivity.csv', content: sensitivityCsv(result, args.precision) }]);
+    writeOutputsAtomically(resolve(io.cwd, args.out), [{ name: 'sensitivity.csv', content: sensitivityCsv(result, args.precision) }], { cwd: io.cwd, shown: args.out });
     if (!args.quiet) {
       io.stdout(sensitivitySummary(result, argv.top as number));
       io.stdout(`wrote sensitivity.csv to ${args.out}/\n`);

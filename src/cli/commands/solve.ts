@@ -57,7 +57,7 @@ export const solveCommand: CommandDefinition = {
       tolerance: argv.tolerance as number | undefined,
     });
     if (argv.out !== undefined) {
-      writeOutputsAtomically(resolve(io.cwd, String(argv.out)), [{ name: 'solve.csv', content: solveCsv(result) }]);
+      writeOutputsAtomically(resolve(io.cwd, String(argv.out)), [{ name: 'solve.csv', content: solveCsv(result) }], { cwd: io.cwd, shown: String(argv.out) });
     }
     if (result.status === 'notBracketed') {
       io.stderr(`error  ${notBracketedMessage(result)}\n${evaluationsText(result)}`);

@@ -32,7 +32,7 @@ export const sweepCommand: CommandDefinition = {
       threads: argv.threads as number,
       onProgress: progressReporter(io, args.quiet, started, 'variants'),
     });
-    writeOutputsAtomically(resolve(io.cwd, args.out), [{ name: 'sweep.csv', content: sweepCsv(sweep, args.precision) }]);
+    writeOutputsAtomically(resolve(io.cwd, args.out), [{ name: 'sweep.csv', content: sweepCsv(sweep, args.precision) }], { cwd: io.cwd, shown: args.out });
     if (!args.quiet) {
       io.stdout(sweepSummary(sweep));
       io.stdout(`wrote sweep.csv to ${args.out}/\n`);

@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { InputError } from '../../errors/input-error.js';
+import { messages } from '../../errors/messages.js';
 import type { Problem } from '../../errors/problem.js';
 import { loadRunInputs, scenarioFilesIn } from '../../io/load-run-inputs.js';
 import { readText } from '../../io/read-text.js';
@@ -18,8 +19,20 @@ export const validateCommand: CommandDefinition = {
   builder: (yargs) =>
     yargs
       .positional('files', { type: 'string', array: true, describe: 'files or folders (default: data/, models/, scenarios/)' })
+      .option('as-of', { type: 'string', describe: 'check as `run --as-of` would: only figures published by this date (YYYY-MM-DD)' })
+      .option('draws', { type: 'number', describe: 'check the size limits as `run --draws` would' })
+      .check((argv) => {
+        if (argv['as-of'] !== undefined && !/^\d{4}-\d{2}(-\d{2})?$/.test(String(argv['as-of']))) {
+          throw new Error(`--as-of must be a date YYYY-MM-DD, got ${JSON.stringify(argv['as-of'])}`);
+        }
+        if (argv.draws !== undefined && (!Number.isInteger(argv.draws) || (argv.draws as number) < 1 || (argv.draws as number) > 10_000_000)) {
+          throw new Error(`--draws must be a whole number from 1 to 10000000, got ${argv.draws}`);
+        }
+        return true;
+      })
       .example('forecast validate', 'check everything the project ships')
-      .example('forecast validate scenarios/my-case.yaml', 'check one scenario, its model and the data'),
+      .example('forecast validate scenarios/my-case.yaml', 'check one scenario, its model and the data')
+      .example('forecast validate scenarios/baseline.yaml --as-of 2024-06-30', 'check that a vintage run would start'),
   async run(argv, io) {
     const given = ((argv.files as string[] | undefined) ?? []).map((f) => resolve(io.cwd, f));
     const dataDir = String(argv.data ?? 'data');
@@ -27,12 +40,17 @@ export const validateCommand: CommandDefinition = {
     const modelFiles: string[] = [];
     const missing: Problem[] = [];
     const add = (path: string) => {
-      if (!existsSync(path)) missing.push({ file: relative(io.cwd, path) || path, message: `file must exist, got ${JSON.stringify(path)}` });
+      if (!existsSync(path)) missing.push({ file: relative(io.cwd, path) || path, message: messages.fileMissing(path) });
       else if (statSync(path).isDirectory()) {
         if (basename(path) === 'models') modelFiles.push(...scenarioFilesIn(path));
         else if (basename(path) !== 'data') scenarioFiles.push(...scenarioFilesIn(path));
       } else if (/\.ya?ml$/.test(path) && !(basename(path) === 'targets.yaml' && basename(dirname(path)) === 'data')) {
-        (isModelFile(readText(path)) ? modelFiles : scenarioFiles).push(path);
+        try {
+          (isModelFile(readText(path, { shown: relative(io.cwd, path) || path })) ? modelFiles : scenarioFiles).push(path);
+        } catch (error) {
+          if (error instanceof InputError) missing.push(...error.problems);
+          else throw error;
+        }
       }
     };
     if (given.length === 0) {
@@ -42,7 +60,7 @@ export const validateCommand: CommandDefinition = {
     const problems: Problem[] = [...missing];
     for (const file of modelFiles) {
       try {
-        parseModelSpec(relative(io.cwd, file) || file, readText(file));
+        parseModelSpec(relative(io.cwd, file) || file, readText(file, { shown: relative(io.cwd, file) || file }));
       } catch (error) {
         if (error instanceof InputError) problems.push(...error.problems);
         else throw error;
@@ -50,7 +68,7 @@ export const validateCommand: CommandDefinition = {
     }
     let scenarios = 0;
     try {
-      scenarios = loadRunInputs(io.cwd, dataDir, scenarioFiles).scenarios.length;
+      scenarios = loadRunInputs(io.cwd, dataDir, scenarioFiles, argv.asOf as string | undefined, { draws: argv.draws as number | undefined }).scenarios.length;
     } catch (error) {
       if (error instanceof InputError) problems.push(...error.problems);
       else throw error;
