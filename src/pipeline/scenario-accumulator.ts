@@ -135,6 +135,17 @@ export class ScenarioAccumulator {
     });
   }
 
+  /**
+   * What a state of this run must line up with: its summaries (variable, year) and trackers (target,
+   * whether it keeps growth factors), in order.
+   */
+  shape(): { readonly summaries: readonly { readonly variable: string; readonly year: number }[]; readonly trackers: readonly { readonly target: string; readonly growthFactors: boolean }[] } {
+    return {
+      summaries: this.summaries.map(({ variable, year }) => ({ variable, year })),
+      trackers: this.trackers.map((t) => ({ target: t.target.id, growthFactors: t.state().growthFactors !== undefined })),
+    };
+  }
+
   /** The block being simulated when simulate() threw (−1 before any block): threads report the lowest. */
   failedBlock(): number {
     return this.current;

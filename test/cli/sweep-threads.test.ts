@@ -40,6 +40,20 @@ describe('worker threads (compiled build)', () => {
     }
   });
 
+  it('shards run on two threads merge to the files of the whole run on one thread', () => {
+    // Each shard of 200,000 draws is past parallelMinimumWork: its blocks are shared out over two threads.
+    const [whole, first, second, merged] = [freshDir(), freshDir(), freshDir(), freshDir()];
+    const args = ['run', 'scenarios/baseline.yaml', '--draws', '400000', '--quiet'];
+    expect(forecast([...args, '--threads', '1', '--out', whole]).code).toBe(0);
+    expect(forecast([...args, '--threads', '2', '--shard', '0/2', '--out', first]).code).toBe(0);
+    expect(forecast([...args, '--threads', '2', '--shard', '1/2', '--out', second]).code).toBe(0);
+    const merge = forecast(['merge', first, second, '--quiet', '--out', merged]);
+    expect(merge.stderr).toBe('');
+    for (const file of ['projections.csv', 'targets.csv', 'first-passage.csv']) {
+      expect(readFileSync(join(merged, file)), file).toEqual(readFileSync(join(whole, file)));
+    }
+  });
+
   it('runScenarioInParallel (compiled, forced onto two threads) returns exactly runScenario\'s result', async () => {
     const dist = (path: string) => import(pathToFileURL(join(projectRoot, 'dist', path)).href);
     const { loadRunInputs } = await dist('src/io/load-run-inputs.js');
