@@ -1,9 +1,12 @@
-// The part file of one shard of a run (`forecast run --shard k/n`): what `forecast merge` reads.
+// The part file of one shard (`forecast run --shard k/n`, `forecast sweep --shard k/n`): what
+// `forecast merge` reads.
 //
 //   part.json.gz    gzip of one JSON document (format "beijing-forecast-part", version 1):
-//     engine, command, shard {index, count}, the run's options, every input file's SHA-256, and per
-//     scenario the merged state of the shard's blocks (ScenarioState): block sums, quantile counts or
-//     values, target counts. Typed arrays are {"f64": base64} or {"i32": base64}, little-endian.
+//     engine, command, shard {index, count}, the command's options, every input file's SHA-256, and
+//     run:   per scenario the merged state of the shard's blocks (ScenarioState): block sums,
+//            quantile counts or values, target counts
+//     sweep: per variant of the shard, its values and each judged target's result (numbers)
+//   Typed arrays are {"f64": base64} or {"i32": base64}, little-endian.
 // Reading checks the file's size before reading it and the inflated size while inflating; the
 // document's shape, field by field, before anything uses it (a hostile file is an input error).
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -15,6 +18,7 @@ import type { TrackerState } from '../evaluate/track-target.js';
 import type { DrawPoint } from '../evaluate/track-draws.js';
 import { activeLimits, raiseHint } from '../io/limits.js';
 import { readBytes } from '../io/read-text.js';
+import { targetResultNumbers, type PortableTargetResult } from './portable-target-result.js';
 import type { ScenarioState } from './scenario-accumulator.js';
 
 export const partFormat = 'beijing-forecast-part';
@@ -57,6 +61,34 @@ export interface RunPartFile {
   readonly scenarios: readonly PartScenario[];
 }
 
+/** Options of the sweep a part belongs to: every shard of one sweep has the same. */
+export interface PartSweepOptions {
+  /** The scenario file as given (relative to the working directory). */
+  readonly scenario: string;
+  readonly data: string;
+  readonly asOf: string | null;
+  readonly draws: number | null;
+  readonly seed: number | null;
+  /** Each --vary as given. */
+  readonly vary: readonly string[];
+}
+
+/** One variant of a sweep's shard: its number (1-based, grid order), values and target results. */
+export interface PartVariant {
+  readonly variant: number;
+  readonly values: Float64Array;
+  readonly targets: readonly PortableTargetResult[];
+}
+
+export interface SweepPartFile extends Omit<RunPartFile, 'command' | 'run' | 'scenarios'> {
+  readonly command: 'sweep';
+  readonly sweep: PartSweepOptions;
+  readonly variants: readonly PartVariant[];
+}
+
+/** A part of either command. */
+export type PartFile = RunPartFile | SweepPartFile;
+
 /** little-endian bytes of a typed array, as base64 */
 function encodeArray(array: Float64Array | Int32Array): string {
   const view = new DataView(new ArrayBuffer(array.byteLength));
@@ -69,7 +101,7 @@ function encodeArray(array: Float64Array | Int32Array): string {
  * The part as gzip-compressed JSON.
  * @example gunzipSync(encodePart(part)).toString().startsWith('{"format":"beijing-forecast-part"'); // => true
  */
-export function encodePart(part: RunPartFile): Uint8Array {
+export function encodePart(part: PartFile): Uint8Array {
   const json = JSON.stringify(part, (_key, value: unknown) => {
     if (value instanceof Float64Array) return { f64: encodeArray(value) };
     if (value instanceof Int32Array) return { i32: encodeArray(value) };
@@ -147,7 +179,7 @@ function describe(value: unknown): unknown {
  * @param shown how the file is named in messages
  * @throws InputError naming the file, the field, the rule and the value
  */
-export function readPartFile(path: string, shown: string): RunPartFile {
+export function readPartFile(path: string, shown: string): PartFile {
   const limit = activeLimits().partBytes;
   const compressed = readBytes(path, { shown, limit: { bytes: limit, name: 'partBytes' } });
   const fail = (rule: string, value: string, hint?: string) => new InputError([{ file: shown, message: messages.fileRefused(rule, value), ...(hint ? { hint } : {}) }]);
@@ -172,17 +204,16 @@ export function readPartFile(path: string, shown: string): RunPartFile {
   return part;
 }
 
-function readPart(r: PartReader, document: unknown): RunPartFile | undefined {
+function readPart(r: PartReader, document: unknown): PartFile | undefined {
   const root = r.object(document, 'part');
   if (!root) return undefined;
   if (root.format !== partFormat) return r.problem('format', `be "${partFormat}"`, root.format);
   if (root.version !== partVersion) return r.problem('version', `be ${partVersion} (this engine reads part files of version ${partVersion})`, root.version);
   const engine = r.text(root.engine, 'engine');
-  if (root.command !== 'run') return r.problem('command', 'be "run"', root.command);
+  if (root.command !== 'run' && root.command !== 'sweep') return r.problem('command', 'be "run" or "sweep"', root.command);
   const shard = r.object(root.shard, 'shard');
   const count = shard && r.integer(shard.count, 'shard.count', 1, maxShards);
   const index = shard && count !== undefined ? r.integer(shard.index, 'shard.index', 0, count - 1) : undefined;
-  const run = readRunOptions(r, root.run);
   const inputs = r.list(root.inputs, 'inputs', 10_000)?.map((item, i) => {
     const entry = r.object(item, `inputs[${i}]`);
     const path = entry && r.text(entry.path, `inputs[${i}].path`);
@@ -190,9 +221,54 @@ function readPart(r: PartReader, document: unknown): RunPartFile | undefined {
     if (sha256 !== undefined && !/^[0-9a-f]{64}$/.test(sha256)) r.problem(`inputs[${i}].sha256`, 'be a SHA-256 in hex', sha256);
     return { path: path ?? '', sha256: sha256 ?? '' };
   });
+  if (engine === undefined || count === undefined || index === undefined || !inputs) return undefined;
+  const common = { format: partFormat, version: partVersion, engine, shard: { index, count }, inputs } as const;
+  if (root.command === 'sweep') {
+    const sweep = readSweepOptions(r, root.sweep);
+    const variants = r.list(root.variants, 'variants', 1_000_000)?.map((item, i) => readVariant(r, item, `variants[${i}]`));
+    if (!sweep || !variants || variants.some((v) => !v)) return undefined;
+    return { ...common, command: 'sweep', sweep, variants: variants as PartVariant[] };
+  }
+  const run = readRunOptions(r, root.run);
   const scenarios = r.list(root.scenarios, 'scenarios', 1000)?.map((item, i) => readScenario(r, item, `scenarios[${i}]`));
-  if (engine === undefined || count === undefined || index === undefined || !run || !inputs || !scenarios || scenarios.some((s) => !s)) return undefined;
-  return { format: partFormat, version: partVersion, engine, command: 'run', shard: { index, count }, run, inputs, scenarios: scenarios as PartScenario[] };
+  if (!run || !scenarios || scenarios.some((s) => !s)) return undefined;
+  return { ...common, command: 'run', run, scenarios: scenarios as PartScenario[] };
+}
+
+function readSweepOptions(r: PartReader, value: unknown): PartSweepOptions | undefined {
+  const sweep = r.object(value, 'sweep');
+  if (!sweep) return undefined;
+  const scenario = r.text(sweep.scenario, 'sweep.scenario');
+  const data = r.text(sweep.data, 'sweep.data');
+  const asOf = sweep.asOf === null ? null : r.text(sweep.asOf, 'sweep.asOf');
+  const draws = sweep.draws === null ? null : r.integer(sweep.draws, 'sweep.draws', 1, maxDraws);
+  const seed = sweep.seed === null ? null : r.integer(sweep.seed, 'sweep.seed', 0, Number.MAX_SAFE_INTEGER);
+  const vary = r.list(sweep.vary, 'sweep.vary', 100)?.map((v, i) => r.text(v, `sweep.vary[${i}]`) ?? '');
+  if (scenario === undefined || data === undefined || asOf === undefined || draws === undefined || seed === undefined || !vary) return undefined;
+  return { scenario, data, asOf, draws, seed, vary };
+}
+
+function readVariant(r: PartReader, value: unknown, field: string): PartVariant | undefined {
+  const entry = r.object(value, field);
+  if (!entry) return undefined;
+  const variant = r.integer(entry.variant, `${field}.variant`, 1, 10_000_000);
+  const values = r.array(entry.values, `${field}.values`, 'f64') as Float64Array | undefined;
+  const targets = r.list(entry.targets, `${field}.targets`, 10_000)?.map((item, i) => {
+    const at = `${field}.targets[${i}]`;
+    const t = r.object(item, at);
+    if (!t) return undefined;
+    const target = r.text(t.target, `${at}.target`);
+    const variable = r.text(t.variable, `${at}.variable`);
+    const unit = r.text(t.unit, `${at}.unit`);
+    const judged = r.text(t.judged, `${at}.judged`);
+    const numbers = r.array(t.numbers, `${at}.numbers`, 'f64', targetResultNumbers.length) as Float64Array | undefined;
+    const firstPassage = r.array(t.firstPassage, `${at}.firstPassage`, 'f64') as Float64Array | undefined;
+    const notes = r.list(t.notes, `${at}.notes`, 1000)?.map((n, k) => r.text(n, `${at}.notes[${k}]`) ?? '');
+    if (target === undefined || variable === undefined || unit === undefined || judged === undefined || !numbers || !firstPassage || !notes) return undefined;
+    return { target, variable, unit, judged, numbers, firstPassage, notes };
+  });
+  if (variant === undefined || !values || !targets || targets.some((t) => !t)) return undefined;
+  return { variant, values, targets: targets as PortableTargetResult[] };
 }
 
 /** Most shards of one run. */

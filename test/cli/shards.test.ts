@@ -68,6 +68,22 @@ describe('forecast run --shard, forecast merge', () => {
     for (const n of [2, 7]) expectSameFiles(await sharded(`e${n}`, n, options), join(project, 'whole-e'), files.slice(0, 5));
   }, 240_000);
 
+  it('sweep: 1, 2 and 7 shards (some with no variant) merge to the sweep.csv of the whole sweep', async () => {
+    const options = ['sweep', 'scenarios/optimistic.yaml', '--vary', 'assumptions.aiCoreIndustry.growth.mean=10%:20%:2.5%', '--draws', '1500'];
+    expect((await forecast([...options, '--quiet', '--out', 'sweep-whole'])).code).toBe(0);
+    for (const n of [1, 2, 7]) {
+      for (let k = 0; k < n; k++) expect((await forecast([...options, '--shard', `${k}/${n}`, '--quiet', '--out', `s${n}-part-${k}`])).code).toBe(0);
+      const merged = await forecast(['merge', ...Array.from({ length: n }, (_, k) => `s${n}-part-${k}`), '--quiet', '--out', `s${n}-merged`]);
+      expect(merged.stderr).toBe('');
+      expectSameFiles(join(project, `s${n}-merged`), join(project, 'sweep-whole'), ['sweep.csv']);
+    }
+    // Parts of sweeps over other values are not one sweep.
+    expect((await forecast([...options.slice(0, 3), 'assumptions.aiCoreIndustry.growth.mean=10%,20%', '--draws', '1500', '--shard', '1/2', '--quiet', '--out', 'other-sweep-1'])).code).toBe(0);
+    const mixed = await forecast(['merge', 's2-part-0', 'other-sweep-1', '--quiet', '--out', 'mixed']);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('sweep must be the same in every part of one run');
+  }, 240_000);
+
   it('refuses a shard that is not k/n, and output options that belong to merge', async () => {
     for (const shard of ['2/2', '1', 'a/b', '0/0', '1/10001']) {
       const result = await forecast(['run', '--shard', shard, '--out', 'x']);

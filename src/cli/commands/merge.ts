@@ -1,6 +1,8 @@
 // `forecast merge <parts..>`: the shards of one run (`forecast run --shard k/n`) into the run's outputs.
 import type { ScenarioDraws } from '../../output/draws-table.js';
-import { mergeRun } from '../../pipeline/merge-run.js';
+import { mergeRun, readParts, type ReadParts } from '../../pipeline/merge-run.js';
+import type { RunPartFile, SweepPartFile } from '../../pipeline/part-file.js';
+import { writeSweepOutputs } from './sweep.js';
 import type { CommandDefinition } from '../command.js';
 import { writeRunOutputs } from '../run-outputs.js';
 import { checkProbability, type RunArguments } from './run.js';
@@ -21,10 +23,18 @@ export const mergeCommand: CommandDefinition = {
         }
         return true;
       })
-      .example('forecast merge part-* --out out', 'the outputs of the whole run, byte-identical to running it on one machine'),
+      .example('forecast merge part-* --out out', 'the outputs of the whole run (or sweep), byte-identical to running it on one machine'),
   async run(argv, io) {
     const started = Date.now();
-    const merged = mergeRun(io.cwd, (argv.parts as string[] | undefined) ?? []);
+    const read = readParts(io.cwd, (argv.parts as string[] | undefined) ?? []);
+    if (read.parts[0].part.command === 'sweep') {
+      const { mergeSweep } = await import('../../planner/merge-sweep.js');
+      const sweep = mergeSweep(io.cwd, read as ReadParts<SweepPartFile>);
+      const args = { out: String(argv.out ?? 'out'), precision: argv.precision as number | undefined, quiet: Boolean(argv.quiet) };
+      if (!args.quiet) io.stdout(`merged ${read.shards} shard${read.shards === 1 ? '' : 's'}\n`);
+      return writeSweepOutputs(sweep, args, io);
+    }
+    const merged = mergeRun(io.cwd, read as ReadParts<RunPartFile>);
     const { run } = merged;
     const args: RunArguments = {
       scenarios: run.scenarios,
