@@ -42,6 +42,12 @@ export class BlockSums {
     this.compensations[block] += compensation;
   }
 
+  /** Adds a sum taken elsewhere as BlockSums.add takes it (a summary's counting pass): block `block`'s part. */
+  addSum(block: number, sum: number, compensation: number): void {
+    this.sums[block] += sum;
+    this.compensations[block] += compensation;
+  }
+
   /** Takes the blocks of another (disjoint) set of blocks. */
   merge(other: BlockSums): void {
     for (let block = 0; block < this.sums.length; block++) {

@@ -92,6 +92,36 @@ export class ExactQuantileAccumulator implements PortableQuantileAccumulator {
     this.stored = at;
   }
 
+  /**
+   * As add, also adding the values' Neumaier-compensated sum (in order, as BlockSums.add) and their
+   * count of NaN or infinite values to `sums` = [sum, compensation, non-finite count].
+   */
+  addSummed(values: Float64Array, count: number, sums: Float64Array): void {
+    if (!(count >= 0 && count <= values.length)) throw new Error(`internal: add needs 0 ≤ count ≤ ${values.length}, got ${count}`);
+    this.reserve(count);
+    if (this.known.size > 0) this.known.clear();
+    const buffer = this.buffer;
+    let at = this.stored;
+    let sum = sums[0];
+    let compensation = sums[1];
+    let bad = 0;
+    for (let i = 0; i < count; i++) {
+      const v = values[i];
+      const t = sum + v;
+      if (Math.abs(sum) >= Math.abs(v)) compensation += sum - t + v;
+      else compensation += v - t + sum;
+      sum = t;
+      bad += (v - v !== 0) as unknown as number;
+      buffer[at] = v;
+      at += (v === v) as unknown as number;
+    }
+    sums[0] = sum;
+    sums[1] = compensation;
+    sums[2] += bad;
+    this.nans += count - (at - this.stored);
+    this.stored = at;
+  }
+
   merge(other: QuantileAccumulator): void {
     if (!(other instanceof ExactQuantileAccumulator)) throw new Error('internal: an exact quantile summary merges only with another exact one');
     this.reserve(other.stored);

@@ -29,8 +29,16 @@ export const exactQuantileMaxDraws = 65_536;
 /** Fewer pilot values than this lay out no histogram: the summary stays exact (a rarely defined quantity). */
 const minimumPilotValues = 64;
 
+/**
+ * A summary of a variable's column: a portable quantile summary whose counting pass also takes the
+ * column's compensated sum and counts its non-finite values (see ExactQuantileAccumulator.addSummed).
+ */
+export interface ColumnQuantileAccumulator extends PortableQuantileAccumulator {
+  addSummed(values: Float64Array, count: number, sums: Float64Array): void;
+}
+
 /** A summary that is exact during the pilot and a histogram after it. */
-class PilotedQuantileAccumulator implements PortableQuantileAccumulator {
+class PilotedQuantileAccumulator implements ColumnQuantileAccumulator {
   private exact?: ExactQuantileAccumulator;
   private histogram?: HistogramQuantileAccumulator;
   private settled = new Map<number, number>();
@@ -55,6 +63,11 @@ class PilotedQuantileAccumulator implements PortableQuantileAccumulator {
     // megamorphic and deoptimises again and again (measured: the run's slowest loop at a third of its speed).
     if (this.histogram !== undefined) this.histogram.add(values, count);
     else this.exact!.add(values, count);
+  }
+
+  addSummed(values: Float64Array, count: number, sums: Float64Array): void {
+    if (this.histogram !== undefined) this.histogram.addSummed(values, count, sums);
+    else this.exact!.addSummed(values, count, sums);
   }
 
   merge(other: QuantileAccumulator): void {
@@ -116,7 +129,7 @@ function concat(a: Float64Array, b: Float64Array): Float64Array {
 }
 
 /** In a refine pass: keeps the values of one summary's unresolved regions, then settles its ranks. */
-class RefiningCollector implements PortableQuantileAccumulator {
+class RefiningCollector implements ColumnQuantileAccumulator {
   private readonly target: PilotedQuantileAccumulator;
   private readonly wanted: readonly UnresolvedRank[];
   private readonly kept: number[][];
@@ -135,6 +148,10 @@ class RefiningCollector implements PortableQuantileAccumulator {
       const v = values[i];
       for (let k = 0; k < this.wanted.length; k++) if (v >= this.wanted[k].lo && v < this.wanted[k].hi) this.kept[k].push(v);
     }
+  }
+
+  addSummed(values: Float64Array, count: number): void {
+    this.add(values, count);
   }
 
   merge(): void {
@@ -203,7 +220,7 @@ export class QuantileSummaries {
   }
 
   /** A new summary for `probabilities` (the histogram is laid out for these). */
-  create(probabilities: readonly number[] = quantileProbabilities): PortableQuantileAccumulator {
+  create(probabilities: readonly number[] = quantileProbabilities): ColumnQuantileAccumulator {
     if (this.refining) {
       const target = this.refining.of[this.refining.collectors.length];
       if (!target) throw new Error('internal: a refine pass created more summaries than the pass it refines');

@@ -137,9 +137,10 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
       if (!values) return;
       const tracksYear = kind.passage === 'toHorizon' || (kind.passage === 'toTargetYear' && year <= target.year);
       if (tracksYear) {
-        const inYear = countMet(values, count, low, lowInclusive, ceiling, ceilingInclusive);
+        // One pass: the draws meeting it this year and, for first passage, those meeting it for the first time.
+        const inYear = everFlags ? countAndMarkMet(values, count, everFlags, low, lowInclusive, ceiling, ceilingInclusive) : countMet(values, count, low, lowInclusive, ceiling, ceilingInclusive);
         metInYearCounts.set(year, (metInYearCounts.get(year) ?? 0) + inYear);
-        if (everFlags) everCount += markMet(values, count, everFlags, low, lowInclusive, ceiling, ceilingInclusive);
+        if (everFlags) everCount += newlyMarked;
         passageCounts.set(year, (passageCounts.get(year) ?? 0) + (everFlags ? everCount : inYear));
       }
       if (year !== target.year) return;
@@ -278,22 +279,29 @@ export function countMet(values: Float64Array, count: number, low: number, lowIn
   return met;
 }
 
+/** Draws newly marked by the last countAndMarkMet (a number, not a returned object: no garbage per call). */
+let newlyMarked = 0;
+
 /**
- * Marks the first `count` draws that meet [low, high] and were not marked yet (first passage).
- * @returns how many draws were newly marked
- * @example markMet(Float64Array.of(1, 5), 2, new Uint8Array(2), 3, true, Infinity, true); // => 1
+ * countMet, and in the same pass marks the draws that meet [low, high] and were not marked yet
+ * (first passage); how many were newly marked is left in `newlyMarked`.
+ * @returns the draws meeting it (as countMet)
+ * @example countAndMarkMet(Float64Array.of(1, 5), 2, new Uint8Array(2), 3, true, Infinity, true); // => 1 (and 1 newly marked)
  */
-export function markMet(values: Float64Array, count: number, flags: Uint8Array, low: number, lowInclusive: boolean, high: number, highInclusive: boolean): number {
+export function countAndMarkMet(values: Float64Array, count: number, flags: Uint8Array, low: number, lowInclusive: boolean, high: number, highInclusive: boolean): number {
+  let met = 0;
   let newly = 0;
   for (let i = 0; i < count; i++) {
     const v = values[i];
     const aboveLow = lowInclusive ? v >= low : v > low;
     const belowHigh = highInclusive ? v <= high : v < high;
     const now = (aboveLow as unknown as number) & (belowHigh as unknown as number);
+    met += now;
     newly += now & (flags[i] ^ 1);
     flags[i] |= now;
   }
-  return newly;
+  newlyMarked = newly;
+  return met;
 }
 
 /**

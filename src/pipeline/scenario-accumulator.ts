@@ -7,8 +7,8 @@
 //   absorb(state)      folds in another part's state (its blocks must be new to this one)
 //   rows(), targets()  read only the merged state
 import { BlockSums, type BlockSumsState } from '../evaluate/block-sums.js';
-import type { PortableQuantileAccumulator, QuantileState } from '../evaluate/quantile-accumulator.js';
-import type { QuantileSummaries } from '../evaluate/quantile-summaries.js';
+import type { QuantileState } from '../evaluate/quantile-accumulator.js';
+import type { ColumnQuantileAccumulator, QuantileSummaries } from '../evaluate/quantile-summaries.js';
 import { quantileProbabilities } from '../evaluate/quantiles.js';
 import type { SummaryRow } from '../evaluate/summary-row.js';
 import type { TargetResult } from '../evaluate/target-result.js';
@@ -36,7 +36,7 @@ interface Summary {
   readonly variable: string;
   readonly year: number;
   readonly sums: BlockSums;
-  readonly quantiles: PortableQuantileAccumulator;
+  readonly quantiles: ColumnQuantileAccumulator;
 }
 
 export interface AccumulatorExtras {
@@ -100,15 +100,12 @@ export class ScenarioAccumulator {
       keepPrevious: this.keepPrevious,
       blocks: markCounted(blocks, counted, (block) => (this.current = block.index)),
       observeBase: (base, block) => {
-        checkFinite(base, variables, (variable) => variable.baseYear ?? prepared.firstYear - 1, block.count);
         // The starting level is a distribution too (an approximate figure's band, a bound's): its
         // summary is the projection's first point, in the variable's base year.
         for (const variable of variables) {
           const column = base.get(variable.spec.name);
           const summary = variable.baseYear === undefined ? undefined : summaryOf(variable.spec.name, variable.baseYear);
-          if (!column || !summary) continue;
-          summary.sums.add(block.index, column, block.count);
-          summary.quantiles.add(column, block.count);
+          if (column && summary) summarise(summary, column, block, variable, variable.baseYear!);
         }
         for (const tracker of trackers) {
           tracker.beginBlock(block.count);
@@ -117,15 +114,12 @@ export class ScenarioAccumulator {
         for (const observer of observers) observer.observeBase?.(base, block);
       },
       observe: (columns) => {
-        checkFinite({ get: (name) => columns.current(name) }, variables, () => columns.year, columns.block.count);
-        for (const observer of observers) observer.observe(columns);
         for (const variable of variables) {
           const values = columns.current(variable.spec.name);
           const summary = summaryOf(variable.spec.name, columns.year);
-          if (!values || !summary) continue;
-          summary.sums.add(columns.block.index, values, columns.block.count);
-          summary.quantiles.add(values, columns.block.count);
+          if (values && summary) summarise(summary, values, columns.block, variable, columns.year);
         }
+        for (const observer of observers) observer.observe(columns);
         for (const tracker of trackers) tracker.observe(columns);
       },
       afterBlock: (block) => {
@@ -207,22 +201,20 @@ export class ScenarioAccumulator {
   }
 }
 
+/** [sum, compensation, non-finite count] of the column being summarised. */
+const columnSums = new Float64Array(3);
+
 /**
- * Throws an InputError at the first variable (in evaluation order: the one that made it, not those
- * that used it) whose column holds a NaN or an infinity among the block's `count` draws.
+ * Adds a block's column to its summary in one pass — quantiles, the block's compensated sum, and a
+ * count of NaN or infinite values — and throws the InputError of a non-finite value. Variables are
+ * summarised in evaluation order, so the variable named is the one that made the value, not one that used it.
+ * @throws InputError at the variable's formula or model entry, naming the year and how many draws
  */
-function checkFinite(
-  columns: { get(name: string): Float64Array | undefined },
-  variables: readonly PreparedVariable[],
-  yearOf: (variable: PreparedVariable) => number,
-  count: number,
-): void {
-  for (const variable of variables) {
-    const column = columns.get(variable.spec.name);
-    if (!column) continue;
-    const found = nonFiniteValues(column, count);
-    if (found.count > 0) throw new InputError([nonFiniteProblem(variable, yearOf(variable), found, count)]);
-  }
+function summarise(summary: Summary, column: Float64Array, block: DrawBlock, variable: PreparedVariable, year: number): void {
+  columnSums.fill(0);
+  summary.quantiles.addSummed(column, block.count, columnSums);
+  summary.sums.addSum(block.index, columnSums[0], columnSums[1]);
+  if (columnSums[2] > 0) throw new InputError([nonFiniteProblem(variable, year, nonFiniteValues(column, block.count), block.count)]);
 }
 
 /** Yields the blocks, recording each as counted (refusing one counted already). */

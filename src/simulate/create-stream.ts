@@ -4,6 +4,7 @@
 // methods, or the order in which a fill consumes the generator) changes every simulated number:
 // it is a breaking change of the engine's outputs and must be recorded in the changelog.
 import type { RandomStream } from './random-stream.js';
+import { fastExp } from './fast-exp.js';
 import { logGamma } from './log-gamma.js';
 import { poissonGuideBits, poissonSearchFlag, poissonTable, poissonTableMaxRate, type PoissonTable } from './poisson-table.js';
 import { blockStreamStateInto, fnv1a64Of, seedStreamState } from './seed-stream-state.js';
@@ -236,7 +237,7 @@ class Xoshiro256StarStarStream implements RandomStream {
         x = this.zigguratSlow(layer, x);
         a0h = s[0]; a0l = s[1]; a1h = s[2]; a1l = s[3]; a2h = s[4]; a2l = s[5]; a3h = s[6]; a3l = s[7];
       }
-      level[k] *= Math.exp(mean[k & meanMask] + scale[k & scaleMask] * x);
+      level[k] *= fastExp(mean[k & meanMask] + scale[k & scaleMask] * x);
     }
     s[0] = a0h; s[1] = a0l; s[2] = a1h; s[3] = a1l; s[4] = a2h; s[5] = a2l; s[6] = a3h; s[7] = a3l;
   }

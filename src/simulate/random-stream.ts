@@ -17,8 +17,8 @@ export interface RandomStream {
   fillPoisson(out: Float64Array, rates: Float64Array | number): void;
   /**
    * level[k] ← level[k]·exp(mean[k & meanMask] + scale[k & scaleMask]·Z_k) with Z_k the standard
-   * normals fillStandardNormal would draw: the compound step fused with its normals (mask 0: a
-   * constant in a column of length 1; −1: one value per element).
+   * normals fillStandardNormal would draw and exp by fastExp (within 2 ulp of Math.exp): the compound
+   * step fused with its normals (mask 0: a constant in a column of length 1; −1: one value per element).
    */
   growByLogNormal(level: Float64Array, mean: Float64Array, meanMask: number, scale: Float64Array, scaleMask: number): void;
   /** Fills `out` with Gamma(shape, 1) variates. */
