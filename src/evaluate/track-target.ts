@@ -67,11 +67,15 @@ export interface TrackTargetOptions {
   readonly draws: number;
   /** Keep each draw's judged quantity and met flag (planners pair them across runs). */
   readonly keepDraws?: boolean;
-  /** The quantile summaries to use (default: exact). */
-  readonly quantiles?: () => PortableQuantileAccumulator;
+  /**
+   * The quantile summaries to use, for the probabilities the tracker reads (default: exact): p05, p50
+   * and p95 of the judged quantity, the median of the growth factor.
+   */
+  readonly quantiles?: (probabilities: readonly number[]) => PortableQuantileAccumulator;
 }
 
 const p3 = [0.05, 0.5, 0.95] as const;
+const median = [0.5] as const;
 
 /**
  * Creates the tracker of a target on a variable. Per draw, in the target year: met when the judged
@@ -87,7 +91,7 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
   const kind = targetKind(target.kind);
   const tracking = kind.track(target, variable, observations);
   const name = variable.spec.name;
-  const newQuantiles: () => PortableQuantileAccumulator = options.quantiles ?? (() => new ExactQuantileAccumulator());
+  const newQuantiles: (probabilities: readonly number[]) => PortableQuantileAccumulator = options.quantiles ?? (() => new ExactQuantileAccumulator());
 
   // Bounds as plain numbers, so the per-draw tests are comparisons (NaN fails every one of them).
   const low = target.lower?.value ?? Number.NEGATIVE_INFINITY;
@@ -104,8 +108,8 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
   const counts = { finite: 0, met: 0, below: 0, above: 0, aspiration: 0, seen: 0 };
   const passageCounts = new Map<number, number>();
   const metInYearCounts = new Map<number, number>();
-  const judgedQuantiles = newQuantiles();
-  const growthFactors = tracking.ownGrowthYears !== undefined ? newQuantiles() : undefined;
+  const judgedQuantiles = newQuantiles(p3);
+  const growthFactors = tracking.ownGrowthYears !== undefined ? newQuantiles(median) : undefined;
   const kept = options.keepDraws ? { values: new Float64Array(draws).fill(Number.NaN), met: new Uint8Array(draws) } : undefined;
   /** Draws in the blocks begun so far (blocks may come in any order; they add up to `draws`). */
   let begun = 0;
@@ -177,7 +181,7 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
       const { gap, gapRelative } = gapOf(p50, target, rate);
       const need = kind.need(target, observations);
       const years = tracking.ownGrowthYears;
-      const assumed = rate ? p50 : growthFactors && years !== undefined && seen ? Math.pow(growthFactors.quantiles([0.5])[0], 1 / years) - 1 : Number.NaN;
+      const assumed = rate ? p50 : growthFactors && years !== undefined && seen ? Math.pow(growthFactors.quantiles(median)[0], 1 / years) - 1 : Number.NaN;
       const years_ = [...passageCounts.keys()].sort((a, b) => a - b);
       const firstYearMedianMeets = years_.find((y) => (metInYearCounts.get(y) ?? 0) * 2 >= draws && draws > 0);
       return {

@@ -77,7 +77,7 @@ export class ScenarioAccumulator {
       }
     }
     this.trackers = setup.judged.map(({ target, variable, observations }) =>
-      trackTarget({ target, variable, observations, draws, keepDraws: extras.keepTargetDraws, quantiles: () => quantiles.create() }),
+      trackTarget({ target, variable, observations, draws, keepDraws: extras.keepTargetDraws, quantiles: (probabilities) => quantiles.create(probabilities) }),
     );
     this.observers = extras.observers?.(prepared, draws) ?? [];
     this.keepPrevious = new Set([...this.trackers, ...this.observers].flatMap((o) => o.previousOf ?? []));
