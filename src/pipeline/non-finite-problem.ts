@@ -2,7 +2,7 @@
 // at the variable's formula or its entry in the model file, never a crash or a silent NaN in a CSV.
 import { runMessages } from '../errors/messages.js';
 import type { Problem } from '../errors/problem.js';
-import { formatPath } from '../io/yaml-document.js';
+import { formatPath } from '../io/format-path.js';
 import type { PreparedVariable } from './prepared-model.js';
 
 /**
