@@ -161,6 +161,33 @@ export const specMessages = {
   shockEffect: (field: string) => `${field} must give a growth or a level, got neither`,
   shockAfterHorizon: (field: string, horizon: number, value: unknown) =>
     `${field} must not be after the horizon (${horizon}), got ${showValue(value)}`,
+  removesNothing: (field: string, where: string) => `${field} must remove a value the scenario inherits, got null (${where})`,
+  removedRequired: (field: string, why: string) => `${field} must keep a value (${why}), got null`,
+  lawForFormula: (field: string, formula: string, value: string) =>
+    `${field} must not be given for a formula variable (${formula}), got ${showValue(value)}`,
+  lawOfOtherKind: (field: string, kind: 'count' | 'level', allowed: readonly string[], variable: string, value: string) =>
+    kind === 'count'
+      ? `${field} must be a count law (${allowed.join(', ')}) for ${variable}, which counts whole things, got ${showValue(value)}`
+      : `${field} must be a level law (${allowed.join(', ')}) for ${variable}, whose level is not a count, got ${showValue(value)}`,
+  lawNotCalibrated: (field: string, detail: string, value: string) =>
+    `${field} must name a law the variable can be calibrated for (${detail}), got ${showValue(value)}`,
+  lawLeftover: (field: string, law: string, param: string, from: string) =>
+    `${field} must leave no parameter that law ${law} lacks, got ${param} from ${from}`,
+  driverFactor: (field: string, value: string) =>
+    `${field} must be a normal, uniform, triangular or pert distribution (the factor's value in a year; its exponential must have a mean), got ${showValue(value)}`,
+  driverPersistence: (field: string, value: unknown) => `${field} must lie in [0, 1] (the year-to-year correlation of the factor), got ${showValue(value)}`,
+  driverNoLoadings: (field: string) => `${field} must load at least one variable, got none`,
+  driverLoadingKind: (field: string, given: readonly string[]) =>
+    `${field} must give one of growth or rate, got ${given.length === 0 ? 'neither' : given.join(' and ')}`,
+  driverLoadingZero: (field: string) => `${field} must not be 0 (a loading of 0 moves nothing; remove the loading instead), got 0`,
+  driverBareLoading: (field: string, value: number) =>
+    `${field} must be a fraction per unit of the factor (|x| ≤ 1 as a bare number), got ${showValue(value)}`,
+  driverLoadingEffect: (field: string, expected: 'growth' | 'rate', variable: string, law: string, value: string) =>
+    expected === 'rate'
+      ? `${field} must load the rate of ${variable}, a count (law ${law}), got ${showValue(value)}`
+      : `${field} must load the growth of ${variable} (law ${law}), got ${showValue(value)}`,
+  driverOnFormula: (field: string, formula: string, value: string) =>
+    `${field} must name a variable with a law, got ${showValue(value)}, a formula (${formula}) that moves with its inputs`,
   modelFile: 'model file',
   scenarioFile: 'scenario file',
 } as const;
@@ -204,7 +231,7 @@ export const outMessages = {
   notFolder: (value: string) => `--out must name a folder, got ${showValue(value)}, which is a file`,
   foreignLink: (value: string) => `--out must name a folder the engine writes, got ${showValue(value)}, a symbolic link to somewhere else`,
   foreignFolder: (value: string, count: number) =>
-    `--out must name a folder that holds only outputs (csv, json, html, charts/), got ${showValue(value)} with ${count} other entr${count === 1 ? 'y' : 'ies'}`,
+    `--out must name a folder that holds only outputs (csv, json, html, pdf, png, svg, txt files and charts/), got ${showValue(value)} with ${count} other entr${count === 1 ? 'y' : 'ies'}`,
   notWritable: (value: string, code: string) => `--out must name a folder the engine can create and write, got ${showValue(value)} (${code})`,
 } as const;
 
@@ -289,7 +316,7 @@ export const dataMessages = {
   windowMissing: (field: string, kind: string) => `${field} is required for a ${kind} target, got nothing`,
   unknownSeries: (value: string) => `series must name a series of data/series.csv, got ${showValue(value)}`,
   duplicateFigure: (figures: readonly string[], key: string, firstLine: number) =>
-    `series, period, year, kind and published must be unique for each figure, got ${showValue(key)} again with a ${figures.join(' and a ')} (first on line ${firstLine})`,
+    `series, period, year, kind, source and published must be unique for each figure, got ${showValue(key)} again with a ${figures.join(' and a ')} (first on line ${firstLine})`,
 } as const;
 
 /** Messages of the ensemble law and of backtests: src/laws/ensemble-law.ts, src/backtest/, `forecast backtest`. */
@@ -305,6 +332,8 @@ export const backtestMessages = {
   horizon: (value: unknown) => `--horizon must be a whole number from 1 to 20, got ${showValue(value)}`,
   draws: (value: unknown) => `--draws must be a whole number from 10 to 1000000, got ${showValue(value)}`,
   vintage: (value: unknown) => `--vintage must be one of: dated, strict, none, got ${showValue(value)}`,
+  acrossBreak: (year: number, series: string, basis: number, baseYear: number) =>
+    `${year} not scored: its level and the ${baseYear} level the forecast starts from are on different bases of ${series} (a break from ${basis}, data/series.csv), not comparable`,
   m3Missing: (file: string) =>
     `the yardstick collection must exist at ${file} (a CSV with series_id,category,split,t,value, e.g. the M3 yearly data), got no file`,
 } as const;

@@ -95,8 +95,13 @@ export interface LawStartInput {
  * may use freely (shared with other variables: nothing in it survives the call).
  */
 export interface LawRuntime {
-  /** `step` is 1 for baseYear + 1. Called once per year, in order, always with the same `level` column. */
-  next(step: number, level: Float64Array, scratch: Float64Array): void;
+  /**
+   * `step` is 1 for baseYear + 1. Called once per year, in order, always with the same `level` column.
+   * `rateFactor`, given only to count laws whose rate a shared driver moves, multiplies this year's
+   * rate (Poisson λ, negative-binomial μ) draw by draw; level laws never receive it (a driver's
+   * growth loading is applied outside the law, as a shock is).
+   */
+  next(step: number, level: Float64Array, scratch: Float64Array, rateFactor?: Float64Array): void;
 }
 
 /** A growth family: one per file in src/laws/. */

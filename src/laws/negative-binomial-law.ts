@@ -30,7 +30,8 @@ const maximumDispersionSdlog = 1.5;
  * Gamma–Poisson counts: each year λ_t ~ Gamma(shape k, rate k/μ), then N_t ~ Poisson(λ_t), so
  * E N = μ and Var N = μ + μ²/k (negative binomial). Drawn by inversion of the NB pmf with λ integrated
  * out (negativeBinomialSampler; Gamma–Poisson for means above 64). Streams `arrivals` and `intensity`.
- * Parameters: `mean` μ (count per year), `dispersion` k > 0 (large k → Poisson).
+ * Parameters: `mean` μ (count per year), `dispersion` k > 0 (large k → Poisson). A shared driver's
+ * rate loading multiplies μ by its yearly multiplier m_t: N_t ~ NB(k, μ·m_t).
  * Calibration: from T yearly counts with mean x̄ and variance s²,
  * - k by the method of moments k̂ = x̄² / (s² − x̄) when T ≥ 3 and s² > x̄, as lognormal(ln k̂, sdlog)
  *   with sdlog² = Var(s²)/(s² − x̄)² + (2/x̄ + 1/(s² − x̄))²·s²/T (delta method on ln k̂ = 2 ln x̄ − ln(s² − x̄),
@@ -113,10 +114,11 @@ export const negativeBinomialLaw: Law = {
     );
     let last = 0;
     return {
-      next(step: number, level: Float64Array, scratch: Float64Array): void {
+      next(step: number, level: Float64Array, scratch: Float64Array, rateFactor?: Float64Array): void {
         checkStep('negativeBinomial', last, step);
         last = step;
-        sampler.fill(level, scratch);
+        if (rateFactor) sampler.fillScaled(level, scratch, rateFactor);
+        else sampler.fill(level, scratch);
       },
     };
   },

@@ -21,6 +21,11 @@ const reciprocals = Float64Array.from({ length: reciprocalTerms }, (_, n) => 1 /
 export interface NegativeBinomialSampler {
   /** Writes one count per draw into `out` (length = draws); `scratch` (same length) takes the uniforms. */
   fill(out: Float64Array, scratch: Float64Array): void;
+  /**
+   * As `fill` with each draw's mean multiplied by `factor[i]` this year (a shared driver): N ~ NB(k, μ·m).
+   * The same method — inversion up to inversionMaxMean, Gamma–Poisson above — on the scaled mean.
+   */
+  fillScaled(out: Float64Array, scratch: Float64Array, factor: Float64Array): void;
 }
 
 /**
@@ -54,6 +59,9 @@ export function negativeBinomialSampler(
   arrivals: RandomStream,
 ): NegativeBinomialSampler {
   const draws = means.length;
+  // The means and dispersions as given, for years a driver scales the mean (the columns are lent).
+  const baseMeans = Float64Array.from(means);
+  const baseDispersions = Float64Array.from(dispersions);
   // q and k in single precision (the draw's parameters become float32 numbers), p₀ from those very
   // numbers, so each draw's pmf is exactly NB(k, q) of what is stored: 16 bytes a draw, not 24.
   const p0 = new Float64Array(draws);
@@ -93,7 +101,50 @@ export function negativeBinomialSampler(
       arrivals.fillPoisson(largeCounts, largeRates);
       for (let j = 0; j < large.length; j++) out[large[j]] = largeCounts[j];
     },
+    fillScaled(out: Float64Array, scratch: Float64Array, factor: Float64Array): void {
+      arrivals.fillUniform(scratch);
+      const scaledLarge = invertScaled(scratch, baseMeans, baseDispersions, factor, out);
+      if (scaledLarge.length === 0) return;
+      const shapes = Float64Array.from(scaledLarge, (i) => baseDispersions[i]);
+      const rates = new Float64Array(scaledLarge.length);
+      const counts = new Float64Array(scaledLarge.length);
+      fillGammaPerDraw(intensity, shapes, rates, new Float64Array(scaledLarge.length), new Float64Array(scaledLarge.length));
+      for (let j = 0; j < scaledLarge.length; j++) rates[j] *= (baseMeans[scaledLarge[j]] * factor[scaledLarge[j]]) / baseDispersions[scaledLarge[j]];
+      arrivals.fillPoisson(counts, rates);
+      for (let j = 0; j < scaledLarge.length; j++) out[scaledLarge[j]] = counts[j];
+    },
   };
+}
+
+/**
+ * Inversion with each draw's mean scaled by its factor: q = μm/(k + μm), p₀ = (1 − q)^k computed per
+ * draw (in double). Draws whose scaled mean exceeds inversionMaxMean are left for Gamma–Poisson.
+ * @returns the indices of those draws
+ */
+function invertScaled(uniforms: Float64Array, means: Float64Array, dispersions: Float64Array, factor: Float64Array, out: Float64Array): number[] {
+  const large: number[] = [];
+  for (let i = 0; i < out.length; i++) {
+    const mean = means[i] * factor[i];
+    const shape = dispersions[i];
+    out[i] = 0;
+    if (!(mean > 0) || !(shape > 0)) continue;
+    if (mean > inversionMaxMean) {
+      large.push(i);
+      continue;
+    }
+    const ratio = mean / (shape + mean);
+    const u = uniforms[i];
+    let probability = Math.exp(shape * Math.log1p(-ratio));
+    let cumulative = probability;
+    let count = 0;
+    while (u >= cumulative && count < inversionMaxTerms) {
+      probability *= (ratio * (count + shape)) / (count + 1);
+      count++;
+      cumulative += probability;
+    }
+    out[i] = count;
+  }
+  return large;
 }
 
 /**

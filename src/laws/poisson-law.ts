@@ -13,7 +13,8 @@ import { checkStep } from './step-counter.js';
  * Yearly counts N_t ~ Poisson(λ), independent across years, λ drawn once per draw (parameter uncertainty).
  * The level written each year is that year's count (a flow); cumulative totals are formulas
  * (`lag(total) + flow`). Random numbers: stream `arrivals`.
- * Parameter: `rate` λ (count per year, ≥ 0; negative draws are clamped to 0).
+ * Parameter: `rate` λ (count per year, ≥ 0; negative draws are clamped to 0). A shared driver's
+ * rate loading multiplies λ by its yearly multiplier m_t: N_t ~ Poisson(λ·m_t).
  * Calibration: with Jeffreys prior p(λ) ∝ λ^(−1/2), counts n_1 … n_T give the posterior
  * λ ~ Gamma(shape 0.5 + Σn, rate T). Base: the latest full-year count (or the model's start).
  * Reference: BDA3 §2.6 (Poisson model, conjugate gamma) and §2.8 (Jeffreys prior λ^(−1/2)).
@@ -55,12 +56,20 @@ export const poissonLaw: Law = {
     const rates = new Float64Array(draws);
     for (let i = 0; i < draws; i++) rates[i] = Math.max(sampled[i], 0);
     const arrivals = input.stream('arrivals');
+    let scaled: Float64Array | undefined;
     let last = 0;
     return {
-      next(step: number, level: Float64Array): void {
+      next(step: number, level: Float64Array, _scratch: Float64Array, rateFactor?: Float64Array): void {
         checkStep('poisson', last, step);
         last = step;
-        arrivals.fillPoisson(level, rates);
+        if (!rateFactor) {
+          arrivals.fillPoisson(level, rates);
+          return;
+        }
+        // A shared driver moves this year's rate: λ·m per draw.
+        scaled ??= new Float64Array(draws);
+        for (let i = 0; i < draws; i++) scaled[i] = rates[i] * rateFactor[i];
+        arrivals.fillPoisson(level, scaled);
       },
     };
   },

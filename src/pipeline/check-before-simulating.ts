@@ -8,12 +8,11 @@
 //   5 shocks           in a year the variable is simulated
 //   6 targets          each judged target's unit converts to its variable's
 //   7 size             draws × variables × years within the limits, before any column is allocated
-import { yearEndLevels } from '../calibrate/year-end-levels.js';
+import { yearLevels } from '../data/year-levels.js';
 import type { DataSet } from '../data/types.js';
 import { didYouMean } from '../errors/did-you-mean.js';
 import { InputError } from '../errors/input-error.js';
 import { messages, runMessages } from '../errors/messages.js';
-import { ModelError } from '../errors/model-error.js';
 import { commandLineFile, type Problem } from '../errors/problem.js';
 import { codeFrame } from '../io/code-frame.js';
 import { activeLimits, raiseHint } from '../io/limits.js';
@@ -22,6 +21,7 @@ import { describeDistribution } from '../simulate/describe-distribution.js';
 import { lowestPlausible } from '../spec/lowest-plausible.js';
 import type { ModelSpec, SourceLocation, VariableSpec } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
+import { variableUnderScenario } from '../spec/variable-under-scenario.js';
 import { judgedTargets } from './judged-targets.js';
 import { observedSeries, prepareModel } from './prepare-model.js';
 import type { PreparedModel } from './prepared-model.js';
@@ -69,7 +69,7 @@ export function checkBeforeSimulating(inputs: PreflightInputs): PreflightResult 
   // 1. The series the model names exist; a starting level for every law variable.
   const unknown = model.variables.flatMap((variable) => unknownSeries(variable, inputs.fullData, framed));
   if (unknown.length > 0) return { problems: unknown, pointsPerDraw: 0 };
-  const missing = model.variables.flatMap((variable) => missingStart(variable, inputs, framed));
+  const missing = model.variables.flatMap((variable) => missingStart(variableUnderScenario(variable, scenario), inputs, framed));
   if (missing.length > 0) return { problems: missing, pointsPerDraw: 0 };
 
   // 2. Calibration and the scenario's assumptions.
@@ -77,13 +77,11 @@ export function checkBeforeSimulating(inputs: PreflightInputs): PreflightResult 
   try {
     prepared = prepareModel(model, data, scenario);
   } catch (error) {
-    if (error instanceof ModelError) {
-      const variable = model.variables.find((v) => v.name === error.variable);
-      const field = formatPath(['variables', error.variable]);
-      const problem = variable ? framed(variable.location, field, `${field} ${error.message.replace(/^\S+ /, '')}`) : { file: model.file, field, message: error.message };
-      return { problems: [problem], pointsPerDraw: 0 };
+    // Calibration problems come located at the variable (prepareModel): add the code frame.
+    if (error instanceof InputError) {
+      const problems = error.problems.map((p) => (p.frame || p.line === undefined ? p : framed({ file: p.file, line: p.line, col: p.col ?? 1 }, p.field ?? '', p.message, p.hint)));
+      return { problems, pointsPerDraw: 0 };
     }
-    if (error instanceof InputError) return { problems: error.problems, pointsPerDraw: 0 };
     throw error;
   }
   const problems: Problem[] = [];
@@ -188,7 +186,7 @@ function missingStart(variable: VariableSpec, inputs: PreflightInputs, framed: (
   if (inputs.scenario.startYears?.[variable.name] !== undefined) return [];
   const levelsIn = (data: DataSet) => {
     const rows = observedSeries(data, variable.series).filter((o) => variable.calibrateTo === undefined || o.year <= variable.calibrateTo);
-    const { points, bounds } = yearEndLevels(rows);
+    const { points, bounds } = yearLevels(rows);
     return [...points, ...bounds];
   };
   if (levelsIn(inputs.data).length > 0) return [];

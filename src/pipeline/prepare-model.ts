@@ -2,34 +2,58 @@
 import type { DataSet, Observation } from '../data/types.js';
 import { growthSeriesUse } from '../calibrate/growth-series-use.js';
 import { InputError } from '../errors/input-error.js';
+import { specMessages } from '../errors/messages.js';
 import { ModelError } from '../errors/model-error.js';
 import type { Problem } from '../errors/problem.js';
+import type { Calibration } from '../laws/law.js';
 import { laws } from '../laws/registry.js';
 import { compileFormula, type CompiledFormula } from '../simulate/compile-formula.js';
 import type { Distribution } from '../simulate/distribution.js';
 import type { ModelSpec, VariableSpec } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
+import { variableUnderScenario } from '../spec/variable-under-scenario.js';
 import type { ParameterOrigin, PreparedModel, PreparedVariable } from './prepared-model.js';
 
-/** Observed rows of one series (external forecasts are drawn beside ours, never calibrated on). */
+/**
+ * The rows of one series calibration may read: outturns and estimates (an estimate stands for its
+ * year only until an outturn arrives: src/data/year-levels.ts). External forecasts are drawn beside
+ * ours, never calibrated on.
+ */
 export function observedSeries(data: DataSet, series: string | undefined): Observation[] {
   if (!series) return [];
-  return data.observations.filter((o) => o.series === series && o.kind === 'observed');
+  return data.observations.filter((o) => o.series === series && o.kind !== 'externalForecast');
 }
 
 /**
  * Calibrates each variable's law on its history, then applies parameters in order of precedence:
  * calibration < model file `params` < scenario `assumptions` (the later wins, and its origin is kept).
+ * A variable is taken as the scenario makes it (variableUnderScenario): its law switched, the model
+ * settings the scenario removes left out. The scenario's shared drivers go with the model.
  * Orders variables so that every formula comes after the variables it uses in the same year.
- * @throws ModelError when a law cannot be calibrated on the data (too few points, …)
+ * @throws InputError at the variable's line when a law cannot be calibrated on the data (too few points, …)
  * @throws InputError when a series named in calibrate.growthSeries has observations but contributes nothing
  */
 export function prepareModel(model: ModelSpec, data: DataSet, scenario: ScenarioSpec): PreparedModel {
+  try {
+    return prepareModelUnlocated(model, data, scenario);
+  } catch (error) {
+    // A law that cannot be calibrated is a problem of the model's variable: located there, so every
+    // command reports it at file:line (a ModelError alone names no file).
+    if (!(error instanceof ModelError)) throw error;
+    const variable = model.variables.find((v) => v.name === error.variable);
+    const field = `variables.${error.variable}`;
+    const where = variable ? { file: variable.location.file, line: variable.location.line, col: variable.location.col } : { file: model.file };
+    throw new InputError([{ ...where, field, message: `${field} ${error.message.replace(/^\S+ /, '')}` }]);
+  }
+}
+
+function prepareModelUnlocated(model: ModelSpec, data: DataSet, scenario: ScenarioSpec): PreparedModel {
   const names = model.variables.map((v) => v.name);
   const unordered = new Map<string, PreparedVariable>();
   const problems: Problem[] = [];
 
-  for (const spec of model.variables) {
+  for (const modelVariable of model.variables) {
+    const spec = variableUnderScenario(modelVariable, scenario);
     const assumptions = scenario.assumptions[spec.name] ?? {};
     const { start: startAssumption, ...scenarioParams } = assumptions;
     const startOverride = startAssumption ?? spec.start?.value;
@@ -59,15 +83,25 @@ export function prepareModel(model: ModelSpec, data: DataSet, scenario: Scenario
     const law = laws[spec.law];
     const fixed = { ...spec.params, ...scenarioParams };
     const growthEvidence = spec.growthSeries.flatMap((series) => observedSeries(data, series));
-    const calibrated = law.calibrate({
-      variable: spec.name,
-      observations: observedSeries(data, spec.series),
-      growthEvidence,
-      fromYear: spec.calibrateFrom,
-      toYear: spec.calibrateTo,
-      fixed,
-      start,
-    });
+    let calibrated: Calibration;
+    try {
+      calibrated = law.calibrate({
+        variable: spec.name,
+        observations: observedSeries(data, spec.series),
+        growthEvidence,
+        fromYear: spec.calibrateFrom,
+        toYear: spec.calibrateTo,
+        fixed,
+        start,
+      });
+    } catch (error) {
+      // A law the scenario switched to, or a model setting it removed, that leaves calibration
+      // without what it needs: the fix is in the scenario, so the problem points there.
+      const problem = error instanceof ModelError ? scenarioChangeProblem(scenario, spec.name, error) : undefined;
+      if (!problem) throw error;
+      problems.push(problem);
+      continue;
+    }
     // A growth series that contributes nothing is said (explain) or refused (an input error).
     const use = growthSeriesUse(spec, calibrated, growthEvidence);
     problems.push(...use.problems);
@@ -88,7 +122,24 @@ export function prepareModel(model: ModelSpec, data: DataSet, scenario: Scenario
   if (problems.length > 0) throw new InputError(problems);
   const ordered = orderByDependencies(model, unordered);
   const firstYear = Math.min(...ordered.map((v) => v.firstYear));
-  return { spec: model, variables: ordered, firstYear, horizon: scenario.horizon };
+  return { spec: model, variables: ordered, firstYear, horizon: scenario.horizon, ...(scenario.drivers && scenario.drivers.length > 0 && { drivers: scenario.drivers }) };
+}
+
+/**
+ * A calibration failure caused by the scenario's change to a variable (a law switch, a removed
+ * model setting), located at that change; undefined when the scenario changed nothing there.
+ */
+function scenarioChangeProblem(scenario: ScenarioSpec, variable: string, error: ModelError): Problem | undefined {
+  const lawLocation = scenario.keyLocations?.[`${variable}.law`];
+  const detail = error.message.replace(/^[^:]*: /, '');
+  if (scenario.laws?.[variable] !== undefined && lawLocation) {
+    const field = `assumptions.${variable}.law`;
+    return { ...lawLocation, field, message: specMessages.lawNotCalibrated(field, detail, scenario.laws[variable]), hint: 'give the parameters it cannot calibrate beside the law' };
+  }
+  const removal = (scenario.removals ?? []).find((r) => !r.removes && r.path[1] === variable);
+  if (!removal) return undefined;
+  const field = removal.path.join('.');
+  return { ...removal.location, field, message: specMessages.removedRequired(field, `${variable} cannot do without it: ${detail}`) };
 }
 
 function originsOf(

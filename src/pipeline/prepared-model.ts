@@ -3,6 +3,7 @@ import type { Calibration, Law } from '../laws/law.js';
 import type { Distribution } from '../simulate/distribution.js';
 import type { CompiledFormula } from '../simulate/compile-formula.js';
 import type { ModelSpec, VariableSpec } from '../spec/model-spec.js';
+import type { Driver } from '../spec/scenario-spec.js';
 
 /** Where a parameter's final distribution came from, for `forecast explain` and the manifest. */
 export type ParameterOrigin = 'calibrated' | 'model' | 'scenario' | 'default';
@@ -30,4 +31,6 @@ export interface PreparedModel {
   /** First simulated year of any variable. */
   readonly firstYear: number;
   readonly horizon: number;
+  /** The scenario's shared drivers (absent or empty: none); their loadings name variables of the model. */
+  readonly drivers?: readonly Driver[];
 }

@@ -8,6 +8,10 @@ import type { SourceLocation } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
 import { startAssumption } from '../spec/validate-scenario-against-model.js';
 import { describeDistribution } from '../simulate/describe-distribution.js';
+import { distributionMean } from '../simulate/distribution-mean.js';
+import { distributionMgf } from '../simulate/distribution-mgf.js';
+import { modelRemovalsOf } from '../spec/variable-under-scenario.js';
+import { driverCorrelations, driverPilotDraws } from './driver-correlations.js';
 
 const show = (value: number) => (Number.isFinite(value) ? String(Number(value.toPrecision(4))) : String(value));
 const at = (location: SourceLocation) => `${location.file}:${location.line}:${location.col}`;
@@ -20,7 +24,11 @@ const at = (location: SourceLocation) => `${location.file}:${location.line}:${lo
  *    distribution, its p05 / p50 / p95, and where it came from — `file:line:col` for scenario
  *    assumptions, `model (file:line:col of the variable)` for the model file, `calibrated` for a fit;
  * 4. the calibration's evidence (year, what, value, weight) and notes;
- * 5. the shocks, each with its place in the file.
+ * 5. the shocks, each with its place in the file;
+ * 6. every `null` that removes an inherited setting, with what it removes;
+ * 7. the shared drivers: factor, persistence, each loading as the formula it applies, and the
+ *    correlation they induce between the loaded variables (a pilot run with and without them, and
+ *    the added covariance in closed form for growth loadings).
  * Given `withoutAssumptions` (the same model prepared with none of the scenario's assumptions and
  * shocks), every assumption and shock is marked `changes the run` or `no effect` with the reason.
  * @example explainScenario(scenario, prepared).split('\n')[0]; // => 'scenario optimistic — Policy push — AI investment keeps growth near its 2023 pace'
@@ -29,6 +37,7 @@ export function explainScenario(scenario: ScenarioSpec, model: PreparedModel, wi
   const lines: string[] = [];
   // 1.
   lines.push(`scenario ${scenario.scenario}${scenario.description ? ` — ${scenario.description}` : ''}`);
+  if (scenario.rationale) lines.push(...wrap(scenario.rationale.trim(), 96).map((line) => `  ${line}`));
   lines.push(`  files    ${scenario.chain.join(' → extends → ')}`);
   lines.push(`  model    ${scenario.model} (${model.spec.model}), horizon ${scenario.horizon}, draws ${scenario.draws}, seed ${scenario.seed}`);
   lines.push('');
@@ -41,7 +50,7 @@ export function explainScenario(scenario: ScenarioSpec, model: PreparedModel, wi
   const byName = new Map(model.variables.map((v) => [v.spec.name, v]));
   for (const spec of model.spec.variables) {
     const variable = byName.get(spec.name);
-    if (variable) lines.push(...explainVariable(variable, scenario, withoutAssumptions?.variables.find((v) => v.spec.name === spec.name)));
+    if (variable) lines.push(...explainVariable(variable, scenario, model, withoutAssumptions?.variables.find((v) => v.spec.name === spec.name)));
   }
   // 5.
   if (scenario.shocks.length > 0) {
@@ -59,7 +68,66 @@ export function explainScenario(scenario: ScenarioSpec, model: PreparedModel, wi
       lines.push(`  ${shock.variable} ${shock.year}: ${parts.join(', ')}${shock.note ? ` — ${shock.note}` : ''}  (${at(shock.location)})${effect}`);
     }
   }
+  // 6.
+  if ((scenario.removals ?? []).length > 0) {
+    lines.push('');
+    lines.push('removed (null: the setting the scenario would inherit is taken away):');
+    for (const removal of scenario.removals ?? []) {
+      const what = removal.removes ? `the value of ${at(removal.removes)}` : `the model's ${removal.path[2]} of ${removal.path[1]}`;
+      lines.push(`  ${formatPath(removal.path)}  removes ${what}  (${at(removal.location)})`);
+    }
+  }
+  // 7.
+  if (model.drivers && model.drivers.length > 0) lines.push('', ...explainDrivers(scenario, model));
   return lines.join('\n') + '\n';
+}
+
+/** The drivers section of `forecast explain` (see explainScenario, step 7). */
+function explainDrivers(scenario: ScenarioSpec, model: PreparedModel): string[] {
+  const lines = ['drivers (shared factors: each moves its variables together, never their centre):'];
+  for (const driver of model.drivers ?? []) {
+    const mean = distributionMean(driver.factor);
+    lines.push(`  ${driver.name}${driver.description ? ` — ${driver.description}` : ''}  (${at(driver.location)})`);
+    lines.push(
+      `    factor ${describeDistribution(driver.factor)} each year, persistence ${show(driver.persistence)} ` +
+        `(${driver.persistence === 0 ? 'a fresh value every year' : driver.persistence === 1 ? 'one value per draw for every year' : 'AR(1) of its normal score'}; stream seed, driver:${driver.name}, factor)`,
+    );
+    for (const loading of driver.loadings) {
+      const formula =
+        loading.effect === 'growth'
+          ? `log growth += ${show(loading.loading)}·(f − ${show(mean)})`
+          : `rate × exp(${show(loading.loading)}·f) / ${show(distributionMgf(driver.factor, loading.loading))}`;
+      lines.push(`    ${loading.variable.padEnd(24)} ${loading.effect.padEnd(6)} ${formula.padEnd(44)} (${at(loading.location)})`);
+    }
+  }
+  const correlations = driverCorrelations(model, scenario.seed, scenario.shocks);
+  if (correlations.length > 0) {
+    lines.push(
+      `  correlation of yearly movement (a level's log growth, a count's yearly value), every year both move in pooled, ` +
+        `pilot of ${driverPilotDraws} draws (seed ${scenario.seed}), with the drivers and without:`,
+    );
+    for (const c of correlations) {
+      const covariance = c.drivenCovariance !== undefined ? `; added covariance of log growth ${show(c.drivenCovariance)} a year (Σ λ·λ·Var f)` : '';
+      lines.push(`    ${`${c.first} × ${c.second}`.padEnd(48)} ${c.firstYear}–${c.lastYear}  ${signed(c.withDrivers)} with, ${signed(c.withoutDrivers)} without${covariance}`);
+    }
+  }
+  return lines;
+}
+
+const signed = (value: number) => (Number.isFinite(value) ? `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(2)}` : 'n/a');
+
+/** Splits a paragraph into lines of at most `width` characters, at spaces. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 /**
@@ -118,10 +186,17 @@ function effectOf(parameter: string, final: Distribution | undefined, without: P
   return ` — no effect: the same as ${source} gives`;
 }
 
-function explainVariable(variable: PreparedVariable, scenario: ScenarioSpec, without?: PreparedVariable): string[] {
+function explainVariable(variable: PreparedVariable, scenario: ScenarioSpec, model: PreparedModel, without?: PreparedVariable): string[] {
   const { spec } = variable;
   const name = spec.name;
-  const how = variable.formula ? `formula ${spec.formula}` : `law ${spec.law}`;
+  const switched = scenario.laws?.[name];
+  const modelLaw = model.spec.variables.find((v) => v.name === name)?.law;
+  const lawLocation = scenario.provenance[`${name}.law`];
+  const how = variable.formula
+    ? `formula ${spec.formula}`
+    : switched !== undefined && lawLocation
+      ? `law ${spec.law} (scenario ${at(lawLocation)}; the model's law is ${modelLaw})`
+      : `law ${spec.law}`;
   const lines = [`  ${name} [${spec.unit}] — ${how}${variable.baseYear !== undefined ? `, base year ${variable.baseYear}` : ''}, simulated from ${variable.firstYear}`];
   // Calibration fills a parameter it has no data for with a documented default, and says so in a
   // note ("default persistence = 0: …"): shown as `default`, not as if it were fitted.
@@ -142,6 +217,10 @@ function explainVariable(variable: PreparedVariable, scenario: ScenarioSpec, wit
   }
   for (const [parameter, distribution] of Object.entries(variable.params)) {
     lines.push(row(parameter, distribution, variable.origins[parameter] ?? 'default'));
+  }
+  for (const key of modelRemovalsOf(scenario, name)) {
+    const removal = scenario.removals!.find((r) => !r.removes && r.path[1] === name && r.path[2] === key)!;
+    lines.push(`    ${key.padEnd(20)} ${"the model's value removed".padEnd(44)} ${''.padEnd(30)} scenario ${at(removal.location)}`);
   }
   const calibration = variable.calibration;
   if (calibration && calibration.evidence.length > 0) {

@@ -17,6 +17,7 @@ import type { PreparedModel, PreparedVariable } from '../pipeline/prepared-model
 import type { Shock } from '../spec/scenario-spec.js';
 import { isWholeNumberUnit } from '../data/units.js';
 import { blockStreams, type BlockStreams } from './create-stream.js';
+import { driverFactors, driverMultiplier, loadingsByVariable, type DriverFactors, type VariableLoadings } from './driver-factors.js';
 import { blockSize, drawBlocks, type DrawBlock } from './draw-blocks.js';
 import { sampleDistribution } from './sample-distribution.js';
 import type { Distribution } from './distribution.js';
@@ -103,9 +104,13 @@ interface VariableState {
   readonly runtime?: LawRuntime;
   /** A formula's parameter draws (laws keep what they need from theirs at start). */
   readonly params: Readonly<Record<string, Float64Array>>;
-  /** Cumulative multiplicative shock factor; allocated only when the variable has shocks. */
+  /** Cumulative multiplicative factor of shocks and drivers' growth; allocated only when the variable has either. */
   readonly shockFactor?: Float64Array;
   readonly shocksByYear: ReadonlyMap<number, readonly { readonly shock: Shock; readonly index: number }[]>;
+  /** The shared drivers' loadings on this variable, if any. */
+  readonly loadings?: VariableLoadings;
+  /** A count law's rate multiplier this year (drivers' `rate` loadings); allocated only when it has them. */
+  readonly rateFactor?: Float64Array;
 }
 
 /** A variable's columns, allocated once per run at the block size and reused by every block. */
@@ -114,6 +119,7 @@ interface VariableBuffers {
   readonly output?: Float64Array;
   readonly previous?: Float64Array;
   readonly shockFactor?: Float64Array;
+  readonly rateFactor?: Float64Array;
   /** A formula's parameter columns (laws copy what they keep from pooled ones). */
   readonly params: Record<string, Float64Array>;
 }
@@ -136,22 +142,28 @@ export function simulate(model: PreparedModel, options: SimulationOptions): void
   const scratchBuffer = new Float64Array(size);
   const buffers = new Map<string, VariableBuffers>();
   const shocksOf = new Map<string, Map<number, { shock: Shock; index: number }[]>>();
+  const loadings = loadingsByVariable(model.drivers ?? []);
   for (const prepared of included) {
     const name = prepared.spec.name;
     const own = options.shocks.map((shock, index) => ({ shock, index })).filter(({ shock }) => shock.variable === name);
     const byYear = new Map<number, { shock: Shock; index: number }[]>();
     for (const item of own) byYear.set(item.shock.year, [...(byYear.get(item.shock.year) ?? []), item]);
     shocksOf.set(name, byYear);
-    const shocked = own.length > 0;
+    const shocked = own.length > 0 || (loadings.get(name)?.growth.length ?? 0) > 0;
     buffers.set(name, {
       value: new Float64Array(size),
       output: shocked ? new Float64Array(size) : undefined,
       previous: keepPrevious(name) ? new Float64Array(size) : undefined,
       shockFactor: shocked ? new Float64Array(size) : undefined,
+      rateFactor: (loadings.get(name)?.rate.length ?? 0) > 0 ? new Float64Array(size) : undefined,
       params: prepared.formula ? Object.fromEntries(Object.keys(prepared.params).map((p) => [p, new Float64Array(size)])) : {},
     });
   }
-  for (const block of options.blocks ?? drawBlocks(draws)) simulateBlock(included, block, streams, buffers, shocksOf, pool, scratchBuffer, model, options);
+  // Only the drivers that move a variable simulated here (a part of the model in a thread computes
+  // its drivers itself: the same numbers, from the driver's own streams).
+  const drivers = (model.drivers ?? []).filter((d) => d.loadings.some((l) => included.some((v) => v.spec.name === l.variable)));
+  const driven = { drivers, loadings };
+  for (const block of options.blocks ?? drawBlocks(draws)) simulateBlock(included, block, streams, buffers, shocksOf, driven, pool, scratchBuffer, model, options);
 }
 
 /** One block through every year (see the outline at the top of this file). */
@@ -161,6 +173,7 @@ function simulateBlock(
   streams: BlockStreams,
   buffers: ReadonlyMap<string, VariableBuffers>,
   shocksOf: ReadonlyMap<string, ReadonlyMap<number, readonly { shock: Shock; index: number }[]>>,
+  driven: { readonly drivers: NonNullable<PreparedModel['drivers']>; readonly loadings: ReadonlyMap<string, VariableLoadings> },
   pool: ReturnType<typeof columnPool>,
   scratchBuffer: Float64Array,
   model: PreparedModel,
@@ -199,6 +212,8 @@ function simulateBlock(
       params: prepared.formula ? params : {},
       shockFactor,
       shocksByYear: shocksOf.get(name)!,
+      loadings: driven.loadings.get(name),
+      rateFactor: own.rateFactor ? cut(own.rateFactor) : undefined,
     });
   }
   if (options.observeBase) {
@@ -225,7 +240,9 @@ function simulateBlock(
 
   // 2. Year by year, in dependency order; one scratch column shared by every law's step.
   const scratch = cut(scratchBuffer);
+  const factors = driven.drivers.length > 0 ? driverFactors(driven.drivers, streams, block) : undefined;
   for (let year = model.firstYear; year <= model.horizon; year++) {
+    factors?.advance();
     for (const state of states.values()) {
       if (state.previous && state.hasValue) {
         state.previous.set(state.output);
@@ -236,11 +253,12 @@ function simulateBlock(
       const { prepared } = state;
       if (year < prepared.firstYear) continue;
       if (state.runtime) {
-        state.runtime.next(year - (prepared.baseYear ?? year - 1), state.value, scratch);
+        const rateFactor = state.rateFactor && factors ? driverMultiplier(state.loadings!.rate, factors, state.rateFactor) : undefined;
+        state.runtime.next(year - (prepared.baseYear ?? year - 1), state.value, scratch, rateFactor);
       } else if (prepared.formula) {
         prepared.formula.evaluate(formulaEnv(state), state.value);
       }
-      applyShocks(state, year, streams, block, scratch);
+      applyShocks(state, year, streams, block, scratch, factors);
       state.started = true;
       state.hasValue = true;
     }
@@ -252,9 +270,11 @@ function simulateBlock(
 /**
  * Growth hits and level steps: the level from `year` on is multiplied by (1 + hit) — a permanent
  * factor on the law's own path (the law never sees it), written into the variable's output column;
- * for a count the product is rounded to a whole number (halves up).
+ * for a count the product is rounded to a whole number (halves up). Shared drivers' growth loadings
+ * act the same way, every year: the factor is multiplied by exp(Σ λ·(f_t − E f)), so the year's log
+ * growth moves by Σ λ·(f_t − E f).
  */
-function applyShocks(state: VariableState, year: number, streams: BlockStreams, block: DrawBlock, scratch: Float64Array): void {
+function applyShocks(state: VariableState, year: number, streams: BlockStreams, block: DrawBlock, scratch: Float64Array, factors: DriverFactors | undefined): void {
   const factor = state.shockFactor;
   if (!factor) return;
   for (const { shock, index } of state.shocksByYear.get(year) ?? []) {
@@ -263,6 +283,10 @@ function applyShocks(state: VariableState, year: number, streams: BlockStreams, 
       sampleDistribution(distribution, streams.stream(block.index, state.name, `shock:${index}:${part}`), scratch);
       for (let i = 0; i < factor.length; i++) factor[i] *= 1 + scratch[i];
     }
+  }
+  if (factors && state.loadings && state.loadings.growth.length > 0) {
+    driverMultiplier(state.loadings.growth, factors, scratch);
+    for (let i = 0; i < factor.length; i++) factor[i] *= scratch[i];
   }
   const { value, output } = state;
   // A count (a count law's variable, or any variable counting whole things) stays whole: its shocked level is

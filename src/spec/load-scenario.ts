@@ -2,9 +2,11 @@
 //
 //   1 read the chain: scenario → extends → … (relative to each file's folder; cycles are errors)
 //   2 check every file's shape with the zod schema (all problems of all files at once)
-//   3 merge, ancestors first: maps deep-merge, lists and distributions replace
-//   4 check what the chain as a whole must give (model, horizon, draws, seed) and the shocks
-//   5 build the spec: model path resolved, provenance of every assumption, frozen
+//   3 merge, ancestors first: maps deep-merge, lists and distributions replace, null removes
+//   4 check what the chain as a whole must give (model, horizon, draws, seed), what each null
+//     removes, the shocks and the drivers
+//   5 build the spec: model path resolved, law switches, removals, drivers, provenance of every
+//     assumption, frozen
 import { dirname, isAbsolute, join } from 'node:path';
 import { closestMatch } from '../errors/did-you-mean.js';
 import { InputError } from '../errors/input-error.js';
@@ -13,16 +15,18 @@ import type { Problem } from '../errors/problem.js';
 import { codeFrame } from '../io/code-frame.js';
 import { FileRefused, readText as readTextFile } from '../io/read-text.js';
 import { formatPath, parseYamlDocument, type PathSegment, type YamlDocument } from '../io/yaml-document.js';
+import type { LawName } from '../laws/law.js';
 import { describeDistribution } from '../simulate/describe-distribution.js';
 import type { Distribution } from '../simulate/distribution.js';
+import { buildDrivers } from './build-drivers.js';
 import { deepFreeze } from './deep-freeze.js';
 import { lowestPlausible } from './lowest-plausible.js';
 import { parameterUnit, withUnitHints } from './bare-range-hint.js';
 import { mergeWithProvenance, originOf, type Origin } from './merge-with-provenance.js';
 import type { SourceLocation } from './model-spec.js';
-import type { KeyLocation, ScenarioSpec, Shock } from './scenario-spec.js';
+import type { KeyLocation, ScenarioRemoval, ScenarioSpec, Shock } from './scenario-spec.js';
 import { scenarioFileSchema } from './schemas.js';
-import { locateIssues, specIssuesFromZod } from './zod-problems.js';
+import { locateIssues, specIssuesFromZod, valueAt } from './zod-problems.js';
 
 /** The assumption every variable accepts besides its parameters: its starting level. */
 const startAssumption = 'start';
@@ -39,6 +43,9 @@ export function extendsPath(file: string, name: string): string {
   const target = /\.ya?ml$/.test(name) ? name : `${name}.yaml`;
   return isAbsolute(target) ? target : join(dirname(file), target);
 }
+
+/** The key of a variable's assumptions that switches its law (every other key is a parameter or `start`). */
+export const lawAssumption = 'law';
 
 /** The unit of a scenario field, when its name tells (the model is not read yet): for bare-range hints. */
 function scenarioFieldUnit(path: readonly PathSegment[]): string | undefined {
@@ -120,7 +127,7 @@ export function loadScenario(file: string, readText: (path: string) => string = 
 
   // 3. Merge, ancestors first.
   const ordered = [...docs].reverse();
-  const { value: merged, origins } = mergeWithProvenance(ordered.map((doc) => doc.value));
+  const { value: merged, origins, removals: chainRemovals } = mergeWithProvenance(ordered.map((doc) => doc.value));
   for (const key of chainKeys) delete merged[key];
   const docOf = (origin: Origin) => ordered[origin.source];
   const locationOf = (path: readonly PathSegment[]): SourceLocation | undefined => {
@@ -130,12 +137,14 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     const { line, col } = doc.locate(origin.path);
     return { file: doc.file, line, col };
   };
-  const keyLocationOf = (path: readonly PathSegment[], atKey = true): KeyLocation | undefined => {
-    const origin = originOf(origins, path);
-    if (!origin) return undefined;
+  const keyLocationIn = (origin: Origin, atKey = true): KeyLocation => {
     const doc = docOf(origin);
     const { line, col, width } = atKey ? doc.locateKey(origin.path) : doc.locate(origin.path);
     return { file: doc.file, line, col, frame: codeFrame(doc.text, line, col, width) };
+  };
+  const keyLocationOf = (path: readonly PathSegment[], atKey = true): KeyLocation | undefined => {
+    const origin = originOf(origins, path);
+    return origin ? keyLocationIn(origin, atKey) : undefined;
   };
   const problemAt = (path: readonly PathSegment[], message: string, hint?: string): Problem => {
     const origin = originOf(origins, path);
@@ -147,7 +156,22 @@ export function loadScenario(file: string, readText: (path: string) => string = 
   const unknownKeys = docs.flatMap((doc) => (isMap(doc.value) ? Object.keys(doc.value) : []).filter((key) => !(key in scenarioFileSchema.shape)));
   const misspelt = new Set(unknownKeys.map((key) => closestMatch(key, requiredKeys)));
   for (const key of requiredKeys) {
-    if (merged[key] === undefined && !misspelt.has(key)) problems.push(docs[0].problem([], specMessages.requiredInChain(key)));
+    if (merged[key] !== undefined && merged[key] !== null) continue;
+    const removal = chainRemovals.find((r) => r.at.path.length === 1 && r.at.path[0] === key);
+    if (removal) {
+      const removed = docOf(removal.removed);
+      const why = `a scenario needs one; it removes ${JSON.stringify(valueAt(removed.value, removal.removed.path))} of ${removed.file}:${removed.locate(removal.removed.path).line}`;
+      problems.push(docOf(removal.at).problem(removal.at.path, specMessages.removedRequired(key, why)));
+    } else if (merged[key] === null) problems.push(problemAt([key], specMessages.removedRequired(key, 'a scenario needs one')));
+    else if (!misspelt.has(key)) problems.push(docs[0].problem([], specMessages.requiredInChain(key)));
+  }
+  // A null left after merging removed nothing in the chain: under assumptions.<variable> it removes
+  // the model's setting (checked against the model), anywhere else it is a mistake.
+  const modelRemovals: PathSegment[][] = [];
+  for (const path of nullPaths(merged)) {
+    if (requiredKeys.includes(path[0] as (typeof requiredKeys)[number]) && path.length === 1) continue;
+    if (path.length === 3 && path[0] === 'assumptions') modelRemovals.push(path);
+    else problems.push(problemAt(path, specMessages.removesNothing(formatPath(path), chainRemovalWhere(docs.length))));
   }
   if (problems.length > 0) throw new InputError(problems);
   const parsed = scenarioFileSchema.safeParse(merged);
@@ -161,7 +185,7 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     if (shock.growth === undefined && shock.level === undefined) {
       problems.push(problemAt(['shocks', index], specMessages.shockEffect(formatPath(['shocks', index]))));
     }
-    if (result.horizon !== undefined && shock.year > result.horizon) {
+    if (result.horizon != null && shock.year > result.horizon) {
       problems.push(problemAt(['shocks', index, 'year'], specMessages.shockAfterHorizon(formatPath(['shocks', index, 'year']), result.horizon, shock.year)));
     }
     // A hit of −100% or more would make the level zero or negative: never what a scenario means.
@@ -173,13 +197,23 @@ export function loadScenario(file: string, readText: (path: string) => string = 
       }
     }
   });
+  const built = buildDrivers(result.drivers, merged.drivers, problemAt, (path) => locationOf(path)!);
+  problems.push(...built.problems);
 
-  // `start: { year, value }` gives the starting level with its year; every other assumption is a value.
+  // `law` switches the variable's law; `start: { year, value }` gives the starting level with its
+  // year; every other assumption is a value; a null (removal) is recorded apart.
   const assumptions: Record<string, Record<string, Distribution>> = {};
   const startYears: Record<string, number> = {};
+  const laws: Record<string, LawName> = {};
   for (const [variable, params] of Object.entries(result.assumptions ?? {})) {
+    if (!params) continue;
     assumptions[variable] = {};
-    for (const [param, value] of Object.entries(params)) {
+    for (const [param, value] of Object.entries(params) as [string, Distribution | { year: number; value: Distribution } | string | null | undefined][]) {
+      if (value === null || value === undefined) continue;
+      if (typeof value === 'string') {
+        laws[variable] = value as LawName;
+        continue;
+      }
       if ('dist' in value) assumptions[variable][param] = value;
       else if (param === startAssumption) {
         assumptions[variable][param] = value.value;
@@ -204,11 +238,28 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     const location = keyLocationOf([key], false);
     if (location) keyLocations[key] = location;
   }
-  for (const [variable, params] of Object.entries(assumptions)) {
+  for (const [variable, params] of Object.entries(result.assumptions ?? {})) {
+    if (!params) continue;
     keyLocations[variable] = keyLocationOf(['assumptions', variable])!;
-    for (const param of Object.keys(params)) {
+    for (const [param, value] of Object.entries(params)) {
+      if (value === null || value === undefined) continue;
       provenance[`${variable}.${param}`] = locationOf(['assumptions', variable, param])!;
       keyLocations[`${variable}.${param}`] = keyLocationOf(['assumptions', variable, param])!;
+    }
+  }
+  const removals: ScenarioRemoval[] = [
+    ...chainRemovals.map((removal) => {
+      const removed = docOf(removal.removed);
+      const { line, col } = removed.locate(removal.removed.path);
+      return { path: removal.at.path.map(String), location: keyLocationIn(removal.at), removes: { file: removed.file, line, col } };
+    }),
+    ...modelRemovals.map((path) => ({ path: path.map(String), location: keyLocationOf(path)! })),
+  ];
+  for (const driver of built.drivers) {
+    for (const { variable, effect } of driver.loadings) {
+      const path = ['drivers', driver.name, 'loadings', variable];
+      keyLocations[formatPath(path)] = keyLocationOf(path)!;
+      keyLocations[formatPath([...path, effect])] = keyLocationOf([...path, effect], false)!;
     }
   }
   const shocks: Shock[] = shocksIn.map((shock, index) => {
@@ -246,15 +297,17 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     if (location) valueLocations[formatPath(path)] = location;
   };
   for (const [key, value] of Object.entries(merged)) {
-    if ((key === 'scenario' || key === 'description') && own[key] === undefined) continue;
+    if ((key === 'scenario' || key === 'description' || key === 'rationale') && own[key] === undefined) continue;
     locate(value, [key]);
   }
 
   // A scenario's name and description are its own: never inherited from the scenario it extends.
   const name = typeof own.scenario === 'string' ? own.scenario : file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
   const description = typeof own.description === 'string' ? own.description : '';
+  const rationale = typeof own.rationale === 'string' ? own.rationale : undefined;
   merged.scenario = name;
   if (own.description === undefined) delete merged.description;
+  if (own.rationale === undefined) delete merged.rationale;
   return deepFreeze({
     scenario: name,
     description,
@@ -267,10 +320,27 @@ export function loadScenario(file: string, readText: (path: string) => string = 
     assumptions,
     ...(Object.keys(startYears).length > 0 && { startYears }),
     shocks,
+    ...(Object.keys(laws).length > 0 && { laws }),
+    ...(removals.length > 0 && { removals }),
+    ...(built.drivers.length > 0 && { drivers: built.drivers }),
+    ...(rationale !== undefined && { rationale }),
     provenance,
     resolved: merged,
     file,
     keyLocations,
     valueLocations,
   });
+}
+
+/** Paths of every `null` in a plain value (maps and lists walked; a distribution is one value). */
+function nullPaths(value: unknown, path: PathSegment[] = []): PathSegment[][] {
+  if (value === null) return [path];
+  if (Array.isArray(value)) return value.flatMap((item, index) => nullPaths(item, [...path, index]));
+  if (isMap(value)) return Object.entries(value).flatMap(([key, item]) => nullPaths(item, [...path, key]));
+  return [];
+}
+
+/** Why a null removes nothing: no file before it sets the key. */
+function chainRemovalWhere(files: number): string {
+  return files > 1 ? 'no scenario it extends sets it' : 'the scenario extends none, so it inherits nothing here';
 }

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { specRules } from '../errors/messages.js';
 import { isCsvSafeId } from '../io/csv-cell.js';
 import { lawNames } from './law-parameter-names.js';
-import { distributionSchema } from './parse-distribution.js';
+import { distributionSchema, numberLikeSchema } from './parse-distribution.js';
 import { registerUnionPicker } from './zod-problems.js';
 
 /** camelCase: a lowercase letter, then letters and digits (names used in formulas, CSV and targets). */
@@ -116,9 +116,58 @@ export const shockSchema = z
   })
   .meta({ description: 'A one-off shock to one variable in one year' });
 
+/** Laws a scenario may switch a variable to: every growth law (a formula is the model's to write). */
+const scenarioLawNames = lawNames.filter((name) => name !== 'formula');
+
+/**
+ * One variable's assumptions: `law` switches its law; every other key is a parameter (or `start`)
+ * with a value or a distribution; `null` removes what the scenario inherits at that key (from a
+ * scenario it extends, else from the model).
+ */
+export const variableAssumptionsSchema = z
+  .object({
+    law: z
+      .enum(scenarioLawNames as [string, ...string[]])
+      .nullable()
+      .optional()
+      .meta({ description: "Switches the variable's law; its parameters are then the new law's (null: back to the inherited law)" }),
+  })
+  .catchall(assumptionValueSchema.nullable())
+  .meta({ description: 'Parameter (or start) → value or distribution, and optionally law; null removes the inherited setting' });
+
+/**
+ * A driver's loading on one variable: `growth` (a rate per unit of the factor, added to the
+ * variable's log growth each year) or `rate` (log points per unit of the factor: a count law's
+ * rate is multiplied by exp(rate · factor)).
+ */
+export const driverLoadingSchema = z
+  .strictObject({
+    growth: numberLikeSchema.optional().meta({ description: "Rate per unit of the factor added to the variable's log growth each year (\"4%\" or 0.04)" }),
+    rate: numberLikeSchema.optional().meta({ description: "A count law's rate is multiplied by exp(rate × factor): log points per unit of the factor (\"30%\" or 0.3)" }),
+  })
+  .meta({ description: 'How the factor moves one variable: its growth (level laws) or its rate (count laws)' });
+
+/** A shared driver: one uncertain factor that moves several variables together. */
+export const driverSchema = z
+  .strictObject({
+    description: text.optional(),
+    factor: distributionSchema
+      .optional()
+      .meta({ description: "The factor's value in a year: normal, uniform, triangular or pert (default { dist: normal, mean: 0, sd: 1 })" }),
+    persistence: numberLikeSchema
+      .optional()
+      .meta({ description: 'Year-to-year correlation of the factor, 0 (a fresh value every year, the default) to 1 (one value per draw for every year)' }),
+    loadings: z
+      .record(text, driverLoadingSchema.nullable(), { error: specRules.map })
+      .optional()
+      .meta({ description: 'Variable → its loading (growth or rate); null removes an inherited loading' }),
+  })
+  .meta({ description: 'A shared driver: an uncertain factor, drawn per draw and year, and its loadings on variables' });
+
 /**
  * A scenario file (scenarios/*.yaml). Every field is optional in one file: `model`, `horizon`,
- * `draws` and `seed` must be given somewhere in the `extends` chain.
+ * `draws` and `seed` must be given somewhere in the `extends` chain. `null` removes the value a
+ * scenario inherits (the chain's required fields cannot be removed).
  */
 export const scenarioFileSchema = z
   .strictObject({
@@ -126,13 +175,15 @@ export const scenarioFileSchema = z
     scenario: idText.optional().meta({ description: 'Scenario name' }),
     extends: nonEmptyText.optional().meta({ description: 'Scenario this one builds on: a name (baseline → baseline.yaml next to this file) or a relative path' }),
     description: text.optional(),
-    model: nonEmptyText.optional().meta({ description: 'Path of the model file, relative to this file' }),
-    horizon: yearSchema.optional().meta({ description: 'Last projected year' }),
+    rationale: text.optional().meta({ description: 'Why these assumptions: the record they rest on (figures with their source ids) and what is assumed' }),
+    model: nonEmptyText.nullable().optional().meta({ description: 'Path of the model file, relative to this file' }),
+    horizon: yearSchema.nullable().optional().meta({ description: 'Last projected year' }),
     draws: z
       .number({ error: specRules.draws })
       .int({ error: specRules.draws })
       .min(1, { error: specRules.draws })
       .max(10_000_000, { error: specRules.draws })
+      .nullable()
       .optional()
       .meta({ description: 'Number of Monte Carlo draws' }),
     seed: z
@@ -140,16 +191,24 @@ export const scenarioFileSchema = z
       .int({ error: specRules.seed })
       .min(0, { error: specRules.seed })
       .max(Number.MAX_SAFE_INTEGER, { error: specRules.seed })
+      .nullable()
       .optional()
       .meta({ description: 'Seed of the random number generator' }),
     assumptions: z
-      .record(text, z.record(text, assumptionValueSchema, { error: specRules.map }), { error: specRules.map })
+      .record(text, variableAssumptionsSchema.nullable(), { error: specRules.map })
+      .nullable()
       .optional()
-      .meta({ description: 'Variable → parameter (or start) → value or distribution; overrides calibration and the model' }),
-    shocks: z.array(shockSchema, { error: specRules.list }).optional(),
+      .meta({ description: 'Variable → law, parameters (or start) → value or distribution; overrides calibration and the model; null removes an inherited setting' }),
+    shocks: z.array(shockSchema, { error: specRules.list }).nullable().optional(),
+    drivers: z
+      .record(z.string().regex(camelCasePattern, { error: specRules.camelCase }), driverSchema.nullable(), { error: specRules.map })
+      .nullable()
+      .optional()
+      .meta({ description: 'Shared drivers by camelCase name: uncertain factors that move several variables together' }),
   })
   .meta({ title: 'Forecast scenario', description: 'A scenario: model, horizon, draws, seed and the assumptions that override calibration' });
 
 export type ModelFile = z.output<typeof modelFileSchema>;
 export type VariableFile = z.output<typeof variableSchema>;
 export type ScenarioFile = z.output<typeof scenarioFileSchema>;
+export type DriverFile = z.output<typeof driverSchema>;

@@ -24,7 +24,9 @@ export function jsonSchemas(): Record<string, object> {
   // Each law parameter's unit and ranges, from the laws' own declarations (src/laws/*-law.ts), so an
   // editor shows them where the parameter is written.
   withParameterDescriptions(pathIn(model, ['properties', 'variables', 'additionalProperties', 'properties', 'params']));
-  withParameterDescriptions(pathIn(scenario, ['properties', 'assumptions', 'additionalProperties']), true);
+  // A scenario's assumptions may be null (removes what is inherited), and each variable's assumptions
+  // are a map of law, parameters and start (each nullable too).
+  withParameterDescriptions(pathIn(scenario, ['properties', 'assumptions', 'anyOf', '0', 'additionalProperties', 'anyOf', '0']), true);
   return {
     'model.schema.json': model,
     'scenario.schema.json': scenario,
@@ -70,10 +72,13 @@ export function parameterDescriptions(): Record<string, string> {
  * Adds `properties` to a record of parameters: one per law parameter name (a distribution, with its
  * description), and for a scenario's assumptions `start`, whose value may also carry its year.
  */
-function withParameterDescriptions(record: JsonObject, withStart = false): void {
-  const properties: JsonObject = {};
-  for (const [name, description] of Object.entries(parameterDescriptions())) properties[name] = { $ref: '#/definitions/distribution', description };
-  if (withStart) properties.start = { ...(record.additionalProperties as JsonObject), description: 'The starting level: a value or distribution (in the base year), or { year, value }' };
+function withParameterDescriptions(record: JsonObject, scenario = false): void {
+  const properties: JsonObject = { ...((record.properties as JsonObject | undefined) ?? {}) };
+  for (const [name, description] of Object.entries(parameterDescriptions())) {
+    // In a scenario, null removes the value the scenario inherits (from a scenario it extends, or the model).
+    properties[name] = scenario ? { anyOf: [{ $ref: '#/definitions/distribution' }, { type: 'null' }], description: `${description}; null removes the inherited value` } : { $ref: '#/definitions/distribution', description };
+  }
+  if (scenario) properties.start = { ...(record.additionalProperties as JsonObject), description: "The starting level: a value or distribution (in the base year), or { year, value }; null removes the model's start" };
   record.properties = properties;
 }
 

@@ -42,6 +42,8 @@ interface SchemaDef {
   readonly in?: z.ZodType;
   readonly innerType?: z.ZodType;
   readonly shape?: Record<string, z.ZodType>;
+  /** An object's schema for keys its shape does not list (`.catchall()`). */
+  readonly catchall?: z.ZodType;
   readonly valueType?: z.ZodType;
   readonly element?: z.ZodType;
   readonly options?: readonly z.ZodType[];
@@ -80,7 +82,7 @@ function schemaAt(root: z.ZodType, path: readonly PathSegment[], value: unknown)
     if (defOf(schema).type === 'union') schema = pickOption(schema, current);
     if (!schema) return undefined;
     const def = defOf(schema);
-    if (def.type === 'object') schema = def.shape?.[String(segment)];
+    if (def.type === 'object') schema = def.shape?.[String(segment)] ?? def.catchall;
     else if (def.type === 'record') schema = def.valueType;
     else if (def.type === 'array') schema = def.element;
     else return undefined;

@@ -68,6 +68,19 @@ describe('worker threads (compiled build)', () => {
     expect(parallel.skippedTargets).toEqual(single.skippedTargets);
   });
 
+  it('a scenario with a shared driver gives runScenario\'s result on several threads (each block draws its driver from its own streams)', async () => {
+    const dist = (path: string) => import(pathToFileURL(join(projectRoot, 'dist', path)).href);
+    const { loadRunInputs } = await dist('src/io/load-run-inputs.js');
+    const { runScenario } = await dist('src/pipeline/run-scenario.js');
+    const { runScenarioInParallel } = await dist('src/pipeline/run-scenario-in-parallel.js');
+    const inputs = loadRunInputs(projectRoot, 'data', [join(projectRoot, 'test', 'fixtures', 'valid', 'driver.yaml')]);
+    const { scenario, model } = inputs.scenarios[0];
+    const single = runScenario(model, inputs.data, scenario, { draws: 20_000 });
+    const parallel = await runScenarioInParallel(model, inputs.data, scenario, { draws: 20_000, threads: 3, force: true });
+    expect(parallel.summaries).toEqual(single.summaries);
+    expect(parallel.targets).toEqual(single.targets);
+  });
+
   it('sweep writes identical files with 1 and 2 threads', () => {
     const [one, two] = [freshDir(), freshDir()];
     const args = ['sweep', 'scenarios/optimistic.yaml', '--vary', 'assumptions.aiCoreIndustry.growth.mean=10%:20%:2.5%', '--draws', '1500', '--quiet'];

@@ -89,4 +89,23 @@ describe('negativeBinomialSampler', () => {
     sampler(new Array(1000).fill(5), new Array(1000).fill(2), 11).fill(b, new Float64Array(1000));
     expect(b).toEqual(a);
   });
+
+  it('fillScaled draws NB(k, μ·m): its frequencies fit the scaled pmf (χ² test), large scaled means by Gamma–Poisson, m = 1 the unscaled law', () => {
+    const draws = 200_000;
+    const out = new Float64Array(draws);
+    const factor = new Float64Array(draws).fill(1.6);
+    sampler(new Array(draws).fill(2.5), new Array(draws).fill(3), 5).fillScaled(out, new Float64Array(draws), factor);
+    const cells = pmf(4, 3, 40).filter((p) => p * draws >= 20);
+    const { statistic, cells: df } = chiSquare(out, cells);
+    expect(statistic).toBeLessThan(df - 1 + 5 * Math.sqrt(2 * (df - 1)));
+    // m = 1: the same χ² fit to the unscaled pmf
+    sampler(new Array(draws).fill(2.5), new Array(draws).fill(3), 5).fillScaled(out, new Float64Array(draws), new Float64Array(draws).fill(1));
+    const unscaled = chiSquare(out, pmf(2.5, 3, 40).filter((p) => p * draws >= 20));
+    expect(unscaled.statistic).toBeLessThan(unscaled.cells - 1 + 5 * Math.sqrt(2 * (unscaled.cells - 1)));
+    // a scaled mean past inversionMaxMean: 40 × 2 = 80, SE of the mean √((80 + 80²/4)/20,000) ≈ 0.29
+    const large = new Float64Array(20_000);
+    sampler(new Array(20_000).fill(40), new Array(20_000).fill(4), 6).fillScaled(large, new Float64Array(20_000), new Float64Array(20_000).fill(2));
+    expect(Math.abs(large.reduce((s, v) => s + v, 0) / large.length - 80)).toBeLessThan(1.5);
+    expect(large.every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
+  });
 });

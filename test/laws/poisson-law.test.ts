@@ -69,4 +69,17 @@ describe('poissonLaw.start', () => {
     runtime.next(1, level, new Float64Array(2));
     expect([...level]).toEqual([0, 0]);
   });
+
+  it('poissonLaw multiplies each draw\'s rate by a shared driver\'s rate factor, when given one', () => {
+    const runtime = poissonLaw.start({
+      draws: 3,
+      params: { rate: Float64Array.of(2, 4, 0) },
+      stream: () => ({ fillPoisson: (out: Float64Array, rates: Float64Array) => out.set(rates) }) as never,
+    });
+    const level = new Float64Array(3);
+    runtime.next(1, level, new Float64Array(3), Float64Array.of(1.5, 0.5, 3));
+    expect([...level]).toEqual([3, 2, 0]);
+    runtime.next(2, level, new Float64Array(3));
+    expect([...level]).toEqual([2, 4, 0]);
+  });
 });

@@ -50,7 +50,7 @@ describe('schema/*.json as an editor reads them (ajv, draft-07)', () => {
       ...readdirSync('scenarios').map((f) => ['scenario', `scenarios/${f}`] as const),
       ['targets', 'data/targets.yaml'],
       ['model', 'test/fixtures/valid/small-model.yaml'],
-      ...['base', 'child', 'grandchild'].map((f) => ['scenario', `test/fixtures/valid/${f}.yaml`] as const),
+      ...['base', 'child', 'grandchild', 'driver', 'law-switch', 'law-switch-base'].map((f) => ['scenario', `test/fixtures/valid/${f}.yaml`] as const),
     ];
     for (const [kind, file] of files) expect(check(kind, file), `${file}: ${JSON.stringify(validators[kind].errors)}`).toBe(true);
   });
