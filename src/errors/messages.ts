@@ -231,7 +231,7 @@ export const outMessages = {
   notFolder: (value: string) => `--out must name a folder, got ${showValue(value)}, which is a file`,
   foreignLink: (value: string) => `--out must name a folder the engine writes, got ${showValue(value)}, a symbolic link to somewhere else`,
   foreignFolder: (value: string, count: number) =>
-    `--out must name a folder that holds only outputs (csv, json, html, charts/), got ${showValue(value)} with ${count} other entr${count === 1 ? 'y' : 'ies'}`,
+    `--out must name a folder that holds only outputs (csv, json, html, pdf, png, svg, txt files and charts/), got ${showValue(value)} with ${count} other entr${count === 1 ? 'y' : 'ies'}`,
   notWritable: (value: string, code: string) => `--out must name a folder the engine can create and write, got ${showValue(value)} (${code})`,
 } as const;
 

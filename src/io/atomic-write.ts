@@ -36,8 +36,13 @@ export interface OutputFile {
   readonly content: string | Uint8Array;
 }
 
-/** Entries an output folder written by earlier versions of the engine may hold (migrated into a generation). */
-const outputLike = /\.(csv|json|html)$/;
+/**
+ * Files an output folder written by an earlier version of the engine (or by its report tests) may
+ * hold: outputs, charts, printed reports and screenshots. Anything else (sources, a project's
+ * package.json, other folders) means the folder is not an output folder, and it is not taken over.
+ */
+const outputLike = /\.(csv|json|html|pdf|png|svg|txt)$/;
+const projectMarkers = new Set(['package.json', 'package-lock.json', 'tsconfig.json']);
 
 /** The folder beside `out` that holds its generations. */
 export function versionsFolder(outDir: string): string {
@@ -159,7 +164,8 @@ function currentGeneration(target: string, versions: string, shown: string, prob
   if (!stats.isDirectory()) throw problem(outMessages.notFolder(shown));
   const entries = readdirSync(target, { withFileTypes: true });
   const foreign = entries.filter(
-    (entry) => !(entry.isFile() && outputLike.test(entry.name)) && !(entry.isDirectory() && (entry.name === 'charts' || entry.name.startsWith('.staging-'))),
+    (entry) =>
+      !(entry.isFile() && outputLike.test(entry.name) && !projectMarkers.has(entry.name)) && !(entry.isDirectory() && (entry.name === 'charts' || entry.name.startsWith('.staging-'))),
   );
   if (foreign.length > 0) throw problem(outMessages.foreignFolder(shown, foreign.length), 'name an empty or new folder');
   // Migration: the folder itself becomes the first generation (one rename), its staging leftovers dropped.

@@ -78,14 +78,14 @@ describe('writeOutputsAtomically', () => {
     const dir = fresh();
     writeFileSync(join(dir, 'file.csv'), 'x');
     mkdirSync(join(dir, 'mine'));
-    writeFileSync(join(dir, 'mine', 'notes.txt'), 'mine');
+    writeFileSync(join(dir, 'mine', 'notes.yaml'), 'mine: 1');
     const files = [{ name: 'a.csv', content: '' }];
     expect(messageOf(() => writeOutputsAtomically(join(dir, 'file.csv'), files, { cwd: dir, shown: 'file.csv' }))).toBe('command line  error  --out must name a folder, got "file.csv", which is a file');
     expect(messageOf(() => writeOutputsAtomically(join(dir, 'file.csv', 'x'), files, { cwd: dir, shown: 'file.csv/x' }))).toBe('command line  error  --out must name a folder the engine can create and write, got "file.csv/x" (ENOTDIR)');
-    expect(messageOf(() => writeOutputsAtomically(join(dir, 'mine'), files, { cwd: dir, shown: 'mine' }))).toBe('command line  error  --out must name a folder that holds only outputs (csv, json, html, charts/), got "mine" with 1 other entry (name an empty or new folder)');
+    expect(messageOf(() => writeOutputsAtomically(join(dir, 'mine'), files, { cwd: dir, shown: 'mine' }))).toBe('command line  error  --out must name a folder that holds only outputs (csv, json, html, pdf, png, svg, txt files and charts/), got "mine" with 1 other entry (name an empty or new folder)');
     expect(messageOf(() => writeOutputsAtomically(dir, files, { cwd: dir, shown: '' }))).toBe('command line  error  --out must name a folder, got ""');
     expect(messageOf(() => writeOutputsAtomically(dir, files, { cwd: join(dir, 'mine'), shown: '..' }))).toBe('command line  error  --out must name a folder for outputs, not the project folder or one that holds it, got ".." (name a folder of its own, e.g. --out out)');
-    expect(readFileSync(join(dir, 'mine', 'notes.txt'), 'utf8')).toBe('mine');
+    expect(readFileSync(join(dir, 'mine', 'notes.yaml'), 'utf8')).toBe('mine: 1');
   });
 
   it('refuses names that climb out of the output folder before writing anything', () => {
