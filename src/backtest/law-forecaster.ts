@@ -72,6 +72,7 @@ function yearlyObservation(year: number, value: number, index: number): Observat
     qualifier: 'exact',
     status: 'reported',
     kind: 'observed',
+    confidence: 'high',
     source: 'law-forecaster',
     published: `${year + 1}-01-01`,
     quote: '',

@@ -6,7 +6,8 @@
 //       2 draws for the years c+1 … c+h (lawForecastDraws, the engine's sampling)
 //       3 score against the FY levels that came later; naive and drift from the levels known at c
 import type { DataSet, Observation } from '../data/types.js';
-import { yearEndLevels } from '../calibrate/year-end-levels.js';
+import { yearLevels } from '../data/year-levels.js';
+import { backtestMessages } from '../errors/messages.js';
 import { ModelError } from '../errors/model-error.js';
 import { laws, type GrowthLawName } from '../laws/registry.js';
 import type { ModelSpec, VariableSpec } from '../spec/model-spec.js';
@@ -98,7 +99,9 @@ export function runBacktest(model: ModelSpec, data: DataSet, options: BacktestOp
       skipped.push({ variable: spec.name, law: '', reason: 'no series of its own (a formula or an assumption): nothing to backtest' });
       continue;
     }
-    const actuals = levelsByYear(data.observations.filter((o) => o.series === spec.series && o.kind === 'observed'));
+    const ownRows = data.observations.filter((o) => o.series === spec.series && o.kind === 'observed');
+    const actuals = levelsByYear(ownRows);
+    const actualBasis = basisByYear(ownRows);
     const years = [...actuals.keys()].sort((a, b) => a - b);
     if (years.length < MINIMUM_LEVELS) {
       skipped.push({ variable: spec.name, law: '', reason: `${years.length} full-year level(s) of ${spec.series} (${years.join(', ') || 'none'}): a backtest needs at least ${MINIMUM_LEVELS}` });
@@ -121,6 +124,12 @@ export function runBacktest(model: ModelSpec, data: DataSet, options: BacktestOp
       }
       for (const year of later) {
         for (const [name, forecast] of forecasts) {
+          // A forecast from a level on one basis is never scored against an actual on another (a series break).
+          const baseBasis = basisByYear(own).get(forecast.baseYear);
+          if (actualBasis.get(year) !== baseBasis) {
+            skipped.push({ variable: spec.name, law: name, cutoff, reason: backtestMessages.acrossBreak(year, spec.series, actualBasis.get(year) ?? year, forecast.baseYear) });
+            continue;
+          }
           const step = year - forecast.baseYear;
           const column = forecast.columns[step - 1];
           const quantile = (p: number) => sortedSampleQuantile(column, p);
@@ -162,7 +171,12 @@ function observed(data: DataSet, series: string): Observation[] {
 
 /** FY point levels (exact or approx; the newest vintage of each year) by year. */
 function levelsByYear(observations: readonly Observation[]): Map<number, number> {
-  return new Map(yearEndLevels(observations).points.map((level) => [level.year, level.value]));
+  return new Map(yearLevels(observations).points.map((level) => [level.year, level.value]));
+}
+
+/** The basis (data/series.csv `breaks`) of each year's level. */
+function basisByYear(observations: readonly Observation[]): Map<number, number | undefined> {
+  return new Map(yearLevels(observations).points.map((level) => [level.year, level.observation.basis]));
 }
 
 /** Naive, drift and the MASE scale from the FY levels known at a cutoff. */

@@ -2,9 +2,9 @@
 import { ModelError } from '../errors/model-error.js';
 import type { CalibrationInput, EvidenceItem, LawName } from '../laws/law.js';
 import type { Distribution } from '../simulate/distribution.js';
-import { approxBand, boundBand } from './calibration-constants.js';
+import { approxBand, boundBand, estimateBand } from './calibration-constants.js';
 import { calibrationMessages, calibrationNotes } from './calibration-messages.js';
-import { yearEndLevels, type YearLevel } from './year-end-levels.js';
+import { yearLevels, type YearLevel } from '../data/year-levels.js';
 
 /** The base year and the distribution of the level in it. */
 export interface BaseLevel {
@@ -17,8 +17,10 @@ export interface BaseLevel {
 /**
  * The starting level of a projection.
  * 1. A `start` stated in the model wins (the model's explicit assumption; calibration never overrides it).
- * 2. Otherwise the latest year (≤ toYear) with a full-year level of the variable's own series:
- *    exact v → constant v; approx v → uniform [v·(1 − 0.03), v·(1 + 0.03)];
+ * 2. Otherwise the latest year (≤ toYear) with a level of the variable's own series (the level of a
+ *    year: src/data/year-levels.ts, outturns before estimates, the latest vintage):
+ *    exact v → constant v; approx v → uniform [v·(1 − 0.03), v·(1 + 0.03)]; an estimate (exact or
+ *    approx) v → uniform [v·(1 − 0.10), v·(1 + 0.10)] (estimateBand);
  *    atLeast v → uniform [v, v·(1 + 0.10)]; atMost v → uniform [v·(1 − 0.10), v];
  *    atLeast lo and atMost hi in the same year → uniform [lo, hi]. A point beats a bound in the same year.
  * `growthEvidence` series never give levels (other scopes are never spliced).
@@ -37,7 +39,7 @@ export function baseLevel(input: CalibrationInput, law: LawName, options: { read
     return { baseYear: input.start.year, base: input.start.value, evidence: [], notes: [calibrationNotes.startUsed(input.start.year)] };
   }
   const rows = input.observations.filter((o) => input.toYear === undefined || o.year <= input.toYear);
-  const { points, bounds } = yearEndLevels(rows);
+  const { points, bounds } = yearLevels(rows);
   const latestYear = Math.max(...points.map((p) => p.year), ...bounds.map((b) => b.year));
   if (!Number.isFinite(latestYear)) throw new ModelError(input.variable, law, calibrationMessages.noBase());
 
@@ -51,17 +53,16 @@ export function baseLevel(input: CalibrationInput, law: LawName, options: { read
   }
   const item = (level: YearLevel): EvidenceItem => ({
     year: level.year,
-    description: `base level ${level.qualifier} ${level.value} (${level.series} ${level.observation.period}, ${level.observation.file}:${level.observation.line})`,
+    description: `base level ${level.kind === 'estimate' ? 'estimate ' : ''}${level.qualifier} ${level.value} (${level.series} ${level.observation.period}, ${level.observation.file}:${level.observation.line})`,
     value: level.value,
     weight: 1,
   });
 
   if (point) {
-    const base: Distribution =
-      point.qualifier === 'approx'
-        ? { dist: 'uniform', min: point.value * (1 - approxBand), max: point.value * (1 + approxBand) }
-        : { dist: 'constant', value: point.value };
-    const notes = point.qualifier === 'approx' ? [`base level approx ${point.value}: drawn uniformly within ±${approxBand * 100}%`] : [];
+    const band = point.kind === 'estimate' ? estimateBand : point.qualifier === 'approx' ? approxBand : 0;
+    const base: Distribution = band > 0 ? { dist: 'uniform', min: point.value * (1 - band), max: point.value * (1 + band) } : { dist: 'constant', value: point.value };
+    const what = point.kind === 'estimate' ? `an estimate (${point.qualifier}) ${point.value}, no outturn yet` : `approx ${point.value}`;
+    const notes = band > 0 ? [`base level ${what}: drawn uniformly within ±${Math.round(band * 100)}%`] : [];
     return { baseYear: latestYear, base, evidence: [item(point)], notes };
   }
   if (lower && upper && lower.value < upper.value) {

@@ -9,7 +9,7 @@ import { minimumYearsForDynamics, priorDegreesOfFreedom, priorVolatility } from 
 import { calibrationMessages, calibrationNotes } from './calibration-messages.js';
 import { fitWeightedLine, type WeightedPoint } from './fit-weighted-line.js';
 import { collectGrowthEvidence } from './growth-evidence.js';
-import { yearEndLevels } from './year-end-levels.js';
+import { yearLevels } from '../data/year-levels.js';
 
 /** How a capacity law ties log growth to the level: g = r·x(V, K) + σε, and g = a + b·z(V) when K is free. */
 export interface CapacityShape {
@@ -54,7 +54,7 @@ export function calibrateCapacityLaw(input: CalibrationInput, shape: CapacitySha
     if (found.samples.length === 0) throw new ModelError(input.variable, shape.law, calibrationMessages.noEvidence(free));
     // 1. The level at the start of every sample's years.
     const window = input.observations.filter((o) => input.toYear === undefined || o.year <= input.toYear);
-    const anchors = new Map(yearEndLevels(window).points.filter((p) => p.value > 0).map((p) => [p.year, p.value]));
+    const anchors = new Map(yearLevels(window).points.filter((p) => p.value > 0).map((p) => [p.year, p.value]));
     if (anchors.size === 0) anchors.set(base.baseYear, distributionQuantile(base.base, 0.5));
     const meanGrowth = found.samples.reduce((s, x) => s + x.weight * x.value, 0) / found.samples.reduce((s, x) => s + x.weight, 0);
     let extrapolated = 0;

@@ -11,6 +11,21 @@
 export const approxBand = 0.03;
 
 /**
+ * Half-width of the band around an `estimate` (预计/初步估算: a figure published before the
+ * period's outturn), as a fraction of the figure: `estimate v` is drawn from uniform
+ * [v·(1 − 0.10), v·(1 + 0.10)] as a base level, counts as a point with variance (0.10)²/3 in log
+ * points as growth evidence, and an outturn of the same period always replaces it.
+ * Why 10%: the record's own spread between early and later readings of one year: Beijing's 2024
+ * AI core industry was first published as 突破3000亿元 (January and March 2025) and later as
+ * 近3500亿元 (mid-2025), a revision of about ±8% around the midpoint; an estimate made before the
+ * year's statistics are compiled is at least that uncertain, so a band wider than `approxBand`'s
+ * rounding but of that order.
+ * Reference: variance of a uniform on [a, b] is (b − a)²/12 (Casella & Berger §3.3).
+ * @example estimateBand * 4500; // => 450
+ */
+export const estimateBand = 0.1;
+
+/**
  * Width of the half-open band a bounded base level is drawn from, as a fraction of the bound:
  * `atLeast v` → uniform [v, v·(1 + 0.10)]; `atMost v` → uniform [v·(1 − 0.10), v].
  * Why 10%: 突破/超过 is used for a round threshold just passed (超过2500亿元 is not 3000亿元);

@@ -32,16 +32,16 @@ export const calibrationMessages = {
 export const calibrationNotes = {
   boundNotPoint: (observation: Observation, qualifier: string) =>
     `${observation.series} ${observation.year} ${observation.period} is a bound (${qualifier} ${observation.value ?? observation.yoy}), treated as censored: not used as a point (${at(observation)})`,
-  partialLevel: (observation: Observation) =>
-    `${observation.series} ${observation.year} ${observation.period} level ${observation.value} not used as a level: partial years are never scaled by months (${at(observation)})`,
-  stockNotYearEnd: (observation: Observation) =>
-    `${observation.series} ${observation.period} level is a stock before year end, not used as that year's level (${at(observation)})`,
   unknownPeriod: (observation: Observation) =>
     `${observation.series} ${observation.year} period ${JSON.stringify(observation.period)} not understood, not used (${at(observation)})`,
-  duplicateLevel: (series: string, year: number, kept: Observation) =>
-    `${series} ${year}: several full-year levels; kept ${kept.value} (${kept.qualifier}, published ${kept.published}, ${at(kept)})`,
   yoyPreferred: (series: string, from: number, to: number, years: readonly number[]) =>
     `${series} level ratio ${from}→${to} not used: the reported yoy of ${years.join(', ')} is preferred (statistical bureaus compute yoy on comparable firms)`,
+  derivedYoyUsed: (series: string, from: number, to: number, years: readonly number[]) =>
+    `${series} level ratio ${from}→${to} not used: the growth of ${years.join(', ')} is on record as a derived yoy (the same levels' arithmetic), used once`,
+  weakGrowthSkipped: (observation: Observation) =>
+    `${observation.series} ${observation.year} ${observation.period} yoy ${observation.yoy} not used: graded ${observation.confidence}, and a better-graded growth of ${observation.year} is on record (${at(observation)})`,
+  acrossBreak: (series: string, from: number, to: number, breakYear: number) =>
+    `${series} level ratio ${from}→${to} not used: the series is on a new basis from ${breakYear} (a break, data/series.csv), so the levels are not comparable`,
   otherSeriesLevelsNotCompared: (series: string) =>
     `${series} levels not compared across years: a related series informs growth only through its published rates`,
   partialSuperseded: (series: string, year: number, period: string) =>

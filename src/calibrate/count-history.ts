@@ -2,7 +2,7 @@
 import { ModelError } from '../errors/model-error.js';
 import type { CalibrationInput, EvidenceItem, LawName } from '../laws/law.js';
 import { calibrationMessages, calibrationNotes } from './calibration-messages.js';
-import { yearEndLevels } from './year-end-levels.js';
+import { yearLevels } from '../data/year-levels.js';
 
 /** One year's count. */
 export interface YearCount {
@@ -19,7 +19,7 @@ export interface CountHistory {
 
 /**
  * The full-year counts of the variable's own series within [fromYear, toYear]: one per year
- * (yearEndLevels' ranking), `approx` counts as points (noted), bounds (超过10家) censored and noted.
+ * (the level-of-a-year rule, yearLevels), `approx` counts as points (noted), bounds (超过10家) censored and noted.
  * Reference: DESIGN.md §4; the count laws' posteriors (poisson-law.ts, negative-binomial-law.ts).
  * @param input the calibration input (growthEvidence is not used: counts of other scopes are not this flow)
  * @param law the law, for messages
@@ -31,7 +31,7 @@ export function countHistory(input: CalibrationInput, law: LawName): CountHistor
   const rows = input.observations.filter(
     (o) => (input.fromYear === undefined || o.year >= input.fromYear) && (input.toYear === undefined || o.year <= input.toYear),
   );
-  const levels = yearEndLevels(rows);
+  const levels = yearLevels(rows);
   const notes: string[] = [...levels.notes];
   for (const bound of levels.bounds) notes.push(calibrationNotes.boundNotPoint(bound.observation, bound.qualifier));
   const byYear = new Map<number, number>();

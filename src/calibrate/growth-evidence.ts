@@ -2,10 +2,10 @@
 import type { Observation } from '../data/types.js';
 import { ModelError } from '../errors/model-error.js';
 import type { CalibrationInput, EvidenceItem, LawName } from '../laws/law.js';
-import { approxBand, priorVolatility } from './calibration-constants.js';
+import { approxBand, estimateBand, priorVolatility } from './calibration-constants.js';
 import { calibrationMessages, calibrationNotes } from './calibration-messages.js';
 import { describePeriod } from './describe-period.js';
-import { yearEndLevels, type YearLevel } from './year-end-levels.js';
+import { weakGrades, yearLevels, type YearLevel } from '../data/year-levels.js';
 
 /** One growth sample: the average log growth per year over `years` years ending in `year`. */
 export interface GrowthSample {
@@ -34,18 +34,23 @@ export interface GrowthEvidence {
 /** Variance, in log points², of a figure drawn uniformly within ±approxBand of itself. */
 const approxVariance = approxBand ** 2 / 3;
 
+/** Variance, in log points², of an estimate drawn uniformly within ±estimateBand of itself. */
+const estimateVariance = estimateBand ** 2 / 3;
+
 /**
  * Collects growth samples (log points per year) from all the evidence, year window [fromYear, toYear]
  * applied to each observation's year:
  * 1. full-year yoy (`FY`, or a December stock): g = ln(1 + yoy), weight 1;
  * 2. consecutive full-year point levels of one series k years apart: g = ln(V_b / V_a) / k, weight k —
  *    unless a full-year yoy is reported for a year of the span: the reported yoy is preferred
- *    (statistical bureaus compute yoy on comparable firms) and the ratio is not used;
+ *    (statistical bureaus compute yoy on comparable firms) and the ratio is not used; and never
+ *    across a break of the series (levels on different bases, data/series.csv `breaks`);
  * 3. partial-year yoy (`Q1`, `H1`, `Q1-Q3`, `M1-M10`, …) for a year whose full-year growth is not
  *    known from 1 or 2: g = ln(1 + yoy), weight months / 12; of several, the longest period is kept.
  * Bounds (atLeast / atMost levels, or a bounded yoy without a level) are censored: never points,
  * always noted. `approx` figures are points with the variance of a ±3% band, τ², which discounts the
- * weight to w / (1 + w·τ²/σ0²) (σ0 = priorVolatility). `growthEvidence` series give growth only,
+ * weight to w / (1 + w·τ²/σ0²) (σ0 = priorVolatility); estimates (kind `estimate`) likewise with
+ * their ±10% band (estimateBand). `growthEvidence` series give growth only,
  * and only through their published rates (1 and 3): their level ratios are not used, because a
  * related series' published levels often change scope or firm set between years (each year's
  * level is a new set of firms; the published yoy compares like with like).
@@ -86,7 +91,7 @@ function seriesEvidence(rows: readonly Observation[], own: boolean, variable: st
   const series = rows[0].series;
   const samples: GrowthSample[] = [];
   const evidence: EvidenceItem[] = [];
-  const levels = yearEndLevels(rows);
+  const levels = yearLevels(rows);
   const notes: string[] = [...levels.notes];
   for (const bound of levels.bounds) notes.push(calibrationNotes.boundNotPoint(bound.observation, bound.qualifier));
 
@@ -95,11 +100,18 @@ function seriesEvidence(rows: readonly Observation[], own: boolean, variable: st
     evidence.push({ year: sample.year, description, value: sample.value, weight: sample.weight, series: sample.series });
   };
 
-  // 1. Full-year and partial-year yoy, by year; bounded growth without a level is censored.
+  // 1. Full-year and partial-year yoy, by year; bounded growth without a level is censored. A growth
+  //    graded low or low-medium is used only when no better-graded growth of that year is on record
+  //    (the rule the level of a year follows: src/data/year-levels.ts).
   const fullYoy = new Map<number, Observation[]>();
   const partialYoy = new Map<number, { observation: Observation; months: number }[]>();
+  const wellGradedYears = new Set(rows.filter((o) => o.yoy !== undefined && !weakGrades.includes(o.confidence)).map((o) => o.year));
   for (const observation of rows) {
     if (observation.yoy === undefined) continue;
+    if (weakGrades.includes(observation.confidence) && wellGradedYears.has(observation.year)) {
+      notes.push(calibrationNotes.weakGrowthSkipped(observation));
+      continue;
+    }
     if (observation.value === undefined && (observation.qualifier === 'atLeast' || observation.qualifier === 'atMost')) {
       notes.push(calibrationNotes.boundNotPoint(observation, observation.qualifier));
       continue;
@@ -116,7 +128,8 @@ function seriesEvidence(rows: readonly Observation[], own: boolean, variable: st
     else partialYoy.set(observation.year, [...(partialYoy.get(observation.year) ?? []), { observation, months }]);
   }
   for (const year of [...fullYoy.keys()].sort((a, b) => a - b)) {
-    const observation = [...fullYoy.get(year)!].sort(newestFirst)[0];
+    // An outturn's growth before an estimate's, then the newest vintage.
+    const observation = [...fullYoy.get(year)!].sort((a, b) => Number(a.kind === 'estimate') - Number(b.kind === 'estimate') || newestFirst(a, b))[0];
     const value = Math.log1p(observation.yoy!);
     add(
       { series, year, years: 1, value, weight: discount(1, yoyVariance(observation)), kind: 'yoy', own },
@@ -131,10 +144,15 @@ function seriesEvidence(rows: readonly Observation[], own: boolean, variable: st
   for (let i = 1; i < points.length; i++) {
     const [first, last] = [points[i - 1], points[i]];
     const span = last.year - first.year;
+    if (first.observation.basis !== last.observation.basis) {
+      notes.push(calibrationNotes.acrossBreak(series, first.year, last.year, last.observation.basis ?? last.year));
+      continue;
+    }
     const covered: number[] = [];
     for (let year = first.year + 1; year <= last.year; year++) if (fullYoy.has(year)) covered.push(year);
     if (covered.length > 0) {
-      notes.push(calibrationNotes.yoyPreferred(series, first.year, last.year, covered));
+      const derived = covered.every((year) => fullYoy.get(year)!.every((o) => o.status === 'derived'));
+      notes.push(derived ? calibrationNotes.derivedYoyUsed(series, first.year, last.year, covered) : calibrationNotes.yoyPreferred(series, first.year, last.year, covered));
       continue;
     }
     for (const level of [first, last]) {
@@ -177,11 +195,15 @@ function discount(weight: number, variance: number): number {
 }
 
 function levelVariance(level: YearLevel): number {
-  return level.qualifier === 'approx' ? approxVariance : 0;
+  return level.kind === 'estimate' ? estimateVariance : level.qualifier === 'approx' ? approxVariance : 0;
 }
 
-/** An approx yoy: ±3% band on the rate itself, in log points (÷ (1 + yoy)). */
+/**
+ * An approx yoy: ±3% band on the rate itself, in log points (÷ (1 + yoy)); an estimated yoy (read
+ * from an estimate of the year's level): the estimate's ±10% band on the level, in log points.
+ */
 function yoyVariance(observation: Observation): number {
+  if (observation.kind === 'estimate') return estimateVariance;
   if (observation.qualifier !== 'approx' || observation.value !== undefined) return 0;
   const yoy = observation.yoy!;
   return approxVariance * (yoy / (1 + yoy)) ** 2;

@@ -6,20 +6,37 @@ import type { CsvTable } from '../io/read-csv.js';
 import { parsePeriod, stockDateYear } from './period.js';
 import { percentToFraction } from './percent-to-fraction.js';
 import { isCsvSafeId } from '../io/csv-cell.js';
-import { isPublicationDate } from './publication-date.js';
+import { isPublicationDate, latestDayOf } from './publication-date.js';
 import { requireColumns } from './require-columns.js';
-import type { Observation, ObservationKind, ObservationStatus, Qualifier, SeriesInfo } from './types.js';
+import type { Confidence, Observation, ObservationKind, ObservationStatus, Qualifier, SeriesInfo } from './types.js';
 import { convertUnit, isKnownUnit, unitFactor, unitNames, units } from './units.js';
 
 /** The columns of data/observations.csv, in order. */
 export const observationColumns = [
   'series', 'region', 'period', 'year', 'value', 'unit', 'yoyPercent', 'qualifier', 'status',
-  'derivation', 'kind', 'source', 'published', 'quote', 'note',
+  'derivation', 'kind', 'confidence', 'source', 'published', 'quote', 'note',
 ] as const;
 
 export const qualifiers: readonly Qualifier[] = ['exact', 'approx', 'atLeast', 'atMost'];
 export const statuses: readonly ObservationStatus[] = ['reported', 'derived'];
-export const observationKinds: readonly ObservationKind[] = ['observed', 'externalForecast'];
+export const observationKinds: readonly ObservationKind[] = ['observed', 'estimate', 'externalForecast'];
+/** The confidence grades, highest first (the reference sheets' scale). */
+export const confidenceGrades: readonly Confidence[] = ['high', 'medium-high', 'medium', 'medium-low', 'low-medium', 'low'];
+
+/**
+ * The first year of the basis a figure of `year` published on `published` is on: the latest break
+ * of the series at or before `year` that applies to it (a break dated `publishedFrom` applies to
+ * figures published from that date on).
+ */
+function basisOf(info: SeriesInfo | undefined, year: number, published: string): number | undefined {
+  let basis: number | undefined;
+  for (const b of info?.breaks ?? []) {
+    // A month given for the revision means from its first day ("from 2024-03").
+    const from = b.publishedFrom === undefined ? undefined : /^\d{4}-\d{2}$/.test(b.publishedFrom) ? `${b.publishedFrom}-01` : b.publishedFrom;
+    if (b.year <= year && (from === undefined || latestDayOf(published) >= from)) basis = b.year;
+  }
+  return basis;
+}
 
 /**
  * Highest yoy growth accepted, in percent: a thousandfold in a year. The shipped data's highest is
@@ -46,9 +63,11 @@ const numberPattern = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
  * Reads the observations table and checks every row against the rules of data/README.md:
  * known series (did you mean), valid period and year, numeric value and yoyPercent (a "," decimal
  * separator gets a hint), a value or a growth, a known unit convertible to the series' unit,
- * qualifier/status/kind from their lists, a derived row's arithmetic, a known source, a publication
- * date, a quote, and no duplicate (a second value, or a second yoyPercent, for the same series, period,
- * year, kind and published date; a level-only and a growth-only row of one period are not duplicates).
+ * qualifier/status/kind/confidence from their lists, a derived row's arithmetic, a known source, a
+ * publication date, a quote, and no duplicate (a second value, or a second yoyPercent, for the same
+ * series, period, year, kind, source and published date; a level-only and a growth-only row of one
+ * period are not duplicates, nor are two sources publishing one figure on the same day).
+ * Each observation gets the `basis` its year is on (from the series' `breaks`).
  * Values are converted to the series' canonical unit: value × factor(unit) / factor(series unit);
  * yoyPercent becomes the fraction `yoy` (17.7 → 0.177).
  * @returns the observations (only rows without problems) and the problems found
@@ -117,15 +136,18 @@ export function parseObservations(
     if (!statuses.includes(f.status as ObservationStatus)) at('status', messages.oneOf('status', statuses, f.status), didYouMean(f.status, statuses));
     else if (f.status === 'derived' && f.derivation === '') at('derivation', dataMessages.derivationMissing());
     if (!observationKinds.includes(f.kind as ObservationKind)) at('kind', messages.oneOf('kind', observationKinds, f.kind), didYouMean(f.kind, observationKinds));
+    if (!confidenceGrades.includes(f.confidence as Confidence)) {
+      at('confidence', messages.oneOf('confidence', confidenceGrades, f.confidence), didYouMean(f.confidence, confidenceGrades));
+    }
     if (f.source === '') at('source', messages.required('source'));
     else if (!sourceIds.has(f.source)) at('source', messages.unknownReference('source', 'source (data/sources.csv)', f.source), didYouMean(f.source, sourceIds));
     if (f.published === '') at('published', messages.required('published'));
     else if (!isPublicationDate(f.published)) at('published', messages.mustBe('published', 'be a date YYYY-MM-DD or YYYY-MM', f.published));
     if (f.quote === '') at('quote', messages.required('quote'));
 
-    // 4. One value and one growth per series, period, year, kind and vintage: a level-only row and a
-    //    growth-only row for the same period may stand side by side (each with its own qualifier).
-    const key = [f.series, f.period, f.year, f.kind, f.published].join(' ');
+    // 4. One value and one growth per series, period, year, kind, source and vintage: a level-only row
+    //    and a growth-only row for the same period may stand side by side (each with its own qualifier).
+    const key = [f.series, f.period, f.year, f.kind, f.source, f.published].join(' ');
     const figures = [...(f.value !== '' ? ['value'] : []), ...(f.yoyPercent !== '' ? ['yoyPercent'] : [])];
     const clashes = figures.filter((figure) => firstLine.has(`${figure} ${key}`));
     if (clashes.length > 0) at('row', dataMessages.duplicateFigure(clashes, key, firstLine.get(`${clashes[0]} ${key}`)!));
@@ -144,6 +166,8 @@ export function parseObservations(
       status: f.status as ObservationStatus,
       ...(f.derivation !== '' ? { derivation: f.derivation } : {}),
       kind: f.kind as ObservationKind,
+      confidence: f.confidence as Confidence,
+      ...(basisOf(info, year, f.published) !== undefined ? { basis: basisOf(info, year, f.published) } : {}),
       source: f.source,
       published: f.published,
       quote: f.quote,

@@ -6,8 +6,24 @@ export type Qualifier = 'exact' | 'approx' | 'atLeast' | 'atMost';
 /** `reported`: as published; `derived`: computed by us from reported figures (arithmetic kept). */
 export type ObservationStatus = 'reported' | 'derived';
 
-/** `observed`: a reading of the past; `externalForecast`: a projection made by others, quoted in a report. */
-export type ObservationKind = 'observed' | 'externalForecast';
+/**
+ * `observed`: an outturn, a reading of the past; `estimate`: a preliminary estimate of a period that
+ * has ended or is ending (预计/初步估算/有望), made before its outturn is published — it stands for
+ * the period only while no outturn of that period is on record, and is drawn with the wider
+ * `estimateBand`; `externalForecast`: a projection made by others, quoted in a report (never
+ * calibrated on).
+ */
+export type ObservationKind = 'observed' | 'estimate' | 'externalForecast';
+
+/**
+ * How far a figure can be trusted, by its source (the reference sheets' scale, highest first):
+ * `high` a statistics bureau or government page, or one figure on two independent copies of an
+ * official release; `medium` mainstream media quoting an official, usually via a mirror; `low` an
+ * aggregator or research-firm page, unclear scope, a garbled mirror or a translation without the
+ * Chinese original; the intermediate grades sit between. A derived figure is graded below the
+ * figures it is computed from. Rules and the grade of every source: data/README.md.
+ */
+export type Confidence = 'high' | 'medium-high' | 'medium' | 'medium-low' | 'low-medium' | 'low';
 
 /** One reported figure of one series (one row of data/observations.csv, after checking). */
 export interface Observation {
@@ -27,6 +43,15 @@ export interface Observation {
   /** For derived rows: the arithmetic, e.g. `12759 / 0.64`. */
   readonly derivation?: string;
   readonly kind: ObservationKind;
+  /** The source's grade (data/README.md, "Confidence"). */
+  readonly confidence: Confidence;
+  /**
+   * The first year of the series' basis this figure is on: the latest break of the series at or
+   * before `year` that applies to it (a break dated `publishedFrom` applies only to figures published
+   * from then on), data/series.csv `breaks`; undefined before the series' first break. Levels of
+   * different bases are never compared (no growth is read across a break).
+   */
+  readonly basis?: number;
   readonly source: string;
   /** Publication date `YYYY-MM-DD` (or `YYYY-MM`): what `asOf` filters on. */
   readonly published: string;
@@ -35,6 +60,18 @@ export interface Observation {
   /** Where the row came from, for messages. */
   readonly file: string;
   readonly line: number;
+}
+
+/**
+ * A break in a series: from `year` on, its figures are on a new basis (a census revision, a new list
+ * definition). With `publishedFrom`, only figures published on or after that date are on the new
+ * basis: a preliminary figure of a year ≥ `year` published before the revision stays on the old one.
+ */
+export interface SeriesBreak {
+  readonly year: number;
+  /** `YYYY-MM-DD` or `YYYY-MM`: the date the new basis was first published. */
+  readonly publishedFrom?: string;
+  readonly reason: string;
 }
 
 /** One series: all observations of one quantity in one scope (never splice scopes). */
@@ -46,6 +83,8 @@ export interface SeriesInfo {
   readonly labelZh: string;
   readonly labelEn: string;
   readonly description: string;
+  /** Years from which the series is on a new basis, ascending, each with its reason (data/series.csv `breaks`). */
+  readonly breaks: readonly SeriesBreak[];
 }
 
 /** One source document (data/sources.csv). */

@@ -301,7 +301,7 @@ export const dataMessages = {
   windowMissing: (field: string, kind: string) => `${field} is required for a ${kind} target, got nothing`,
   unknownSeries: (value: string) => `series must name a series of data/series.csv, got ${showValue(value)}`,
   duplicateFigure: (figures: readonly string[], key: string, firstLine: number) =>
-    `series, period, year, kind and published must be unique for each figure, got ${showValue(key)} again with a ${figures.join(' and a ')} (first on line ${firstLine})`,
+    `series, period, year, kind, source and published must be unique for each figure, got ${showValue(key)} again with a ${figures.join(' and a ')} (first on line ${firstLine})`,
 } as const;
 
 /** Messages of the ensemble law and of backtests: src/laws/ensemble-law.ts, src/backtest/, `forecast backtest`. */
@@ -317,6 +317,8 @@ export const backtestMessages = {
   horizon: (value: unknown) => `--horizon must be a whole number from 1 to 20, got ${showValue(value)}`,
   draws: (value: unknown) => `--draws must be a whole number from 10 to 1000000, got ${showValue(value)}`,
   vintage: (value: unknown) => `--vintage must be one of: dated, strict, none, got ${showValue(value)}`,
+  acrossBreak: (year: number, series: string, basis: number, baseYear: number) =>
+    `${year} not scored: its level and the ${baseYear} level the forecast starts from are on different bases of ${series} (a break from ${basis}, data/series.csv), not comparable`,
   m3Missing: (file: string) =>
     `the yardstick collection must exist at ${file} (a CSV with series_id,category,split,t,value, e.g. the M3 yearly data), got no file`,
 } as const;

@@ -157,7 +157,11 @@ export function histogramLayout(pilot: Float64Array, probabilities: readonly num
   const lookupLo = regions.length > 1 ? regions[1].lo : 0;
   const lookupHi = regions[regions.length - 1].lo;
   const span = lookupHi - lookupLo;
-  const lookupScale = span > 0 && Number.isFinite(span) ? lookupCells / span : 0;
+  // A span too small for the cells (a window of one atom at 0 ends at the least subnormal) makes the
+  // scale infinite and 0 × ∞ a NaN cell: no lookup then, every value takes the region search. The scale
+  // is shrunk by 4 ulps so that a value just below lookupHi (an atom one ulp under it: the count 7 of a
+  // window ending at nextUp(7)) never rounds into the top entry, which counts straight into the last gap.
+  const lookupScale = span > 0 && Number.isFinite(lookupCells / span) ? (lookupCells / span) * (1 - 2 ** -50) : 0;
   // Entry 0 is everything below the windows, entries 1 … lookupCells the cells, the last one everything above.
   const lookup = new Uint16Array(lookupCells + 2);
   const cellCounter = new Int32Array(lookupCells + 2).fill(-1);

@@ -1,5 +1,6 @@
 // What the record already says about a series' full years: levels and growth, for targets judged on the past.
 import type { Observation } from '../data/types.js';
+import { levelOfEachYear } from '../data/year-levels.js';
 
 /** A full-year level read from the record (bounds are kept as bounds by their qualifier). */
 export interface KnownLevel {
@@ -7,21 +8,23 @@ export interface KnownLevel {
   readonly value: number;
   readonly qualifier: Observation['qualifier'];
   readonly source: string;
+  /** The series' basis the level is on (levels of different bases are never compared). */
+  readonly basis?: number;
 }
 
 /**
- * The full-year (`FY`) level rows of observed figures, one per year in ascending years: the latest
- * published wins (a later vintage supersedes an earlier one).
+ * The level row of each year on record, outturns only (an estimate never decides a target on the
+ * record), in ascending years, by the one "level of a year" rule of src/data/year-levels.ts: whole
+ * years (FY, or a December stock), the latest vintage, a rounding never replacing the figure it
+ * rounds, a bound kept a bound.
  * @example fullYearRows(observations).get(2023)?.quote; // => "2023年全行业营收规模已接近3万亿元"
  */
 export function fullYearRows(observations: readonly Observation[]): Map<number, Observation & { readonly value: number }> {
   const byYear = new Map<number, Observation & { readonly value: number }>();
-  for (const o of observations) {
-    if (o.kind !== 'observed' || o.period !== 'FY' || o.value === undefined) continue;
-    const seen = byYear.get(o.year);
-    if (!seen || o.published > seen.published) byYear.set(o.year, o as Observation & { readonly value: number });
+  for (const [year, level] of levelOfEachYear(observations.filter((o) => o.kind === 'observed'))) {
+    byYear.set(year, level.observation as Observation & { readonly value: number });
   }
-  return new Map([...byYear.entries()].sort((a, b) => a[0] - b[0]));
+  return byYear;
 }
 
 /**
@@ -30,7 +33,7 @@ export function fullYearRows(observations: readonly Observation[]): Map<number, 
  */
 export function fullYearLevels(observations: readonly Observation[]): Map<number, KnownLevel> {
   const levels = new Map<number, KnownLevel>();
-  for (const [year, o] of fullYearRows(observations)) levels.set(year, { year, value: o.value, qualifier: o.qualifier, source: o.source });
+  for (const [year, o] of fullYearRows(observations)) levels.set(year, { year, value: o.value, qualifier: o.qualifier, source: o.source, basis: o.basis });
   return levels;
 }
 
@@ -58,16 +61,21 @@ export function knownGrowth(observations: readonly Observation[], year: number):
   const levels = fullYearRows(observations);
   const now = levels.get(year);
   const before = levels.get(year - 1);
-  if (now && before && now.qualifier === 'exact' && before.qualifier === 'exact') return { value: now.value / before.value - 1, qualifier: 'exact', rows: [before, now] };
+  // Never across a break of the series: levels on different bases are not comparable.
+  if (now && before && now.qualifier === 'exact' && before.qualifier === 'exact' && now.basis === before.basis) {
+    return { value: now.value / before.value - 1, qualifier: 'exact', rows: [before, now] };
+  }
   return undefined;
 }
 
 /**
- * Compound growth between the first and last exact or approximate FY levels; NaN with fewer than two.
+ * Compound growth between the first and last exact or approximate levels of the latest basis; NaN with fewer than two.
  * @example historicalCagr of levels 100 (2020) and 121 (2022); // => 0.1 (to 1e-12)
  */
 export function historicalCagr(observations: readonly Observation[]): number {
-  const points = [...fullYearLevels(observations).values()].filter((l) => l.qualifier === 'exact' || l.qualifier === 'approx');
+  const all = [...fullYearLevels(observations).values()].filter((l) => l.qualifier === 'exact' || l.qualifier === 'approx');
+  // Only levels on the basis of the latest one: no growth is read across a series' break.
+  const points = all.filter((l) => l.basis === all[all.length - 1]?.basis);
   if (points.length < 2) return Number.NaN;
   const first = points[0];
   const last = points[points.length - 1];

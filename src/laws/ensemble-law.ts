@@ -1,8 +1,8 @@
 // The ensemble law: the default annual method's point path, with M3-calibrated intervals drawn as coherent paths.
 import { baseLevel } from '../calibrate/base-level.js';
 import { calibratedParams } from '../calibrate/calibrated-params.js';
-import { yearEndLevels } from '../calibrate/year-end-levels.js';
 import { calibrationMessages } from '../calibrate/calibration-messages.js';
+import { yearLevels } from '../data/year-levels.js';
 import { backtestMessages } from '../errors/messages.js';
 import { ModelError } from '../errors/model-error.js';
 import { defaultAnnualCalibration as stored } from '../forecast/default-annual-calibration.js';
@@ -69,7 +69,7 @@ export const ensembleLaw: Law = {
     const rows = input.observations.filter(
       (o) => (input.fromYear === undefined || o.year >= input.fromYear) && (input.toYear === undefined || o.year <= input.toYear),
     );
-    const { points } = yearEndLevels(rows);
+    const { points } = yearLevels(rows);
     const lastYear = points.length > 0 ? Math.max(...points.map((p) => p.year)) : undefined;
     if (lastYear !== base.baseYear) throw new ModelError(input.variable, 'ensemble', backtestMessages.ensembleBaseNotLevel(base.baseYear, lastYear));
     // 1. The latest run of consecutive years with a point level, ending at the base year.

@@ -5,7 +5,7 @@ import { priorDegreesOfFreedom, priorVolatility } from '../calibrate/calibration
 import { calibrationMessages, calibrationNotes } from '../calibrate/calibration-messages.js';
 import { collectGrowthEvidence } from '../calibrate/growth-evidence.js';
 import { posteriorGrowth, type WeightedSample } from '../calibrate/posterior-growth.js';
-import { yearEndLevels } from '../calibrate/year-end-levels.js';
+import { yearLevels } from '../data/year-levels.js';
 import { ModelError } from '../errors/model-error.js';
 import type { Distribution } from '../simulate/distribution.js';
 import type { Calibration, CalibrationInput, EvidenceItem, Law, LawRuntime, LawStartInput } from './law.js';
@@ -44,7 +44,7 @@ export const linearLaw: Law = {
     const window = input.observations.filter(
       (o) => (input.fromYear === undefined || o.year >= input.fromYear) && (input.toYear === undefined || o.year <= input.toYear),
     );
-    const levelOf = new Map(yearEndLevels(window).points.map((p) => [p.year, p.value]));
+    const levelOf = new Map(yearLevels(window).points.map((p) => [p.year, p.value]));
     const steps: WeightedSample[] = [];
     const evidence: EvidenceItem[] = [];
     for (const sample of found.samples) {

@@ -8,7 +8,7 @@
 //   5 shocks           in a year the variable is simulated
 //   6 targets          each judged target's unit converts to its variable's
 //   7 size             draws × variables × years within the limits, before any column is allocated
-import { yearEndLevels } from '../calibrate/year-end-levels.js';
+import { yearLevels } from '../data/year-levels.js';
 import type { DataSet } from '../data/types.js';
 import { didYouMean } from '../errors/did-you-mean.js';
 import { InputError } from '../errors/input-error.js';
@@ -186,7 +186,7 @@ function missingStart(variable: VariableSpec, inputs: PreflightInputs, framed: (
   if (inputs.scenario.startYears?.[variable.name] !== undefined) return [];
   const levelsIn = (data: DataSet) => {
     const rows = observedSeries(data, variable.series).filter((o) => variable.calibrateTo === undefined || o.year <= variable.calibrateTo);
-    const { points, bounds } = yearEndLevels(rows);
+    const { points, bounds } = yearLevels(rows);
     return [...points, ...bounds];
   };
   if (levelsIn(inputs.data).length > 0) return [];

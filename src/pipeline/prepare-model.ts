@@ -14,10 +14,14 @@ import type { ScenarioSpec } from '../spec/scenario-spec.js';
 import { variableUnderScenario } from '../spec/variable-under-scenario.js';
 import type { ParameterOrigin, PreparedModel, PreparedVariable } from './prepared-model.js';
 
-/** Observed rows of one series (external forecasts are drawn beside ours, never calibrated on). */
+/**
+ * The rows of one series calibration may read: outturns and estimates (an estimate stands for its
+ * year only until an outturn arrives: src/data/year-levels.ts). External forecasts are drawn beside
+ * ours, never calibrated on.
+ */
 export function observedSeries(data: DataSet, series: string | undefined): Observation[] {
   if (!series) return [];
-  return data.observations.filter((o) => o.series === series && o.kind === 'observed');
+  return data.observations.filter((o) => o.series === series && o.kind !== 'externalForecast');
 }
 
 /**

@@ -21,6 +21,17 @@ describe('baseLevel', () => {
     expect(max).toBeCloseTo(30900, 9);
   });
 
+  it('baseLevel draws an estimate within ±10% (预计4500亿元 → 4050 … 4950) until an outturn replaces it', () => {
+    const estimate = observation({ year: 2025, value: 4500, qualifier: 'approx', kind: 'estimate' });
+    const result = base({ observations: [observation({ year: 2024, value: 3500, qualifier: 'approx' }), estimate] });
+    expect(result.baseYear).toBe(2025);
+    const { min, max } = result.base as { min: number; max: number };
+    expect(min).toBeCloseTo(4050, 9);
+    expect(max).toBeCloseTo(4950, 9);
+    expect(result.notes[0]).toBe('base level an estimate (approx) 4500, no outturn yet: drawn uniformly within ±10%');
+    expect(base({ observations: [estimate, observation({ year: 2025, value: 4380 })] }).base).toEqual({ dist: 'constant', value: 4380 });
+  });
+
   it('baseLevel keeps a lower bound a bound: 超过2500 → uniform [2500, 2750]', () => {
     const result = base({ observations: [observation({ year: 2023, value: 2500, qualifier: 'atLeast' })] });
     expect(result.base).toEqual({ dist: 'uniform', min: 2500, max: 2750 });

@@ -15,6 +15,7 @@ export function observation(fields: Partial<Observation> & { year: number }): Ob
     qualifier: 'exact',
     status: 'reported',
     kind: 'observed',
+    confidence: 'medium',
     source: 'test',
     published: `${fields.year + 1}-03`,
     quote: '',

@@ -92,6 +92,37 @@ describe('collectGrowthEvidence', () => {
     expect(samples[0].weight).toBeCloseTo(1 / 1.12, 12);
   });
 
+  it('collectGrowthEvidence never reads growth across a break of the series (levels on different bases)', () => {
+    // Beijing GDP: 2022 41610.9 (4th census basis) | break 2023 (5th census) | 2023 47353.7, 2024 49843.1, 2025 52073.4.
+    // Across the break the ratio would be +13.8% (ln 1.138 = 0.129); within it: ln(49843.1/47353.7), ln(52073.4/49843.1).
+    const gdp = [
+      observation({ year: 2021, value: 40269.6 }),
+      observation({ year: 2022, value: 41610.9 }),
+      observation({ year: 2023, value: 47353.7, basis: 2023 }),
+      observation({ year: 2024, value: 49843.1, basis: 2023 }),
+      observation({ year: 2025, value: 52073.4, basis: 2023 }),
+    ];
+    const { samples, notes } = collect({ observations: gdp });
+    expect(samples.map((s) => s.year)).toEqual([2022, 2024, 2025]);
+    expect(samples[1].value).toBeCloseTo(Math.log(49843.1 / 47353.7), 15);
+    expect(samples.every((s) => s.value < 0.11)).toBe(true);
+    expect(notes).toContain('s level ratio 2022→2023 not used: the series is on a new basis from 2023 (a break, data/series.csv), so the levels are not comparable');
+  });
+
+  it('collectGrowthEvidence counts an estimate as a point with the variance of its ±10% band', () => {
+    // τ² = 0.1²/3 = 0.003333… for the estimate end; the approx end adds 0.03²/3 = 0.0003:
+    // weight 1/(1 + (0.0003 + 0.0033333)/0.05²) = 1/2.4533… = 0.40761…
+    const { samples } = collect({
+      observations: [
+        observation({ year: 2024, value: 3500, qualifier: 'approx' }),
+        observation({ year: 2025, value: 4500, qualifier: 'approx', kind: 'estimate' }),
+      ],
+    });
+    expect(samples).toHaveLength(1);
+    expect(samples[0].value).toBeCloseTo(Math.log(4500 / 3500), 15);
+    expect(samples[0].weight).toBeCloseTo(1 / (1 + (0.0003 + 0.01 / 3) / 0.0025), 12);
+  });
+
   it('collectGrowthEvidence uses growthEvidence series for growth only, through their published rates', () => {
     const { samples, notes } = collect({
       observations: [observation({ year: 2023, value: 500 })],

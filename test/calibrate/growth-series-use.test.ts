@@ -21,21 +21,21 @@ function model(series: string[], window = '', start = '') {
 describe('growth series that contribute nothing', () => {
   it('are an input error at the variable when they have observations none of which gives a growth (stock dates)', () => {
     try {
-      prepareModel(model(['bj.ai.related.output', 'cn.ai.core']), data, scenario);
+      prepareModel(model(['bj.ai.related.output', 'bj.llm.registered']), data, scenario);
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(InputError);
       const [problem] = (error as InputError).problems;
       expect(problem).toMatchObject({ file: 'models/m.yaml', line: 4, col: 3, field: 'variables.core.calibrate.growthSeries' });
-      expect(problem.message).toMatch(/^variables\.core\.calibrate\.growthSeries must name series that inform the growth, got cn\.ai\.core, which contributes nothing to law compound: none of its 2 observations gives a growth it can use \(cn\.ai\.core 2022-06 level is a stock before year end/);
+      expect(problem.message).toMatch(/^variables\.core\.calibrate\.growthSeries must name series that inform the growth, got bj\.llm\.registered, which contributes nothing to law compound: none of its 6 observations gives a growth it can use \(bj\.llm\.registered 2026-01 level is a stock before year end/);
     }
   });
 
   it('are a note (shown by explain) when nothing of them is on record by the run\'s date, or all lies outside the calibration window', () => {
     const early = prepareModel(model(['bj.ai.related.output'], '', '    start: { year: 2019, value: 1000 }\n    params: { growth: 0.1, volatility: 0.05 }\n'), asOf(data, '2020-01-01'), scenario).variables[0];
     expect(early.calibration!.notes).toContain("growth series bj.ai.related.output contributes nothing: no observation of it is on record (as of the run's date)");
-    const windowed = prepareModel(model(['bj.ai.related.output'], ', from: 2021', '    params: { growth: 0.1, volatility: 0.05 }\n'), data, scenario).variables[0];
-    expect(windowed.calibration!.notes).toContain('growth series bj.ai.related.output contributes nothing: its 2 observations lie outside calibrate from–to');
+    const windowed = prepareModel(model(['bj.ai.related.output'], ', from: 2023', '    params: { growth: 0.1, volatility: 0.05 }\n'), data, scenario).variables[0];
+    expect(windowed.calibration!.notes).toContain('growth series bj.ai.related.output contributes nothing: its 3 observations lie outside calibrate from–to');
   });
 
   it('say nothing when they contribute', () => {

@@ -18,7 +18,7 @@ async function run(args: string[]) {
 const csvHeader = (text: string) => text.split('\n')[0];
 
 describe('forecast backtest', () => {
-  it('backtests nationalSoftwareRevenue with compound and ensemble: cutoffs 2019–2022, scored rows and the ensemble skipped where history is short', async () => {
+  it('backtests nationalSoftwareRevenue with compound and ensemble: cutoffs 2018–2023, scored rows and the ensemble skipped where history is short', async () => {
     const out = mkdtempSync(join(tmpdir(), 'backtest-'));
     const { code, stdout, stderr } = await run(['backtest', '--variable', 'nationalSoftwareRevenue', '--laws', 'compound,ensemble', '--horizon', '2', '--draws', '200', '--out', out]);
     expect(withoutProgress(stderr)).toBe('');
@@ -28,19 +28,22 @@ describe('forecast backtest', () => {
     expect(csvHeader(backtest)).toBe(backtestColumns.join(','));
     const rows = backtest.trimEnd().split('\n').slice(1);
     const compound = rows.filter((line) => line.startsWith('nationalSoftwareRevenue,cn.software.revenue,compound,'));
-    // Cutoffs 2019, 2020, 2021 score two years each; 2022 scores 2023 only (FY levels end in 2023).
+    // Cutoffs 2018 … 2022 score two years each; 2023 scores 2024 only (FY levels end in 2024). The first
+    // cutoff is 2018: three full-year levels (2016, derived from IT services and their share; 2017; 2018).
     expect(compound.map((line) => line.split(',').slice(3, 8).join(' '))).toEqual([
+      '2018 2019-04-30 2018 2019 1', '2018 2019-04-30 2018 2020 2',
       '2019 2020-04-30 2019 2020 1', '2019 2020-04-30 2019 2021 2',
       '2020 2021-04-30 2020 2021 1', '2020 2021-04-30 2020 2022 2',
       '2021 2022-04-30 2021 2022 1', '2021 2022-04-30 2021 2023 2',
-      '2022 2023-04-30 2022 2023 1',
+      '2022 2023-04-30 2022 2023 1', '2022 2023-04-30 2022 2024 2',
+      '2023 2024-04-30 2023 2024 1',
     ]);
-    expect(rows.filter((line) => line.includes(',ensemble,') && !line.includes('skipped'))).toHaveLength(1);
+    expect(rows.filter((line) => line.includes(',ensemble,') && !line.includes('skipped'))).toHaveLength(5);
     expect(rows.filter((line) => line.includes(',ensemble,') && line.includes('skipped: full-year levels must cover at least 6'))).toHaveLength(3);
     const metrics = readFileSync(join(out, 'metrics.csv'), 'utf8');
     expect(csvHeader(metrics)).toBe(backtestMetricsColumns.join(','));
-    expect(metrics).toMatch(/^nationalSoftwareRevenue,compound,all,7,4,/m);
-    expect(metrics).toMatch(/^all,ensemble,1,1,1,/m);
+    expect(metrics).toMatch(/^nationalSoftwareRevenue,compound,all,11,6,/m);
+    expect(metrics).toMatch(/^all,ensemble,1,3,3,/m);
   });
 
   it('is deterministic: the same seed writes byte-identical files', async () => {
@@ -49,12 +52,23 @@ describe('forecast backtest', () => {
     expect(readFileSync(join(outs[0], 'backtest.csv'), 'utf8')).toBe(readFileSync(join(outs[1], 'backtest.csv'), 'utf8'));
   });
 
+  it('never scores a forecast against an actual on another basis of its series (Beijing GDP: the 2023 census revision)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'backtest-'));
+    const { code } = await run(['backtest', '--variable', 'beijingGdp', '--laws', 'compound', '--horizon', '2', '--draws', '100', '--quiet', '--out', out]);
+    expect(code).toBe(0);
+    const rows = readFileSync(join(out, 'backtest.csv'), 'utf8').trimEnd().split('\n').slice(1);
+    const scored = rows.filter((line) => line.startsWith('beijingGdp,bj.gdp,compound,')).map((line) => line.split(',').slice(5, 7).join('→'));
+    // bases: 2018–2022 and the preliminary 2023 (published 2024) on the 4th census basis; 2023 revised, 2024, 2025 on the 5th
+    expect(scored).toEqual(['2019→2020', '2019→2021', '2020→2021', '2020→2022', '2021→2022', '2024→2025']);
+    expect(rows.filter((line) => line.includes('not scored: its level and the')).length).toBe(5);
+  });
+
   it('notes variables without enough history in backtest.csv instead of failing', async () => {
     const out = mkdtempSync(join(tmpdir(), 'backtest-'));
     const { code } = await run(['backtest', '--variable', 'infoSoftwareValueAdded', '--laws', 'compound', '--draws', '50', '--quiet', '--out', out]);
     expect(code).toBe(0);
     expect(readFileSync(join(out, 'backtest.csv'), 'utf8')).toContain(
-      'infoSoftwareValueAdded,,,,,,,,,,,,,,,,,,,,,,,,,skipped: 1 full-year level(s) of bj.infosoft.va (2020): a backtest needs at least 3',
+      'infoSoftwareValueAdded,,,,,,,,,,,,,,,,,,,,,,,,,"skipped: 2 full-year level(s) of bj.infosoft.va (2020, 2025): a backtest needs at least 3',
     );
   });
 

@@ -17,8 +17,9 @@ describe('forecast data', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.split('\n');
-    expect(lines[0]).toMatch(/^series\s+region\s+unit\s+years\s+points\s+scope$/);
-    expect(stdout).toMatch(/^cn\.software\.revenue\s+China\s+亿元\s+2013–2023\s+10\s+工信部/m);
+    expect(lines[0]).toMatch(/^series\s+region\s+unit\s+years\s+points\s+breaks\s+scope$/);
+    expect(stdout).toMatch(/^cn\.software\.revenue\s+China\s+亿元\s+2013–2025\s+35\s+—\s+工信部/m);
+    expect(stdout).toMatch(/^bj\.gdp\s+Beijing\s+亿元\s+2013–2025\s+\d+\s+2018,2023\s/m);
     expect(stdout).toMatch(/^bj\.ai\.unicorns\.new\s+Beijing\s+count\s+2023\s+1\s/m);
     expect(stdout).toMatch(/^bj\.ai\.radiating\s+Beijing\s+亿元\s+—\s+0\s/m);
     // aligned: the "region" column starts at the same place on every row
@@ -31,10 +32,26 @@ describe('forecast data', () => {
     const { code, stdout } = await run(['data', 'bj.infosoft.revenue']);
     expect(code).toBe(0);
     expect(stdout).toContain('bj.infosoft.revenue — 北京信息软件业营业收入 / Beijing information software industry revenue');
-    expect(stdout).toMatch(/^2023\s+M1-M10\s+21201 亿元 {2}\+17\.7% yoy\s+observed\s+reported\s+seed-000\s+2024-01$/m);
-    expect(stdout).toMatch(/^2023\s+FY\s+≈30000 亿元\s+observed\s+reported\s+seed-004\s+2024-04$/m);
+    expect(stdout).toMatch(/^2023\s+M1-M10\s+21201 亿元 {2}\+17\.7% yoy\s+observed\s+reported\s+medium\s+seed-000\s+2024-01$/m);
+    expect(stdout).toMatch(/^2023\s+FY\s+≈30000 亿元\s+estimate\s+reported\s+medium\s+seed-000\s+2024-01$/m);
+    expect(stdout).toMatch(/^2023\s+FY\s+≈30000 亿元\s+observed\s+reported\s+medium\s+seed-004\s+2024-04\s+level of 2023$/m);
     expect(stdout).toContain('“2023年1-10月，北京市信息软件业实现营收21201亿元，同比增长17.7%”');
     expect(stdout).toContain('2023年北京市软件产业发展研究报告 — 北京长风信息技术产业联盟, 000_935f956c4d03ec71.txt');
+  });
+
+  it('shows the vintages of one figure side by side, the reading kept for each year, and a series\' breaks', async () => {
+    const { stdout } = await run(['data', 'bj.ai.core']);
+    // 2024: "突破3000亿" (January, March 2025), then "近3500亿" (June, August 2025): the latest vintage is the level
+    expect(stdout).toMatch(/^2024\s+FY\s+≥3000 亿元\s+observed\s+reported\s+high\s+ref26-bjjxj-20250321\s+2025-03-21$/m);
+    expect(stdout).toMatch(/^2024\s+FY\s+≈3500 亿元\s+observed\s+reported\s+medium-high\s+ref26-bjgovpt-20250815\s+2025-08-15\s+level of 2024$/m);
+    // 2025: estimates only, until an outturn is published
+    expect(stdout).toMatch(/^2025\s+FY\s+≈4500 亿元\s+estimate\s+.*level of 2025$/m);
+    const asOf = await run(['data', 'bj.ai.core', '--as-of', '2025-03-31']);
+    expect(asOf.stdout).toMatch(/^2024\s+FY\s+≥3000 亿元\s+.*2025-03-21\s+level of 2024$/m);
+    expect(asOf.stdout).not.toMatch(/≈3500 亿元/);
+    const gdp = await run(['data', 'bj.gdp']);
+    expect(gdp.stdout).toContain('break: from 2023 on a new basis (figures published from 2025-05-16) — 5th economic census revision');
+    expect(gdp.stdout).toMatch(/^2023\s+FY\s+47353\.7 亿元\s+.*level of 2023$/m);
   });
 
   it('shows a derived row with its arithmetic', async () => {
@@ -45,8 +62,9 @@ describe('forecast data', () => {
 
   it('filters by --as-of', async () => {
     const { stdout } = await run(['data', 'bj.infosoft.revenue', '--as-of', '2024-01']);
-    expect(stdout).toMatch(/\sseed-000\s+2024-01$/m);
-    expect(stdout).not.toMatch(/\sseed-004\s+2024-04$/m);
+    // as of January 2024 the estimate "预计今年接近3万亿元" is the level of 2023; the outturn came in April
+    expect(stdout).toMatch(/estimate\s+reported\s+medium\s+seed-000\s+2024-01\s+level of 2023$/m);
+    expect(stdout).not.toMatch(/\sseed-004\s+2024-04/m);
     expect(stdout).not.toMatch(/\s2024-04-19$/m);
   });
 
@@ -80,7 +98,8 @@ describe('forecast data', () => {
 
 describe('forecast targets', () => {
   it('lists every target with its bound, its latest full year and the growth it needs', async () => {
-    const { code, stdout, stderr } = await run(['targets']);
+    // As of July 2024 (the earlier vintage and its one later figure): the 2023–2025 plan's window is open.
+    const { code, stdout, stderr } = await run(['targets', '--as-of', '2024-07-31']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^target\s+region\s+kind\s+year\s+bound\s+series\s+latest FY\s+needs\s+on record$/m);
@@ -101,8 +120,18 @@ describe('forecast targets', () => {
     }
   });
 
+  it('measures every target from the latest vintage (March 2026): achieved on record, and what 2027 asks', async () => {
+    const { code, stdout } = await run(['targets']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^bj-ai-core-2025\s+Beijing\s+level\s+2025\s+≥ 3000 亿元\s+bj\.ai\.core\s+2024: ≈3500\s+— \(achieved on record\)\s+achieved$/m);
+    expect(stdout).toMatch(/^bj-infosoft-revenue-2027\s+.*2025: ≥37000\s+≤ 13\.9%\/yr over 2 yr\s+open$/m);
+    // measured from the latest outturn (2024 ≈ 3500): the 2025 estimate never decides on the record
+    expect(stdout).toMatch(/^bj-ai-core-2027\s+.*> 1 万亿元\s+bj\.ai\.core\s+2024: ≈3500\s+≈ 41\.9%\/yr over 3 yr\s+open$/m);
+    expect(stdout).toMatch(/^bj-digital-growth-2025\s+.*achieved$/m);
+  });
+
   it('says which targets pull against each other: 10% a year asks more than 3000亿元 by 2025', async () => {
-    const { stdout } = await run(['targets']);
+    const { stdout } = await run(['targets', '--as-of', '2024-07-31']);
     expect(stdout).toContain('Targets that pull against each other:');
     expect(stdout).toContain(
       'bj-ai-core-2025 needs at most 9.5% a year on Beijing/aiCoreIndustry; bj-ai-core-growth-2023-2025 asks more (10.0% a year gives 3025): bj-ai-core-2025 follows if bj-ai-core-growth-2023-2025 is met',

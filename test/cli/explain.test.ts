@@ -28,7 +28,7 @@ describe('forecast explain', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/radiatingMultiplier .* scenario test\/fixtures\/valid\/assumption-effects\.yaml:8:26 — no effect: the same as the model gives$/m);
     expect(stdout).toMatch(/growth +0\.12 .* scenario test\/fixtures\/valid\/assumption-effects\.yaml:10:13 — changes the run$/m);
-    expect(stdout).toMatch(/aiCoreIndustry 2025: growth 0 .* — no effect: a shock of 0$/m);
+    expect(stdout).toMatch(/aiCoreIndustry 2027: growth 0 .* — no effect: a shock of 0$/m);
     expect(stdout).toMatch(/aiCoreIndustry 2026: level -0\.1 .* — changes the run$/m);
   });
 

@@ -91,7 +91,7 @@ describe('issue 14 reproducers', () => {
 
   it('4. refuses an observation yoy of 1e300 at its line', async () => {
     const observations = readFileSync(join(projectRoot, 'data', 'observations.csv'), 'utf8');
-    const broken = `${observations}bj.ai.core,Beijing,FY,2022,,,1e300,exact,reported,,observed,seed-000,2024-01,x,\n`;
+    const broken = `${observations}bj.ai.core,Beijing,FY,2022,,,1e300,exact,reported,,observed,medium,seed-000,2024-01,x,\n`;
     const { code, stderr } = await forecast(['validate'], { 'data/observations.csv': broken });
     expect(code).toBe(2);
     expect(stderr).toMatch(/^data\/observations\.csv:\d+ {2}error {2}yoyPercent must be greater than -100/m);
@@ -101,7 +101,7 @@ describe('issue 14 reproducers', () => {
     const files = { 'models/probe.yaml': model(`${formula} * radiatingMultiplier`), 'scenarios/probe.yaml': scenario('model: ../models/probe.yaml\n') };
     const { code, stderr } = await forecast(['run', 'scenarios/probe.yaml', '--out', 'out'], files);
     expect(code, stderr).toBe(2);
-    expect(stderr).toMatch(/^models\/probe\.yaml:\d+:\d+ {2}error {2}variables\.aiRadiatingIndustry\.formula must give a finite number in every draw, got NaN in 200 of 200 draws in 2024/m);
+    expect(stderr).toMatch(/^models\/probe\.yaml:\d+:\d+ {2}error {2}variables\.aiRadiatingIndustry\.formula must give a finite number in every draw, got NaN in 200 of 200 draws in 2026/m);
     expect(existsSync(join(project, 'out'))).toBe(false);
   });
 

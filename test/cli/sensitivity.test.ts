@@ -11,11 +11,11 @@ describe('forecast sensitivity', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/uncertain inputs, each pinned at its p10 and p90/);
     // Each printed input: its p10 … p90 values, the probability swing and the median swing.
-    expect(stdout).toMatch(/ 1\. +aiCoreIndustry\.growth +[\d.]+ … [\d.]+ +\d+% → +\d+% +\d+ → \d+ +ρ 0\.\d\d/);
+    expect(stdout).toMatch(/ 1\. +aiCoreIndustry\.start +[\d.]+ … [\d.]+ +\d+% → +\d+% +\d+ → \d+ +ρ 0\.\d\d/);
     const { header, rows } = readCsv(out, 'sensitivity.csv');
     expect(header).toEqual([...sensitivityColumns]);
     const targets = [...new Set(rows.map((r) => r.target))];
-    expect(targets).toContain('bj-ai-core-2025');
+    expect(targets).toContain('bj-ai-industry-2026');
     // 6 new AI unicorns in 2023 already meet "5-10家": achieved on record, nothing to swing.
     expect(targets).not.toContain('bj-ai-unicorns-2025');
     for (const target of targets) {
@@ -29,13 +29,13 @@ describe('forecast sensitivity', () => {
         if (r.spearman !== '') expect(Math.abs(Number(r.spearman))).toBeLessThanOrEqual(1);
       }
     }
-    // The AI core industry's 2025 level turns on its own growth and starting level, not on unicorns.
-    const core = rows.filter((r) => r.target === 'bj-ai-core-2025');
+    // The AI industry's 2026 level (judged on the core industry) turns on its own growth and starting level, not on unicorns.
+    const core = rows.filter((r) => r.target === 'bj-ai-industry-2026');
     expect(core[0].inputVariable).toBe('aiCoreIndustry');
     for (const r of core.filter((r) => r.inputVariable === 'newAiUnicorns')) {
       expect(Number(r.swingProbability)).toBe(0);
     }
-    // Its growth rate is the input most rank-correlated with the 2025 level.
+    // Its growth rate is the input most rank-correlated with the 2026 level.
     const growth = core.find((r) => r.input === 'aiCoreIndustry.growth')!;
     expect(Number(growth.spearman)).toBeGreaterThan(0.3);
   });

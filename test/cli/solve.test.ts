@@ -16,12 +16,12 @@ describe('forecast solve', () => {
   it('prints the solved value, its probability and Monte Carlo error, and writes solve.csv', async () => {
     const out = freshDir();
     const { code, stdout, stderr } = await runCli([
-      'solve', 'scenarios/baseline.yaml', '--target', 'bj-ai-core-2025', '--probability', '0.8',
-      '--vary', 'assumptions.aiCoreIndustry.growth.mean', '--draws', String(draws), '--out', out,
+      'solve', 'scenarios/baseline.yaml', '--target', 'bj-infosoft-revenue-2027', '--probability', '0.8',
+      '--vary', 'assumptions.infoSoftwareRevenue.growth.mean', '--draws', String(draws), '--out', out,
     ]);
     expect(withoutProgress(stderr)).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/bj-ai-core-2025 met with probability ≥ 0\.8 when assumptions\.aiCoreIndustry\.growth\.mean = /);
+    expect(stdout).toMatch(/bj-infosoft-revenue-2027 met with probability ≥ 0\.8 when assumptions\.infoSoftwareRevenue\.growth\.mean = /);
     expect(stdout).toMatch(/gives P\(met\) [\d.]+ ± [\d.]+ \((very likely|likely|as likely as not); Monte Carlo se/);
     expect(stdout).toMatch(/now: .*P\(met\) [\d.]+ \((very likely|likely|as likely as not|unlikely|very unlikely)\)/);
     const { header, rows } = readCsv(out, 'solve.csv');
@@ -33,10 +33,10 @@ describe('forecast solve', () => {
   it('gives a value that, fed back as the assumption, meets the target with the requested probability within MC error', () => {
     const { inputs } = loadVariantInputs(projectRoot, 'data', 'scenarios/baseline.yaml', { draws });
     for (const wanted of [0.5, 0.8]) {
-      const solved = runSolve(inputs, { target: 'bj-ai-core-2025', probability: wanted, path: 'assumptions.aiCoreIndustry.growth.mean' });
+      const solved = runSolve(inputs, { target: 'bj-infosoft-revenue-2027', probability: wanted, path: 'assumptions.infoSoftwareRevenue.growth.mean' });
       expect(solved.status).toBe('solved');
       const fedBack = runScenario(inputs.model, inputs.data, withAssumptions(inputs.scenario, [solved.override]), { draws: inputs.draws, seed: inputs.seed });
-      const target = fedBack.targets.find((t) => t.target.id === 'bj-ai-core-2025')!;
+      const target = fedBack.targets.find((t) => t.target.id === 'bj-infosoft-revenue-2027')!;
       expect(target.probabilityMet).toBe(solved.probability);
       expect(target.probabilityMet).toBeGreaterThanOrEqual(wanted);
       expect(Math.abs(target.probabilityMet - wanted)).toBeLessThanOrEqual(3 * target.probabilityMetSe + 1 / draws);
@@ -46,13 +46,13 @@ describe('forecast solve', () => {
   it('prints YAML that, pasted into a scenario file, meets the target: same seed exactly, a fresh seed within MC error', async () => {
     const wanted = 0.8;
     const solved = await runCli([
-      'solve', 'scenarios/baseline.yaml', '--target', 'bj-ai-core-2025', '--probability', String(wanted),
-      '--vary', 'assumptions.aiCoreIndustry.growth.mean', '--draws', String(draws),
+      'solve', 'scenarios/baseline.yaml', '--target', 'bj-infosoft-revenue-2027', '--probability', String(wanted),
+      '--vary', 'assumptions.infoSoftwareRevenue.growth.mean', '--draws', String(draws),
     ]);
     expect(solved.code).toBe(0);
     // The calibrated growth is a studentT: the printed form is one a scenario file takes as it is.
     const pasted = solved.stdout.slice(solved.stdout.indexOf('to use it')).split('\n').slice(1).join('\n');
-    expect(pasted).toMatch(/^  assumptions:\n    aiCoreIndustry:\n      growth: \{ dist: studentT, location: [\d.]+, scale: [\d.]+, df: \d+ \}/);
+    expect(pasted).toMatch(/^  assumptions:\n    infoSoftwareRevenue:\n      growth: \{ dist: studentT, location: [\d.]+, scale: [\d.]+, df: \d+ \}/);
     const achieved = Number(/gives P\(met\) ([\d.]+)/.exec(solved.stdout)![1]);
     const folder = freshDir();
     const scenario = join(folder, 'solved.yaml');
@@ -63,7 +63,7 @@ describe('forecast solve', () => {
       const run = await runCli(['run', scenario, '--draws', String(draws), '--out', out, '--quiet', ...(seed ? ['--seed', String(seed)] : [])]);
       expect(withoutProgress(run.stderr)).toBe('');
       expect(run.code).toBe(0);
-      const row = readCsv(out, 'targets.csv').rows.find((r) => r.target === 'bj-ai-core-2025')!;
+      const row = readCsv(out, 'targets.csv').rows.find((r) => r.target === 'bj-infosoft-revenue-2027')!;
       return { p: Number(row.probabilityMet), se: Number(row.probabilityMetSe) };
     };
     // Same draws and seed: the very run solve made.
@@ -87,25 +87,25 @@ describe('forecast solve', () => {
 
   it('solves for a constant too (the growth rate made certain)', () => {
     const { inputs } = loadVariantInputs(projectRoot, 'data', 'scenarios/baseline.yaml', { draws: 1000 });
-    const solved = runSolve(inputs, { target: 'bj-ai-core-2025', probability: 0.5, path: 'aiCoreIndustry.growth' });
+    const solved = runSolve(inputs, { target: 'bj-infosoft-revenue-2027', probability: 0.5, path: 'infoSoftwareRevenue.growth' });
     expect(solved.override.distribution.dist).toBe('constant');
     expect(Math.abs(solved.probability - 0.5)).toBeLessThanOrEqual(3 * solved.probabilitySe + 1 / 1000);
   });
 
   it('reports a range that cannot bracket the probability with exit code 2', async () => {
     const { code, stderr } = await runCli([
-      'solve', 'scenarios/baseline.yaml', '--target', 'bj-ai-core-2025', '--probability', '0.99',
-      '--vary', 'assumptions.aiCoreIndustry.growth.mean', '--range=-0.5:-0.4', '--draws', '300',
+      'solve', 'scenarios/baseline.yaml', '--target', 'bj-infosoft-revenue-2027', '--probability', '0.99',
+      '--vary', 'assumptions.infoSoftwareRevenue.growth.mean', '--range=-0.5:-0.4', '--draws', '300',
     ]);
     expect(code).toBe(2);
-    expect(stderr).toContain('assumptions.aiCoreIndustry.growth.mean must bracket probability 0.99 between -0.5');
+    expect(stderr).toContain('assumptions.infoSoftwareRevenue.growth.mean must bracket probability 0.99 between -0.5');
   });
 
   it('refuses an unknown target and a probability outside (0, 1)', async () => {
-    const unknown = await runCli(['solve', 'scenarios/baseline.yaml', '--target', 'nope', '--vary', 'aiCoreIndustry.growth.mean', '--draws', '100']);
+    const unknown = await runCli(['solve', 'scenarios/baseline.yaml', '--target', 'nope', '--vary', 'infoSoftwareRevenue.growth.mean', '--draws', '100']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--target must name a target the scenario judges (');
-    const p = await runCli(['solve', 'scenarios/baseline.yaml', '--target', 'bj-ai-core-2025', '--probability', '1.2', '--vary', 'aiCoreIndustry.growth.mean']);
+    const p = await runCli(['solve', 'scenarios/baseline.yaml', '--target', 'bj-infosoft-revenue-2027', '--probability', '1.2', '--vary', 'infoSoftwareRevenue.growth.mean']);
     expect(p.code).toBe(2);
     expect(p.stderr).toContain('--probability must be a number strictly between 0 and 1, got 1.2');
   });

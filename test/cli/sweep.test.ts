@@ -15,10 +15,10 @@ describe('forecast sweep', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('3 variants');
     expect(stdout).toMatch(/^ +# +assumptions\.aiCoreIndustry\.growth\.mean +T1 +T2/m);
-    expect(stdout).toContain('T1 = bj-ai-core-2025');
+    expect(stdout).toMatch(/^ +T\d = bj-ai-industry-2026$/m);
     const { header, rows } = readCsv(out, 'sweep.csv');
     expect(header).toEqual(sweepColumns([growthMean]));
-    const core = rows.filter((r) => r.target === 'bj-ai-core-2025');
+    const core = rows.filter((r) => r.target === 'bj-ai-industry-2026');
     expect(core.map((r) => [r.variant, r[growthMean]])).toEqual([['1', '0.05'], ['2', '0.15'], ['3', '0.25']]);
     // Common random numbers: a higher growth mean never lowers the chance of reaching a level.
     const p = core.map((r) => Number(r.probabilityMet));

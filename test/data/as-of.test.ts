@@ -44,9 +44,9 @@ describe('asOf(data, date)', () => {
 
   it('does not change its input', () => {
     const before = data.observations.length;
-    asOf(data, '2014-01');
+    asOf(data, '2013-12');
     expect(data.observations.length).toBe(before);
-    expect(asOf(data, '2014-01').observations).toEqual([]);
+    expect(asOf(data, '2013-12').observations).toEqual([]);
   });
 });
 
@@ -55,10 +55,20 @@ describe('observationsOf(data, seriesId)', () => {
     const rows = observationsOf(data, 'bj.infosoft.revenue');
     expect(rows.map((o) => `${o.year} ${o.period} ${o.kind}`)).toEqual([
       '2023 M1-M10 observed',
-      '2023 FY externalForecast',
+      '2023 FY estimate',
       '2023 FY observed',
       '2023 FY observed',
       '2024 Q1 observed',
+      '2024 M1-M5 observed',
+      '2024 M1-M5 observed',
+      '2024 Q1-Q3 observed',
+      '2025 M1-M5 observed',
+      '2025 M1-M5 observed',
+      '2025 M1-M10 observed',
+      '2025 M1-M10 observed',
+      '2025 M1-M10 observed',
+      '2025 M1-M10 observed',
+      '2025 FY observed',
     ]);
     expect(rows[2].value).toBe(30000);
     expect(rows[3]).toMatchObject({ yoy: 0.1, qualifier: 'atLeast' }); // "保持两位数增长": a growth bound in its own row

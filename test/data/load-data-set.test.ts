@@ -31,10 +31,10 @@ function problemsOf(dir: string): readonly Problem[] {
   throw new Error('expected an InputError');
 }
 
-const header = 'series,region,period,year,value,unit,yoyPercent,qualifier,status,derivation,kind,source,published,quote,note';
+const header = 'series,region,period,year,value,unit,yoyPercent,qualifier,status,derivation,kind,confidence,source,published,quote,note';
 const good = {
   series: 'bj.x', region: 'Beijing', period: 'FY', year: '2022', value: '2.6', unit: '万亿元', yoyPercent: '', qualifier: 'exact',
-  status: 'reported', derivation: '', kind: 'observed', source: 'seed-000', published: '2024-01', quote: '某段原文', note: '',
+  status: 'reported', derivation: '', kind: 'observed', confidence: 'medium', source: 'seed-000', published: '2024-01', quote: '某段原文', note: '',
 };
 /** One CSV line from the good row with some fields changed (fields with "," are quoted). */
 function row(changes: Partial<typeof good> = {}): string {
@@ -122,16 +122,29 @@ describe('loadDataSet(dir) rejects bad observations with file:line, field, rule 
     expect(p).toMatchObject({ file: 'fixture/observations.csv', line: 5, field: 'quote', message: 'quote is required, got nothing' });
   });
 
-  it('a duplicate observation: same series, period, year, kind and published date', () => {
+  it('a duplicate observation: same series, period, year, kind, source and published date', () => {
     const p = onlyProblem(fixtureWith({ 'observations.csv': observations(row({ period: 'M1-M10', year: '2023', value: '21000', unit: '亿元' })) }));
     expect(p).toMatchObject({ file: 'fixture/observations.csv', line: 5, field: 'row' });
-    expect(p.message).toBe('series, period, year, kind and published must be unique for each figure, got "bj.x M1-M10 2023 observed 2024-01" again with a value (first on line 2)');
+    expect(p.message).toBe('series, period, year, kind, source and published must be unique for each figure, got "bj.x M1-M10 2023 observed seed-000 2024-01" again with a value (first on line 2)');
+  });
+
+  it('accepts one figure published on the same day by two sources (a second copy is corroboration, not a duplicate)', () => {
+    const data = loadDataSet(fixtureWith({ 'observations.csv': observations(row({ period: 'M1-M10', year: '2023', value: '21201', unit: '亿元', source: 'seed-001' })) }), 'fixture');
+    expect(data.observations.filter((o) => o.period === 'M1-M10').map((o) => o.source)).toEqual(['seed-000', 'seed-001']);
+  });
+
+  it('reads the confidence grade and the estimate kind; an unknown grade is an error with a did-you-mean', () => {
+    const data = loadDataSet(fixtureWith({ 'observations.csv': observations(row({ year: '2024', kind: 'estimate', confidence: 'medium-high', qualifier: 'approx' })) }), 'fixture');
+    expect(data.observations[3]).toMatchObject({ kind: 'estimate', confidence: 'medium-high', qualifier: 'approx', value: 26000 });
+    const p = onlyProblem(fixtureWith({ 'observations.csv': observations(row({ confidence: 'medium high' })) }));
+    expect(p).toMatchObject({ file: 'fixture/observations.csv', line: 5, field: 'confidence', hint: 'did you mean "medium-high"?' });
+    expect(p.message).toBe('confidence must be one of: high, medium-high, medium, medium-low, low-medium, low, got "medium high"');
   });
 
   it('a duplicate growth: a growth-only row for a period whose row already gives a yoyPercent', () => {
     const p = onlyProblem(fixtureWith({ 'observations.csv': observations(row({ period: 'M1-M10', year: '2023', value: '', unit: '', yoyPercent: '17', qualifier: 'approx' })) }));
     expect(p).toMatchObject({ file: 'fixture/observations.csv', line: 5, field: 'row' });
-    expect(p.message).toBe('series, period, year, kind and published must be unique for each figure, got "bj.x M1-M10 2023 observed 2024-01" again with a yoyPercent (first on line 2)');
+    expect(p.message).toBe('series, period, year, kind, source and published must be unique for each figure, got "bj.x M1-M10 2023 observed seed-000 2024-01" again with a yoyPercent (first on line 2)');
   });
 
   it('accepts a level-only and a growth-only row for one period, each with its own qualifier (约16% beside an exact level)', () => {
@@ -212,9 +225,36 @@ describe('loadDataSet(dir) rejects bad observations with file:line, field, rule 
   });
 });
 
+describe('loadDataSet(dir) reads series breaks', () => {
+  it('gives each observation the basis its year is on, from the series\' breaks', () => {
+    const series = readFileSync(join(valid, 'series.csv'), 'utf8').replace('Beijing information software revenue,,', 'Beijing information software revenue,,"2022: new scope; reason two | 2024: census revision"');
+    const data = loadDataSet(fixtureWith({ 'series.csv': series, 'observations.csv': observations(row({ year: '2021' }), row({ year: '2024' })) }), 'fixture');
+    expect(data.series[0].breaks).toEqual([{ year: 2022, reason: 'new scope; reason two' }, { year: 2024, reason: 'census revision' }]);
+    expect(data.observations.filter((o) => o.series === 'bj.x').map((o) => [o.year, o.basis])).toEqual([[2023, 2022], [2023, 2022], [2021, undefined], [2024, 2024]]);
+  });
+
+  it('applies a break dated "from" only to figures published on or after that date (a revision keeps the preliminary figure on the old basis)', () => {
+    const series = readFileSync(join(valid, 'series.csv'), 'utf8').replace('Beijing information software revenue,,', 'Beijing information software revenue,,"2023 from 2024-03: census revision"');
+    const data = loadDataSet(fixtureWith({ 'series.csv': series, 'observations.csv': observations(row({ year: '2023', published: '2024-03-05' })) }), 'fixture');
+    expect(data.series[0].breaks).toEqual([{ year: 2023, publishedFrom: '2024-03', reason: 'census revision' }]);
+    // the fixture's 2023 rows were published 2024-01: old basis; the row published 2024-03-05: new basis
+    expect(data.observations.filter((o) => o.series === 'bj.x').map((o) => [o.published, o.basis])).toEqual([['2024-01', undefined], ['2024-01', undefined], ['2024-03-05', 2023]]);
+  });
+
+  it('refuses a break that is not "YYYY: reason", or years out of order', () => {
+    const withBreaks = (cell: string) => readFileSync(join(valid, 'series.csv'), 'utf8').replace('Beijing information software revenue,,', `Beijing information software revenue,,"${cell}"`);
+    // (the series is then unknown to its observations too: those problems follow)
+    const seriesProblem = (cell: string) => problemsOf(fixtureWith({ 'series.csv': withBreaks(cell) })).filter((p) => p.file === 'fixture/series.csv');
+    expect(seriesProblem('2023')).toEqual([
+      { file: 'fixture/series.csv', line: 2, field: 'breaks', message: 'breaks must be "YYYY: reason" or "YYYY from YYYY-MM-DD: reason" items separated by "|", got "2023"', hint: undefined },
+    ]);
+    expect(seriesProblem('2024: b | 2023: a').map((p) => p.message)).toEqual(['breaks must give each year once, in ascending order, got "2024: b | 2023: a"']);
+  });
+});
+
 describe('loadDataSet(dir) rejects bad series and sources', () => {
   it('a series with an unknown unit', () => {
-    const series = readFileSync(join(valid, 'series.csv'), 'utf8') + 'bj.z,Beijing,s,counts,中,en,\n';
+    const series = readFileSync(join(valid, 'series.csv'), 'utf8') + 'bj.z,Beijing,s,counts,中,en,,\n';
     const p = onlyProblem(fixtureWith({ 'series.csv': series }));
     expect(p).toMatchObject({ file: 'fixture/series.csv', line: 4, field: 'unit', hint: 'did you mean "count"?' });
   });

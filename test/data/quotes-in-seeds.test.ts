@@ -1,5 +1,7 @@
-// CI check: every quote attributed to a seed report (seed-000 … seed-004) occurs in that report, and
-// every quote attributed to a page of the reference sheet (ref-…) occurs in ../shared/reference-data.md.
+// CI check: every quote attributed to a seed report (seed-000 … seed-004) occurs in that report, every
+// quote attributed to a page of the first reference sheet (ref-…) occurs in ../shared/reference-data.md,
+// and every quote attributed to a page of the March-2026 sheet (ref26-…) occurs in
+// ../shared/reference-data-2026.md.
 // Compared with all whitespace removed (the seeds are PDF text with stray spaces and line breaks);
 // a quote may join passages with "…", each of which must occur, in order.
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,6 +17,9 @@ const haveSeeds = existsSync(seedsDir);
 /** The reference sheet: the passages (or table rows) of every ref-… source are quoted from it. */
 const referenceSheet = resolve(seedsDir, '..', 'reference-data.md');
 const haveSheet = existsSync(referenceSheet);
+/** The March-2026 vintage: the passages of every ref26-… source are quoted from it. */
+const referenceSheet2026 = resolve(seedsDir, '..', 'reference-data-2026.md');
+const haveSheet2026 = existsSync(referenceSheet2026);
 const data = loadDataSet(join(projectRoot, 'data'), 'data');
 const seedSources = data.sources.filter((s) => s.id.startsWith('seed-'));
 
@@ -56,8 +61,8 @@ function quotedFromSeeds(): Quoted[] {
 }
 
 describe('quotes attributed to the seed reports', () => {
-  it.runIf((!haveSeeds || !haveSheet) && Boolean(process.env.CI))('finds the seed folder and the reference sheet (required in CI)', () => {
-    expect.fail(`the seed reports and reference-data.md must be at ${seedsDir} and ${referenceSheet} in CI (quotes cannot be checked without them)`);
+  it.runIf((!haveSeeds || !haveSheet || !haveSheet2026) && Boolean(process.env.CI))('finds the seed folder and both reference sheets (required in CI)', () => {
+    expect.fail(`the seed reports, reference-data.md and reference-data-2026.md must be at ${seedsDir}, ${referenceSheet} and ${referenceSheet2026} in CI (quotes cannot be checked without them)`);
   });
 
   it.skipIf(!haveSeeds)('each seed source names a file that exists in ../shared/seeds', () => {
@@ -93,8 +98,21 @@ describe('quotes attributed to the seed reports', () => {
     expect(failures).toEqual([]);
   });
 
-  it('attributes every quote to a seed report or a page of the reference sheet', () => {
-    expect(allQuotes().filter((q) => !q.source.startsWith('seed-') && !q.source.startsWith('ref-'))).toEqual([]);
+  it.skipIf(!haveSheet2026)('every quote attributed to the March-2026 sheet (ref26-…) occurs in reference-data-2026.md, whitespace removed', () => {
+    const sheet = readFileSync(referenceSheet2026, 'utf8');
+    const quoted = allQuotes().filter((q) => q.source.startsWith('ref26-'));
+    expect(quoted.length).toBeGreaterThan(200);
+    const failures = quoted
+      .map((q) => {
+        const missing = missingPassages(q.quote, sheet);
+        return missing.length === 0 ? undefined : `${q.where}: not in reference-data-2026.md: ${missing.join(' | ')}`;
+      })
+      .filter((f): f is string => f !== undefined);
+    expect(failures).toEqual([]);
+  });
+
+  it('attributes every quote to a seed report or a page of one of the two reference sheets', () => {
+    expect(allQuotes().filter((q) => !q.source.startsWith('seed-') && !q.source.startsWith('ref-') && !q.source.startsWith('ref26-'))).toEqual([]);
   });
 
   it('missingPassages checks each "…" passage in order, ignoring whitespace', () => {

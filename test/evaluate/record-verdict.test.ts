@@ -12,7 +12,7 @@ import { projectRoot } from '../helpers/project.js';
 let line = 1;
 function fy(series: string, year: number, value: number | undefined, qualifier: Qualifier = 'exact', extra: Partial<Observation> = {}): Observation {
   return {
-    series, region: 'Beijing', unit: '亿元', period: 'FY', year, value, qualifier, status: 'reported', kind: 'observed',
+    series, region: 'Beijing', unit: '亿元', period: 'FY', year, value, qualifier, status: 'reported', kind: 'observed', confidence: 'high',
     source: `src-${year}`, published: `${year + 1}-03-31`, quote: `quote ${series} ${year}`, file: 'data/observations.csv', line: line++, ...extra,
   };
 }
@@ -22,7 +22,7 @@ function target(fields: Partial<Target>): Target {
 }
 
 function data(observations: Observation[], targets: Target[] = []): DataSet {
-  return { observations, series: [{ id: 's', region: 'Beijing', scope: '', unit: '亿元', labelZh: '', labelEn: '', description: '' }], sources: [], targets };
+  return { observations, series: [{ id: 's', region: 'Beijing', scope: '', unit: '亿元', labelZh: '', labelEn: '', description: '', breaks: [] }], sources: [], targets };
 }
 
 const atLeast3000 = target({ lower: { value: 3000, inclusive: true } });

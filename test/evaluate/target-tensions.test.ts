@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { asOf } from '../../src/data/as-of.js';
 import { convertTargetUnit } from '../../src/data/convert-target-unit.js';
 import { loadDataSet } from '../../src/data/load-data-set.js';
 import { observationsOf } from '../../src/data/observations-of.js';
@@ -9,10 +10,14 @@ import type { Observation, Target } from '../../src/data/types.js';
 import { InputError } from '../../src/errors/input-error.js';
 import { projectRoot } from '../helpers/project.js';
 
-const data = loadDataSet(join(projectRoot, 'data'), 'data');
+// The July-2024 vintage (the earlier sheet and its one later figure, AI core 2023 "超过2500亿元" of
+// 2024-07-26): the record as it stood while the 2023–2025 plan's window was still open.
+const latest = loadDataSet(join(projectRoot, 'data'), 'data');
+const data = asOf(latest, '2024-07-31');
 const target = (id: string) => data.targets.find((t) => t.id === id)!;
 const targetNeeds = (t: Target, observations: readonly Observation[]) => targetKind(t.kind).need(t, observations.filter((o) => o.kind === 'observed'));
 const needOf = (id: string) => targetNeeds(target(id), observationsOf(data, target(id).series!));
+const needNow = (id: string) => targetNeeds(target(id), observationsOf(latest, target(id).series!));
 
 describe("each kind's need(target, observations)", () => {
   it('measures 3000亿元 by 2025 from the 2023 lower bound 2500亿元: at most 9.5% a year', () => {
@@ -42,6 +47,14 @@ describe("each kind's need(target, observations)", () => {
     expect(needOf('bj-infosoft-va-share-2020')).toMatchObject({ latest: { year: 2017, value: 11.3 } });
   });
 
+  it('measures from the latest vintage of the latest year on record (March 2026: 2025 信息软件业 above 3.7万亿元, AI core 2024 近3500亿元)', () => {
+    // (48000 / 37000)^(1/2) − 1 = 0.13899…: at most that, since 37000 is a lower bound
+    expect(needNow('bj-infosoft-revenue-2027')).toMatchObject({ latest: { year: 2025, value: 37000, qualifier: 'atLeast' }, years: 2 });
+    expect(needNow('bj-infosoft-revenue-2027').requiredCagr).toBeCloseTo(Math.sqrt(48000 / 37000) - 1, 14);
+    // 2024 in three vintages (突破3000 twice, then 近3500): the latest is the level of 2024
+    expect(needNow('bj-ai-core-2025')).toMatchObject({ latest: { year: 2024, value: 3500, qualifier: 'approx', source: 'ref26-bjgovpt-20250815' } });
+  });
+
   it('gives a growth target its floor and a series without data no latest level', () => {
     expect(needOf('bj-ai-core-growth-2023-2025').requiredCagr).toBe(0.1);
     expect(needOf('bj-ai-radiating-2025').latest).toBeUndefined();
@@ -62,7 +75,7 @@ describe('targetTensions(needs)', () => {
   it('says the level binds when it asks more than the growth floor, and consistent when equal', () => {
     const obs: Observation = {
       series: 's', region: 'R', unit: '亿元', period: 'FY', year: 2020, value: 100, qualifier: 'exact', status: 'reported',
-      kind: 'observed', source: 'x', published: '2021-01', quote: 'q', file: 'f', line: 2,
+      kind: 'observed', confidence: 'high', source: 'x', published: '2021-01', quote: 'q', file: 'f', line: 2,
     };
     const base = { labelZh: '', labelEn: '', region: 'R', series: 's', source: 'x', quote: 'q', file: 'f', line: 1 } as const;
     const level = (value: number): Target => ({ ...base, id: `level-${value}`, kind: 'level', year: 2022, unit: '亿元', writtenUnit: '亿元', reading: 'r', lower: { value, inclusive: true } });
@@ -77,7 +90,7 @@ describe('targetTensions(needs)', () => {
     // The sheet's example: ≈ 4500 in 2025, > 5500 in 2026, > 10000 by 2027 (one variable, two targets).
     const obs: Observation = {
       series: 'core', region: 'Beijing', unit: '亿元', period: 'FY', year: 2025, value: 4500, qualifier: 'approx', status: 'reported',
-      kind: 'observed', source: 'x', published: '2026-01', quote: 'q', file: 'f', line: 2,
+      kind: 'observed', confidence: 'high', source: 'x', published: '2026-01', quote: 'q', file: 'f', line: 2,
     };
     const base = { labelZh: '', labelEn: '', region: 'Beijing', variable: 'aiCoreIndustry', source: 'x', quote: 'q', reading: 'r', file: 'f', line: 1, kind: 'level', unit: '亿元', writtenUnit: '亿元' } as const;
     const in2026: Target = { ...base, id: 'ai-2026', series: 'ai.industry', year: 2026, lower: { value: 5500, inclusive: false }, proxy: 'narrower' };

@@ -15,7 +15,8 @@ describe('shared drivers in a run', () => {
     const draws = 5000;
     const without = runScenario(baseline.model, inputs.data, baseline.scenario, { draws });
     const withDriver = runScenario(driven.model, inputs.data, driven.scenario, { draws });
-    const loaded = new Set(['aiCoreIndustry', 'newAiUnicorns', 'aiRadiatingIndustry', 'cumulativeAiUnicorns']);
+    // The loaded variables and the formulas built on them.
+    const loaded = new Set(['aiCoreIndustry', 'newAiUnicorns', 'aiRadiatingIndustry', 'aiCoreShareOfNational', 'cumulativeAiUnicorns', 'aiUnicornStock']);
     const rows = (result: typeof without, keep: (variable: string) => boolean) => result.summaries.filter((s) => keep(s.variable));
     expect(rows(withDriver, (v) => !loaded.has(v))).toEqual(rows(without, (v) => !loaded.has(v)));
     const core2030 = (result: typeof without) => result.summaries.find((s) => s.variable === 'aiCoreIndustry' && s.year === 2030)!;
@@ -34,7 +35,7 @@ describe('shared drivers in a run', () => {
     const prepared = prepareModel(driven.model, inputs.data, driven.scenario);
     const [pair] = driverCorrelations(prepared, driven.scenario.seed, driven.scenario.shocks);
     expect([pair.first, pair.second]).toEqual(['aiCoreIndustry', 'newAiUnicorns']);
-    // The pilot pools 8,192 draws × 7 years: a correlation's standard error near 0 is about 0.004.
+    // The pilot pools 8,192 draws × 5 years (2026–2030): a correlation's standard error near 0 is about 0.005.
     expect(pair.withDrivers).toBeGreaterThan(0.2);
     expect(Math.abs(pair.withoutDrivers)).toBeLessThan(0.03);
     // A growth and a count: no closed form for the covariance.

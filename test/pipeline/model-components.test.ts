@@ -11,12 +11,12 @@ const { scenario, model } = inputs.scenarios[0];
 const prepared = prepareModel(model, inputs.data, scenario);
 
 describe('modelComponents', () => {
-  it('groups the Beijing model by its formulas: software (ratio), value added, AI core (radiating), unicorns (cumulative, lagged), scholars', () => {
+  it('groups the Beijing model by its formulas: software (ratio), value added and GDP (share), AI core (national share, radiating), unicorns (cumulative, stock), scholars', () => {
     expect(modelComponents(prepared)).toEqual([
       ['infoSoftwareRevenue', 'nationalSoftwareRevenue', 'beijingRatioToNational'],
-      ['infoSoftwareValueAdded'],
-      ['aiCoreIndustry', 'aiRadiatingIndustry'],
-      ['newAiUnicorns', 'cumulativeAiUnicorns'],
+      ['infoSoftwareValueAdded', 'beijingGdp', 'infoSoftwareVaShare'],
+      ['aiCoreIndustry', 'nationalAiCoreIndustry', 'aiCoreShareOfNational', 'aiRadiatingIndustry'],
+      ['newAiUnicorns', 'cumulativeAiUnicorns', 'aiUnicornExits', 'aiUnicornStock'],
       ['highLevelScholars'],
     ]);
   });
@@ -61,7 +61,7 @@ describe('first passage', () => {
     expect(unicorns.firstPassage.map((p) => p.year)).toEqual([2024, 2025]);
     expect(unicorns.firstPassage[1].probability).toBeGreaterThanOrEqual(unicorns.firstPassage[0].probability);
     // Lower-bound targets keep "met in some year so far": never decreasing.
-    const core = result.targets.find((t) => t.target.id === 'bj-ai-core-2025')!;
+    const core = result.targets.find((t) => t.target.id === 'bj-ai-core-2027')!;
     for (let i = 1; i < core.firstPassage.length; i++) expect(core.firstPassage[i].probability).toBeGreaterThanOrEqual(core.firstPassage[i - 1].probability);
   });
 });

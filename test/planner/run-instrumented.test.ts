@@ -58,7 +58,7 @@ describe('notebook outputs', () => {
     expect(Number(row('Industry Size|AI|Core')['2025'])).toBeCloseTo(summary2025.quantiles[3], 3);
     expect(Number(row('Industry Size|AI|Core|p05')['2025'])).toBeCloseTo(summary2025.quantiles[0], 3);
     expect(Number(row('Industry Size|AI|Core|mean')['2025'])).toBeCloseTo(summary2025.mean, 3);
-    // History only in the median's row, before the projection starts (national software revenue: base year 2023).
+    // History only in the median's row, before the projection starts (national software revenue: base year 2024).
     expect(row('Revenue|Software')['2020']).toBeDefined();
     expect(row('Revenue|Software|p05')['2020']).toBeUndefined();
     for (const r of rows) expect(String(r.Variable)).toMatch(/^[^|]+(\|[^|]+)+$/);
@@ -73,9 +73,9 @@ describe('notebook outputs', () => {
 
   it('requiredRows reach each level target exactly in its year, one row per model, target and year', () => {
     const rows = requiredRows([run.result, run.result], inputs.data);
-    const core = rows.filter((r) => r.target === 'bj-ai-core-2025');
+    const core = rows.filter((r) => r.target === 'bj-ai-core-2027');
     expect(core.length).toBeGreaterThan(1);
-    expect(core[core.length - 1]).toMatchObject({ year: 2025, value: '3000', variable: 'aiCoreIndustry' });
+    expect(core[core.length - 1]).toMatchObject({ year: 2027, value: '10000', variable: 'aiCoreIndustry' });
     for (const row of rows) expect(Object.keys(row)).toEqual([...requiredColumns]);
     expect(new Set(rows.map((r) => `${r.model} ${r.target} ${r.year}`)).size).toBe(rows.length);
     // Constant growth: successive ratios are equal.

@@ -44,21 +44,21 @@ describe('forecast report', () => {
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('baseline');
     expect(html).toContain('optimistic');
-    expect(html).toContain('id="target-bj-ai-core-2025"');
+    expect(html).toContain('id="target-bj-ai-core-2027"');
     expect(html).toContain('北京人工智能核心产业规模');
   });
 
   it('adds tornado charts from a sensitivity CSV and rejects a bad one with exit code 2', async () => {
     const dir = freshDir('report-sensitivity-');
     const good = join(dir, 'good.csv');
-    writeFileSync(good, 'scenario,target,input,low,high,swingProbability\nbaseline,bj-ai-core-2025,aiCoreIndustry.growth,0.2,0.9,0.7\n');
+    writeFileSync(good, 'scenario,target,input,low,high,swingProbability\nbaseline,bj-ai-core-2027,aiCoreIndustry.growth,0.2,0.9,0.7\n');
     const withTornado = await run(['report', 'scenarios/baseline.yaml', '--draws', '500', '--quiet', '--out', join(dir, 'out'), '--sensitivity', good]);
     expect(withTornado.stderr).toBe('');
     expect(withTornado.code).toBe(0);
-    expect(existsSync(join(dir, 'out', 'charts', 'tornado-bj-ai-core-2025.vl.json'))).toBe(true);
+    expect(existsSync(join(dir, 'out', 'charts', 'tornado-bj-ai-core-2027.vl.json'))).toBe(true);
 
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, 'scenario,target,input,low,high,swingProbability\nbaseline,bj-ai-core-2025,x,0.2,2,0.7\n');
+    writeFileSync(bad, 'scenario,target,input,low,high,swingProbability\nbaseline,bj-ai-core-2027,x,0.2,2,0.7\n');
     const rejected = await run(['report', 'scenarios/baseline.yaml', '--draws', '500', '--quiet', '--out', join(dir, 'bad-out'), '--sensitivity', bad]);
     expect(rejected.code).toBe(2);
     expect(rejected.stderr).toContain('bad.csv:2  error  high must be a probability from 0 to 1, got 2');

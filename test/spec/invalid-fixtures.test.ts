@@ -230,7 +230,7 @@ const expected: Record<string, string[]> = {
     "test/fixtures/invalid/data-sources-header-typo/sources.csv:1  error  header must include the column \"publisher\", got id,title,publsher,date,location",
   ],
   'data-target-variable-typo': [
-    "test/fixtures/invalid/data-target-variable-typo/targets.yaml:1  error  bj-x-2027.variable must name a variable of a model (aiCoreIndustry, aiRadiatingIndustry, beijingRatioToNational, cumulativeAiUnicorns, highLevelScholars, infoSoftwareRevenue, infoSoftwareValueAdded, nationalSoftwareRevenue, newAiUnicorns), got \"infoSoftwareRevenu\" (did you mean \"infoSoftwareRevenue\"?)",
+    "test/fixtures/invalid/data-target-variable-typo/targets.yaml:1  error  bj-x-2027.variable must name a variable of a model (aiCoreIndustry, aiCoreShareOfNational, aiRadiatingIndustry, aiUnicornExits, aiUnicornStock, beijingGdp, beijingRatioToNational, cumulativeAiUnicorns, highLevelScholars, infoSoftwareRevenue, infoSoftwareVaShare, infoSoftwareValueAdded, jlAutoIndustry, jlIndustrialOutput, nationalAiCoreIndustry, nationalSoftwareRevenue, newAiUnicorns, suzhouRobotIndustry), got \"infoSoftwareRevenu\" (did you mean \"infoSoftwareRevenue\"?)",
   ],
   'model-formula-prototype-name.yaml': [
     "test/fixtures/invalid/model-formula-prototype-name.yaml:10:14  error  variables.same.formula must use only the functions exp, log, sqrt, abs, min, max, pow, floor, ceil, round, lag, got \"constructor\"",
@@ -254,7 +254,7 @@ const expected: Record<string, string[]> = {
     "     |             ^^^^^^^",
   ],
   'run-calibration-impossible.yaml': [
-    "test/fixtures/invalid/run-models/calibration-impossible.yaml:4:3  error  variables.aiCoreIndustry (law ensemble): the base year must be the year of the latest full-year point level for law ensemble, got base year 2023 and latest point level none (use law compound when the latest figure is a bound or a start)",
+    "test/fixtures/invalid/run-models/calibration-impossible.yaml:4:3  error  variables.aiCoreIndustry (law ensemble): full-year levels must cover at least 6 consecutive years ending at the base year for law ensemble, got 2 (use law compound for short histories)",
     "   4 |   aiCoreIndustry:",
     "     |   ^^^^^^^^^^^^^^^",
   ],
@@ -269,7 +269,7 @@ const expected: Record<string, string[]> = {
     "     |          ^^^^^^^^^^^^^^^",
   ],
   'run-formula-nan.yaml': [
-    "test/fixtures/invalid/run-models/formula-nan.yaml:11:14  error  variables.shrinking.formula must give a finite number in every draw, got NaN in 100 of 100 draws in 2024 (sqrt and log of a negative number, 0/0 and overflow give NaN or Infinity: guard them, e.g. max(x, 0))",
+    "test/fixtures/invalid/run-models/formula-nan.yaml:11:14  error  variables.shrinking.formula must give a finite number in every draw, got NaN in 100 of 100 draws in 2026 (sqrt and log of a negative number, 0/0 and overflow give NaN or Infinity: guard them, e.g. max(x, 0))",
   ],
   'run-growth-as-bare-percent.yaml': [
     "test/fixtures/invalid/run-growth-as-bare-percent.yaml:5:5  error  assumptions.aiCoreIndustry.growth.mean must lie in [-1, 1], the plausible range of compound growth (a rate per year: 0.25 or \"25%\"), got 25 (did you mean \"25%\"?)",
@@ -280,7 +280,7 @@ const expected: Record<string, string[]> = {
     "     |     ^^^^^^",
   ],
   'run-horizon-before-base.yaml': [
-    "test/fixtures/invalid/run-horizon-before-base.yaml:3:10  error  horizon must be after the base year of every variable (2023, the last year on record of infoSoftwareRevenue), got 2023",
+    "test/fixtures/invalid/run-horizon-before-base.yaml:3:10  error  horizon must be after the base year of every variable (2025, the last year on record of infoSoftwareRevenue), got 2023",
     "   3 | horizon: 2023",
     "     |          ^^^^",
   ],
@@ -323,7 +323,7 @@ const expected: Record<string, string[]> = {
     "     |                                                       ^^^^^^^^^^^^^^",
   ],
   'run-shock-before-base-year.yaml': [
-    "test/fixtures/invalid/run-shock-before-base-year.yaml:4:39  error  shocks[0].year must lie in the simulated years of aiCoreIndustry (2024–2030), got 2019 (years up to 2023 are on record: a shock there would change nothing)",
+    "test/fixtures/invalid/run-shock-before-base-year.yaml:4:39  error  shocks[0].year must lie in the simulated years of aiCoreIndustry (2026–2030), got 2019 (years up to 2025 are on record: a shock there would change nothing)",
     "   4 |   - { variable: aiCoreIndustry, year: 2019, growth: \"-30%\", note: a year on record }",
     "     |                                       ^^^^",
   ],

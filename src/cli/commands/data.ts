@@ -6,6 +6,7 @@ import { loadDataSet } from '../../data/load-data-set.js';
 import { observationsOf } from '../../data/observations-of.js';
 import { isPublicationDate } from '../../data/publication-date.js';
 import type { DataSet, Observation, Qualifier } from '../../data/types.js';
+import { yearLevels } from '../../data/year-levels.js';
 import { didYouMean } from '../../errors/did-you-mean.js';
 import { InputError } from '../../errors/input-error.js';
 import { dataMessages, messages } from '../../errors/messages.js';
@@ -40,11 +41,11 @@ function figure(o: Observation): string {
 }
 
 function listSeries(data: DataSet): string {
-  const rows: string[][] = [['series', 'region', 'unit', 'years', 'points', 'scope']];
+  const rows: string[][] = [['series', 'region', 'unit', 'years', 'points', 'breaks', 'scope']];
   for (const s of data.series) {
     const years = data.observations.filter((o) => o.series === s.id).map((o) => o.year);
     const span = years.length === 0 ? '—' : Math.min(...years) === Math.max(...years) ? String(years[0]) : `${Math.min(...years)}–${Math.max(...years)}`;
-    rows.push([s.id, s.region, s.unit, span, String(years.length), s.scope]);
+    rows.push([s.id, s.region, s.unit, span, String(years.length), s.breaks.map((b) => b.year).join(',') || '—', s.scope]);
   }
   return `${alignColumns(rows)}\n\n${data.series.length} series, ${data.observations.length} observations, ${data.targets.length} targets\n`;
 }
@@ -53,14 +54,18 @@ function showSeries(data: DataSet, id: string): string {
   const info = data.series.find((s) => s.id === id)!;
   const rows = observationsOf(data, id);
   const sources = new Map(data.sources.map((s) => [s.id, s]));
+  // The readings that stand for their year (src/data/year-levels.ts), as of the data shown.
+  const { points, bounds } = yearLevels(rows);
+  const levels = new Set([...points, ...bounds].map((l) => l.observation));
   const table = alignColumns([
-    ['year', 'period', 'figure', 'kind', 'status', 'source', 'published'],
-    ...rows.map((o) => [String(o.year), o.period, figure(o), o.kind, o.status, o.source, o.published]),
+    ['year', 'period', 'figure', 'kind', 'status', 'confidence', 'source', 'published', 'level'],
+    ...rows.map((o) => [String(o.year), o.period, figure(o), o.kind, o.status, o.confidence, o.source, o.published, levels.has(o) ? `level of ${o.year}` : '']),
   ]).split('\n');
   const lines = [
     `${info.id} — ${info.labelZh} / ${info.labelEn}`,
     `region: ${info.region}   unit: ${info.unit}   scope: ${info.scope}`,
     ...(info.description ? [info.description] : []),
+    ...info.breaks.map((b) => `break: from ${b.year} on a new basis${b.publishedFrom ? ` (figures published from ${b.publishedFrom})` : ''} — ${b.reason} (no growth is read across it)`),
     '',
     table[0],
   ];

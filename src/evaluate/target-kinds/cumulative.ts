@@ -125,7 +125,9 @@ export function trackSum(target: Target, variable: PreparedVariable, observation
         observe(columns) {
           const current = columns.current(name);
           if (!current || columns.year > target.year) return undefined;
-          if (columns.year > varBase) for (let i = 0; i < count; i++) sum[i] += current[i];
+          // Simulated years only, and only those of the window (a base year after the variable's base
+          // year leaves the years between them out: "20 more in 2026–2027" counts from 2026).
+          if (columns.year > Math.max(varBase, baseYear)) for (let i = 0; i < count; i++) sum[i] += current[i];
           return sum;
         },
       };
