@@ -23,7 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { loadRunInputs } from '../src/io/load-run-inputs.js';
 import { runScenarioInParallel } from '../src/pipeline/run-scenario-in-parallel.js';
 import { prepareModel } from '../src/pipeline/prepare-model.js';
-import { createStream } from '../src/simulate/create-stream.js';
+import { createStream } from '../src/simulate/random/create-stream.js';
 import { quantilesOf } from '../src/evaluate/quantiles.js';
 import { meanOf } from '../src/evaluate/mean-of.js';
 import type { ModelSpec } from '../src/spec/model-spec.js';

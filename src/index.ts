@@ -27,10 +27,10 @@ export { mergeRun, readParts } from './pipeline/merge-run.js';
 // Read the results
 export { targetVerdicts, type TargetVerdict } from './evaluate/target-verdict.js';
 export { quantileProbabilities } from './evaluate/quantiles.js';
-export type { ScenarioResult } from './pipeline/scenario-result.js';
-export type { PreparedModel, PreparedVariable } from './pipeline/prepared-model.js';
-export type { SummaryRow } from './evaluate/summary-row.js';
-export type { TargetResult } from './evaluate/target-result.js';
+export type { ScenarioResult } from './model/scenario-result.js';
+export type { PreparedModel, PreparedVariable } from './model/prepared-model.js';
+export type { SummaryRow } from './model/summary-row.js';
+export type { TargetResult } from './model/target-result.js';
 export type { DataSet, Observation, Target } from './data/types.js';
 export type { ModelSpec, VariableSpec } from './spec/model-spec.js';
 export type { ScenarioSpec } from './spec/scenario-spec.js';

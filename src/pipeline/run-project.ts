@@ -4,7 +4,7 @@ import type { RunInputs } from '../io/load-run-inputs.js';
 import { trackDraws, type DrawPoint, type DrawsTracker } from '../evaluate/track-draws.js';
 import { runScenarioInParallel } from './run-scenario-in-parallel.js';
 import { runScenario } from './run-scenario.js';
-import type { ScenarioResult } from './scenario-result.js';
+import type { ScenarioResult } from '../model/scenario-result.js';
 
 export interface ProjectRunOptions {
   /** Overrides every scenario's draws. */

@@ -6,7 +6,7 @@ import { threadsOption } from '../../planner/planner-options.js';
 import { runProject } from '../../pipeline/run-project.js';
 import { selectDrawIndices } from '../../planner/select-draw-indices.js';
 import { targetVerdicts } from '../../evaluate/target-verdict.js';
-import type { ScenarioResult } from '../../pipeline/scenario-result.js';
+import type { ScenarioResult } from '../../model/scenario-result.js';
 import type { DataSet } from '../../data/types.js';
 import { exactQuantileMaxDraws } from '../../evaluate/quantile-summaries.js';
 import { progressReporter } from '../progress.js';
