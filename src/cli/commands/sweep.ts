@@ -4,7 +4,7 @@ import { writeOutputsAtomically } from '../../io/atomic-write.js';
 import { sweepCsv } from '../../output/sweep-table.js';
 import { loadVariantInputs } from '../../planner/load-variant-inputs.js';
 import { parseVary } from '../../planner/parse-vary.js';
-import { progressReporter } from '../../planner/progress-reporter.js';
+import { countProgress } from '../progress.js';
 import { threadsOption } from '../../planner/planner-options.js';
 import { runSweep, type SweepResult } from '../../planner/run-sweep.js';
 import type { CommandDefinition } from '../command.js';
@@ -32,16 +32,16 @@ export const sweepCommand: CommandDefinition = {
         if (argv.shard !== undefined && !parseShard(argv.shard)) throw new Error(shardMessages.shardFormat(maxShards, argv.shard));
         return true;
       })
+      .option('progress', { type: 'boolean', default: false, describe: 'show progress on stderr even when it is not a terminal' })
       .example('forecast sweep scenarios/baseline.yaml --vary assumptions.aiCoreIndustry.growth.mean=10%:20%:2%', 'six growth rates')
       .example('forecast sweep scenarios/baseline.yaml --vary aiCoreIndustry.growth=0.1,0.15 --vary newAiUnicorns.mean=4,6,8', 'a 2 × 3 grid'),
   async run(argv, io) {
     const args = runArguments({ ...argv, scenarios: [argv.scenario] });
     const varies = (argv.vary as string[]).map(parseVary);
-    const started = Date.now();
     const { inputs, files } = loadVariantInputs(io.cwd, args.data, String(argv.scenario), args);
     const sweep = await runSweep(inputs, varies, {
       threads: argv.threads as number,
-      onProgress: progressReporter(io, args.quiet, started, 'variants'),
+      onProgress: countProgress({ write: io.stderr, now: Date.now, terminal: Boolean(io.stderrIsTTY) }, !args.quiet && (Boolean(io.stderrIsTTY) || Boolean(argv.progress)), 'variants'),
       ...(args.shard && { shard: args.shard }),
     });
     if (!args.shard) return writeSweepOutputs(sweep, args, io);
