@@ -10,7 +10,7 @@ import { buildManifest } from '../output/manifest.js';
 import { projectionsCsv } from '../output/projections-table.js';
 import { requiredCsv } from '../output/required-trajectory-table.js';
 import { firstPassageCsv, recordCsv, targetsCsv } from '../output/targets-table.js';
-import type { ScenarioResult } from '../pipeline/scenario-result.js';
+import type { ScenarioResult } from '../model/scenario-result.js';
 import { terminalSummary, useColour } from '../report/terminal-summary.js';
 import type { CliIo } from './cli-io.js';
 import { checkFailures, checkProbability, type RunArguments } from './commands/run.js';

@@ -527,19 +527,15 @@ function countGaps(layout: HistogramLayout, counts: Int32Array, values: Float64A
 function countGapsSummed(layout: HistogramLayout, counts: Int32Array, values: Float64Array, count: number, waiting: Float64Array, sums: Float64Array): number {
   const { entry, lookupLo, lookupScale } = layout;
   const top = lookupCells + 1;
-  let nan = 0;
   let next = 0;
   let sum = sums[0];
   let compensation = sums[1];
-  let bad = 0;
   for (let i = 0; i < count; i++) {
     const v = values[i];
     const t = sum + v;
     if (Math.abs(sum) >= Math.abs(v)) compensation += sum - t + v;
     else compensation += v - t + sum;
     sum = t;
-    bad += (v - v !== 0) as unknown as number;
-    nan += (v !== v) as unknown as number;
     const x = (v - lookupLo) * lookupScale + 1;
     const e = entry[x > 0 ? (x < top ? x | 0 : top) : 0];
     counts[e & 0x7fffffff]++;
@@ -548,9 +544,23 @@ function countGapsSummed(layout: HistogramLayout, counts: Int32Array, values: Fl
   }
   sums[0] = sum;
   sums[1] = compensation;
+  // A NaN or an infinity makes the sum NaN or infinite: only then are they counted (a second, rare pass).
+  if (Number.isFinite(sum)) nanOfLastPass = 0;
+  else countNonFinite(values, count, sums);
+  return next;
+}
+
+/** The NaN (into nanOfLastPass) and the NaN or infinite values (added to sums[2]) of a column. */
+function countNonFinite(values: Float64Array, count: number, sums: Float64Array): void {
+  let nan = 0;
+  let bad = 0;
+  for (let i = 0; i < count; i++) {
+    const v = values[i];
+    bad += (v - v !== 0) as unknown as number;
+    nan += (v !== v) as unknown as number;
+  }
   sums[2] += bad;
   nanOfLastPass = nan;
-  return next;
 }
 
 /** The second pass of countInto: the finer table's region, else the region search; then the bin or atom. */

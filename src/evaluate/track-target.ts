@@ -6,12 +6,12 @@
 //   result()   reads only the state merged over blocks: integer counts and quantile accumulators
 //   state() / absorb(state)   that merged state as plain data: a worker's or a shard's blocks fold in
 import type { Observation, Target } from '../data/types.js';
-import type { PreparedVariable } from '../pipeline/prepared-model.js';
+import type { PreparedVariable } from '../model/prepared-model.js';
 import type { YearColumns } from '../simulate/simulate.js';
 import { historicalCagr } from './known-history.js';
 import { ExactQuantileAccumulator, type PortableQuantileAccumulator, type QuantileState } from './quantile-accumulator.js';
 import type { TargetOutcome } from './target-outcome.js';
-import type { TargetResult } from './target-result.js';
+import type { TargetResult } from '../model/target-result.js';
 import { projectedStatus } from './target-status.js';
 import { targetKind } from './target-kinds/registry.js';
 import type { KindBlock } from './target-kinds/target-kind.js';

@@ -8,14 +8,14 @@ import { collectGrowthEvidence } from '../calibrate/growth-evidence.js';
 import { growthPriorNotes } from '../calibrate/growth-prior-notes.js';
 import { growthRateDistribution } from '../calibrate/growth-rate-distribution.js';
 import { ModelError } from '../errors/model-error.js';
-import type { Distribution } from '../simulate/distribution.js';
-import type { RandomStream } from '../simulate/random-stream.js';
+import type { Distribution } from '../model/distribution.js';
+import type { RandomStream } from '../model/random-stream.js';
 import type { Calibration, CalibrationInput, Law, LawRuntime, LawStartInput } from './law.js';
 import { maximumPersistence, minimumGrowthRate } from './law-constants.js';
 import { paramColumn } from './param-column.js';
 import { perDrawParameter } from './per-draw-parameter.js';
 import { checkStep } from './step-counter.js';
-import { fastExp } from '../simulate/fast-exp.js';
+import { fastExp } from '../simulate/distributions/fast-exp.js';
 
 const parameterNames = ['growth', 'volatility', 'persistence'] as const;
 

@@ -1,5 +1,5 @@
 // Negative-binomial counts with a mean and dispersion per draw, by inversion of the marginal pmf.
-import type { RandomStream } from '../simulate/random-stream.js';
+import type { RandomStream } from '../model/random-stream.js';
 import { fillGammaPerDraw } from './fill-gamma-per-draw.js';
 
 /**

@@ -30,7 +30,7 @@ let compiler: FormulaCompiler | undefined;
 const runs = new Map<number, { setup: Promise<RunSetup>; request: Extract<EngineRequest, { type: 'part' }> }>();
 
 async function revive(request: Extract<EngineRequest, { type: 'part' }>): Promise<RunSetup> {
-  if (!compiler && needsFormulaCompiler(request.setup)) compiler = (await import('../simulate/compile-formula.js')).compileFormula;
+  if (!compiler && needsFormulaCompiler(request.setup)) compiler = (await import('../simulate/formulas/compile-formula.js')).compileFormula;
   return reviveSetup(request.setup, compiler);
 }
 

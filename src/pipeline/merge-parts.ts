@@ -16,7 +16,7 @@ import type { TrackerState } from '../evaluate/track-target.js';
 import type { PartScenario } from './part-file.js';
 import { finishRun, startPart } from './run-scenario.js';
 import type { RunSetup } from './run-setup.js';
-import type { ScenarioResult } from './scenario-result.js';
+import type { ScenarioResult } from '../model/scenario-result.js';
 import type { ScenarioState } from './scenario-accumulator.js';
 import { shardBlocks, type Shard } from './shard-blocks.js';
 

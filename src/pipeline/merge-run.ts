@@ -17,7 +17,7 @@ import { sha256 } from '../output/manifest.js';
 import { mergeScenarioParts } from './merge-parts.js';
 import { partFileName, readPartFile, type PartFile, type PartRunOptions, type RunPartFile } from './part-file.js';
 import { runSetup } from './run-setup.js';
-import type { ScenarioResult } from './scenario-result.js';
+import type { ScenarioResult } from '../model/scenario-result.js';
 
 export interface MergedRun {
   readonly run: PartRunOptions;

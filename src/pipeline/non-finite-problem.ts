@@ -3,7 +3,7 @@
 import { runMessages } from '../errors/messages.js';
 import type { Problem } from '../errors/problem.js';
 import { formatPath } from '../io/format-path.js';
-import type { PreparedVariable } from './prepared-model.js';
+import type { PreparedVariable } from '../model/prepared-model.js';
 
 /**
  * Scans a column for values that are not finite.

@@ -2,8 +2,8 @@
 // formulas by their text; the worker looks the laws up and compiles the formulas itself.
 import type { Target } from '../data/types.js';
 import { laws, type GrowthLawName } from '../laws/registry.js';
-import type { CompiledFormula, FormulaNames } from '../simulate/compile-formula.js';
-import type { PreparedModel, PreparedVariable } from './prepared-model.js';
+import type { CompiledFormula, FormulaNames } from '../simulate/formulas/compile-formula.js';
+import type { PreparedModel, PreparedVariable } from '../model/prepared-model.js';
 import type { JudgedTarget, RunSetup } from './run-setup.js';
 
 /** A prepared variable without its law object and compiled formula (both rebuilt from its spec). */

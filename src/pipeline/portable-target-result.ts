@@ -1,7 +1,7 @@
 // A target's result as plain data without its target (which the reader has from the inputs): what a
 // sweep's shard keeps of each variant, numbers in one array so NaN survives JSON.
 import type { Target } from '../data/types.js';
-import type { TargetResult } from '../evaluate/target-result.js';
+import type { TargetResult } from '../model/target-result.js';
 import { projectedStatus } from '../evaluate/target-status.js';
 
 /** The numeric fields of a TargetResult, in the order of PortableTargetResult.numbers. */

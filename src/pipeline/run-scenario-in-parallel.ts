@@ -18,7 +18,7 @@ import { enginePool } from './engine-pool.js';
 import { portableSetup } from './portable-setup.js';
 import { finishRun, firstBlockAfterPilot, startPart, type RunOptions, type StartedPart } from './run-scenario.js';
 import { runSetup, type RunSetup } from './run-setup.js';
-import type { ScenarioResult } from './scenario-result.js';
+import type { ScenarioResult } from '../model/scenario-result.js';
 
 /**
  * Below this many draws × simulated variable-years one thread is as fast: the workers wait for the

@@ -13,7 +13,7 @@ import type { ModelSpec } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
 import { runSetup, type RunSetup } from './run-setup.js';
 import { ScenarioAccumulator, type AccumulatorExtras } from './scenario-accumulator.js';
-import type { ScenarioResult } from './scenario-result.js';
+import type { ScenarioResult } from '../model/scenario-result.js';
 
 export { inSummaryOrder } from './scenario-accumulator.js';
 

@@ -5,7 +5,7 @@ import type { ModelSpec } from '../spec/model-spec.js';
 import type { ScenarioSpec, Shock } from '../spec/scenario-spec.js';
 import { judgedTargets } from './judged-targets.js';
 import { observedSeries, prepareModel } from './prepare-model.js';
-import type { PreparedModel, PreparedVariable } from './prepared-model.js';
+import type { PreparedModel, PreparedVariable } from '../model/prepared-model.js';
 
 /** A target the model projects, with the variable it is judged on and that variable's observed rows. */
 export interface JudgedTarget {

@@ -10,15 +10,15 @@ import { BlockSums, type BlockSumsState } from '../evaluate/block-sums.js';
 import type { QuantileState } from '../evaluate/quantile-accumulator.js';
 import type { ColumnQuantileAccumulator, QuantileSummaries } from '../evaluate/quantile-summaries.js';
 import { quantileProbabilities } from '../evaluate/quantiles.js';
-import type { SummaryRow } from '../evaluate/summary-row.js';
-import type { TargetResult } from '../evaluate/target-result.js';
+import type { SummaryRow } from '../model/summary-row.js';
+import type { TargetResult } from '../model/target-result.js';
 import { trackTarget, type TargetTracker, type TrackerState } from '../evaluate/track-target.js';
 import type { DrawObserver } from '../simulate/draw-observer.js';
 import { drawBlocks, type DrawBlock } from '../simulate/draw-blocks.js';
 import { simulate } from '../simulate/simulate.js';
 import { InputError } from '../errors/input-error.js';
 import { nonFiniteProblem, nonFiniteValues } from './non-finite-problem.js';
-import type { PreparedModel, PreparedVariable } from './prepared-model.js';
+import type { PreparedModel, PreparedVariable } from '../model/prepared-model.js';
 import type { RunSetup } from './run-setup.js';
 
 /** The merged state of a set of blocks, as plain data. */

@@ -1,10 +1,10 @@
 // Targets side by side across scenarios, each set against the first scenario with a paired Monte Carlo error.
 import type { DataSet } from '../data/types.js';
-import type { TargetResult } from '../evaluate/target-result.js';
+import type { TargetResult } from '../model/target-result.js';
 import { targetVerdicts, type TargetVerdict } from '../evaluate/target-verdict.js';
 import { lawAssumption } from '../spec/load-scenario.js';
 import { startAssumption } from '../spec/validate-scenario-against-model.js';
-import { describeDistribution } from '../simulate/describe-distribution.js';
+import { describeDistribution } from '../simulate/distributions/describe-distribution.js';
 import { diffResolved, type ResolvedDifference } from './diff-resolved.js';
 import { pairedDifference } from './paired-difference.js';
 import type { InstrumentedRun } from './run-instrumented.js';

@@ -12,7 +12,7 @@ import { setDistributionField } from './set-distribution-field.js';
 import { sweepGrid } from './sweep-grid.js';
 import type { AssumptionOverride } from './with-assumptions.js';
 import { parameterRangeRule } from '../spec/parameter-range.js';
-import { describeDistribution } from '../simulate/describe-distribution.js';
+import { describeDistribution } from '../simulate/distributions/describe-distribution.js';
 import { implausibleTypedNumber } from '../spec/implausible-bare-numbers.js';
 import { activeLimits, raiseHint } from '../io/limits.js';
 

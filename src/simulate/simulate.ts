@@ -13,14 +13,14 @@
 //       observe(columns of this block and year)   → summaries and target accumulators take them now
 // Memory ∝ block size × (variables + law state), never × draws or × years.
 import type { LawRuntime } from '../laws/law.js';
-import type { PreparedModel, PreparedVariable } from '../pipeline/prepared-model.js';
+import type { PreparedModel, PreparedVariable } from '../model/prepared-model.js';
 import type { Shock } from '../spec/scenario-spec.js';
 import { isWholeNumberUnit } from '../data/units.js';
-import { blockStreams, type BlockStreams } from './create-stream.js';
+import { blockStreams, type BlockStreams } from './random/create-stream.js';
 import { driverFactors, driverMultiplier, loadingsByVariable, type DriverFactors, type VariableLoadings } from './driver-factors.js';
 import { blockSize, drawBlocks, type DrawBlock } from './draw-blocks.js';
-import { sampleDistribution } from './sample-distribution.js';
-import type { Distribution } from './distribution.js';
+import { sampleDistribution } from './distributions/sample-distribution.js';
+import type { Distribution } from '../model/distribution.js';
 
 /** Read access to the columns of one block in the year just simulated, handed to observers. */
 export interface YearColumns {

@@ -6,7 +6,7 @@ import type { Problem } from '../errors/problem.js';
 import { formatPath, type PathSegment } from '../io/yaml-document.js';
 import { laws as lawRegistry } from '../laws/registry.js';
 import type { LawName } from '../laws/law.js';
-import { describeDistribution } from '../simulate/describe-distribution.js';
+import { describeDistribution } from '../simulate/distributions/describe-distribution.js';
 import { lawNames, lawParameterNames } from './law-parameter-names.js';
 import { parameterRangeRule } from './parameter-range.js';
 import type { ModelSpec, SourceLocation, VariableSpec } from './model-spec.js';

@@ -5,7 +5,7 @@ import { histogramLayout, HistogramQuantileAccumulator } from '../../src/evaluat
 import { ExactQuantileAccumulator } from '../../src/evaluate/quantile-accumulator.js';
 import { exactQuantileMaxDraws, QuantileSummaries } from '../../src/evaluate/quantile-summaries.js';
 import { quantileProbabilities, quantilesOf } from '../../src/evaluate/quantiles.js';
-import { createStream } from '../../src/simulate/create-stream.js';
+import { createStream } from '../../src/simulate/random/create-stream.js';
 
 const pilotSize = 32_768;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { invertFromZero, negativeBinomialSampler, inversionMaxMean } from '../../src/laws/negative-binomial-sampler.js';
-import { createStream } from '../../src/simulate/create-stream.js';
+import { createStream } from '../../src/simulate/random/create-stream.js';
 
 /** NB pmf by its recurrence, p₀ = (k/(k+μ))^k, pₙ₊₁ = pₙ·q·(n+k)/(n+1). */
 function pmf(mean: number, k: number, upTo: number): number[] {

@@ -1,7 +1,7 @@
 // fastExp against Math.exp (V8's fdlibm port, within 1 ulp of e^x): within 2 ulp everywhere it is used.
 import { describe, expect, it } from 'vitest';
-import { fastExp } from '../../src/simulate/fast-exp.js';
-import { createStream } from '../../src/simulate/create-stream.js';
+import { fastExp } from '../../src/simulate/distributions/fast-exp.js';
+import { createStream } from '../../src/simulate/random/create-stream.js';
 
 /** Distance in units in the last place between two doubles of the same sign. */
 function ulps(a: number, b: number): number {

@@ -2,13 +2,11 @@
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { loadRunInputs, scenarioFilesIn } from '../../io/load-run-inputs.js';
-import type { ScenarioDraws } from '../../output/draws-table.js';
 import { threadsOption } from '../../planner/planner-options.js';
-import { runWithSampledDraws } from '../../planner/run-with-sampled-draws.js';
-import { runScenarioInParallel } from '../../pipeline/run-scenario-in-parallel.js';
-import type { RunOptions } from '../../pipeline/run-scenario.js';
+import { runProject } from '../../pipeline/run-project.js';
+import { selectDrawIndices } from '../../planner/select-draw-indices.js';
 import { targetVerdicts } from '../../evaluate/target-verdict.js';
-import type { ScenarioResult } from '../../pipeline/scenario-result.js';
+import type { ScenarioResult } from '../../model/scenario-result.js';
 import type { DataSet } from '../../data/types.js';
 import { exactQuantileMaxDraws } from '../../evaluate/quantile-summaries.js';
 import { progressReporter } from '../progress.js';
@@ -125,33 +123,24 @@ export function runArguments(argv: Record<string, unknown>): RunArguments {
 }
 
 /**
- * Runs the named scenarios (default: all in scenarios/), with progress on stderr for runs over a
- * second (on a terminal, or anywhere with --progress; never with --quiet).
- * A large run spreads its model's independent components over `args.threads` threads
- * (runScenarioInParallel; same numbers); sampled paths (--export-draws) are kept in one thread.
+ * Runs the named scenarios (default: all in scenarios/) through the library (runProject), with
+ * progress on stderr for runs over a second (on a terminal, or anywhere with --progress; never with --quiet).
  */
 export async function runScenarios(args: RunArguments, io: CliIo) {
   const started = Date.now();
   const files = args.scenarios.length > 0 ? args.scenarios : scenarioFilesIn(resolve(io.cwd, 'scenarios'));
   const inputs = loadRunInputs(io.cwd, args.data, files, args.asOf, { draws: args.draws, exportDraws: args.exportDraws });
-  const results: ScenarioResult[] = [];
-  const sampledDraws: ScenarioDraws[] = [];
   const terminal = Boolean(io.stderrIsTTY);
   const progress = progressReporter({ write: io.stderr, now: Date.now, terminal }, !args.quiet && (terminal || args.progress));
-  for (const [index, { scenario, model }] of inputs.scenarios.entries()) {
-    const runOptions: RunOptions = {
-      draws: args.draws,
-      seed: args.seed,
-      exactQuantiles: args.exactQuantiles,
-      onProgress: (done, total) => progress.update(scenario.scenario, index, inputs.scenarios.length, done, total),
-    };
-    const { result, draws } =
-      args.exportDraws > 0
-        ? runWithSampledDraws(model, inputs.data, scenario, runOptions, args.exportDraws)
-        : { result: await runScenarioInParallel(model, inputs.data, scenario, { ...runOptions, threads: args.threads }), draws: { scenario: scenario.scenario, points: [] } };
-    results.push(result);
-    sampledDraws.push(draws);
-  }
+  const { results, sampledDraws } = await runProject(inputs, {
+    draws: args.draws,
+    seed: args.seed,
+    threads: args.threads,
+    exactQuantiles: args.exactQuantiles,
+    exportDraws: args.exportDraws,
+    drawIndices: selectDrawIndices,
+    onProgress: (scenario, index, count, done, total) => progress.update(scenario, index, count, done, total),
+  });
   progress.finish();
   return { inputs, results, sampledDraws, started };
 }

@@ -5,9 +5,9 @@
 //
 // No `eval` or `new Function` ever sees user text: each AST node becomes a closure from our own code.
 import type { MathNode } from 'mathjs';
-import { closestMatch, didYouMean, editDistance } from '../errors/did-you-mean.js';
-import { math } from '../math/math.js';
-import { activeLimits } from '../io/limits.js';
+import { closestMatch, didYouMean, editDistance } from '../../errors/did-you-mean.js';
+import { math } from '../../math/math.js';
+import { activeLimits } from '../../io/limits.js';
 import { FormulaError, formulaFunctionNames, formulaFunctions, isFormulaFunction, type FormulaIssue } from './formula-error.js';
 
 /** Names a formula may refer to: the model's variables and the formula's parameters. */

@@ -1,6 +1,6 @@
 // Preconditions of a Distribution's parameters, checked before sampling or evaluating it.
 
-import type { Distribution } from './distribution.js';
+import type { Distribution } from '../../model/distribution.js';
 
 const finite = (value: number) => Number.isFinite(value);
 

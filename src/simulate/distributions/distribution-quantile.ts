@@ -2,7 +2,7 @@
 
 import { checkDistribution } from './check-distribution.js';
 import { distributionCdf } from './distribution-cdf.js';
-import type { Distribution } from './distribution.js';
+import type { Distribution } from '../../model/distribution.js';
 import { inverseNormalCdf } from './inverse-normal-cdf.js';
 import { regularizedGammaP } from './regularized-gamma.js';
 

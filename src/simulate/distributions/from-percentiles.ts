@@ -1,6 +1,6 @@
 // The distribution whose 5th and 95th percentiles are given: the scenario form `{ dist: normal, p5, p95 }`.
 
-import type { Distribution } from './distribution.js';
+import type { Distribution } from '../../model/distribution.js';
 import { distributionQuantile } from './distribution-quantile.js';
 import { inverseNormalCdf } from './inverse-normal-cdf.js';
 

@@ -1,7 +1,7 @@
 // The cumulative distribution function of every Distribution variant.
 
 import { checkDistribution } from './check-distribution.js';
-import type { Distribution } from './distribution.js';
+import type { Distribution } from '../../model/distribution.js';
 import { normalCdf } from './normal-cdf.js';
 import { regularizedBeta } from './regularized-beta.js';
 import { regularizedGammaP, regularizedGammaQ } from './regularized-gamma.js';

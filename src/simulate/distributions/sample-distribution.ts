@@ -1,8 +1,8 @@
 // Draws of any Distribution into a column, from a seeded RandomStream.
 
 import { checkDistribution } from './check-distribution.js';
-import type { Distribution } from './distribution.js';
-import type { RandomStream } from './random-stream.js';
+import type { Distribution } from '../../model/distribution.js';
+import type { RandomStream } from '../../model/random-stream.js';
 
 export { distributionMean } from './distribution-mean.js';
 

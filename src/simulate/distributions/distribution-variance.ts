@@ -1,5 +1,5 @@
 // The variance of the distributions a shared driver's factor may have, in closed form.
-import type { Distribution } from './distribution.js';
+import type { Distribution } from '../../model/distribution.js';
 
 /**
  * Var X for X ~ dist: constant 0; normal σ²; uniform (b − a)²/12;

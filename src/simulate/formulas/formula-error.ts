@@ -1,6 +1,6 @@
 // Problems found in a formula, kept free of file positions so spec/ can locate them in the YAML.
-import { specMessages } from '../errors/messages.js';
-import { raiseHint } from '../io/limits.js';
+import { specMessages } from '../../errors/messages.js';
+import { raiseHint } from '../../io/limits.js';
 
 /**
  * The functions a formula may call (plus `lag(variable)`), with how many arguments each takes. A

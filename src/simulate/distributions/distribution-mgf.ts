@@ -1,5 +1,5 @@
 // The moment-generating function E[exp(t·X)] of the distributions a shared driver's factor may have.
-import type { Distribution } from './distribution.js';
+import type { Distribution } from '../../model/distribution.js';
 
 /** Terms of Kummer's series summed at most (it converges for every argument; |z| ≤ 50 needs far fewer). */
 const maxKummerTerms = 2000;

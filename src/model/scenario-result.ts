@@ -1,6 +1,6 @@
 // Everything one scenario run produces, before it is written anywhere.
-import type { SummaryRow } from '../evaluate/summary-row.js';
-import type { TargetResult } from '../evaluate/target-result.js';
+import type { SummaryRow } from './summary-row.js';
+import type { TargetResult } from './target-result.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
 import type { PreparedModel } from './prepared-model.js';
 

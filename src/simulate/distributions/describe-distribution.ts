@@ -1,5 +1,5 @@
 // A distribution in one short line, for CSV cells and `forecast explain`.
-import type { Distribution } from '../simulate/distribution.js';
+import type { Distribution } from '../../model/distribution.js';
 
 /**
  * `name(field=value, …)` with the fields in their declared order; a constant is just its value.

@@ -1,6 +1,6 @@
 // A projection's verdict on one target in one scenario (the projected part of a targets.csv row, and its first-passage curve).
 import type { Target } from '../data/types.js';
-import type { ProjectedStatus } from './target-status.js';
+import type { ProjectedStatus } from '../evaluate/target-status.js';
 
 export interface TargetResult {
   /** The target, bounds in the judged variable's unit (`writtenUnit` keeps the unit it was written in). */

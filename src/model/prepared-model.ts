@@ -1,7 +1,7 @@
 // A model ready to simulate: every variable with its law or formula, final parameter distributions and start.
 import type { Calibration, Law } from '../laws/law.js';
-import type { Distribution } from '../simulate/distribution.js';
-import type { CompiledFormula } from '../simulate/compile-formula.js';
+import type { Distribution } from './distribution.js';
+import type { CompiledFormula } from '../simulate/formulas/compile-formula.js';
 import type { ModelSpec, VariableSpec } from '../spec/model-spec.js';
 import type { Driver } from '../spec/scenario-spec.js';
 

@@ -1,7 +1,7 @@
 // The expected value of every Distribution variant, in closed form.
 
 import { checkDistribution } from './check-distribution.js';
-import type { Distribution } from './distribution.js';
+import type { Distribution } from '../../model/distribution.js';
 import { logGamma } from './log-gamma.js';
 
 /**

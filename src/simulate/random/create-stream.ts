@@ -3,9 +3,9 @@
 // Changing anything here (the generator, the seeding, the ziggurat tables, the Poisson or gamma
 // methods, or the order in which a fill consumes the generator) changes every simulated number:
 // it is a breaking change of the engine's outputs and must be recorded in the changelog.
-import type { RandomStream } from './random-stream.js';
-import { fastExp } from './fast-exp.js';
-import { logGamma } from './log-gamma.js';
+import type { RandomStream } from '../../model/random-stream.js';
+import { fastExp } from '../distributions/fast-exp.js';
+import { logGamma } from '../distributions/log-gamma.js';
 import { poissonGuideBits, poissonSearchFlag, poissonTable, poissonTableMaxRate, type PoissonTable } from './poisson-table.js';
 import { blockStreamStateInto, fnv1a64Of, seedStreamState } from './seed-stream-state.js';
 import { zigguratR, zigguratTables } from './ziggurat.js';
