@@ -1,7 +1,7 @@
 // From hindcast scores to the compound law's band factor per length class, and the generated file that stores it.
 import type { StoredBandScale } from '../calibrate/stored-band-scale.js';
 import { LENGTH_CLASSES, lengthClass, type LengthClass } from '../forecast/length-class.js';
-import { inverseNormalCdf } from '../simulate/inverse-normal-cdf.js';
+import { inverseNormalCdf } from '../simulate/distributions/inverse-normal-cdf.js';
 import { compoundBandHindcasts, type BandHindcast } from './compound-band-hindcasts.js';
 import { MINIMUM_POOL } from './length-class-calibration.js';
 import type { M3Series } from './read-m3-csv.js';

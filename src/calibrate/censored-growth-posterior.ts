@@ -1,7 +1,7 @@
 // The posterior of mean log growth when some evidence is only a bound: the conjugate posterior of the
 // points, reweighted by the censored likelihood of the bounds.
-import { inverseNormalCdf } from '../simulate/inverse-normal-cdf.js';
-import { normalCdf } from '../simulate/normal-cdf.js';
+import { inverseNormalCdf } from '../simulate/distributions/inverse-normal-cdf.js';
+import { normalCdf } from '../simulate/distributions/normal-cdf.js';
 import { priorDegreesOfFreedom, priorVolatility } from './calibration-constants.js';
 import { posteriorGrowth, type GrowthPosterior, type VolatilityPrior, type WeightedSample } from './posterior-growth.js';
 

@@ -9,13 +9,14 @@ import { collectGrowthEvidence } from '../calibrate/growth-evidence.js';
 import { growthPriorNotes } from '../calibrate/growth-prior-notes.js';
 import { growthRateDistribution } from '../calibrate/growth-rate-distribution.js';
 import { ModelError } from '../errors/model-error.js';
-import type { Distribution } from '../simulate/distribution.js';
-import type { RandomStream } from '../simulate/random-stream.js';
+import type { Distribution } from '../model/distribution.js';
+import type { RandomStream } from '../model/random-stream.js';
 import type { Calibration, CalibrationInput, Law, LawRuntime, LawStartInput } from './law.js';
 import { maximumPersistence, minimumGrowthRate } from './law-constants.js';
 import { paramColumn } from './param-column.js';
 import { perDrawParameter } from './per-draw-parameter.js';
 import { checkStep } from './step-counter.js';
+import { fastExp } from '../simulate/distributions/fast-exp.js';
 
 const parameterNames = ['growth', 'volatility', 'persistence'] as const;
 
@@ -139,8 +140,8 @@ function asColumn(parameter: number | Float32Array): { values: Float64Array; mas
 
 /**
  * The reference of the fused step (innovation.growByLogNormal): V ← V·exp(m + s·ε) per draw, in place,
- * ε a column of standard normals; m and s each a constant or one value per draw. Tests check the
- * fused step against it on the same numbers.
+ * ε a column of standard normals, exp by fastExp (its own accuracy is tested against Math.exp); m and
+ * s each a constant or one value per draw. Tests check the fused step against it on the same numbers.
  */
 export function growIndependent(level: Float64Array, mean: number | Float32Array, scale: number | Float32Array, noise: Float64Array): void {
   if (typeof mean === 'number') {
@@ -151,19 +152,19 @@ export function growIndependent(level: Float64Array, mean: number | Float32Array
 }
 
 function growConstantConstant(level: Float64Array, mean: number, scale: number, noise: Float64Array): void {
-  for (let i = 0; i < level.length; i++) level[i] *= Math.exp(mean + scale * noise[i]);
+  for (let i = 0; i < level.length; i++) level[i] *= fastExp(mean + scale * noise[i]);
 }
 
 function growConstantPerDraw(level: Float64Array, mean: number, scale: Float32Array, noise: Float64Array): void {
-  for (let i = 0; i < level.length; i++) level[i] *= Math.exp(mean + scale[i] * noise[i]);
+  for (let i = 0; i < level.length; i++) level[i] *= fastExp(mean + scale[i] * noise[i]);
 }
 
 function growPerDrawConstant(level: Float64Array, mean: Float32Array, scale: number, noise: Float64Array): void {
-  for (let i = 0; i < level.length; i++) level[i] *= Math.exp(mean[i] + scale * noise[i]);
+  for (let i = 0; i < level.length; i++) level[i] *= fastExp(mean[i] + scale * noise[i]);
 }
 
 function growPerDrawPerDraw(level: Float64Array, mean: Float32Array, scale: Float32Array, noise: Float64Array): void {
-  for (let i = 0; i < level.length; i++) level[i] *= Math.exp(mean[i] + scale[i] * noise[i]);
+  for (let i = 0; i < level.length; i++) level[i] *= fastExp(mean[i] + scale[i] * noise[i]);
 }
 
 /** φ, the innovation scale σ√(1−φ²) and the stationary start d₀ ~ N(0, σ²) of each draw's AR(1) deviation. */
@@ -181,6 +182,6 @@ function growPersistent(level: Float64Array, mean: number | Float32Array, scale:
   for (let i = 0; i < level.length; i++) {
     const d = phi[i] * deviation[i] + scale[i] * noise[i];
     deviation[i] = d;
-    level[i] *= Math.exp((typeof mean === 'number' ? mean : mean[i]) + d);
+    level[i] *= fastExp((typeof mean === 'number' ? mean : mean[i]) + d);
   }
 }

@@ -4,7 +4,7 @@ import type { DataSet, Target } from '../data/types.js';
 import { dataVintage, recordVerdict, targetVerdicts, type TargetVerdict } from '../evaluate/target-verdict.js';
 import type { TargetStatus } from '../evaluate/target-status.js';
 import { probabilityBound } from '../output/targets-table.js';
-import type { ScenarioResult } from '../pipeline/scenario-result.js';
+import type { ScenarioResult } from '../model/scenario-result.js';
 import { compactWritten, signedGap } from './display-number.js';
 
 const colours: Record<TargetStatus, string> = {

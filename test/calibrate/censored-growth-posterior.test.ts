@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { censoredGrowthPosterior } from '../../src/calibrate/censored-growth-posterior.js';
 import { posteriorGrowth } from '../../src/calibrate/posterior-growth.js';
-import { distributionQuantile } from '../../src/simulate/distribution-quantile.js';
+import { distributionQuantile } from '../../src/simulate/distributions/distribution-quantile.js';
 
 // Reference: the exact posterior p(μ, σ | points, bounds) on a fine grid (numpy 2.4 / scipy 1.17):
 //   flat μ, σ² ~ Scaled-Inv-χ²(2, 0.05²); points g_i ~ N(μ, σ²/w_i); a bound [a, b] contributes

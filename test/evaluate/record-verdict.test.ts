@@ -8,6 +8,7 @@ import { decideBounds, truthInterval } from '../../src/evaluate/record-judgement
 import { dataVintage, recordVerdict } from '../../src/evaluate/target-verdict.js';
 import { recordColumns, recordRows } from '../../src/output/targets-table.js';
 import { projectRoot } from '../helpers/project.js';
+import { targetKindRegistry } from '../../src/evaluate/target-kinds/registry.js';
 
 let line = 1;
 function fy(series: string, year: number, value: number | undefined, qualifier: Qualifier = 'exact', extra: Partial<Observation> = {}): Observation {
@@ -110,7 +111,7 @@ describe('recordVerdict: growth every year, CAGR, sums', () => {
 });
 
 describe('the shipped record', () => {
-  const shipped = loadDataSet(join(projectRoot, 'data'), 'data');
+  const shipped = loadDataSet(join(projectRoot, 'data'), targetKindRegistry, 'data');
   const verdict = (id: string) => recordVerdict(shipped.targets.find((t) => t.id === id)!, shipped);
 
   it('judges the 十三五 targets from observations.csv: revenue passed 1万亿 in 2018, value added 11.3% of GDP in 2017', () => {

@@ -9,7 +9,7 @@ import { loadRunInputs } from '../../src/io/load-run-inputs.js';
 import { runScenario } from '../../src/pipeline/run-scenario.js';
 import { withAssumptions } from '../../src/planner/with-assumptions.js';
 import { setDistributionField } from '../../src/planner/set-distribution-field.js';
-import { distributionMean } from '../../src/simulate/distribution-mean.js';
+import { distributionMean } from '../../src/simulate/distributions/distribution-mean.js';
 import { runVariant } from '../../src/planner/run-variant.js';
 import { runSolve } from '../../src/planner/run-solve.js';
 import { projectRoot } from '../helpers/project.js';
