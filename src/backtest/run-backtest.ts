@@ -199,8 +199,14 @@ function benchmarks(known: ReadonlyMap<number, number>) {
   };
 }
 
-/** Calibrates one law on the data known at the cutoff and draws its path up to `lastYear`. */
-function forecastAt(spec: VariableSpec, known: DataSet, name: GrowthLawName, lastYear: number, options: BacktestOptions) {
+/**
+ * Calibrates one law on the data known at a cutoff as the engine does (own series and growthSeries,
+ * calibrate.from/to, the model's params when the law is the variable's own, its start) and draws its
+ * path up to `lastYear`.
+ * @returns the base year and the sorted draws of each year after it
+ * @throws ModelError when the law cannot calibrate on what was known
+ */
+export function forecastAt(spec: VariableSpec, known: DataSet, name: GrowthLawName, lastYear: number, options: Pick<BacktestOptions, 'draws' | 'seed'>) {
   const law = laws[name];
   const fixed = name === spec.law ? spec.params : {};
   const calibration = law.calibrate({

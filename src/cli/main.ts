@@ -65,7 +65,9 @@ async function runMain(argv: readonly string[], io: CliIo): Promise<number> {
     .middleware((argv) => {
       const lists = new Set((parser as unknown as { getOptions(): { array: string[] } }).getOptions().array);
       for (const [key, value] of Object.entries(argv)) {
-        if (key !== '_' && !key.includes('-') && Array.isArray(value) && !lists.has(key)) {
+        // A list option with a dash (--as-of) reaches here under its camel-case alias (asOf) too.
+        const dashed = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+        if (key !== '_' && !key.includes('-') && Array.isArray(value) && !lists.has(key) && !lists.has(dashed)) {
           usageError = cliMessages.repeatedOption(key, value);
           throw new UsageError(usageError);
         }

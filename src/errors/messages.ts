@@ -332,6 +332,8 @@ export const backtestMessages = {
   horizon: (value: unknown) => `--horizon must be a whole number from 1 to 20, got ${showValue(value)}`,
   draws: (value: unknown) => `--draws must be a whole number from 10 to 1000000, got ${showValue(value)}`,
   vintage: (value: unknown) => `--vintage must be one of: dated, strict, none, got ${showValue(value)}`,
+  noLaterLevel: (series: string, from: number, to: number) => `no level of ${series} for ${from}–${to} on record today: nothing to score`,
+  asOfDate: (value: string) => `--as-of must be dates YYYY-MM-DD or YYYY-MM, got ${JSON.stringify(value)}`,
   acrossBreak: (year: number, series: string, basis: number, baseYear: number) =>
     `${year} not scored: its level and the ${baseYear} level the forecast starts from are on different bases of ${series} (a break from ${basis}, data/series.csv), not comparable`,
   m3Missing: (file: string) =>

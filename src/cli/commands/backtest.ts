@@ -10,6 +10,9 @@ import { accuracyByLengthCsv, accuracyMetricsCsv } from '../../backtest/accuracy
 import { readM3Csv } from '../../backtest/read-m3-csv.js';
 import { runBacktest } from '../../backtest/run-backtest.js';
 import { runAccuracyBenchmark } from '../../backtest/run-accuracy-benchmark.js';
+import { vintageHindcast } from '../../backtest/vintage-hindcast.js';
+import { vintageHindcastCsv } from '../../backtest/vintage-hindcast-csv.js';
+import { vintageHindcastTable } from '../../backtest/vintage-hindcast-table.js';
 import { InputError } from '../../errors/input-error.js';
 import { backtestMessages } from '../../errors/messages.js';
 import { readText } from '../../io/read-text.js';
@@ -19,6 +22,9 @@ import { lawNames, type GrowthLawName } from '../../laws/registry.js';
 import type { CliIo } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
+
+/** The as-of dates of the vintage hindcast in docs/backtest.md §9: mid-year, after the previous year's statistics are out. */
+export const VINTAGE_HINDCAST_DATES = ['2019-07-31', '2020-07-31', '2021-07-31', '2022-07-31', '2023-07-31', '2024-07-31'] as const;
 
 /** Laws tried when --laws is not given: the level laws that calibrate without a given capacity. */
 export const defaultBacktestLaws: readonly GrowthLawName[] = ['compound', 'ensemble', 'linear', 'dampedTrend', 'meanReverting'];
@@ -36,6 +42,7 @@ export const backtestCommand: CommandDefinition = {
       .option('draws', { type: 'number', default: 2000, describe: 'Monte Carlo draws per forecast' })
       .option('seed', { type: 'number', default: 1, describe: 'random seed' })
       .option('vintage', { type: 'string', default: 'dated', describe: 'published-date rule: dated (undated rows by year), strict, none' })
+      .option('as-of', { type: 'string', array: true, describe: "vintage hindcast: as-of dates (YYYY-MM-DD or YYYY-MM, several or comma-separated); each forecast uses only what was published by its date, with the model's own laws, and is scored on the record of today (writes vintage.csv, prints the table of docs/backtest.md §9)" })
       .option('m3', { type: 'string', describe: 'run the accuracy yardstick on this collection instead (M3 layout, e.g. M3 or tourism yearly; writes <name>-metrics.csv and <name>-by-length.csv)' })
       .option('out', { type: 'string', default: 'out', describe: 'output folder' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
@@ -48,10 +55,12 @@ export const backtestCommand: CommandDefinition = {
         const d = argv.draws as number;
         if (!Number.isInteger(d) || d < 10 || d > 1_000_000) throw new Error(backtestMessages.draws(argv.draws));
         if (!(VINTAGE_RULES as readonly string[]).includes(String(argv.vintage))) throw new Error(backtestMessages.vintage(argv.vintage));
+        for (const date of list(argv['as-of'])) if (!/^\d{4}-\d{2}(-\d{2})?$/.test(date)) throw new Error(backtestMessages.asOfDate(date));
         return true;
       })
       .example('forecast backtest', 'every variable with a history, default laws, h = 3; writes out/backtest.csv and out/metrics.csv')
       .example('forecast backtest --variable nationalSoftwareRevenue --laws compound,ensemble --horizon 2', 'one variable, two laws')
+      .example(`forecast backtest --as-of ${VINTAGE_HINDCAST_DATES.join(',')}`, 'the vintage hindcast of docs/backtest.md §9: what the model said in mid-2019 … mid-2024, against the record of today')
       .example('forecast backtest --m3 ../shared/benchmarks/m3-yearly.csv --out out/m3', 'the M3 yearly yardstick (any collection in the same layout works)'),
 
   async run(argv, io) {
@@ -69,6 +78,22 @@ export const backtestCommand: CommandDefinition = {
         io.stderr(`${backtestMessages.unknownVariable(withSeries, name)}\n`);
         return exitCodes.inputError;
       }
+    }
+    const dates = list(argv['as-of']);
+    if (dates.length > 0) {
+      const hindcast = vintageHindcast(model, inputs.data, {
+        asOf: dates,
+        horizon: argv.horizon as number,
+        draws: argv.draws as number,
+        seed: argv.seed as number,
+        variables: variables.length > 0 ? variables : undefined,
+      });
+      writeOutputsAtomically(out, [{ name: 'vintage.csv', content: vintageHindcastCsv(hindcast) }], { cwd: io.cwd, shown: String(argv.out ?? 'out') });
+      if (!quiet) {
+        io.stdout(vintageHindcastTable(hindcast));
+        io.stdout(`wrote vintage.csv to ${String(argv.out ?? 'out')}/\n`);
+      }
+      return exitCodes.ok;
     }
     const chosenLaws = list(argv.laws);
     const result = runBacktest(model, inputs.data, {
