@@ -118,7 +118,7 @@ function integrate(points: readonly WeightedSample[], censored: readonly Censore
     pointsMass[node] = sigmaMass[Math.floor(node / NODES)];
     weights[node] = pointsMass[node] * Math.exp(logLikelihood[node] - maxLog);
   }
-  const order = ascendingOrder(mus, NODES);
+  const order = Array.from({ length: count }, (_, node) => node).sort((a, b) => mus[a] - mus[b]);
   const [q25, q50, q75] = weightedQuantiles(mus, pointsMass, order, [0.25, 0.5, 0.75]);
   const [w25, w50, w75] = weightedQuantiles(mus, weights, order, [0.25, 0.5, 0.75]);
   const sigmaWeights = new Float64Array(NODES);
@@ -151,55 +151,6 @@ function integrate(points: readonly WeightedSample[], censored: readonly Censore
     volatilityRatio,
     keptShare: (kept * kept) / (mass * keptSquared),
   };
-}
-
-/**
- * The node order of a stable ascending sort of `values` (ties in index order), for values made of
- * `runs` runs of equal length each already ascending — as the μ nodes are (μ rises with z at every σ):
- * a k-way merge of the runs by a binary heap on (value, index), O(n log k) comparisons instead of a
- * comparison sort's O(n log n) calls of a comparator. Falls back to that sort should a run not ascend.
- */
-function ascendingOrder(values: Float64Array, runs: number): Int32Array {
-  const n = values.length;
-  const length = n / runs;
-  const order = new Int32Array(n);
-  for (let r = 0; r < runs; r++) {
-    for (let k = r * length + 1; k < (r + 1) * length; k++) {
-      if (!(values[k - 1] <= values[k])) {
-        const nodes = Array.from({ length: n }, (_, node) => node).sort((a, b) => values[a] - values[b]);
-        order.set(nodes);
-        return order;
-      }
-    }
-  }
-  // heap[h] is the node at the head of a run; a node is smaller when its value is, or at an equal value its index.
-  const heap = new Int32Array(runs);
-  for (let r = 0; r < runs; r++) heap[r] = r * length;
-  let size = runs;
-  const less = (a: number, b: number) => values[a] < values[b] || (values[a] === values[b] && a < b);
-  const siftDown = (from: number) => {
-    let h = from;
-    const node = heap[h];
-    for (;;) {
-      let child = 2 * h + 1;
-      if (child >= size) break;
-      if (child + 1 < size && less(heap[child + 1], heap[child])) child++;
-      if (!less(heap[child], node)) break;
-      heap[h] = heap[child];
-      h = child;
-    }
-    heap[h] = node;
-  };
-  for (let h = (size >> 1) - 1; h >= 0; h--) siftDown(h);
-  for (let at = 0; at < n; at++) {
-    const node = heap[0];
-    order[at] = node;
-    // The next node of the same run replaces the head, or the run is done and the last head moves up.
-    if ((node + 1) % length !== 0) heap[0] = node + 1;
-    else heap[0] = heap[--size];
-    if (size > 0) siftDown(0);
-  }
-  return order;
 }
 
 /** P(a ≤ g ≤ b) for g ~ N(μ, σ²/w), computed on the tail that keeps its precision. */
