@@ -245,6 +245,13 @@ export function loadScenario(file: string, readText: (path: string) => string = 
       if (value === null || value === undefined) continue;
       provenance[`${variable}.${param}`] = locationOf(['assumptions', variable, param])!;
       keyLocations[`${variable}.${param}`] = keyLocationOf(['assumptions', variable, param])!;
+      // A distribution's own fields (mean, sd, …): a problem with one of them points at it.
+      if (typeof value === 'object' && !Array.isArray(value)) {
+        for (const field of Object.keys(value)) {
+          const location = keyLocationOf(['assumptions', variable, param, field], false);
+          if (location) keyLocations[`${variable}.${param}.${field}`] = location;
+        }
+      }
     }
   }
   const removals: ScenarioRemoval[] = [
