@@ -17,7 +17,7 @@ import { memoryIo } from '../../src/cli/cli-io.js';
 import { main } from '../../src/cli/main.js';
 import { freshDir } from '../helpers/project.js';
 import { parseCsv } from '../../src/io/read-csv.js';
-import { probabilityBound } from '../../src/output/targets-table.js';
+import { probabilityBound } from '../../src/evaluate/probability-bound.js';
 
 const draws = 2000;
 const inputs = loadRunInputs(projectRoot, 'data', ['scenarios/baseline.yaml', 'scenarios/optimistic.yaml', 'scenarios/pessimistic.yaml']);

@@ -13,31 +13,50 @@ import { threadsOption } from '../../planner/planner-options.js';
 import { runWithSampledDraws } from '../../planner/run-with-sampled-draws.js';
 import { runScenarioInParallel } from '../../pipeline/run-scenario-in-parallel.js';
 import type { RunOptions } from '../../pipeline/run-scenario.js';
+import { judgedFromDraws, verdictBound } from '../../evaluate/probability-bound.js';
 import { firstPassageCsv, recordCsv, targetsCsv } from '../../output/targets-table.js';
 import { targetVerdicts } from '../../evaluate/target-verdict.js';
 import type { ScenarioResult } from '../../pipeline/scenario-result.js';
 import type { DataSet } from '../../data/types.js';
-import { terminalSummary, useColour } from '../../report/terminal-summary.js';
+import { probabilityCell, terminalSummary, useColour } from '../../report/terminal-summary.js';
 import { exactQuantileMaxDraws } from '../../evaluate/quantile-summaries.js';
 import { progressReporter } from '../progress.js';
 import type { CliIo } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
 
-/** Probability below which `--check` counts a projected target as likely missed (its median misses it). */
+/** Probability below which `--check` counts a target judged from the draws as likely missed (its median misses it). */
 export const checkProbability = 0.5;
 
+/** What `--check` found: verdicts that show a likely miss, and proxies' lower bounds that cannot show one. */
+export interface CheckFindings {
+  /** One line per failing target and scenario, e.g. `pessimistic: bj-ai-core-2027 P(met) 0.0% (very unlikely)`. */
+  readonly failures: readonly string[];
+  /** A lower bound below checkProbability: the target's own P(met) may be above it, so no miss is shown. */
+  readonly notShown: readonly string[];
+}
+
 /**
- * The projected verdicts `--check` fails on: P(met) below checkProbability. Outcomes on record
- * (achieved, missed, unknown) are history, not a forecast, and never fail a check.
- * @returns one line per failing target and scenario, e.g. `pessimistic: bj-ai-core-2025 P(met) 43.4% (as likely as not)`
+ * The verdicts `--check` fails on: a projection (or a nowcast of a closed window) whose P(met) is
+ * below checkProbability, so that more likely than not the target is (or was) missed. A proxy's
+ * P(met) is a bound on the target's own (targets.csv's probabilityMetBound): an upper bound below
+ * it shows a likely miss too (the target's own is lower still); a lower bound below it does not
+ * (the target's own may be higher), so it never fails the check and is listed in `notShown`.
+ * Outcomes on record (achieved, missed, unknown) are history, not a forecast, and never fail it.
+ * @example checkVerdicts(results, data).failures[0]; // => 'pessimistic: bj-ai-core-2027 P(met) 0.0% (very unlikely)'
  */
-export function checkFailures(results: readonly ScenarioResult[], data: DataSet): string[] {
-  return results.flatMap((result) =>
-    targetVerdicts(result, data)
-      .filter((v) => v.judgedOn === 'projection' && !(v.probabilityMet >= checkProbability))
-      .map((v) => `${result.scenario.scenario}: ${v.target.id} P(met) ${(v.probabilityMet * 100).toFixed(1)}% (${v.status})`),
-  );
+export function checkVerdicts(results: readonly ScenarioResult[], data: DataSet): CheckFindings {
+  const failures: string[] = [];
+  const notShown: string[] = [];
+  for (const result of results) {
+    for (const v of targetVerdicts(result, data)) {
+      if (!judgedFromDraws(v) || v.probabilityMet >= checkProbability) continue;
+      const bound = verdictBound(v);
+      const line = `${result.scenario.scenario}: ${v.target.id} P(met) ${probabilityCell(v.probabilityMet, bound).replace(/^([≥≤])/, '$1 ')} (${v.status})`;
+      (bound === 'lower' ? notShown : failures).push(line);
+    }
+  }
+  return { failures, notShown };
 }
 
 export interface RunArguments {
@@ -158,7 +177,7 @@ export const runCommand: CommandDefinition = {
         }
         return true;
       })
-      .option('check', { type: 'boolean', default: false, describe: `exit 1 when a projected target's probability of being met is below ${checkProbability} (outcomes on record never fail it)` })
+      .option('check', { type: 'boolean', default: false, describe: `exit 1 when a target's probability of being met, projected or nowcast, is below ${checkProbability} (a proxy's lower bound never fails it; outcomes on record never do)` })
       .example('forecast run', 'every scenario in scenarios/, outputs in out/')
       .example('forecast run scenarios/baseline.yaml --draws 1000000 --out /tmp/big', 'one scenario, a million draws'),
   async run(argv, io) {
@@ -169,7 +188,7 @@ export const runCommand: CommandDefinition = {
       { name: 'required.csv', content: requiredCsv(results, inputs.data, args.precision) },
       { name: 'targets.csv', content: targetsCsv(results, inputs.data, args.precision) },
       { name: 'first-passage.csv', content: firstPassageCsv(results, args.precision) },
-      { name: 'record.csv', content: recordCsv(inputs.data, args.precision) },
+      { name: 'record.csv', content: recordCsv(inputs.data, args.precision, results) },
     ];
     if (argv.format === 'iamc') {
       outputs.push({ name: 'iamc.csv', content: iamcCsv(results, inputs.data, { digits: args.precision }) });
@@ -205,8 +224,9 @@ export const runCommand: CommandDefinition = {
       io.stdout(`wrote ${outputs.map((o) => o.name).join(', ')} to ${args.out}/\n`);
     }
     if (!args.check) return exitCodes.ok;
-    const failures = checkFailures(results, inputs.data);
+    const { failures, notShown } = checkVerdicts(results, inputs.data);
     for (const failure of failures) io.stderr(`check  ${failure} < ${checkProbability * 100}%\n`);
+    for (const line of notShown) io.stderr(`check  ${line}: a lower bound below ${checkProbability * 100}% shows no likely miss (not counted)\n`);
     return failures.length > 0 ? exitCodes.targetMissed : exitCodes.ok;
   },
 };
