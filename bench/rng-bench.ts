@@ -9,8 +9,8 @@
 // Run: npx tsc -p tsconfig.build.json && node dist/bench/rng-bench.js
 import { performance } from 'node:perf_hooks';
 import { quantileProbabilities, quantilesOf } from '../src/evaluate/quantiles.js';
-import { createStream } from '../src/simulate/create-stream.js';
-import type { RandomStream } from '../src/simulate/random-stream.js';
+import { createStream } from '../src/simulate/random/create-stream.js';
+import type { RandomStream } from '../src/model/random-stream.js';
 
 const size = 1_000_000;
 const repeats = 31;

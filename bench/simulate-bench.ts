@@ -1,27 +1,29 @@
 // Performance of the engine, in one run, as ratios against references measured in the same run.
 //
-//   1 start-up     `forecast --help`, `forecast data`, the default `forecast run` (3 scenarios × 20k)
+//   1 start-up     `forecast --help`, `data`, `validate` and the default `run` (3 scenarios × 20k)
 //                  against `node -e 0`, interleaved round by round (the built CLI, dist/cli)
-//   2 the job      the whole baseline scenario at 10k/100k/1M/4M draws, in process (1 thread, and the
-//                  model's components over 2 threads), each in a child process of its own (its peak
-//                  RSS is its own); reference workload W (PERFORMANCE.md) in TypeScript and in numpy
-//                  (python3, when numpy is installed) at the same sizes
-//   3 the command  `forecast run scenarios/baseline.yaml --draws 1000000` as a whole process against
-//                  numpy's W in process, and its peak RSS at 1M and 4M draws
-//   4 width        a model with 10× the variables (the Beijing model ten times over) at 1M draws
-// The machine is shared: figures are medians of interleaved runs and only the ratios carry over.
+//   2 the job      the whole baseline scenario in process at 10k/100k/1M/4M draws on 1 and 2
+//                  threads, each in a child process of its own (its peak RSS is its own), interleaved
+//                  with reference workload W (PERFORMANCE.md) in TypeScript and in numpy
+//   3 the command  `forecast run scenarios/baseline.yaml --draws N` as a whole process, 1 and 2
+//                  threads, interleaved with numpy's W in process; peak RSS at 1M and 4M draws
+//   4 width        a model with 10× the variables (the model ten times over) at 1M draws, against the model
+//   5 sweeps       the cost of one more variant of a sweep at 100,000 draws (whole commands, 2 threads)
+// The machine may be shared: every figure is a median of interleaved rounds, the load average is
+// printed before and after, and only the ratios carry over from machine to machine.
 //
-// Run: npm run bench  (or node dist/bench/simulate-bench.js [--sizes 10000,100000,1000000,4000000] [--rounds 5])
+// Run: npm run bench  (node dist/bench/simulate-bench.js [--sizes 10000,100000,1000000,4000000]
+//      [--rounds 5] [--markdown FILE] [--update-readme])
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { loadRunInputs } from '../src/io/load-run-inputs.js';
-import { runScenario } from '../src/pipeline/run-scenario.js';
 import { runScenarioInParallel } from '../src/pipeline/run-scenario-in-parallel.js';
-import { createStream } from '../src/simulate/create-stream.js';
+import { prepareModel } from '../src/pipeline/prepare-model.js';
+import { createStream } from '../src/simulate/random/create-stream.js';
 import { quantilesOf } from '../src/evaluate/quantiles.js';
 import { meanOf } from '../src/evaluate/mean-of.js';
 import type { ModelSpec } from '../src/spec/model-spec.js';
@@ -31,8 +33,9 @@ const projectRoot = resolve(here, '..', '..', '..');
 const cli = join(projectRoot, 'dist', 'cli', 'forecast.js');
 const numpyW = join(projectRoot, 'bench', 'workload-w.py');
 const gnuTime = '/usr/bin/time';
+const baselineFile = join(projectRoot, 'scenarios', 'baseline.yaml');
 
-type Mode = 'engine' | 'parallel' | 'wide' | 'reference';
+type Mode = 'engine' | 'wide' | 'reference';
 
 interface Measured {
   readonly seconds: number;
@@ -76,27 +79,33 @@ function widened(model: ModelSpec, times: number): ModelSpec {
   return { ...model, variables };
 }
 
-async function child(mode: Mode, draws: number): Promise<void> {
+/** The baseline's model and scenario, and its size: variables and simulated variable-years. */
+function baseline() {
+  const inputs = loadRunInputs(projectRoot, 'data', [baselineFile]);
+  const { scenario, model } = inputs.scenarios[0];
+  const prepared = prepareModel(model, inputs.data, scenario);
+  const variableYears = prepared.variables.reduce((sum, v) => sum + Math.max(0, prepared.horizon - v.firstYear + 1), 0);
+  return { inputs, scenario, model, variables: prepared.variables.length, variableYears, horizon: prepared.horizon };
+}
+
+async function child(mode: Mode, draws: number, threads: number): Promise<void> {
   let seconds: number;
   if (mode === 'reference') {
     const t0 = performance.now();
     referenceWorkload(draws);
     seconds = (performance.now() - t0) / 1000;
   } else {
-    const inputs = loadRunInputs(projectRoot, 'data', [resolve(projectRoot, 'scenarios', 'baseline.yaml')]);
-    const { scenario, model } = inputs.scenarios[0];
+    const { inputs, scenario, model } = baseline();
     const t0 = performance.now();
-    if (mode === 'engine') runScenario(model, inputs.data, scenario, { draws });
-    else if (mode === 'wide') runScenario(widened(model, 10), inputs.data, scenario, { draws });
-    else await runScenarioInParallel(model, inputs.data, scenario, { draws, threads: 2 });
+    await runScenarioInParallel(mode === 'wide' ? widened(model, 10) : model, inputs.data, scenario, { draws, threads });
     seconds = (performance.now() - t0) / 1000;
   }
   process.stdout.write(JSON.stringify({ seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
 }
 
 /** One in-process measurement in a child of its own. */
-function inChild(mode: Mode, draws: number): Measured {
-  const text = execFileSync(process.execPath, ['--max-old-space-size=4096', here, '--child', mode, String(draws)], { encoding: 'utf8' });
+function inChild(mode: Mode, draws: number, threads = 1): Measured {
+  const text = execFileSync(process.execPath, ['--max-old-space-size=4096', here, '--child', mode, String(draws), String(threads)], { encoding: 'utf8' });
   return JSON.parse(text.trim().split('\n').pop()!) as Measured;
 }
 
@@ -130,71 +139,93 @@ const median = (values: readonly number[]) => {
 };
 const cell = (text: string, width = 12) => text.padStart(width);
 const row = (cells: readonly string[], width = 12) => console.log(cells.map((c) => cell(c, width)).join(''));
+const fixed = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
+/** What the README's performance section is made of: each goal with its figure. */
+interface Goal {
+  readonly what: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly goal: number;
+  readonly aim?: number;
+}
+const goals: Goal[] = [];
+const markdown: string[] = [];
 
 function startUp(rounds: number, out: string): void {
-  console.log(`1. Start-up: the built CLI against \`node -e 0\`, ${rounds} interleaved rounds, medians (wall s)`);
-  const commands: [string, string[]][] = [
-    ['forecast --help', [cli, '--help']],
-    ['forecast data', [cli, 'data']],
-    ['forecast validate', [cli, 'validate']],
-    ['forecast run (default)', [cli, 'run', '--quiet', '--out', out]],
+  console.log(`1. Start-up: the built CLI against \`node -e 0\`, ${rounds} interleaved rounds after one warm-up, medians (wall s)`);
+  const commands: [string, string[], number, number][] = [
+    ['forecast --help', [cli, '--help'], 2, 1.5],
+    ['forecast data', [cli, 'data'], 3, 2],
+    ['forecast validate', [cli, 'validate'], 3, 2],
+    ['forecast run (3 scenarios × 20,000 draws)', [cli, 'run', '--quiet', '--out', out], 6, 4],
   ];
-  const times = new Map<string, number[]>([['node -e 0', []], ...commands.map(([name]) => [name, []] as [string, number[]])]);
+  const node: number[] = [];
+  const times = new Map<string, number[]>(commands.map(([name]) => [name, []]));
   const ratios = new Map<string, number[]>(commands.map(([name]) => [name, []]));
   for (let round = 0; round < rounds + 1; round++) {
-    const node = wholeProcess(process.execPath, ['-e', '0']).seconds;
+    const reference = wholeProcess(process.execPath, ['-e', '0']).seconds;
     for (const [name, args] of commands) {
       const seconds = wholeProcess(process.execPath, args).seconds;
       if (round === 0) continue; // warm-up round (file cache)
       times.get(name)!.push(seconds);
-      ratios.get(name)!.push(seconds / node);
+      ratios.get(name)!.push(seconds / reference);
     }
-    if (round > 0) times.get('node -e 0')!.push(node);
+    if (round > 0) node.push(reference);
   }
   row(['command', 'wall s', 'vs node -e 0', 'goal', 'aim'], 24);
-  row(['node -e 0', median(times.get('node -e 0')!).toFixed(3), '1.00', '', ''], 24);
-  const goals: Record<string, [string, string]> = { 'forecast --help': ['≤ 2', '≤ 1.5'], 'forecast data': ['≤ 3', '≤ 2'], 'forecast validate': ['≤ 3', '≤ 2'], 'forecast run (default)': ['≤ 6', '≤ 4'] };
-  for (const [name] of commands) row([name, median(times.get(name)!).toFixed(3), median(ratios.get(name)!).toFixed(2), goals[name][0], goals[name][1]], 24);
+  row(['node -e 0', fixed(median(node)), '1.00', '', ''], 24);
+  markdown.push('| start-up (wall, medians of interleaved rounds) | s | vs `node -e 0` | goal | aim | met? |', '|---|---|---|---|---|---|');
+  markdown.push(`| \`node -e 0\` | ${fixed(median(node))} | 1.00 | | | |`);
+  for (const [name, , goal, aim] of commands) {
+    const ratio = median(ratios.get(name)!);
+    row([name.replace(' (3 scenarios × 20,000 draws)', ' (default)'), fixed(median(times.get(name)!)), fixed(ratio, 2), `≤ ${goal}`, `≤ ${aim}`], 24);
+    markdown.push(`| \`${name.replace(' (', '` (')}${name.includes('(') ? '' : '`'} | ${fixed(median(times.get(name)!))} | ${fixed(ratio, 2)} | ≤ ${goal} | ≤ ${aim} | ${ratio <= goal ? 'yes' : '**no**'} |`);
+    goals.push({ what: `${name} vs node -e 0`, value: ratio, unit: '×', goal, aim });
+  }
   console.log('');
 }
 
-function theJob(sizes: readonly number[], hasNumpy: boolean): Map<number, { engine: Measured; parallel: Measured; w: Measured; numpy?: Measured }> {
-  console.log('2. The whole baseline scenario in process (calibrate, simulate, summarise, judge), each figure from a child process of its own');
-  row(['draws', '1 thread s', 'peak MB', '2 threads s', 'peak MB', 'W (TS) s', 'numpy W s', 'engine/W', 'engine/npW']);
-  const results = new Map<number, { engine: Measured; parallel: Measured; w: Measured; numpy?: Measured }>();
+function theJob(sizes: readonly number[], rounds: number, hasNumpy: boolean): Map<number, Measured> {
+  console.log(`2. The whole baseline scenario in process (calibrate, simulate, summarise, judge), each figure from a child process of its own, interleaved (medians of ${rounds} rounds up to 10⁶ draws, 1 above)`);
+  row(['draws', '1 thread s', 'peak MB', '2 threads s', 'peak MB', 'speed-up', 'W (TS) s', 'numpy W s', 'engine/W', 'engine/npW']);
+  markdown.push('', '| draws | 1 thread s | peak MB | 2 threads s | peak MB | speed-up | W in TypeScript s | numpy W s | 2 threads / numpy W |', '|---|---|---|---|---|---|---|---|---|');
+  const oneThread = new Map<number, Measured>();
   for (const draws of sizes) {
-    const engine = inChild('engine', draws);
-    const parallel = inChild('parallel', draws);
-    const w = inChild('reference', draws);
-    const np = hasNumpy ? numpy(draws) : undefined;
-    results.set(draws, { engine, parallel, w, numpy: np });
-    row([
-      draws.toLocaleString('en-US'),
-      engine.seconds.toFixed(3),
-      engine.maxRssMb.toFixed(0),
-      parallel.seconds.toFixed(3),
-      parallel.maxRssMb.toFixed(0),
-      w.seconds.toFixed(3),
-      np ? np.seconds.toFixed(3) : '–',
-      (engine.seconds / w.seconds).toFixed(2),
-      np ? (engine.seconds / np.seconds).toFixed(2) : '–',
-    ]);
+    const samples = { one: [] as Measured[], two: [] as Measured[], w: [] as Measured[], np: [] as Measured[] };
+    for (let round = 0; round < (draws <= 1_000_000 ? rounds : 1); round++) {
+      samples.one.push(inChild('engine', draws, 1));
+      samples.two.push(inChild('engine', draws, 2));
+      samples.w.push(inChild('reference', draws));
+      if (hasNumpy) samples.np.push(numpy(draws));
+    }
+    const m = (list: Measured[], key: keyof Measured) => median(list.map((x) => x[key]));
+    const one = { seconds: m(samples.one, 'seconds'), maxRssMb: m(samples.one, 'maxRssMb') };
+    const two = { seconds: m(samples.two, 'seconds'), maxRssMb: m(samples.two, 'maxRssMb') };
+    const w = m(samples.w, 'seconds');
+    const np = hasNumpy ? m(samples.np, 'seconds') : Number.NaN;
+    oneThread.set(draws, one);
+    row([draws.toLocaleString('en-US'), fixed(one.seconds), fixed(one.maxRssMb, 0), fixed(two.seconds), fixed(two.maxRssMb, 0), fixed(one.seconds / two.seconds, 2), fixed(w), fixed(np), fixed(one.seconds / w, 2), fixed(two.seconds / np, 2)]);
+    markdown.push(`| ${draws.toLocaleString('en-US')} | ${fixed(one.seconds)} | ${fixed(one.maxRssMb, 0)} | ${fixed(two.seconds)} | ${fixed(two.maxRssMb, 0)} | ${fixed(one.seconds / two.seconds, 2)} | ${fixed(w)} | ${fixed(np)} | ${fixed(two.seconds / np, 2)} |`);
+    if (draws === 1_000_000) goals.push({ what: 'two threads vs one at 10⁶ draws (in process)', value: one.seconds / two.seconds, unit: '× faster', goal: 1.8, aim: 2 });
   }
   console.log('');
-  return results;
+  return oneThread;
 }
 
 function theCommand(rounds: number, hasNumpy: boolean, out: string): void {
-  console.log(`3. \`forecast run scenarios/baseline.yaml --draws N\` as a whole process (start-up and files included), interleaved with numpy's W at N (${rounds} rounds, medians)`);
+  console.log(`3. \`forecast run scenarios/baseline.yaml --draws N --threads T\` as a whole process (start-up and files included), interleaved with numpy's W at N (medians of ${rounds} rounds at 10⁶, 1 at 4·10⁶)`);
   row(['draws', 'threads', 'run s', 'peak MB', 'numpy W s', 'run / npW', 'goal', 'aim']);
-  const peaks = new Map<number, number>();
+  markdown.push('', '| `forecast run scenarios/baseline.yaml` | threads | s | peak MB | numpy W s | run / numpy W |', '|---|---|---|---|---|---|');
+  const peaks = new Map<string, number>();
   for (const draws of [1_000_000, 4_000_000]) {
     for (const threads of [1, 2]) {
       const runs: Measured[] = [];
       const ratios: number[] = [];
       const nps: number[] = [];
       for (let round = 0; round < (draws === 1_000_000 ? rounds : 1); round++) {
-        const run = wholeProcess(process.execPath, [cli, 'run', 'scenarios/baseline.yaml', '--draws', String(draws), '--threads', String(threads), '--quiet', '--out', out]);
+        const run = wholeProcess(process.execPath, [cli, 'run', baselineFile, '--draws', String(draws), '--threads', String(threads), '--quiet', '--out', out]);
         runs.push(run);
         if (hasNumpy) {
           const np = numpy(draws).seconds;
@@ -203,34 +234,73 @@ function theCommand(rounds: number, hasNumpy: boolean, out: string): void {
         }
       }
       const peak = median(runs.map((r) => r.maxRssMb));
-      if (threads === 1) peaks.set(draws, peak);
-      row([
-        draws.toLocaleString('en-US'),
-        String(threads),
-        median(runs.map((r) => r.seconds)).toFixed(3),
-        peak.toFixed(0),
-        hasNumpy ? median(nps).toFixed(3) : '–',
-        hasNumpy ? median(ratios).toFixed(2) : '–',
-        draws === 1_000_000 ? '≤ 0.5' : '',
-        draws === 1_000_000 ? '≤ 0.35' : '',
-      ]);
+      const ratio = hasNumpy ? median(ratios) : Number.NaN;
+      peaks.set(`${draws} ${threads}`, peak);
+      row([draws.toLocaleString('en-US'), String(threads), fixed(median(runs.map((r) => r.seconds))), fixed(peak, 0), fixed(median(nps)), fixed(ratio, 2), draws === 1_000_000 ? '≤ 0.5' : '', draws === 1_000_000 ? '≤ 0.35' : '']);
+      markdown.push(`| --draws ${draws.toLocaleString('en-US')} | ${threads} | ${fixed(median(runs.map((r) => r.seconds)))} | ${fixed(peak, 0)} | ${fixed(median(nps))} | ${fixed(ratio, 2)} |`);
+      if (draws === 1_000_000 && threads === 2) {
+        goals.push({ what: '`forecast run … --draws 1000000` (default threads) vs numpy W', value: ratio, unit: '×', goal: 0.5, aim: 0.35 });
+        goals.push({ what: 'its peak RSS', value: peak, unit: 'MB', goal: 120, aim: 100 });
+      }
     }
   }
-  const flat = peaks.get(4_000_000)! / peaks.get(1_000_000)!;
-  console.log(`peak RSS at 4M / at 1M draws (1 thread): ${flat.toFixed(2)} (goal: within 10%, ≤ 1.10; peak ≤ 120 MB, aim 100 MB)\n`);
+  for (const threads of [1, 2]) {
+    const flat = peaks.get(`4000000 ${threads}`)! / peaks.get(`1000000 ${threads}`)!;
+    console.log(`peak RSS at 4M / at 1M draws, ${threads} thread${threads > 1 ? 's' : ''}: ${fixed(flat, 2)} (goal: within 10%, ≤ 1.10)`);
+    if (threads === 2) goals.push({ what: 'peak RSS at 4·10⁶ draws / at 10⁶ (default threads)', value: flat, unit: '×', goal: 1.1 });
+  }
+  console.log('');
 }
 
-function width(draws: number, base: Measured): void {
-  console.log(`4. A model with 10× the variables (90 variables, the Beijing model ten times over) at ${draws.toLocaleString('en-US')} draws, one thread`);
-  const wide = inChild('wide', draws);
-  row(['model', 'seconds', 'peak MB', 'vs base'], 16);
-  row(['base (9 variables)', base.seconds.toFixed(3), base.maxRssMb.toFixed(0), '1.00'], 16);
-  row(['10× (90)', wide.seconds.toFixed(3), wide.maxRssMb.toFixed(0), (wide.seconds / base.seconds).toFixed(2)], 16);
+function width(draws: number, rounds: number, variables: number): void {
+  console.log(`4. A model with 10× the variables (${10 * variables} variables, the model ten times over) at ${draws.toLocaleString('en-US')} draws, one thread, interleaved (medians of ${rounds} rounds)`);
+  const base: Measured[] = [];
+  const wide: Measured[] = [];
+  for (let round = 0; round < rounds; round++) {
+    base.push(inChild('engine', draws, 1));
+    wide.push(inChild('wide', draws, 1));
+  }
+  const m = (list: Measured[], key: keyof Measured) => median(list.map((x) => x[key]));
+  const ratio = m(wide, 'seconds') / m(base, 'seconds');
+  row(['model', 'seconds', 'peak MB', 'vs base'], 20);
+  row([`base (${variables} variables)`, fixed(m(base, 'seconds')), fixed(m(base, 'maxRssMb'), 0), '1.00'], 20);
+  row([`10× (${10 * variables})`, fixed(m(wide, 'seconds')), fixed(m(wide, 'maxRssMb'), 0), fixed(ratio, 2)], 20);
   console.log('goal: ≤ 10× the base model\'s time, memory independent of the draw count\n');
+  markdown.push('', `| model at ${draws.toLocaleString('en-US')} draws, one thread | s | peak MB | vs base |`, '|---|---|---|---|');
+  markdown.push(`| base (${variables} variables) | ${fixed(m(base, 'seconds'))} | ${fixed(m(base, 'maxRssMb'), 0)} | 1.00 |`, `| 10× the variables (${10 * variables}) | ${fixed(m(wide, 'seconds'))} | ${fixed(m(wide, 'maxRssMb'), 0)} | ${fixed(ratio, 2)} |`);
+  goals.push({ what: '10× the variables vs the model, time', value: ratio, unit: '×', goal: 10 });
+}
+
+function sweeps(rounds: number, out: string): void {
+  console.log(`5. Sweeps: \`forecast sweep scenarios/baseline.yaml --draws 100000 --threads 2\` of 4 and of 8 variants, whole processes, interleaved (medians of ${rounds} rounds)`);
+  const sweep = (variants: number) =>
+    wholeProcess(process.execPath, [cli, 'sweep', baselineFile, '--vary', `assumptions.aiCoreIndustry.growth.mean=${Array.from({ length: variants }, (_, i) => `${10 + i}%`).join(',')}`, '--draws', '100000', '--threads', '2', '--quiet', '--out', out]).seconds;
+  const four: number[] = [];
+  const eight: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    four.push(sweep(4));
+    eight.push(sweep(8));
+  }
+  const perVariant = (median(eight) - median(four)) / 4;
+  row(['variants', 'seconds'], 16);
+  row(['4', fixed(median(four))], 16);
+  row(['8', fixed(median(eight))], 16);
+  console.log(`cost of one more variant at 100,000 draws: ${fixed(perVariant)} s on two threads (1,000 variants ≈ ${fixed((perVariant * 1000) / 60, 1)} min)\n`);
+  markdown.push('', '| sweep at 100,000 draws, 2 threads | s |', '|---|---|', `| 4 variants | ${fixed(median(four))} |`, `| 8 variants | ${fixed(median(eight))} |`, `| one more variant | ${fixed(perVariant)} |`);
+}
+
+function goalTable(): string[] {
+  const lines = ['| goal | measured | must reach | aim | met? |', '|---|---|---|---|---|'];
+  for (const g of goals) {
+    const higherIsBetter = g.unit === '× faster';
+    const met = higherIsBetter ? g.value >= g.goal : g.value <= g.goal;
+    lines.push(`| ${g.what} | ${fixed(g.value, g.unit === 'MB' ? 0 : 2)} ${g.unit} | ${higherIsBetter ? '≥' : '≤'} ${g.goal} | ${g.aim === undefined ? '–' : `${higherIsBetter ? '≥' : '≤'} ${g.aim}`} | ${met ? 'yes' : '**no**'} |`);
+  }
+  return lines;
 }
 
 const args = process.argv.slice(2);
-if (args[0] === '--child') await child(args[1] as Mode, Number(args[2]));
+if (args[0] === '--child') await child(args[1] as Mode, Number(args[2]), Number(args[3] ?? 1));
 else {
   const option = (name: string) => {
     const at = args.indexOf(name);
@@ -240,13 +310,37 @@ else {
   const rounds = Number(option('--rounds') ?? 5);
   const out = mkdtempSync(join(tmpdir(), 'forecast-bench-'));
   const hasNumpy = numpyAvailable();
+  const model = baseline();
+  const loadBefore = load();
   console.log('forecast engine — performance, as ratios against references measured in the same run');
-  console.log(`node ${process.version}, ${process.platform} ${process.arch}, ${availableParallelism()} cores; numpy ${hasNumpy ? 'found' : 'not found (apt-get install python3-numpy)'}\n`);
+  console.log(`node ${process.version}, ${process.platform} ${process.arch}, ${availableParallelism()} cores; numpy ${hasNumpy ? 'found' : 'not found (apt-get install python3-numpy)'}; load average before: ${loadBefore}`);
+  console.log(`the baseline: model ${model.model.model}, ${model.variables} variables, ${model.variableYears} simulated variable-years a draw (to ${model.horizon})\n`);
   startUp(rounds, out);
-  const job = theJob(sizes, hasNumpy);
+  theJob(sizes, Math.max(1, Math.min(rounds, 3)), hasNumpy);
   theCommand(Math.max(1, Math.min(rounds, 3)), hasNumpy, out);
-  const base = job.get(1_000_000);
-  if (base) width(1_000_000, base.engine);
-  console.log('peak MB: max RSS of the process (Node itself, the loaded engine and data, the run).');
-  console.log('The model: 9 variables (5 compound, 1 negative binomial, 3 formulas), 2021–2030, 6 targets. W: 3 series × 10 years.');
+  width(1_000_000, Math.max(1, Math.min(rounds, 3)), model.variables);
+  sweeps(Math.max(1, Math.min(rounds, 3)), out);
+  const loadAfter = load();
+  console.log('Goals (issue 13):');
+  for (const line of goalTable()) console.log(line);
+  console.log(`\nload average before: ${loadBefore}; after: ${loadAfter} (1, 5 and 15 minutes)`);
+  console.log('peak MB: max RSS of the process (Node itself, the loaded engine and data, every thread, the run).');
+  const section = [
+    `Measured by \`npm run bench\` on ${availableParallelism()} cores, Node ${process.version}; load average ${loadBefore} before and ${loadAfter} after (1, 5 and 15 minutes). The baseline: model \`${model.model.model}\`, ${model.variables} variables, ${model.variableYears} simulated variable-years a draw.`,
+    '',
+    ...goalTable(),
+    '',
+    ...markdown,
+  ].join('\n');
+  const file = option('--markdown');
+  if (file) writeFileSync(file, `${section}\n`);
+  if (args.includes('--update-readme')) {
+    const readme = join(projectRoot, 'README.md');
+    const text = readFileSync(readme, 'utf8');
+    const start = '<!-- bench:start -->';
+    const end = '<!-- bench:end -->';
+    if (!text.includes(start) || !text.includes(end)) throw new Error(`README.md must hold ${start} … ${end} around the measured tables`);
+    writeFileSync(readme, `${text.slice(0, text.indexOf(start) + start.length)}\n${section}\n${text.slice(text.indexOf(end))}`);
+    console.log('README.md: the measured tables replaced');
+  }
 }

@@ -1,7 +1,7 @@
 // Simulates a calibrated engine law the way the engine does: per-draw parameters and base, then year by year.
 import type { Calibration, Law } from '../laws/law.js';
-import { blockStreams } from '../simulate/create-stream.js';
-import type { Distribution } from '../simulate/distribution.js';
+import { blockStreams } from '../simulate/random/create-stream.js';
+import type { Distribution } from '../model/distribution.js';
 import { drawBlocks } from '../simulate/draw-blocks.js';
 import { sampleColumn } from '../simulate/simulate.js';
 import { sampledForecast, type SampledForecast } from './sampled-forecast.js';

@@ -2,7 +2,7 @@
 import type { Observation } from '../data/types.js';
 import type { AnnualMethod } from '../forecast/annual-method.js';
 import type { Calibration, Law } from '../laws/law.js';
-import type { Distribution } from '../simulate/distribution.js';
+import type { Distribution } from '../model/distribution.js';
 import { lawForecastDraws } from './law-forecast-draws.js';
 import type { SampledForecast } from './sampled-forecast.js';
 

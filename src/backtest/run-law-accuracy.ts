@@ -10,7 +10,7 @@ import { ModelError } from '../errors/model-error.js';
 import type { AnnualForecast } from '../forecast/annual-forecast.js';
 import { defaultAnnualMethod } from '../forecast/default-annual-method.js';
 import { laws, type GrowthLawName } from '../laws/registry.js';
-import { inverseNormalCdf } from '../simulate/inverse-normal-cdf.js';
+import { inverseNormalCdf } from '../simulate/distributions/inverse-normal-cdf.js';
 import { calibrateIntervals, type CalibrationSample } from './calibrate-intervals.js';
 import { calibratedForecast } from './calibrated-forecast.js';
 import { lawForecaster } from './law-forecaster.js';

@@ -1,7 +1,7 @@
 // Where a projection starts: the latest full-year level (a band for approx figures and bounds) or the model's start.
 import { ModelError } from '../errors/model-error.js';
 import type { CalibrationInput, EvidenceItem, LawName } from '../laws/law.js';
-import type { Distribution } from '../simulate/distribution.js';
+import type { Distribution } from '../model/distribution.js';
 import { approxBand, boundBand, estimateBand } from './calibration-constants.js';
 import { calibrationMessages, calibrationNotes } from './calibration-messages.js';
 import { yearLevels, type YearLevel } from '../data/year-levels.js';

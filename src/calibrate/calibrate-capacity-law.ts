@@ -1,8 +1,8 @@
 // Calibration shared by the laws with a capacity (logistic, Gompertz): growth regressed on the level.
 import { ModelError } from '../errors/model-error.js';
 import type { Calibration, CalibrationInput, LawName } from '../laws/law.js';
-import type { Distribution } from '../simulate/distribution.js';
-import { distributionQuantile } from '../simulate/distribution-quantile.js';
+import type { Distribution } from '../model/distribution.js';
+import { distributionQuantile } from '../simulate/distributions/distribution-quantile.js';
 import { baseLevel } from './base-level.js';
 import { calibratedParams } from './calibrated-params.js';
 import { minimumYearsForDynamics, priorDegreesOfFreedom, priorVolatility } from './calibration-constants.js';

@@ -1,5 +1,5 @@
 // Merges calibrated parameter distributions with those the model or scenario fixed (fixed ones win).
-import type { Distribution } from '../simulate/distribution.js';
+import type { Distribution } from '../model/distribution.js';
 import { calibrationNotes } from './calibration-messages.js';
 
 /**

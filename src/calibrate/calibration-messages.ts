@@ -44,6 +44,9 @@ export const calibrationNotes = {
     `${series} level ratio ${from}→${to} not used: the series is on a new basis from ${breakYear} (a break, data/series.csv), so the levels are not comparable`,
   otherSeriesLevelsNotCompared: (series: string) =>
     `${series} levels not compared across years: a related series informs growth only through its published rates`,
+  censoredSuperseded: (described: string, years: readonly number[]) =>
+    `${described} not used: a point growth of ${years.join(', ')} is on record (a bound adds nothing where a point speaks)`,
+  boundsSayNothing: (described: string) => `growth from ${described} not bounded: two bounds on the same side say nothing about the growth between them`,
   partialSuperseded: (series: string, year: number, period: string) =>
     `${series} ${year} ${period} yoy not used: full-year growth of ${year} is known`,
   weakPrior: (volatility: number, df: number) =>

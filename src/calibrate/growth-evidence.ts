@@ -24,10 +24,34 @@ export interface GrowthSample {
   readonly own: boolean;
 }
 
-/** Samples (sorted by series, then year), the evidence items behind them, and notes. */
+/**
+ * A growth known only to lie in [lower, upper] (average log growth per year over `years` years ending
+ * in `year`; one side infinite for a one-sided bound): what a bound says about growth. Read by the
+ * compound law's censored likelihood (censoredGrowthPosterior); the other laws use points only.
+ */
+export interface CensoredGrowthSample {
+  readonly series: string;
+  readonly year: number;
+  readonly years: number;
+  /** Lowest average log growth per year the record allows (−Infinity when it sets none). */
+  readonly lower: number;
+  /** Highest average log growth per year the record allows (+Infinity when it sets none). */
+  readonly upper: number;
+  /** Precision weight in years, as for a point: k for levels k years apart, months/12 for a partial year. */
+  readonly weight: number;
+  readonly kind: 'levels' | 'yoy' | 'partialYoy';
+  readonly own: boolean;
+}
+
+/**
+ * Samples (sorted by series, then year), the evidence items behind them, and notes; censored samples
+ * (bounds) and their evidence items apart, for the laws that read them.
+ */
 export interface GrowthEvidence {
   readonly samples: readonly GrowthSample[];
   readonly evidence: readonly EvidenceItem[];
+  readonly censored: readonly CensoredGrowthSample[];
+  readonly censoredEvidence: readonly EvidenceItem[];
   readonly notes: readonly string[];
 }
 
@@ -47,8 +71,18 @@ const estimateVariance = estimateBand ** 2 / 3;
  *    across a break of the series (levels on different bases, data/series.csv `breaks`);
  * 3. partial-year yoy (`Q1`, `H1`, `Q1-Q3`, `M1-M10`, …) for a year whose full-year growth is not
  *    known from 1 or 2: g = ln(1 + yoy), weight months / 12; of several, the longest period is kept.
- * Bounds (atLeast / atMost levels, or a bounded yoy without a level) are censored: never points,
- * always noted. `approx` figures are points with the variance of a ±3% band, τ², which discounts the
+ * Bounds (atLeast / atMost levels, or a bounded yoy without a level) are never points, always noted;
+ * they become **censored samples** where no point speaks for their years:
+ * 4. a bounded yoy (增长超过10%, atLeast / atMost without a level): g ≥ ln(1 + yoy) (or ≤), weight 1
+ *    (months / 12 for a partial year; of several for one year, the full year, then the longest period);
+ * 5. own series only: two consecutive full-year levels of which one or both are bounds, k years apart:
+ *    g ∈ [ln(lo_b / hi_a) / k, ln(hi_b / lo_a) / k], weight k, where a year's level lies in [lo, hi]
+ *    (exact [v, v]; approx and estimates their ±band; atLeast [v, ∞); atMost [0, v]) — a side
+ *    that is infinite stays open (≥ 2500 then ≈ 3500 bounds the growth from above only); two bounds
+ *    on the same side say nothing and are noted;
+ *    not across a break, and not when a reported full-year yoy covers a year of the span (as 2).
+ *    A censored sample is dropped (noted) when a year it covers already has a point sample.
+ * `approx` figures are points with the variance of a ±3% band, τ², which discounts the
  * weight to w / (1 + w·τ²/σ0²) (σ0 = priorVolatility); estimates (kind `estimate`) likewise with
  * their ±10% band (estimateBand). `growthEvidence` series give growth only,
  * and only through their published rates (1 and 3): their level ratios are not used, because a
@@ -57,7 +91,7 @@ const estimateVariance = estimateBand ** 2 / 3;
  * Reference: BDA3 §14.7 (known unequal variances as precision weights); DESIGN.md §4.
  * @param input the calibration input (own observations, growth evidence, year window)
  * @param law the law being calibrated, for messages
- * @returns samples, evidence items and notes
+ * @returns samples, evidence items, censored samples and their evidence items, and notes
  * @throws ModelError when a level used for a ratio is not positive or a yoy is −100% or less
  * @example
  * // levels 100, 110, 121 (FY 2020–2022) → two samples of ln 1.1 = 0.09531017980432493, weight 1 each
@@ -77,14 +111,18 @@ export function collectGrowthEvidence(
   }
   const samples: GrowthSample[] = [];
   const evidence: EvidenceItem[] = [];
+  const censored: CensoredGrowthSample[] = [];
+  const censoredEvidence: EvidenceItem[] = [];
   const notes: string[] = [];
   for (const series of [...bySeries.keys()].sort()) {
     const found = seriesEvidence(bySeries.get(series)!, ownSeries.has(series), input.variable, law);
     samples.push(...found.samples);
     evidence.push(...found.evidence);
+    censored.push(...found.censored);
+    censoredEvidence.push(...found.censoredEvidence);
     notes.push(...found.notes);
   }
-  return { samples, evidence, notes };
+  return { samples, evidence, censored, censoredEvidence, notes };
 }
 
 function seriesEvidence(rows: readonly Observation[], own: boolean, variable: string, law: LawName): GrowthEvidence {
@@ -105,6 +143,7 @@ function seriesEvidence(rows: readonly Observation[], own: boolean, variable: st
   //    (the rule the level of a year follows: src/data/year-levels.ts).
   const fullYoy = new Map<number, Observation[]>();
   const partialYoy = new Map<number, { observation: Observation; months: number }[]>();
+  const boundedYoy = new Map<number, { observation: Observation; months: number }[]>();
   const wellGradedYears = new Set(rows.filter((o) => o.yoy !== undefined && !weakGrades.includes(o.confidence)).map((o) => o.year));
   for (const observation of rows) {
     if (observation.yoy === undefined) continue;
@@ -112,10 +151,8 @@ function seriesEvidence(rows: readonly Observation[], own: boolean, variable: st
       notes.push(calibrationNotes.weakGrowthSkipped(observation));
       continue;
     }
-    if (observation.value === undefined && (observation.qualifier === 'atLeast' || observation.qualifier === 'atMost')) {
-      notes.push(calibrationNotes.boundNotPoint(observation, observation.qualifier));
-      continue;
-    }
+    const bounded = observation.value === undefined && (observation.qualifier === 'atLeast' || observation.qualifier === 'atMost');
+    if (bounded) notes.push(calibrationNotes.boundNotPoint(observation, observation.qualifier));
     if (!(observation.yoy > -1)) throw new ModelError(variable, law, calibrationMessages.impossibleGrowth(observation));
     const period = describePeriod(observation.period);
     const months =
@@ -124,7 +161,8 @@ function seriesEvidence(rows: readonly Observation[], own: boolean, variable: st
       if (observation.value === undefined) notes.push(calibrationNotes.unknownPeriod(observation));
       continue;
     }
-    if (months === 12) fullYoy.set(observation.year, [...(fullYoy.get(observation.year) ?? []), observation]);
+    if (bounded) boundedYoy.set(observation.year, [...(boundedYoy.get(observation.year) ?? []), { observation, months }]);
+    else if (months === 12) fullYoy.set(observation.year, [...(fullYoy.get(observation.year) ?? []), observation]);
     else partialYoy.set(observation.year, [...(partialYoy.get(observation.year) ?? []), { observation, months }]);
   }
   for (const year of [...fullYoy.keys()].sort((a, b) => a - b)) {
@@ -184,9 +222,99 @@ function seriesEvidence(rows: readonly Observation[], own: boolean, variable: st
       `growth ${round(value)} log points from ${observation.period} yoy ${shown(observation.yoy!)} (${months} months, ${series})`,
     );
   }
+  // 4–5. Censored samples from bounds, only for years no point speaks for.
+  const pointYears = new Set(samples.flatMap((sample) => Array.from({ length: sample.years }, (_, i) => sample.year - i)));
+  const censored: CensoredGrowthSample[] = [];
+  const censoredEvidence: EvidenceItem[] = [];
+  const addCensored = (sample: CensoredGrowthSample, description: string) => {
+    const covered = Array.from({ length: sample.years }, (_, i) => sample.year - sample.years + 1 + i);
+    if (covered.some((year) => pointYears.has(year))) {
+      notes.push(calibrationNotes.censoredSuperseded(description, covered.filter((year) => pointYears.has(year))));
+      return;
+    }
+    censored.push(sample);
+    censoredEvidence.push({ year: sample.year, description, value: censoredValue(sample), weight: sample.weight, series });
+  };
+  for (const year of [...boundedYoy.keys()].sort((a, b) => a - b)) {
+    const [{ observation, months }] = [...boundedYoy.get(year)!].sort((a, b) => b.months - a.months || newestFirst(a.observation, b.observation));
+    const limit = Math.log1p(observation.yoy!);
+    const atLeast = observation.qualifier === 'atLeast';
+    addCensored(
+      { series, year, years: 1, lower: atLeast ? limit : -Infinity, upper: atLeast ? Infinity : limit, weight: months / 12, kind: months === 12 ? 'yoy' : 'partialYoy', own },
+      `growth ${atLeast ? '≥' : '≤'} ${round(limit)} log points (censored) from ${observation.period} yoy ${atLeast ? '≥' : '≤'} ${shown(observation.yoy!)} (${series})`,
+    );
+  }
+  if (own) {
+    const readings = levelIntervals([...levels.points, ...levels.bounds]);
+    for (let i = 1; i < readings.length; i++) {
+      const [first, last] = [readings[i - 1], readings[i]];
+      if (first.points.length > 0 && last.points.length > 0) continue; // two points: rule 2
+      const span = last.year - first.year;
+      const described = `FY levels ${first.year}→${last.year} (${first.shown} → ${last.shown}, ${series})`;
+      if (first.basis !== last.basis) {
+        notes.push(calibrationNotes.acrossBreak(series, first.year, last.year, last.basis ?? last.year));
+        continue;
+      }
+      const covered: number[] = [];
+      for (let year = first.year + 1; year <= last.year; year++) if (fullYoy.has(year)) covered.push(year);
+      if (covered.length > 0) {
+        notes.push(calibrationNotes.yoyPreferred(series, first.year, last.year, covered));
+        continue;
+      }
+      const lower = Math.log(last.low / first.high) / span;
+      const upper = Math.log(last.high / first.low) / span;
+      if (!Number.isFinite(lower) && !Number.isFinite(upper)) {
+        notes.push(calibrationNotes.boundsSayNothing(described));
+        continue;
+      }
+      const text = Number.isFinite(lower) && Number.isFinite(upper)
+        ? `growth in [${round(lower)}, ${round(upper)}]`
+        : Number.isFinite(lower) ? `growth ≥ ${round(lower)}` : `growth ≤ ${round(upper)}`;
+      addCensored({ series, year: last.year, years: span, lower, upper, weight: span, kind: 'levels', own }, `${text} log points a year (censored) from ${described}`);
+    }
+  }
   samples.sort((a, b) => a.year - b.year || a.years - b.years);
   evidence.sort((a, b) => a.year - b.year);
-  return { samples, evidence, notes };
+  return { samples, evidence, censored, censoredEvidence, notes };
+}
+
+/** A year's level as an interval [low, high] of what the record allows, with its basis and how it reads. */
+interface LevelInterval {
+  readonly year: number;
+  readonly low: number;
+  readonly high: number;
+  readonly basis: number | undefined;
+  readonly points: readonly YearLevel[];
+  readonly shown: string;
+}
+
+/**
+ * The level of each year as an interval: an exact point [v, v]; approx [v(1 − approxBand), v(1 + approxBand)];
+ * an estimate ±estimateBand; atLeast [v, ∞); atMost [0, v]; a year with both bounds, their intersection.
+ */
+function levelIntervals(readings: readonly YearLevel[]): LevelInterval[] {
+  const byYear = new Map<number, YearLevel[]>();
+  for (const reading of readings) byYear.set(reading.year, [...(byYear.get(reading.year) ?? []), reading]);
+  return [...byYear.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([year, levels]) => {
+      let low = 0;
+      let high = Infinity;
+      for (const level of levels) {
+        const band = level.kind === 'estimate' ? estimateBand : level.qualifier === 'approx' ? approxBand : 0;
+        if (level.qualifier !== 'atMost') low = Math.max(low, level.value * (1 - band));
+        if (level.qualifier !== 'atLeast') high = Math.min(high, level.value * (1 + band));
+      }
+      const points = levels.filter((level) => level.qualifier === 'exact' || level.qualifier === 'approx');
+      const shown = levels.map((level) => `${level.kind === 'estimate' ? 'estimate ' : ''}${level.qualifier} ${level.value}`).join(' & ');
+      return { year, low, high, basis: levels[0].observation.basis, points, shown };
+    });
+}
+
+/** The figure an evidence item shows for a censored sample: its finite limit, or the middle of a two-sided one. */
+function censoredValue(sample: CensoredGrowthSample): number {
+  if (Number.isFinite(sample.lower) && Number.isFinite(sample.upper)) return (sample.lower + sample.upper) / 2;
+  return Number.isFinite(sample.lower) ? sample.lower : sample.upper;
 }
 
 /** Weight w of a sample whose value carries extra variance τ²: w / (1 + w·τ²/σ0²). */

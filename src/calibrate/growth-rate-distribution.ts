@@ -1,5 +1,5 @@
 // Expresses a posterior of growth in log points as a distribution of the growth RATE parameter.
-import type { Distribution } from '../simulate/distribution.js';
+import type { Distribution } from '../model/distribution.js';
 
 /**
  * The `growth` rate parameter from a Student-t posterior of mean log growth m ~ t_df(location, scale):

@@ -63,3 +63,23 @@ export function progressReporter(sink: ProgressSink, enabled: boolean): Progress
     },
   };
 }
+
+/**
+ * Progress of a command that counts units of work (a sweep's variants, sensitivity's runs):
+ * `  3 of 10 variants done`, under the same rules as progressReporter (after a second, at most four
+ * times a second and at the end; a terminal's line rewritten in place and cleared at the end; nothing
+ * when disabled).
+ * @example countProgress({ write, now: Date.now, terminal: false }, true, 'variants')(3, 10); // (nothing in the first second)
+ */
+export function countProgress(sink: ProgressSink, enabled: boolean, what: string): (done: number, total: number) => void {
+  const started = sink.now();
+  let last = Number.NEGATIVE_INFINITY;
+  return (done, total) => {
+    const now = sink.now();
+    if (!enabled || now - started < quietMilliseconds || (now - last < intervalMilliseconds && done < total)) return;
+    last = now;
+    const text = `  ${done} of ${total} ${what} done`;
+    if (sink.terminal) sink.write(done < total ? `\r\x1b[K${text}` : '\r\x1b[K');
+    else sink.write(`${text}\n`);
+  };
+}

@@ -11,6 +11,7 @@ import { parseSeries, seriesColumns } from './parse-series.js';
 import { parseSources, sourceColumns } from './parse-sources.js';
 import { requireColumns } from './require-columns.js';
 import { parseTargets } from './parse-targets.js';
+import type { TargetKindFieldsRegistry } from './target-kind-fields.js';
 import type { DataSet, SeriesInfo } from './types.js';
 
 /** The files of a data folder. */
@@ -32,12 +33,13 @@ function displayFolder(dir: string): string {
  * and checked even when another has problems, so one run reports everything (file:line for CSV,
  * file:line:col for YAML, each with its field, rule and value).
  * @param dir the folder (absolute, or relative to the working directory)
+ * @param kinds the target kinds its targets may use (the evaluation's registry: targetKindRegistry)
  * @param displayDir how the folder is named in messages (default: relative to the working directory)
  * @returns the checked, frozen data set (values in each series' canonical unit)
  * @throws InputError listing every problem in the four files
- * @example loadDataSet('data').series.length; // => 109 for the shipped data
+ * @example loadDataSet('data', targetKindRegistry).series.length; // => 109 for the shipped data
  */
-export function loadDataSet(dir: string, displayDir = displayFolder(dir)): DataSet {
+export function loadDataSet(dir: string, kinds: TargetKindFieldsRegistry, displayDir = displayFolder(dir)): DataSet {
   const problems: Problem[] = [];
   const shown = (name: string) => (displayDir === '.' ? name : join(displayDir, name));
   const attempt = <T>(task: () => T): T | undefined => {
@@ -77,7 +79,7 @@ export function loadDataSet(dir: string, displayDir = displayFolder(dir)): DataS
   const observations = observationTable ? parseObservations(observationTable, seriesById, sourceIds) : { observations: [], problems: [] };
   const targetsText = read(dataFiles.targets);
   const doc: YamlDocument | undefined = targetsText === undefined ? undefined : attempt(() => parseYamlDocument(shown(dataFiles.targets), targetsText));
-  const targets = doc ? parseTargets(doc, seriesById, sourceIds) : { targets: [], problems: [] };
+  const targets = doc ? parseTargets(doc, seriesById, sourceIds, kinds) : { targets: [], problems: [] };
   // Cascades cut: when sources.csv or series.csv cannot be read as a table (missing, or a broken
   // header), every reference to them would be reported as unknown; the one real problem is theirs.
   const sourcesBroken = !sourceTable || requireColumns(sourceTable, sourceColumns).length > 0;

@@ -4,9 +4,9 @@ import { didYouMean } from '../errors/did-you-mean.js';
 import { dataMessages, dataRules, messages } from '../errors/messages.js';
 import { isCsvSafeId } from '../io/csv-cell.js';
 import type { Problem } from '../errors/problem.js';
-import { targetKindRegistry } from '../evaluate/target-kinds/registry.js';
 import type { PathSegment, YamlDocument } from '../io/yaml-document.js';
 import { percentToFraction } from './percent-to-fraction.js';
+import type { TargetKindFieldsRegistry } from './target-kind-fields.js';
 import type { Bound, SeriesInfo, Target, TargetProxy } from './types.js';
 import { isKnownUnit, unitFactor, unitNames, units } from './units.js';
 
@@ -17,9 +17,9 @@ export const commonTargetKeys = [
   'unit', 'source', 'quote', 'reading', 'note',
 ] as const;
 
-/** Every key some kind accepts: the common keys, then each kind's own. */
-export function allTargetKeys(): string[] {
-  return [...new Set<string>([...commonTargetKeys, ...[...targetKindRegistry.values()].flatMap((kind) => kind.keys)])];
+/** Every key some kind of `kinds` accepts: the common keys, then each kind's own. */
+export function allTargetKeys(kinds: TargetKindFieldsRegistry): string[] {
+  return [...new Set<string>([...commonTargetKeys, ...[...kinds.values()].flatMap((kind) => kind.keys)])];
 }
 
 /** Keys of the old vocabulary, refused with the way to write them now. */
@@ -53,6 +53,7 @@ export function parseTargets(
   doc: YamlDocument,
   seriesById: ReadonlyMap<string, SeriesInfo>,
   sourceIds: ReadonlySet<string>,
+  kinds: TargetKindFieldsRegistry,
 ): { targets: Target[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const targets: Target[] = [];
@@ -61,7 +62,7 @@ export function parseTargets(
     return { targets, problems: [doc.problem([], messages.mustBe('targets file', 'be a list of targets', list))] };
   }
   const firstIndex = new Map<string, number>();
-  const kindNames = [...targetKindRegistry.keys()];
+  const kindNames = [...kinds.keys()];
 
   list.forEach((item: unknown, index: number) => {
     const before = problems.length;
@@ -74,12 +75,12 @@ export function parseTargets(
     }
 
     // 1. Keys (the kind decides which of its own keys are allowed) and texts.
-    const kind = typeof item.kind === 'string' ? targetKindRegistry.get(item.kind) : undefined;
-    const allowed: readonly string[] = kind ? [...commonTargetKeys, ...kind.keys] : allTargetKeys();
+    const kind = typeof item.kind === 'string' ? kinds.get(item.kind) : undefined;
+    const allowed: readonly string[] = kind ? [...commonTargetKeys, ...kind.keys] : allTargetKeys(kinds);
     for (const key of Object.keys(item)) {
       if (removedKeys[key]) at([key], removedKeys[key](name(key)), undefined, true);
       else if (!allowed.includes(key)) {
-        const ofOtherKind = allTargetKeys().includes(key);
+        const ofOtherKind = allTargetKeys(kinds).includes(key);
         at([key], ofOtherKind ? dataMessages.keyOfOtherKind(name(key), String(item.kind)) : messages.unknownKey(`[${index}]`, key), ofOtherKind ? undefined : didYouMean(key, allowed), true);
       }
     }

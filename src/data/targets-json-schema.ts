@@ -1,7 +1,7 @@
 // The JSON Schema of data/targets.yaml for editors, built from the targets parser's own lists of
 // keys, the registered kinds and the units (one source of truth: a key the parser does not know, the schema rejects).
-import { targetKindRegistry } from '../evaluate/target-kinds/registry.js';
 import { allTargetKeys, commonTargetKeys } from './parse-targets.js';
+import type { TargetKindFieldsRegistry } from './target-kind-fields.js';
 import { unitNames } from './units.js';
 
 const text = { type: 'string', minLength: 1 } as const;
@@ -43,10 +43,10 @@ const kindKeys: Readonly<Record<string, object>> = {
  * Draft-07 JSON Schema of the targets file: a list of targets, unknown keys rejected.
  * @example (targetsJsonSchema().items as { required: string[] }).required; // => ['id', 'label', 'region', 'kind', 'year', 'unit', 'source', 'quote', 'reading']
  */
-export function targetsJsonSchema(): object {
+export function targetsJsonSchema(kinds: TargetKindFieldsRegistry): object {
   // Read when called: a kind registered after this module loaded is listed too.
-  const properties: Record<string, object> = { ...common, kind: { ...common.kind, enum: [...targetKindRegistry.keys()] } };
-  for (const key of allTargetKeys()) properties[key] ??= kindKeys[key] ?? { description: `read by a target kind (src/evaluate/target-kinds/)` };
+  const properties: Record<string, object> = { ...common, kind: { ...common.kind, enum: [...kinds.keys()] } };
+  for (const key of allTargetKeys(kinds)) properties[key] ??= kindKeys[key] ?? { description: `read by a target kind (src/evaluate/target-kinds/)` };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'Official targets (data/targets.yaml)',

@@ -235,6 +235,21 @@ export const outMessages = {
   notWritable: (value: string, code: string) => `--out must name a folder the engine can create and write, got ${showValue(value)} (${code})`,
 } as const;
 
+/** Messages of shards and their merge (`forecast run --shard`, `forecast merge`): src/pipeline/part-file.ts, merge-parts.ts. */
+export const shardMessages = {
+  shardFormat: (max: number, value: unknown) => `--shard must be k/n, the shard k of n counted from 0 (0 ≤ k < n ≤ ${max}), got ${showValue(value)}`,
+  notWithShard: (option: string) => `--${option} must be given to forecast merge, not to a shard, got it with --shard`,
+  noParts: () => 'parts must name at least one part written by forecast run --shard, got none',
+  sameRun: (field: string, first: string, value: unknown) => `${field} must be the same in every part of one run (as in ${first}), got ${showValue(value)}`,
+  shardTwice: (index: number, first: string) => `shard.index must name each shard once, got ${index} again (first in ${first})`,
+  shardsMissing: (count: number, missing: readonly number[]) =>
+    `parts must hold every shard 0 … ${count - 1} of the run, got none for shard${missing.length === 1 ? '' : 's'} ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}`,
+  engine: (own: string, value: string) => `engine must be ${own}, the version merging (a part's state is read by the engine that wrote it), got ${showValue(value)}`,
+  inputChanged: (path: string) => `inputs must be the files the shards read, got ${showValue(path)} with another content (SHA-256 differs)`,
+  inputsDiffer: (expected: readonly string[], value: readonly string[]) =>
+    `inputs must be the files this run reads (${expected.join(', ')}), got ${value.join(', ')}`,
+} as const;
+
 /** Messages of the planner's commands (compare, sweep, sensitivity, solve, explain): src/planner/. */
 export const plannerMessages = {
   varyFormat: (value: string) =>

@@ -1,5 +1,11 @@
 // Sums over draws taken block by block and added up in block order: the same bits for any run order.
 
+/** The sums of some blocks, in the order of a list of block indices kept beside it. */
+export interface BlockSumsState {
+  readonly sums: Float64Array;
+  readonly compensations: Float64Array;
+}
+
 /**
  * Neumaier-compensated sums of each block's values, kept per block index and totalled in index order,
  * so a mean is bit-identical whichever order (or thread, or machine) the blocks were summed in.
@@ -36,12 +42,39 @@ export class BlockSums {
     this.compensations[block] += compensation;
   }
 
+  /** Adds a sum taken elsewhere as BlockSums.add takes it (a summary's counting pass): block `block`'s part. */
+  addSum(block: number, sum: number, compensation: number): void {
+    this.sums[block] += sum;
+    this.compensations[block] += compensation;
+  }
+
   /** Takes the blocks of another (disjoint) set of blocks. */
   merge(other: BlockSums): void {
     for (let block = 0; block < this.sums.length; block++) {
       this.sums[block] += other.sums[block];
       this.compensations[block] += other.compensations[block];
     }
+  }
+
+  /** The sums of `blocks` (the blocks this part added), as plain data. */
+  state(blocks: readonly number[]): BlockSumsState {
+    return {
+      sums: Float64Array.from(blocks, (b) => this.sums[b]),
+      compensations: Float64Array.from(blocks, (b) => this.compensations[b]),
+    };
+  }
+
+  /**
+   * Takes the sums of another part's blocks (`blocks[k]` holds state.sums[k]).
+   * @throws Error (a bug in the caller) when the lengths disagree or a block is out of range
+   */
+  absorb(blocks: readonly number[], state: BlockSumsState): void {
+    if (state.sums.length !== blocks.length || state.compensations.length !== blocks.length) throw new Error('internal: block sums of another length');
+    blocks.forEach((block, k) => {
+      if (!(block >= 0 && block < this.sums.length)) throw new Error(`internal: block ${block} out of range`);
+      this.sums[block] += state.sums[k];
+      this.compensations[block] += state.compensations[k];
+    });
   }
 
   /** Σ over blocks in index order of (sum + compensation), itself compensated; infinities as plain sums. */

@@ -1,6 +1,6 @@
 // Where a verdict's evidence comes from: levels and growth calibrated on observations (data), or
 // stated in the model or the scenario (assumption), or both (mixed).
-import type { PreparedModel, PreparedVariable } from '../pipeline/prepared-model.js';
+import type { PreparedModel, PreparedVariable } from '../model/prepared-model.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
 
 /** `data`: every input calibrated on observations; `assumption`: every input stated; `mixed`: some of each. */

@@ -21,6 +21,26 @@ export interface QuantileAccumulator {
 }
 
 /**
+ * What a summary of some blocks holds, as plain data that can cross a thread or a file (a shard's
+ * part): the exact path's values, or the histogram path's integer counts (its layout is known to
+ * the receiver, which lays it out from the same pilot).
+ */
+export type QuantileState =
+  | { readonly kind: 'exact'; readonly values: Float64Array; readonly nanCount: number }
+  | { readonly kind: 'histogram'; readonly counts: Int32Array; readonly count: number; readonly nanCount: number };
+
+/**
+ * A QuantileAccumulator whose state leaves its thread: `state()` for the blocks it was given, and
+ * `absorb(state)` to fold in the state of another accumulator of the same layout (a worker's
+ * blocks, another shard's). Absorbing is merging: exact for counts, order-free for values.
+ */
+export interface PortableQuantileAccumulator extends QuantileAccumulator {
+  state(): QuantileState;
+  /** @throws Error (a bug in the caller) when the state is of another path or layout size */
+  absorb(state: QuantileState): void;
+}
+
+/**
  * The exact path: keeps every value (8 bytes a draw) and answers with R's type 7 quantiles of all of
  * them (quantilesOf: selection, not sorting). The order values arrive in does not matter.
  * @example
@@ -28,7 +48,7 @@ export interface QuantileAccumulator {
  * a.add(Float64Array.of(4, 1, NaN, 3, 2), 5);
  * a.quantiles([0.5]); // => [2.5] (a.count 4, a.nanCount 1)
  */
-export class ExactQuantileAccumulator implements QuantileAccumulator {
+export class ExactQuantileAccumulator implements PortableQuantileAccumulator {
   /** The values so far in buffer[0 … stored), the buffer grown by doubling. */
   private buffer: Float64Array;
   private stored = 0;
@@ -72,6 +92,36 @@ export class ExactQuantileAccumulator implements QuantileAccumulator {
     this.stored = at;
   }
 
+  /**
+   * As add, also adding the values' Neumaier-compensated sum (in order, as BlockSums.add) and their
+   * count of NaN or infinite values to `sums` = [sum, compensation, non-finite count].
+   */
+  addSummed(values: Float64Array, count: number, sums: Float64Array): void {
+    if (!(count >= 0 && count <= values.length)) throw new Error(`internal: add needs 0 ≤ count ≤ ${values.length}, got ${count}`);
+    this.reserve(count);
+    if (this.known.size > 0) this.known.clear();
+    const buffer = this.buffer;
+    let at = this.stored;
+    let sum = sums[0];
+    let compensation = sums[1];
+    let bad = 0;
+    for (let i = 0; i < count; i++) {
+      const v = values[i];
+      const t = sum + v;
+      if (Math.abs(sum) >= Math.abs(v)) compensation += sum - t + v;
+      else compensation += v - t + sum;
+      sum = t;
+      bad += (v - v !== 0) as unknown as number;
+      buffer[at] = v;
+      at += (v === v) as unknown as number;
+    }
+    sums[0] = sum;
+    sums[1] = compensation;
+    sums[2] += bad;
+    this.nans += count - (at - this.stored);
+    this.stored = at;
+  }
+
   merge(other: QuantileAccumulator): void {
     if (!(other instanceof ExactQuantileAccumulator)) throw new Error('internal: an exact quantile summary merges only with another exact one');
     this.reserve(other.stored);
@@ -79,6 +129,19 @@ export class ExactQuantileAccumulator implements QuantileAccumulator {
     this.buffer.set(other.buffer.subarray(0, other.stored), this.stored);
     this.stored += other.stored;
     this.nans += other.nans;
+  }
+
+  state(): QuantileState {
+    return { kind: 'exact', values: this.buffer.slice(0, this.stored), nanCount: this.nans };
+  }
+
+  absorb(state: QuantileState): void {
+    if (state.kind !== 'exact') throw new Error('internal: an exact quantile summary absorbs only exact states');
+    this.reserve(state.values.length);
+    this.known.clear();
+    this.buffer.set(state.values, this.stored);
+    this.stored += state.values.length;
+    this.nans += state.nanCount;
   }
 
   /** Every value added (not NaN), in the order added (a view: do not modify). */

@@ -2,11 +2,20 @@
 //
 //   run blocks 0 … pilotBlocks−1      every summary exact (keeps its values)
 //   endPilot()                        each summary lays out its histogram from its own pilot values
-//   run the other blocks (any order)  integer counts
+//                                     (plus those of pilot blocks another part counts, when given)
+//   run the other blocks (any order)  integer counts; a part given the layouts starts here
 //   unresolved?                       a second pass (refine mode) keeps only the values of the few
 //                                     regions that hold an order statistic outside every window
-import { ExactQuantileAccumulator, type QuantileAccumulator } from './quantile-accumulator.js';
-import { histogramLayout, HistogramQuantileAccumulator, type UnresolvedRank } from './histogram-quantile-accumulator.js';
+// Summaries are made in the same order by every part of a run (threads, shards, refine passes):
+// the k-th summary of one part is the k-th of every other, which is how states are matched up.
+import { ExactQuantileAccumulator, type PortableQuantileAccumulator, type QuantileAccumulator, type QuantileState } from './quantile-accumulator.js';
+import {
+  histogramLayoutOf,
+  HistogramQuantileAccumulator,
+  planHistogramLayout,
+  type HistogramLayoutSpec,
+  type UnresolvedRank,
+} from './histogram-quantile-accumulator.js';
 import { quantileProbabilities } from './quantiles.js';
 import { blockSize } from '../simulate/draw-blocks.js';
 
@@ -17,18 +26,32 @@ export const pilotBlocks = 8;
  * per summary. Above it, histogram summaries within se/20 of the exact quantiles (docs/scale.md).
  */
 export const exactQuantileMaxDraws = 65_536;
+/** Fewer pilot values than this lay out no histogram: the summary stays exact (a rarely defined quantity). */
+const minimumPilotValues = 64;
+
+/**
+ * A summary of a variable's column: a portable quantile summary whose counting pass also takes the
+ * column's compensated sum and counts its non-finite values (see ExactQuantileAccumulator.addSummed).
+ */
+export interface ColumnQuantileAccumulator extends PortableQuantileAccumulator {
+  addSummed(values: Float64Array, count: number, sums: Float64Array): void;
+}
 
 /** A summary that is exact during the pilot and a histogram after it. */
-class PilotedQuantileAccumulator implements QuantileAccumulator {
+class PilotedQuantileAccumulator implements ColumnQuantileAccumulator {
   private exact?: ExactQuantileAccumulator;
   private histogram?: HistogramQuantileAccumulator;
   private settled = new Map<number, number>();
   private readonly probabilities: readonly number[];
 
-  /** @param expectedCount values the exact phase expects (all draws, or the pilot's) */
-  constructor(probabilities: readonly number[], expectedCount: number) {
+  /**
+   * @param expectedCount values the exact phase expects (all draws, or the pilot's)
+   * @param layout start as a histogram of this layout (a part given the layouts), `null` to stay exact
+   */
+  constructor(probabilities: readonly number[], expectedCount: number, layout?: HistogramLayoutSpec | null) {
     this.probabilities = probabilities;
-    this.exact = new ExactQuantileAccumulator(expectedCount);
+    if (layout) this.histogram = new HistogramQuantileAccumulator(histogramLayoutOf(layout));
+    else this.exact = new ExactQuantileAccumulator(layout === null ? 0 : expectedCount);
   }
 
   get count(): number {
@@ -42,20 +65,47 @@ class PilotedQuantileAccumulator implements QuantileAccumulator {
     else this.exact!.add(values, count);
   }
 
-  merge(other: QuantileAccumulator): void {
-    if (!(other instanceof PilotedQuantileAccumulator)) throw new Error('internal: piloted summaries merge only with each other');
-    (this.histogram ?? this.exact)!.merge((other.histogram ?? other.exact)!);
+  addSummed(values: Float64Array, count: number, sums: Float64Array): void {
+    if (this.histogram !== undefined) this.histogram.addSummed(values, count, sums);
+    else this.exact!.addSummed(values, count, sums);
   }
 
-  /** Lays out the histogram from the values so far (the pilot) and counts them into it. */
-  endPilot(expectedCount: number): void {
+  merge(other: QuantileAccumulator): void {
+    if (!(other instanceof PilotedQuantileAccumulator)) throw new Error('internal: piloted summaries merge only with each other');
+    this.absorb(other.state());
+  }
+
+  state(): QuantileState {
+    return (this.histogram ?? this.exact)!.state();
+  }
+
+  absorb(state: QuantileState): void {
+    (this.histogram ?? this.exact)!.absorb(state);
+  }
+
+  /**
+   * Lays out the histogram from the values so far (the pilot) and those of `alsoShaping` (pilot values
+   * that another part counts), and counts the values so far into it.
+   */
+  endPilot(expectedCount: number, alsoShaping?: ExactQuantileAccumulator): void {
     const exact = this.exact!;
-    if (exact.count < 64) return; // too few values to lay out: stays exact (a rarely defined quantity)
-    const histogram = new HistogramQuantileAccumulator(histogramLayout(exact.values(), this.probabilities, expectedCount));
+    const shaping = alsoShaping && alsoShaping.count > 0 ? concat(exact.values(), alsoShaping.values()) : exact.values();
+    if (shaping.length < minimumPilotValues) return; // too few values to lay out: stays exact
+    const histogram = new HistogramQuantileAccumulator(histogramLayoutOf(planHistogramLayout(shaping, this.probabilities, expectedCount)));
     histogram.add(exact.values(), exact.count);
     histogram.nanCount += exact.nanCount;
     this.histogram = histogram;
     this.exact = undefined;
+  }
+
+  /** The layout's spec, or null while exact. */
+  layout(): HistogramLayoutSpec | null {
+    return this.histogram?.layout.spec ?? null;
+  }
+
+  /** The exact phase's accumulator (a layout-only pilot part reads its values). */
+  exactValues(): ExactQuantileAccumulator | undefined {
+    return this.exact;
   }
 
   unresolved(): UnresolvedRank[] {
@@ -71,8 +121,15 @@ class PilotedQuantileAccumulator implements QuantileAccumulator {
   }
 }
 
+function concat(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 /** In a refine pass: keeps the values of one summary's unresolved regions, then settles its ranks. */
-class RefiningCollector implements QuantileAccumulator {
+class RefiningCollector implements ColumnQuantileAccumulator {
   private readonly target: PilotedQuantileAccumulator;
   private readonly wanted: readonly UnresolvedRank[];
   private readonly kept: number[][];
@@ -93,7 +150,19 @@ class RefiningCollector implements QuantileAccumulator {
     }
   }
 
+  addSummed(values: Float64Array, count: number): void {
+    this.add(values, count);
+  }
+
   merge(): void {
+    throw new Error('internal: refine passes run in one thread');
+  }
+
+  state(): QuantileState {
+    throw new Error('internal: refine passes run in one thread');
+  }
+
+  absorb(): void {
     throw new Error('internal: refine passes run in one thread');
   }
 
@@ -112,6 +181,17 @@ class RefiningCollector implements QuantileAccumulator {
   }
 }
 
+/** How a run's summaries start (see QuantileSummaries). */
+export type QuantileSummariesMode =
+  /** Exact at any draw count (--exact-quantiles; also every run of at most exactQuantileMaxDraws). */
+  | { readonly exact: true }
+  /** Exact through the pilot, histograms after it (exact anyway up to exactQuantileMaxDraws). */
+  | { readonly exact: false }
+  /** Histograms of these layouts from the start (null: exact), in creation order: a part of a run whose pilot is run elsewhere. */
+  | { readonly layouts: readonly (HistogramLayoutSpec | null)[] }
+  /** A refine pass over the summaries of another pass. */
+  | { readonly refineOf: QuantileSummaries };
+
 /**
  * Makes the quantile summaries of one run, in creation order (trackers and summaries are created in
  * the same order every pass, which is how a refine pass finds each summary again).
@@ -120,21 +200,27 @@ export class QuantileSummaries {
   readonly exact: boolean;
   private readonly draws: number;
   private readonly made: PilotedQuantileAccumulator[] = [];
+  private readonly layouts?: readonly (HistogramLayoutSpec | null)[];
   private readonly refining?: { readonly of: PilotedQuantileAccumulator[]; readonly collectors: RefiningCollector[] };
 
   /**
    * @param draws the run's draw count
-   * @param exact keep every value (type 7 exact) instead of histograms after the pilot
-   * @param refineOf the summaries of the pass to refine (this is then a refine pass)
+   * @param mode exact, piloted, given layouts, or a refine pass (a boolean: exact or piloted)
    */
-  constructor(draws: number, exact: boolean, refineOf?: QuantileSummaries) {
+  constructor(draws: number, mode: QuantileSummariesMode | boolean) {
+    const how: QuantileSummariesMode = typeof mode === 'boolean' ? { exact: mode } : mode;
     this.draws = draws;
-    this.exact = exact || draws <= exactQuantileMaxDraws;
-    if (refineOf) this.refining = { of: refineOf.made, collectors: [] };
+    if ('refineOf' in how) {
+      this.exact = true;
+      this.refining = { of: how.refineOf.made, collectors: [] };
+    } else if ('layouts' in how) {
+      this.exact = false;
+      this.layouts = how.layouts;
+    } else this.exact = how.exact || draws <= exactQuantileMaxDraws;
   }
 
   /** A new summary for `probabilities` (the histogram is laid out for these). */
-  create(probabilities: readonly number[] = quantileProbabilities): QuantileAccumulator {
+  create(probabilities: readonly number[] = quantileProbabilities): ColumnQuantileAccumulator {
     if (this.refining) {
       const target = this.refining.of[this.refining.collectors.length];
       if (!target) throw new Error('internal: a refine pass created more summaries than the pass it refines');
@@ -142,15 +228,25 @@ export class QuantileSummaries {
       this.refining.collectors.push(collector);
       return collector;
     }
-    const summary = new PilotedQuantileAccumulator(probabilities, this.exact ? this.draws : Math.min(this.draws, pilotBlocks * blockSize));
+    if (this.layouts && this.made.length >= this.layouts.length) throw new Error('internal: more summaries than the layouts given');
+    const layout = this.layouts ? this.layouts[this.made.length] : undefined;
+    const summary = new PilotedQuantileAccumulator(probabilities, this.exact ? this.draws : Math.min(this.draws, pilotBlocks * blockSize), layout);
     this.made.push(summary);
     return summary;
   }
 
-  /** After the pilot blocks: every summary becomes a histogram (unless exact). */
-  endPilot(): void {
-    if (this.exact || this.refining) return;
-    for (const summary of this.made) summary.endPilot(this.draws);
+  /**
+   * After the pilot blocks: every summary becomes a histogram (unless exact). `alsoShaping`, the
+   * summaries of pilot blocks that another part counts (made in the same order), shape the layouts too.
+   */
+  endPilot(alsoShaping?: QuantileSummaries): void {
+    if (this.exact || this.refining || this.layouts) return;
+    this.made.forEach((summary, k) => summary.endPilot(this.draws, alsoShaping?.made[k]?.exactValues()));
+  }
+
+  /** Each summary's layout after the pilot (null: exact), for the parts that run without a pilot. */
+  layoutSpecs(): (HistogramLayoutSpec | null)[] {
+    return this.made.map((s) => s.layout());
   }
 
   /** Whether some order statistic lies outside every window (then run a refine pass). */

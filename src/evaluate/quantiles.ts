@@ -248,6 +248,40 @@ export function meanAndQuantilesOf(
   return { mean, quantiles };
 }
 
+/**
+ * The order statistics x₍ᵣ₎ (0-based ranks, ascending and distinct, each below n) of a column, by the
+ * same histogram-and-select method as quantilesOf (no sort): what a histogram layout reads from its pilot.
+ * @param values the column (not modified); NaN is an error.
+ * @param scratch optional work buffer (see quantilesOf).
+ * @returns each rank's value
+ * @throws Error when `values` is empty, holds NaN, or a rank is out of range.
+ * @example orderStatistics(Float64Array.of(4, 1, 3, 2), [0, 3]); // => Map { 0 => 1, 3 => 4 }
+ */
+export function orderStatistics(values: Float64Array, ranks: readonly number[], scratch?: Float64Array): Map<number, number> {
+  const n = values.length;
+  if (n === 0) throw new Error('orderStatistics needs at least one value, got an empty column');
+  for (let i = 0; i < ranks.length; i++) {
+    if (!(Number.isInteger(ranks[i]) && ranks[i] >= 0 && ranks[i] < n && (i === 0 || ranks[i] > ranks[i - 1]))) {
+      throw new Error(`orderStatistics ranks must be ascending whole numbers below ${n}, got ${ranks[i]}`);
+    }
+  }
+  const found = new Map<number, number>();
+  if (ranks.length === 0) return found;
+  const range = n >= bucketMinValues ? sampledRange(values, ranks) : undefined;
+  const done = range ? selectRanksByRegions(values, range.lo, range.hi, ranks, found, scratch) !== undefined : false;
+  if (done) return found;
+  const { min, max } = minMaxOf(values);
+  if (min === max) {
+    for (const rank of ranks) found.set(rank, min);
+    return found;
+  }
+  if (n >= bucketMinValues && selectRanksByRegions(values, min, max, ranks, found, scratch) !== undefined) return found;
+  const work = scratchOfLength(scratch, n);
+  work.set(values);
+  quantileSelect(work, 0, n - 1, ranks, found);
+  return found;
+}
+
 function nanError(index: number): Error {
   return new Error(`quantilesOf values must not be NaN, got NaN at index ${index}`);
 }

@@ -2,10 +2,10 @@
 // decides it, else from the projection, else not judged with the reason — one status vocabulary.
 import type { DataSet, Observation, Target } from '../data/types.js';
 import { latestDayOf } from '../data/publication-date.js';
-import type { ScenarioResult } from '../pipeline/scenario-result.js';
+import type { ScenarioResult } from '../model/scenario-result.js';
 import { variableEvidence, type EvidenceBasis, type VariableEvidence } from './evidence-basis.js';
 import type { RecordJudgement } from './record-judgement.js';
-import type { TargetResult } from './target-result.js';
+import type { TargetResult } from '../model/target-result.js';
 import { nowcastStatus, projectedStatus, type TargetStatus } from './target-status.js';
 import { targetKind } from './target-kinds/registry.js';
 

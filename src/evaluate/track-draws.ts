@@ -1,5 +1,5 @@
 // Sample paths for audit and notebooks: the values of a few chosen draws of every variable, every year.
-import type { PreparedModel } from '../pipeline/prepared-model.js';
+import type { PreparedModel } from '../model/prepared-model.js';
 import type { DrawBlock } from '../simulate/draw-blocks.js';
 import type { YearColumns } from '../simulate/simulate.js';
 

@@ -4,13 +4,14 @@
 //
 //   beginBlock(count) → observeBase(base) → observe(columns) per year → endBlock()   (once per block of draws)
 //   result()   reads only the state merged over blocks: integer counts and quantile accumulators
+//   state() / absorb(state)   that merged state as plain data: a worker's or a shard's blocks fold in
 import type { Observation, Target } from '../data/types.js';
-import type { PreparedVariable } from '../pipeline/prepared-model.js';
+import type { PreparedVariable } from '../model/prepared-model.js';
 import type { YearColumns } from '../simulate/simulate.js';
 import { historicalCagr } from './known-history.js';
-import { ExactQuantileAccumulator, type QuantileAccumulator } from './quantile-accumulator.js';
+import { ExactQuantileAccumulator, type PortableQuantileAccumulator, type QuantileState } from './quantile-accumulator.js';
 import type { TargetOutcome } from './target-outcome.js';
-import type { TargetResult } from './target-result.js';
+import type { TargetResult } from '../model/target-result.js';
 import { projectedStatus } from './target-status.js';
 import { targetKind } from './target-kinds/registry.js';
 import type { KindBlock } from './target-kinds/target-kind.js';
@@ -34,6 +35,27 @@ export interface TargetTracker {
   result(): TargetResult;
   /** Per-draw values and met flags over every block (only when created with `keepDraws`). */
   outcome(): TargetOutcome | undefined;
+  /** The state merged over the blocks seen so far, as plain data (never the per-draw values of keepDraws). */
+  state(): TrackerState;
+  /**
+   * Folds in the state of a tracker of the same target over other blocks (a worker's, a shard's): counts
+   * add, quantile summaries absorb. The order of absorbing does not change the result.
+   * @throws Error (a bug in the caller) when the blocks would exceed the run's draws
+   */
+  absorb(state: TrackerState): void;
+}
+
+/** What survives a tracker's blocks, as plain data (structured-cloneable, written to shard parts). */
+export interface TrackerState {
+  /** Draws in the blocks begun. */
+  readonly begun: number;
+  /** `consistent`: draws of the target year within the record's bound on it (all seen draws when the record sets none). */
+  readonly counts: { readonly finite: number; readonly met: number; readonly below: number; readonly above: number; readonly aspiration: number; readonly seen: number; readonly consistent: number };
+  /** [year, draws met by then] (first passage), and [year, draws met in that year]. */
+  readonly passage: readonly (readonly [number, number])[];
+  readonly metInYear: readonly (readonly [number, number])[];
+  readonly judged: QuantileState;
+  readonly growthFactors?: QuantileState;
 }
 
 /** What a tracker needs besides its target. */
@@ -47,11 +69,15 @@ export interface TrackTargetOptions {
   readonly draws: number;
   /** Keep each draw's judged quantity and met flag (planners pair them across runs). */
   readonly keepDraws?: boolean;
-  /** The quantile summaries to use (default: exact). */
-  readonly quantiles?: () => QuantileAccumulator;
+  /**
+   * The quantile summaries to use, for the probabilities the tracker reads (default: exact): p05, p50
+   * and p95 of the judged quantity, the median of the growth factor.
+   */
+  readonly quantiles?: (probabilities: readonly number[]) => PortableQuantileAccumulator;
 }
 
 const p3 = [0.05, 0.5, 0.95] as const;
+const median = [0.5] as const;
 
 /**
  * Creates the tracker of a target on a variable. Per draw, in the target year: met when the judged
@@ -67,7 +93,7 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
   const kind = targetKind(target.kind);
   const tracking = kind.track(target, variable, observations);
   const name = variable.spec.name;
-  const newQuantiles = options.quantiles ?? (() => new ExactQuantileAccumulator());
+  const newQuantiles: (probabilities: readonly number[]) => PortableQuantileAccumulator = options.quantiles ?? (() => new ExactQuantileAccumulator());
 
   // Bounds as plain numbers, so the per-draw tests are comparisons (NaN fails every one of them).
   const low = target.lower?.value ?? Number.NEGATIVE_INFINITY;
@@ -88,8 +114,8 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
   const counts = { finite: 0, met: 0, below: 0, above: 0, aspiration: 0, seen: 0, consistent: 0 };
   const passageCounts = new Map<number, number>();
   const metInYearCounts = new Map<number, number>();
-  const judgedQuantiles = newQuantiles();
-  const growthFactors = tracking.ownGrowthYears !== undefined ? newQuantiles() : undefined;
+  const judgedQuantiles = newQuantiles(p3);
+  const growthFactors = tracking.ownGrowthYears !== undefined ? newQuantiles(median) : undefined;
   const kept = options.keepDraws ? { values: new Float64Array(draws).fill(Number.NaN), met: new Uint8Array(draws) } : undefined;
   /** Draws in the blocks begun so far (blocks may come in any order; they add up to `draws`). */
   let begun = 0;
@@ -121,9 +147,10 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
       if (!values) return;
       const tracksYear = kind.passage === 'toHorizon' || (kind.passage === 'toTargetYear' && year <= target.year);
       if (tracksYear) {
-        const inYear = countMet(values, count, low, lowInclusive, ceiling, ceilingInclusive);
+        // One pass: the draws meeting it this year and, for first passage, those meeting it for the first time.
+        const inYear = everFlags ? countAndMarkMet(values, count, everFlags, low, lowInclusive, ceiling, ceilingInclusive) : countMet(values, count, low, lowInclusive, ceiling, ceilingInclusive);
         metInYearCounts.set(year, (metInYearCounts.get(year) ?? 0) + inYear);
-        if (everFlags) everCount += markMet(values, count, everFlags, low, lowInclusive, ceiling, ceilingInclusive);
+        if (everFlags) everCount += newlyMarked;
         passageCounts.set(year, (passageCounts.get(year) ?? 0) + (everFlags ? everCount : inYear));
       }
       if (year !== target.year) return;
@@ -179,7 +206,7 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
       const { gap, gapRelative } = gapOf(p50, target, rate);
       const need = kind.need(target, observations);
       const years = tracking.ownGrowthYears;
-      const assumed = rate ? p50 : growthFactors && years !== undefined && seen && base > 0 ? Math.pow(growthFactors.quantiles([0.5])[0], 1 / years) - 1 : Number.NaN;
+      const assumed = rate ? p50 : growthFactors && years !== undefined && seen && base > 0 ? Math.pow(growthFactors.quantiles(median)[0], 1 / years) - 1 : Number.NaN;
       const years_ = [...passageCounts.keys()].sort((a, b) => a - b);
       const firstYearMedianMeets = years_.find((y) => (metInYearCounts.get(y) ?? 0) * 2 >= draws && draws > 0);
       return {
@@ -211,6 +238,33 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
 
     outcome() {
       return kept ? { target: target.id, values: kept.values, met: kept.met } : undefined;
+    },
+
+    state() {
+      return {
+        begun,
+        counts: { ...counts },
+        passage: [...passageCounts],
+        metInYear: [...metInYearCounts],
+        judged: judgedQuantiles.state(),
+        ...(growthFactors ? { growthFactors: growthFactors.state() } : {}),
+      };
+    },
+
+    absorb(state) {
+      if (begun + state.begun > draws) throw new Error(`internal: the blocks absorbed by ${target.id} exceed ${draws} draws`);
+      begun += state.begun;
+      counts.finite += state.counts.finite;
+      counts.met += state.counts.met;
+      counts.below += state.counts.below;
+      counts.above += state.counts.above;
+      counts.aspiration += state.counts.aspiration;
+      counts.seen += state.counts.seen;
+      counts.consistent += state.counts.consistent;
+      for (const [year, n] of state.passage) passageCounts.set(year, (passageCounts.get(year) ?? 0) + n);
+      for (const [year, n] of state.metInYear) metInYearCounts.set(year, (metInYearCounts.get(year) ?? 0) + n);
+      judgedQuantiles.absorb(state.judged);
+      if (growthFactors && state.growthFactors) growthFactors.absorb(state.growthFactors);
     },
   };
 }
@@ -256,22 +310,29 @@ export function countMet(values: Float64Array, count: number, low: number, lowIn
   return met;
 }
 
+/** Draws newly marked by the last countAndMarkMet (a number, not a returned object: no garbage per call). */
+let newlyMarked = 0;
+
 /**
- * Marks the first `count` draws that meet [low, high] and were not marked yet (first passage).
- * @returns how many draws were newly marked
- * @example markMet(Float64Array.of(1, 5), 2, new Uint8Array(2), 3, true, Infinity, true); // => 1
+ * countMet, and in the same pass marks the draws that meet [low, high] and were not marked yet
+ * (first passage); how many were newly marked is left in `newlyMarked`.
+ * @returns the draws meeting it (as countMet)
+ * @example countAndMarkMet(Float64Array.of(1, 5), 2, new Uint8Array(2), 3, true, Infinity, true); // => 1 (and 1 newly marked)
  */
-export function markMet(values: Float64Array, count: number, flags: Uint8Array, low: number, lowInclusive: boolean, high: number, highInclusive: boolean): number {
+export function countAndMarkMet(values: Float64Array, count: number, flags: Uint8Array, low: number, lowInclusive: boolean, high: number, highInclusive: boolean): number {
+  let met = 0;
   let newly = 0;
   for (let i = 0; i < count; i++) {
     const v = values[i];
     const aboveLow = lowInclusive ? v >= low : v > low;
     const belowHigh = highInclusive ? v <= high : v < high;
     const now = (aboveLow as unknown as number) & (belowHigh as unknown as number);
+    met += now;
     newly += now & (flags[i] ^ 1);
     flags[i] |= now;
   }
-  return newly;
+  newlyMarked = newly;
+  return met;
 }
 
 /**

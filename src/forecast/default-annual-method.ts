@@ -6,7 +6,7 @@ import { forecastDefaultMembers, mixDefaultMembers, BASE_MEMBER_NAMES } from './
 import { probabilityNodes, tableQuantileAt } from './error-quantile-table.js';
 import { lengthClass } from './length-class.js';
 import { shrunkErrorScale } from './shrunk-error-scale.js';
-import { inverseNormalCdf } from '../simulate/inverse-normal-cdf.js';
+import { inverseNormalCdf } from '../simulate/distributions/inverse-normal-cdf.js';
 
 /** Point forecasts at or below zero are floored here before the log-scale band is put around them. */
 const POINT_FLOOR = 1e-9;

@@ -1,5 +1,5 @@
 // A stored table of standardised log-error quantiles by horizon, read at any probability by interpolation.
-import { inverseNormalCdf } from '../simulate/inverse-normal-cdf.js';
+import { inverseNormalCdf } from '../simulate/distributions/inverse-normal-cdf.js';
 
 /** q_k(p_j) on a fixed probability grid: `byHorizon[k − 1][j]`, non-decreasing in j, q_k(½) = 0. */
 export interface ErrorQuantileTable {

@@ -1,6 +1,6 @@
 // Builds an AnnualForecast from Gaussian predictive means and standard deviations.
 import type { AnnualForecast } from './annual-forecast.js';
-import { inverseNormalCdf } from '../simulate/inverse-normal-cdf.js';
+import { inverseNormalCdf } from '../simulate/distributions/inverse-normal-cdf.js';
 
 /**
  * Gaussian forecast: Y_{n+k} ~ N(mean_k, sd_k²); quantile(p)_k = mean_k + sd_k·Φ⁻¹(p).

@@ -28,6 +28,8 @@ export interface Limits {
   readonly sweepVariants: number;
   /** Problems printed for one command (every problem is still counted). */
   readonly problemsShown: number;
+  /** Bytes of one shard's part file (`forecast merge`), compressed and once inflated. */
+  readonly partBytes: number;
 }
 
 /** Why each limit has its value, and how to raise it: the rows of docs/security.md's table. */
@@ -118,6 +120,13 @@ export const limitInfo: Readonly<Record<keyof Limits, LimitInfo>> = {
     what: 'problems printed by one command (all are counted)',
     checked: 'when the message is built',
     why: 'a broken file can have a problem per line; the first 200 say what to fix, the count says how many there are',
+  },
+  partBytes: {
+    value: 268_435_456,
+    environment: 'FORECAST_LIMIT_PART_BYTES',
+    what: 'bytes of one shard part file (`forecast merge`), compressed and once inflated',
+    checked: 'before the file is read (its size), then while it is inflated',
+    why: 'the three shipped scenarios at 10⁶ draws make a part of 20 MB inflated (3.8 MB on disk), about 64 MB at 10⁷ draws (counters grow as the square root of the draws); the JSON text is held whole, and V8 strings stop at 512 MB',
   },
 };
 

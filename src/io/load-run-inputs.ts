@@ -25,6 +25,7 @@ import type { ScenarioSpec } from '../spec/scenario-spec.js';
 import { validateScenarioAgainstModel } from '../spec/validate-scenario-against-model.js';
 import { activeLimits, raiseHint } from './limits.js';
 import { FileRefused, readText } from './read-text.js';
+import { targetKindRegistry } from '../evaluate/target-kinds/registry.js';
 
 export interface RunInputs {
   readonly data: DataSet;
@@ -81,7 +82,7 @@ export function loadRunInputs(cwd: string, dataDir: string, scenarioFiles: reado
   // 1. The data folder.
   let data: DataSet | undefined;
   collect(() => {
-    data = loadDataSet(resolve(cwd, dataDir), display(resolve(cwd, dataDir)));
+    data = loadDataSet(resolve(cwd, dataDir), targetKindRegistry, display(resolve(cwd, dataDir)));
     for (const name of ['observations.csv', 'series.csv', 'sources.csv', 'targets.yaml']) {
       try {
         read(resolve(cwd, dataDir, name));

@@ -4,7 +4,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, stat
 import { relative, isAbsolute } from 'node:path';
 import { InputError } from '../errors/input-error.js';
 import { messages } from '../errors/messages.js';
-import { activeLimits, raiseHint } from './limits.js';
+import { activeLimits, raiseHint, type Limits } from './limits.js';
 
 /** Why a file was not read: the rule it broke (`file must <rule>, got <received>`) and a hint for the line that named it. */
 export class FileRefused extends InputError {
@@ -50,7 +50,26 @@ const kindOf = (stats: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): 
  */
 export function readText(file: string, options: ReadOptions = {}): string {
   const shown = options.shown ?? file;
-  const limit = activeLimits().fileBytes;
+  const bytes = readBytes(file, options);
+  if (bytes.includes(0)) throw new FileRefused(shown, 'notText', 'be a UTF-8 text file', 'binary content', 'it is not a text file');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new FileRefused(shown, 'notText', 'be a UTF-8 text file', 'bytes that are not UTF-8', 'it is not UTF-8 text');
+  }
+  return text.replace(/^\uFEFF/, '');
+}
+
+/**
+ * Reads a file's bytes with readText's checks but the last (exists, inside `roots`, a regular file,
+ * at most `limit` bytes: by default the file-size limit).
+ * @throws FileRefused (an InputError) naming the rule broken
+ */
+export function readBytes(file: string, options: ReadOptions & { readonly limit?: { readonly bytes: number; readonly name: keyof Limits } } = {}): Buffer {
+  const shown = options.shown ?? file;
+  const limit = options.limit?.bytes ?? activeLimits().fileBytes;
+  const limitName = options.limit?.name ?? 'fileBytes';
   let real: string;
   try {
     real = realpathSync(file);
@@ -84,7 +103,7 @@ export function readText(file: string, options: ReadOptions = {}): string {
     const stats = fstatSync(descriptor);
     if (!stats.isFile()) throw new FileRefused(shown, 'notRegular', 'be a regular file', kindOf(stats), `it is ${kindOf(stats)}, not a file`);
     if (stats.size > limit) {
-      throw new FileRefused(shown, 'tooLarge', `hold at most ${limit} bytes`, `${stats.size} bytes`, `it holds more than ${limit} bytes`, raiseHint('fileBytes'));
+      throw new FileRefused(shown, 'tooLarge', `hold at most ${limit} bytes`, `${stats.size} bytes`, `it holds more than ${limit} bytes`, raiseHint(limitName));
     }
     // Read at most limit + 1 bytes: files whose size stat does not tell (e.g. /proc) are bounded too.
     const buffer = Buffer.alloc(Math.min(limit + 1, Math.max(stats.size, 64 * 1024)));
@@ -96,17 +115,9 @@ export function readText(file: string, options: ReadOptions = {}): string {
       length += count;
     }
     if (length > limit) {
-      throw new FileRefused(shown, 'tooLarge', `hold at most ${limit} bytes`, 'more', `it holds more than ${limit} bytes`, raiseHint('fileBytes'));
+      throw new FileRefused(shown, 'tooLarge', `hold at most ${limit} bytes`, 'more', `it holds more than ${limit} bytes`, raiseHint(limitName));
     }
-    const bytes = buffer.subarray(0, length);
-    if (bytes.includes(0)) throw new FileRefused(shown, 'notText', 'be a UTF-8 text file', 'binary content', 'it is not a text file');
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      throw new FileRefused(shown, 'notText', 'be a UTF-8 text file', 'bytes that are not UTF-8', 'it is not UTF-8 text');
-    }
-    return text.replace(/^\uFEFF/, '');
+    return buffer.subarray(0, length);
   } finally {
     closeSync(descriptor);
   }

@@ -6,7 +6,9 @@ import { messages } from '../errors/messages.js';
 import { codeFrame } from './code-frame.js';
 import { activeLimits, raiseHint } from './limits.js';
 
-export type PathSegment = string | number;
+// formatPath and PathSegment live in format-path.ts (code that only names fields needs no YAML parser).
+import { formatPath, type PathSegment } from './format-path.js';
+export { formatPath, type PathSegment };
 
 /** A parsed YAML file: its plain value plus a way to locate any path inside it. */
 export interface YamlDocument {
@@ -20,19 +22,6 @@ export interface YamlDocument {
   locateKey(path: readonly PathSegment[]): { line: number; col: number; width: number };
   /** A Problem at `path` with a code frame. */
   problem(path: readonly PathSegment[], message: string, hint?: string, atKey?: boolean): Problem;
-}
-
-/**
- * Renders a path as the user sees it: `targets[1].year`.
- * @example formatPath(['targets', 1, 'year']); // => 'targets[1].year'
- */
-export function formatPath(path: readonly PathSegment[]): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out === '' ? segment : `.${segment}`;
-  }
-  return out === '' ? '(document)' : out;
 }
 
 /** Names every JavaScript object already has: as keys they would reach the prototype, not the data. */

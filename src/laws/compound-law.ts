@@ -3,17 +3,19 @@ import { baseLevel } from '../calibrate/base-level.js';
 import { calibratedParams } from '../calibrate/calibrated-params.js';
 import { priorDegreesOfFreedom, priorVolatility } from '../calibrate/calibration-constants.js';
 import { calibrationMessages, calibrationNotes } from '../calibrate/calibration-messages.js';
+import { censoredGrowthPosterior } from '../calibrate/censored-growth-posterior.js';
 import { collectGrowthEvidence } from '../calibrate/growth-evidence.js';
+import { growthPriorNotes } from '../calibrate/growth-prior-notes.js';
 import { growthRateDistribution } from '../calibrate/growth-rate-distribution.js';
-import { posteriorGrowth } from '../calibrate/posterior-growth.js';
 import { ModelError } from '../errors/model-error.js';
-import type { Distribution } from '../simulate/distribution.js';
-import type { RandomStream } from '../simulate/random-stream.js';
+import type { Distribution } from '../model/distribution.js';
+import type { RandomStream } from '../model/random-stream.js';
 import type { Calibration, CalibrationInput, Law, LawRuntime, LawStartInput } from './law.js';
 import { maximumPersistence, minimumGrowthRate } from './law-constants.js';
 import { paramColumn } from './param-column.js';
 import { perDrawParameter } from './per-draw-parameter.js';
 import { checkStep } from './step-counter.js';
+import { fastExp } from '../simulate/distributions/fast-exp.js';
 
 const parameterNames = ['growth', 'volatility', 'persistence'] as const;
 
@@ -26,9 +28,11 @@ const parameterNames = ['growth', 'volatility', 'persistence'] as const;
  * (the stationary start, so every year's log growth has sd σ whatever φ).
  * Parameters: `growth` (rate, fraction per year; median growth), `volatility` σ (sd of yearly log
  * growth, log points), `persistence` φ ∈ [0, 1) (default constant 0: independent years).
- * Calibration: growth samples from all evidence (collectGrowthEvidence), then the conjugate posterior
- * (posteriorGrowth): mean log growth ~ t_df(ḡ, s_post/√W) expressed as a rate by
- * growthRateDistribution; σ ~ scaledInvChi(s_post, df). Base: baseLevel (latest full-year level).
+ * Calibration: growth samples from all evidence (collectGrowthEvidence: the own series and the
+ * reference series of `growthSeries`, each sample weighted by the years it covers), then the
+ * conjugate posterior of the points (posteriorGrowth), reweighted by the censored likelihood of the
+ * bounds (censoredGrowthPosterior): mean log growth ~ t_df(ḡ + Δ, r·s_post/√W) expressed as a rate by
+ * growthRateDistribution; σ ~ scaledInvChi(v·s_post, df). Base: baseLevel (latest full-year level).
  * Reference: Hamilton, *Time Series Analysis* (1994) §3.4 (AR(1)); BDA3 §3.2–3.3 (posterior).
  * @example
  * // growth 0.1, volatility 0, persistence 0, level 100: next(1) → 110.00000000000001, next(2) → 121.00000000000003
@@ -48,15 +52,17 @@ export const compoundLaw: Law = {
     const base = baseLevel(input, 'compound', { positive: true });
     const found = collectGrowthEvidence(input, 'compound');
     const notes: string[] = [...base.notes, ...found.notes];
+    const evidence = [...base.evidence, ...found.evidence];
     const calibrated: Record<string, Distribution> = {};
     const free = ['growth', 'volatility'].filter((name) => input.fixed[name] === undefined);
     if (free.length > 0) {
       if (found.samples.length === 0) throw new ModelError(input.variable, 'compound', calibrationMessages.noEvidence(free));
-      const posterior = posteriorGrowth(found.samples);
+      const posterior = censoredGrowthPosterior(found.samples, found.censored);
       calibrated.growth = growthRateDistribution(posterior.location, posterior.scale, posterior.df);
       calibrated.volatility = { dist: 'scaledInvChi', scale: posterior.volatilityScale, df: posterior.df };
+      evidence.push(...found.censoredEvidence);
       notes.push(
-        `${posterior.samples} growth samples worth ${posterior.effectiveYears.toFixed(2)} years: mean log growth ${posterior.location.toFixed(4)} ± ${posterior.scale.toFixed(4)} (t, df ${posterior.df.toFixed(2)})`,
+        ...growthPriorNotes(found, posterior),
         calibrationNotes.weakPrior(priorVolatility, priorDegreesOfFreedom),
         calibrationNotes.growthAsRate(),
       );
@@ -71,7 +77,7 @@ export const compoundLaw: Law = {
       baseYear: base.baseYear,
       base: base.base,
       params: merged.params,
-      evidence: [...base.evidence, ...found.evidence],
+      evidence,
       notes: [...notes, ...merged.notes],
     };
   },
@@ -126,8 +132,8 @@ function asColumn(parameter: number | Float32Array): { values: Float64Array; mas
 
 /**
  * The reference of the fused step (innovation.growByLogNormal): V ← V·exp(m + s·ε) per draw, in place,
- * ε a column of standard normals; m and s each a constant or one value per draw. Tests check the
- * fused step against it on the same numbers.
+ * ε a column of standard normals, exp by fastExp (its own accuracy is tested against Math.exp); m and
+ * s each a constant or one value per draw. Tests check the fused step against it on the same numbers.
  */
 export function growIndependent(level: Float64Array, mean: number | Float32Array, scale: number | Float32Array, noise: Float64Array): void {
   if (typeof mean === 'number') {
@@ -138,19 +144,19 @@ export function growIndependent(level: Float64Array, mean: number | Float32Array
 }
 
 function growConstantConstant(level: Float64Array, mean: number, scale: number, noise: Float64Array): void {
-  for (let i = 0; i < level.length; i++) level[i] *= Math.exp(mean + scale * noise[i]);
+  for (let i = 0; i < level.length; i++) level[i] *= fastExp(mean + scale * noise[i]);
 }
 
 function growConstantPerDraw(level: Float64Array, mean: number, scale: Float32Array, noise: Float64Array): void {
-  for (let i = 0; i < level.length; i++) level[i] *= Math.exp(mean + scale[i] * noise[i]);
+  for (let i = 0; i < level.length; i++) level[i] *= fastExp(mean + scale[i] * noise[i]);
 }
 
 function growPerDrawConstant(level: Float64Array, mean: Float32Array, scale: number, noise: Float64Array): void {
-  for (let i = 0; i < level.length; i++) level[i] *= Math.exp(mean[i] + scale * noise[i]);
+  for (let i = 0; i < level.length; i++) level[i] *= fastExp(mean[i] + scale * noise[i]);
 }
 
 function growPerDrawPerDraw(level: Float64Array, mean: Float32Array, scale: Float32Array, noise: Float64Array): void {
-  for (let i = 0; i < level.length; i++) level[i] *= Math.exp(mean[i] + scale[i] * noise[i]);
+  for (let i = 0; i < level.length; i++) level[i] *= fastExp(mean[i] + scale[i] * noise[i]);
 }
 
 /** φ, the innovation scale σ√(1−φ²) and the stationary start d₀ ~ N(0, σ²) of each draw's AR(1) deviation. */
@@ -168,6 +174,6 @@ function growPersistent(level: Float64Array, mean: number | Float32Array, scale:
   for (let i = 0; i < level.length; i++) {
     const d = phi[i] * deviation[i] + scale[i] * noise[i];
     deviation[i] = d;
-    level[i] *= Math.exp((typeof mean === 'number' ? mean : mean[i]) + d);
+    level[i] *= fastExp((typeof mean === 'number' ? mean : mean[i]) + d);
   }
 }

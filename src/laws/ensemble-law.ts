@@ -10,7 +10,7 @@ import { probabilityNodes, tableQuantileAt, type ErrorQuantileTable } from '../f
 import { lengthClass } from '../forecast/length-class.js';
 import { MINIMUM_ERROR_SCALE } from '../forecast/log-change-scale.js';
 import { shrunkErrorScale } from '../forecast/shrunk-error-scale.js';
-import type { Distribution } from '../simulate/distribution.js';
+import type { Distribution } from '../model/distribution.js';
 import { fitEnsemblePath, type EnsemblePath } from './ensemble-path.js';
 import { ensemblePointRatio } from './ensemble-point-ratio.js';
 import type { Calibration, CalibrationInput, EvidenceItem, Law, LawRuntime, LawStartInput } from './law.js';

@@ -1,5 +1,5 @@
 // Gamma variates with a different shape for each draw (the stream's fillGamma takes one shape).
-import type { RandomStream } from '../simulate/random-stream.js';
+import type { RandomStream } from '../model/random-stream.js';
 
 /**
  * Fills `out[i]` with a Gamma(shapes[i], 1) variate by Marsaglia & Tsang's squeeze method:

@@ -1,7 +1,7 @@
 // The growth-law interface: calibrate from history → parameter distributions; simulate vectorised over draws.
 import type { Observation } from '../data/types.js';
-import type { Distribution } from '../simulate/distribution.js';
-import type { RandomStream } from '../simulate/random-stream.js';
+import type { Distribution } from '../model/distribution.js';
+import type { RandomStream } from '../model/random-stream.js';
 
 export type LawName =
   | 'compound'

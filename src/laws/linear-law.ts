@@ -7,7 +7,7 @@ import { collectGrowthEvidence } from '../calibrate/growth-evidence.js';
 import { posteriorGrowth, type WeightedSample } from '../calibrate/posterior-growth.js';
 import { yearLevels } from '../data/year-levels.js';
 import { ModelError } from '../errors/model-error.js';
-import type { Distribution } from '../simulate/distribution.js';
+import type { Distribution } from '../model/distribution.js';
 import type { Calibration, CalibrationInput, EvidenceItem, Law, LawRuntime, LawStartInput } from './law.js';
 import { paramColumn } from './param-column.js';
 import { checkStep } from './step-counter.js';

@@ -9,7 +9,7 @@ import { growthRateDistribution } from '../calibrate/growth-rate-distribution.js
 import { posteriorGrowth } from '../calibrate/posterior-growth.js';
 import { yearlyGrowth } from '../calibrate/yearly-growth.js';
 import { ModelError } from '../errors/model-error.js';
-import type { Distribution } from '../simulate/distribution.js';
+import type { Distribution } from '../model/distribution.js';
 import type { Calibration, CalibrationInput, Law, LawRuntime, LawStartInput } from './law.js';
 import { minimumGrowthRate } from './law-constants.js';
 import { paramColumn } from './param-column.js';

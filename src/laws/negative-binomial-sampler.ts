@@ -1,5 +1,5 @@
 // Negative-binomial counts with a mean and dispersion per draw, by inversion of the marginal pmf.
-import type { RandomStream } from '../simulate/random-stream.js';
+import type { RandomStream } from '../model/random-stream.js';
 import { fillGammaPerDraw } from './fill-gamma-per-draw.js';
 
 /**
@@ -33,17 +33,20 @@ export interface NegativeBinomialSampler {
  * q = μ/(k + μ), so E N = μ and Var N = μ + μ²/k — the Gamma–Poisson mixture λ ~ Gamma(k, k/μ),
  * N ~ Poisson(λ) with λ integrated out (new λ every year, so the marginal each year is exact).
  *
- * Method: for μ ≤ inversionMaxMean, inversion by sequential search (Devroye 1986 §X.1, §X.4.7):
- * n = min{n : u < F(n)} with p₀ = exp(k·log1p(−q)) = pᵏ and pₙ₊₁ = pₙ · q · (n + k)/(n + 1), one
- * uniform per draw from `arrivals`, ≈ μ + 1 steps: about 5× faster than drawing the gamma and the
- * Poisson (measured at μ ≈ 6). Larger means: λ from `intensity` (Marsaglia–Tsang), then Poisson
- * from `arrivals`, over just those draws. μ ≤ 0 or k ≤ 0 gives 0.
+ * Method: for μ ≤ inversionMaxMean, inversion n = min{n : u < F(n)} with p₀ = exp(k·log1p(−q)) = pᵏ
+ * and pₙ₊₁ = pₙ · q · (n + k)/(n + 1), one uniform per draw from `arrivals`, by sequential search
+ * started at the mode (Devroye 1986 §III.2.2, §X.1, §X.4.7): the mode's F and p are summed from 0
+ * once per block of draws, and each year's search steps down (pₙ₋₁ = pₙ·n/(q(n − 1 + k))) or up
+ * from there — about E|N − mode| steps instead of E N + 1, the same mapping from u to n (up to
+ * rounding in F: invertFromZero is the reference it is tested against). About 5× faster than
+ * drawing the gamma and the Poisson (measured at μ ≈ 6). Larger means: λ from `intensity`
+ * (Marsaglia–Tsang), then Poisson from `arrivals`, over just those draws. μ ≤ 0 or k ≤ 0 gives 0.
  *
  * @param means μ per draw (count per year)
  * @param dispersions k per draw (> 0; large k → Poisson)
  * @param intensity stream of the yearly rates (large means only)
  * @param arrivals stream of the counts
- * @returns the sampler (it keeps p₀ in double, q and k in single precision: 16 bytes a draw)
+ * @returns the sampler (it keeps the mode, F and p there in double, q and k in single precision: 28 bytes a draw)
  * @see Devroye, L. (1986). Non-Uniform Random Variate Generation. Springer. http://luc.devroye.org/rnbookindex.html
  * @example
  * // μ = 0.5, k = 1 (geometric, p = 2/3): p₀ = 2/3, so u = 0.5 gives 0 and u = 0.9 gives 2
@@ -64,6 +67,9 @@ export function negativeBinomialSampler(
   const p0 = new Float64Array(draws);
   const q = new Float32Array(draws);
   const k = new Float32Array(draws);
+  const modes = new Int32Array(draws);
+  const modeCdf = new Float64Array(draws);
+  const modePmf = new Float64Array(draws);
   const large: number[] = [];
   for (let i = 0; i < draws; i++) {
     const mean = means[i];
@@ -77,6 +83,7 @@ export function negativeBinomialSampler(
     q[i] = mean / (dispersion + mean);
     p0[i] = Math.exp(k[i] * Math.log1p(-q[i]));
   }
+  startAtModes(p0, q, k, modes, modeCdf, modePmf);
   const largeShapes = Float64Array.from(large, (i) => dispersions[i]);
   const largeScales = Float64Array.from(large, (i) => means[i] / dispersions[i]);
   const largeRates = new Float64Array(large.length);
@@ -87,7 +94,7 @@ export function negativeBinomialSampler(
   return {
     fill(out: Float64Array, scratch: Float64Array): void {
       arrivals.fillUniform(scratch);
-      invert(scratch, p0, q, k, out);
+      invertFromMode(scratch, q, k, modes, modeCdf, modePmf, out);
       if (large.length === 0) return;
       fillGammaPerDraw(intensity, largeShapes, largeRates, largeNormals, largeUniforms);
       for (let j = 0; j < large.length; j++) largeRates[j] *= largeScales[j];
@@ -140,8 +147,68 @@ function invertScaled(uniforms: Float64Array, means: Float64Array, dispersions: 
   return large;
 }
 
-/** The inversion loop on its own (one loop per function keeps V8's on-stack compilation stable). */
-function invert(uniforms: Float64Array, p0: Float64Array, q: Float32Array, k: Float32Array, out: Float64Array): void {
+/**
+ * Each draw's mode m = ⌊(k − 1)μ/k⌋ (0 for k ≤ 1; μ/k = q/(1 − q)), and F(m), p(m) summed from p₀ by
+ * the same recurrence as invertFromZero.
+ */
+function startAtModes(p0: Float64Array, q: Float32Array, k: Float32Array, modes: Int32Array, modeCdf: Float64Array, modePmf: Float64Array): void {
+  for (let i = 0; i < p0.length; i++) {
+    let probability = p0[i];
+    let cumulative = probability;
+    let n = 0;
+    if (probability > 0) {
+      const ratio = q[i];
+      const shape = k[i];
+      const mode = shape > 1 ? Math.floor(((shape - 1) * ratio) / (1 - ratio)) : 0;
+      while (n < mode && n < inversionMaxTerms) {
+        probability *= ratio * (n + shape) * (n < reciprocalTerms ? reciprocals[n] : 1 / (n + 1));
+        n++;
+        cumulative += probability;
+      }
+    }
+    modes[i] = n;
+    modeCdf[i] = cumulative;
+    modePmf[i] = probability;
+  }
+}
+
+/**
+ * The inversion from each draw's mode: n = min{n : u < F(n)}, stepping down while u < F(n − 1) =
+ * F(n) − pₙ, or up while u ≥ F(n). A draw with p₀ = 0 (μ ≤ 0, k ≤ 0, or a large mean drawn apart) gives 0.
+ */
+function invertFromMode(uniforms: Float64Array, q: Float32Array, k: Float32Array, modes: Int32Array, modeCdf: Float64Array, modePmf: Float64Array, out: Float64Array): void {
+  const n = out.length;
+  for (let i = 0; i < n; i++) {
+    const u = uniforms[i];
+    let cumulative = modeCdf[i];
+    let probability = modePmf[i];
+    let count = modes[i];
+    if (probability > 0) {
+      const ratio = q[i];
+      const shape = k[i];
+      if (u < cumulative) {
+        while (count > 0 && u < cumulative - probability) {
+          cumulative -= probability;
+          probability *= count / (ratio * (count - 1 + shape));
+          count--;
+        }
+      } else {
+        while (u >= cumulative && count < inversionMaxTerms) {
+          probability *= ratio * (count + shape) * (count < reciprocalTerms ? reciprocals[count] : 1 / (count + 1));
+          count++;
+          cumulative += probability;
+        }
+      }
+    }
+    out[i] = count;
+  }
+}
+
+/**
+ * The reference inversion, by sequential search from 0 (the method before the search started at the
+ * mode): tests check invertFromMode against it on the same uniforms.
+ */
+export function invertFromZero(uniforms: Float64Array, p0: Float64Array, q: Float32Array, k: Float32Array, out: Float64Array): void {
   const n = out.length;
   for (let i = 0; i < n; i++) {
     const u = uniforms[i];

@@ -4,7 +4,7 @@ import { calibratedParams } from '../calibrate/calibrated-params.js';
 import { calibrationMessages } from '../calibrate/calibration-messages.js';
 import { countHistory } from '../calibrate/count-history.js';
 import { ModelError } from '../errors/model-error.js';
-import type { Distribution } from '../simulate/distribution.js';
+import type { Distribution } from '../model/distribution.js';
 import type { Calibration, CalibrationInput, Law, LawRuntime, LawStartInput } from './law.js';
 import { paramColumn } from './param-column.js';
 import { checkStep } from './step-counter.js';

@@ -10,7 +10,7 @@ let instance: MathJsInstance | undefined;
  * `config.number = 'number'`: every result a JS number, STYLE 3.6). Made on first use, so a command
  * whose models have no formula never pays for it; the single-file build (`npm run build`) keeps only
  * these factories of mathjs. Evaluation goes through our own compiled closures
- * (simulate/compile-formula.ts), never through mathjs.
+ * (simulate/formulas/compile-formula.ts), never through mathjs.
  * @see https://mathjs.org/docs/custom_bundling.html
  */
 function formulaMath(): MathJsInstance {

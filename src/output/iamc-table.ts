@@ -6,7 +6,7 @@ import { fullYearLevels } from '../evaluate/known-history.js';
 import { formatNumber } from '../io/format-number.js';
 import { toCsv, type Cell } from '../io/to-csv.js';
 import { observedSeries } from '../pipeline/prepare-model.js';
-import type { ScenarioResult } from '../pipeline/scenario-result.js';
+import type { ScenarioResult } from '../model/scenario-result.js';
 import type { VariableSpec } from '../spec/model-spec.js';
 import { quantileColumns } from './projections-table.js';
 

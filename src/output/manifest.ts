@@ -1,8 +1,8 @@
 // manifest.json: what a run was made of — engine version, input hashes, resolved scenarios, seed, PRNG,
 // defaults used and run time. The time lives only here, so the CSV files stay byte-identical.
 import { createHash } from 'node:crypto';
-import type { ScenarioResult } from '../pipeline/scenario-result.js';
-import { prngDescription } from '../simulate/create-stream.js';
+import type { ScenarioResult } from '../model/scenario-result.js';
+import { prngDescription } from '../simulate/random/create-stream.js';
 
 export interface ManifestInput {
   readonly engineVersion: string;

@@ -5,7 +5,7 @@ import { fullYearLevels } from '../evaluate/known-history.js';
 import { formatNumber } from '../io/format-number.js';
 import { toCsv, type Cell } from '../io/to-csv.js';
 import { observedSeries } from '../pipeline/prepare-model.js';
-import type { ScenarioResult } from '../pipeline/scenario-result.js';
+import type { ScenarioResult } from '../model/scenario-result.js';
 
 /** Quantile column names, matching quantileProbabilities. */
 export const quantileColumns = quantileProbabilities.map((p) => `p${String(Math.round(p * 100)).padStart(2, '0')}`);

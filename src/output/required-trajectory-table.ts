@@ -5,7 +5,7 @@ import { targetKind } from '../evaluate/target-kinds/registry.js';
 import { formatNumber } from '../io/format-number.js';
 import { toCsv, type Cell } from '../io/to-csv.js';
 import { observedSeries } from '../pipeline/prepare-model.js';
-import type { ScenarioResult } from '../pipeline/scenario-result.js';
+import type { ScenarioResult } from '../model/scenario-result.js';
 
 export const requiredColumns = ['model', 'target', 'region', 'variable', 'unit', 'year', 'value'] as const;
 

@@ -1,7 +1,7 @@
 // sensitivity.csv: per target, every uncertain input ranked by how far it swings the probability of meeting it.
 import { formatNumber } from '../io/format-number.js';
 import { toCsv, type Cell } from '../io/to-csv.js';
-import { describeDistribution } from '../simulate/describe-distribution.js';
+import { describeDistribution } from '../simulate/distributions/describe-distribution.js';
 import type { SensitivityResult } from '../planner/run-sensitivity.js';
 
 /** Columns of sensitivity.csv, in order (docs/planner.md). */

@@ -6,7 +6,7 @@ import { verdictBound, judgedFromDraws } from '../evaluate/probability-bound.js'
 import { dataVintage, recordVerdict, targetVerdicts, type TargetVerdict } from '../evaluate/target-verdict.js';
 import { formatNumber } from '../io/format-number.js';
 import { toCsv, type Cell } from '../io/to-csv.js';
-import type { ScenarioResult } from '../pipeline/scenario-result.js';
+import type { ScenarioResult } from '../model/scenario-result.js';
 
 export const targetColumns = [
   'scenario', 'target', 'region', 'variable', 'kind', 'judged', 'year', 'fromYear', 'baseYear',

@@ -17,14 +17,14 @@ import { commandLineFile, type Problem } from '../errors/problem.js';
 import { codeFrame } from '../io/code-frame.js';
 import { activeLimits, raiseHint } from '../io/limits.js';
 import { formatPath } from '../io/yaml-document.js';
-import { describeDistribution } from '../simulate/describe-distribution.js';
+import { describeDistribution } from '../simulate/distributions/describe-distribution.js';
 import { lowestPlausible } from '../spec/lowest-plausible.js';
 import type { ModelSpec, SourceLocation, VariableSpec } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
 import { variableUnderScenario } from '../spec/variable-under-scenario.js';
 import { judgedTargets } from './judged-targets.js';
 import { observedSeries, prepareModel } from './prepare-model.js';
-import type { PreparedModel } from './prepared-model.js';
+import type { PreparedModel } from '../model/prepared-model.js';
 
 export interface PreflightInputs {
   readonly model: ModelSpec;

@@ -1,7 +1,7 @@
 // Which targets a prepared model projects (in data order, bounds in the variable's unit), and why the others not.
 import { convertTargetUnit } from '../data/convert-target-unit.js';
 import type { DataSet, Target } from '../data/types.js';
-import type { PreparedModel, PreparedVariable } from './prepared-model.js';
+import type { PreparedModel, PreparedVariable } from '../model/prepared-model.js';
 
 export interface JudgedTargets {
   readonly judged: readonly { readonly target: Target; readonly variable: PreparedVariable }[];

@@ -2,8 +2,8 @@
 // at the variable's formula or its entry in the model file, never a crash or a silent NaN in a CSV.
 import { runMessages } from '../errors/messages.js';
 import type { Problem } from '../errors/problem.js';
-import { formatPath } from '../io/yaml-document.js';
-import type { PreparedVariable } from './prepared-model.js';
+import { formatPath } from '../io/format-path.js';
+import type { PreparedVariable } from '../model/prepared-model.js';
 
 /**
  * Scans a column for values that are not finite.

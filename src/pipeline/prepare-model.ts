@@ -7,12 +7,12 @@ import { ModelError } from '../errors/model-error.js';
 import type { Problem } from '../errors/problem.js';
 import type { Calibration } from '../laws/law.js';
 import { laws } from '../laws/registry.js';
-import { compileFormula, type CompiledFormula } from '../simulate/compile-formula.js';
-import type { Distribution } from '../simulate/distribution.js';
+import { compileFormula, type CompiledFormula } from '../simulate/formulas/compile-formula.js';
+import type { Distribution } from '../model/distribution.js';
 import type { ModelSpec, VariableSpec } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
 import { variableUnderScenario } from '../spec/variable-under-scenario.js';
-import type { ParameterOrigin, PreparedModel, PreparedVariable } from './prepared-model.js';
+import type { ParameterOrigin, PreparedModel, PreparedVariable } from '../model/prepared-model.js';
 
 /**
  * The rows of one series calibration may read: outturns and estimates (an estimate stands for its

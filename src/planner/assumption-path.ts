@@ -1,8 +1,8 @@
 // An assumption a planner command varies: `assumptions.<variable>.<parameter>[.<field>]`, checked against the model.
 import { didYouMean } from '../errors/did-you-mean.js';
 import { plannerMessages } from '../errors/messages.js';
-import type { PreparedModel } from '../pipeline/prepared-model.js';
-import type { Distribution } from '../simulate/distribution.js';
+import type { PreparedModel } from '../model/prepared-model.js';
+import type { Distribution } from '../model/distribution.js';
 import { assumableParameters, startAssumption } from '../spec/validate-scenario-against-model.js';
 import { commandLineError } from './command-line-error.js';
 

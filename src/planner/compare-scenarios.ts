@@ -2,10 +2,11 @@
 import type { DataSet } from '../data/types.js';
 import { judgedFromDraws } from '../evaluate/probability-bound.js';
 import type { TargetOutcome } from '../evaluate/target-outcome.js';
-import type { TargetResult } from '../evaluate/target-result.js';
+import type { TargetResult } from '../model/target-result.js';
 import { targetVerdicts, type TargetVerdict } from '../evaluate/target-verdict.js';
+import { lawAssumption } from '../spec/load-scenario.js';
 import { startAssumption } from '../spec/validate-scenario-against-model.js';
-import { describeDistribution } from '../simulate/describe-distribution.js';
+import { describeDistribution } from '../simulate/distributions/describe-distribution.js';
 import { diffResolved, type ResolvedDifference } from './diff-resolved.js';
 import { pairedDifference, type PairedDifference } from './paired-difference.js';
 import type { InstrumentedRun } from './run-instrumented.js';
@@ -122,6 +123,8 @@ export function usedAssumption(run: InstrumentedRun, path: string): string | und
   const variable = run.result.model.variables.find((v) => v.spec.name === variableName);
   if (!variable) return undefined;
   const set = run.result.scenario.assumptions[variableName]?.[parameter] !== undefined;
+  // The law each run used: the scenario's switch, or the model's.
+  if (parameter === lawAssumption) return variable.formula ? undefined : `${run.result.scenario.laws?.[variableName] !== undefined ? 'scenario' : 'model'} ${variable.spec.law}`;
   if (parameter === startAssumption) {
     if (!variable.base) return undefined;
     return `${set ? 'scenario' : variable.spec.start ? 'model' : 'calibrated'} ${describeDistribution(variable.base)}`;

@@ -1,6 +1,6 @@
 // What a scenario's shared drivers do to the co-movement of the variables they load: measured on a pilot, and analytic where it can be.
-import type { PreparedModel } from '../pipeline/prepared-model.js';
-import { distributionVariance } from '../simulate/distribution-variance.js';
+import type { PreparedModel } from '../model/prepared-model.js';
+import { distributionVariance } from '../simulate/distributions/distribution-variance.js';
 import { simulate } from '../simulate/simulate.js';
 import type { Shock } from '../spec/scenario-spec.js';
 import { pearsonCorrelation } from './spearman-correlation.js';

@@ -1,15 +1,15 @@
 // `forecast explain`: a scenario laid bare — resolved values, where each came from, calibrated uncertainty and evidence.
 import { Document, isMap, isPair, isScalar, isSeq, visit, type YAMLMap } from 'yaml';
 import { formatPath } from '../io/yaml-document.js';
-import type { PreparedModel, PreparedVariable } from '../pipeline/prepared-model.js';
-import type { Distribution } from '../simulate/distribution.js';
-import { distributionQuantile } from '../simulate/sample-distribution.js';
+import type { PreparedModel, PreparedVariable } from '../model/prepared-model.js';
+import type { Distribution } from '../model/distribution.js';
+import { distributionQuantile } from '../simulate/distributions/sample-distribution.js';
 import type { SourceLocation } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
 import { startAssumption } from '../spec/validate-scenario-against-model.js';
-import { describeDistribution } from '../simulate/describe-distribution.js';
-import { distributionMean } from '../simulate/distribution-mean.js';
-import { distributionMgf } from '../simulate/distribution-mgf.js';
+import { describeDistribution } from '../simulate/distributions/describe-distribution.js';
+import { distributionMean } from '../simulate/distributions/distribution-mean.js';
+import { distributionMgf } from '../simulate/distributions/distribution-mgf.js';
 import { modelRemovalsOf } from '../spec/variable-under-scenario.js';
 import { driverCorrelations, driverPilotDraws } from './driver-correlations.js';
 

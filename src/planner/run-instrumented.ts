@@ -1,9 +1,9 @@
 // One scenario run that also hands out per-draw information: target outcomes per draw and any extra observers.
 import type { DataSet } from '../data/types.js';
 import type { TargetOutcome } from '../evaluate/target-outcome.js';
-import type { PreparedModel } from '../pipeline/prepared-model.js';
+import type { PreparedModel } from '../model/prepared-model.js';
 import { runScenario, type RunOptions } from '../pipeline/run-scenario.js';
-import type { ScenarioResult } from '../pipeline/scenario-result.js';
+import type { ScenarioResult } from '../model/scenario-result.js';
 import type { ModelSpec } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
 import type { DrawObserver } from '../simulate/draw-observer.js';

@@ -7,11 +7,11 @@
 //   4 swings: 2 variants per input (pinned at its p10 / p90 as a constant), spread over worker threads
 //   5 rows: per target, inputs ranked by the swing of the probability, then of the median
 import { prepareModel } from '../pipeline/prepare-model.js';
-import type { TargetResult } from '../evaluate/target-result.js';
+import type { TargetResult } from '../model/target-result.js';
 import { judgedFromDraws, verdictBound, type ProbabilityBound } from '../evaluate/probability-bound.js';
 import type { TargetStatus } from '../evaluate/target-status.js';
 import { targetVerdicts } from '../evaluate/target-verdict.js';
-import { distributionQuantile } from '../simulate/sample-distribution.js';
+import { distributionQuantile } from '../simulate/distributions/sample-distribution.js';
 import { sampleColumn } from '../simulate/simulate.js';
 import { runInstrumented } from './run-instrumented.js';
 import type { VariantInputs } from './run-variant.js';

@@ -1,11 +1,11 @@
 // Goal seek for a scenario: the value of one assumption at which a target is met with a wanted probability.
 import { plannerMessages } from '../errors/messages.js';
 import { verdictBound, type ProbabilityBound } from '../evaluate/probability-bound.js';
-import type { TargetResult } from '../evaluate/target-result.js';
+import type { TargetResult } from '../model/target-result.js';
 import { nowcastStatus, projectedStatus, type TargetStatus } from '../evaluate/target-status.js';
 import { prepareModel } from '../pipeline/prepare-model.js';
-import type { Distribution } from '../simulate/distribution.js';
-import { distributionMean, distributionQuantile } from '../simulate/sample-distribution.js';
+import type { Distribution } from '../model/distribution.js';
+import { distributionMean, distributionQuantile } from '../simulate/distributions/sample-distribution.js';
 import { currentDistribution, parseAssumptionPath } from './assumption-path.js';
 import { bisectProbability, type BisectionResult } from './bisect-probability.js';
 import { commandLineError } from './command-line-error.js';

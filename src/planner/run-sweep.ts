@@ -4,13 +4,15 @@ import { prepareModel } from '../pipeline/prepare-model.js';
 import { commandLineError } from './command-line-error.js';
 import { currentDistribution, parseAssumptionPath } from './assumption-path.js';
 import type { VarySpec } from './parse-vary.js';
+import type { Shard } from '../pipeline/shard-blocks.js';
+import { variantRange } from './variant-range.js';
 import type { VariantInputs, VariantOutcome } from './run-variant.js';
 import { runVariants } from './run-variants.js';
 import { setDistributionField } from './set-distribution-field.js';
 import { sweepGrid } from './sweep-grid.js';
 import type { AssumptionOverride } from './with-assumptions.js';
 import { parameterRangeRule } from '../spec/parameter-range.js';
-import { describeDistribution } from '../simulate/describe-distribution.js';
+import { describeDistribution } from '../simulate/distributions/describe-distribution.js';
 import { implausibleTypedNumber } from '../spec/implausible-bare-numbers.js';
 import { activeLimits, raiseHint } from '../io/limits.js';
 
@@ -30,18 +32,45 @@ export interface SweepResult {
   readonly variants: readonly SweepVariant[];
 }
 
+/** A sweep's grid before any variant runs: every variant's values and overrides, checked. */
+export interface SweepPlan {
+  readonly paths: readonly string[];
+  /** The values of each variant, in grid order (the last --vary changes fastest). */
+  readonly grid: readonly (readonly number[])[];
+  /** Each variant's overrides, in grid order. */
+  readonly jobs: readonly (readonly AssumptionOverride[])[];
+}
+
 /**
  * Runs every grid point of `varies` as a variant of the scenario (same draws and seed, so
- * neighbouring points differ by their assumptions only). Each path's field is set on the
- * distribution the scenario (or calibration) gives it; see setDistributionField.
- * @throws InputError for an unknown variable, parameter or field, a duplicate path, an invalid resulting distribution or too many variants
+ * neighbouring points differ by their assumptions only), or only a shard's range of them
+ * (`forecast sweep --shard k/n`, variantRange).
+ * @throws InputError as planSweep
  * @example (await runSweep(inputs, [{ path: 'assumptions.aiCoreIndustry.growth.mean', values: [0.1, 0.2] }], { threads: 1 })).variants.length; // => 2
  */
 export async function runSweep(
   inputs: VariantInputs,
   varies: readonly VarySpec[],
-  options: { readonly threads: number; readonly onProgress?: (done: number, total: number) => void },
+  options: { readonly threads: number; readonly onProgress?: (done: number, total: number) => void; readonly shard?: Shard },
 ): Promise<SweepResult> {
+  const { paths, grid, jobs } = planSweep(inputs, varies);
+  const { first, end } = options.shard ? variantRange(grid.length, options.shard) : { first: 0, end: grid.length };
+  const outcomes = await runVariants(inputs, jobs.slice(first, end), options);
+  return {
+    scenario: inputs.scenario.scenario,
+    draws: inputs.draws,
+    seed: inputs.seed,
+    paths,
+    variants: grid.slice(first, end).map((values, k) => ({ variant: first + k + 1, values, outcome: outcomes[k] })),
+  };
+}
+
+/**
+ * Every grid point of `varies` as a variant of the scenario, before any runs. Each path's field is
+ * set on the distribution the scenario (or calibration) gives it; see setDistributionField.
+ * @throws InputError for an unknown variable, parameter or field, a duplicate path, an invalid resulting distribution or too many variants
+ */
+export function planSweep(inputs: VariantInputs, varies: readonly VarySpec[]): SweepPlan {
   const seen = new Set<string>();
   for (const vary of varies) {
     if (seen.has(vary.path)) throw commandLineError(plannerMessages.varyDuplicate(vary.path));
@@ -83,12 +112,5 @@ export async function runSweep(
     }
     return [...byParameter.values()];
   });
-  const outcomes = await runVariants(inputs, jobs, options);
-  return {
-    scenario: inputs.scenario.scenario,
-    draws: inputs.draws,
-    seed: inputs.seed,
-    paths: varies.map((vary) => vary.path),
-    variants: grid.map((values, k) => ({ variant: k + 1, values, outcome: outcomes[k] })),
-  };
+  return { paths: varies.map((vary) => vary.path), grid, jobs };
 }

@@ -1,6 +1,6 @@
 // One variant of a scenario, run whole: the scenario with some assumptions overridden, reduced to its verdicts.
 import type { DataSet } from '../data/types.js';
-import type { TargetResult } from '../evaluate/target-result.js';
+import type { TargetResult } from '../model/target-result.js';
 import { targetVerdicts, type TargetVerdict } from '../evaluate/target-verdict.js';
 import { runScenario } from '../pipeline/run-scenario.js';
 import type { ModelSpec } from '../spec/model-spec.js';

@@ -1,7 +1,7 @@
 // A distribution with one field set to a new value: what `--vary …growth.mean=0.12` does to an assumption.
 import { plannerMessages } from '../errors/messages.js';
-import type { Distribution } from '../simulate/distribution.js';
-import { distributionMean } from '../simulate/sample-distribution.js';
+import type { Distribution } from '../model/distribution.js';
+import { distributionMean } from '../simulate/distributions/sample-distribution.js';
 import { commandLineError } from './command-line-error.js';
 
 /**

@@ -1,6 +1,6 @@
 // The uncertain inputs of a prepared model: every parameter and base level whose distribution is not a constant.
-import type { ParameterOrigin, PreparedModel } from '../pipeline/prepared-model.js';
-import type { Distribution } from '../simulate/distribution.js';
+import type { ParameterOrigin, PreparedModel } from '../model/prepared-model.js';
+import type { Distribution } from '../model/distribution.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
 import { startAssumption } from '../spec/validate-scenario-against-model.js';
 

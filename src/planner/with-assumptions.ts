@@ -1,5 +1,5 @@
 // A scenario variant: the scenario with some assumptions replaced, as if its YAML had said so.
-import type { Distribution } from '../simulate/distribution.js';
+import type { Distribution } from '../model/distribution.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
 
 /** One assumption set by a planner command: `assumptions.<variable>.<parameter>` = distribution. */

@@ -1,7 +1,7 @@
 // The HTML report: fan charts, first-passage curves, target verdicts, sensitivity and sources in one offline file.
 import type { TopLevelSpec } from 'vega-lite';
 import type { DataSet } from '../data/types.js';
-import type { ScenarioResult } from '../pipeline/scenario-result.js';
+import type { ScenarioResult } from '../model/scenario-result.js';
 import { approxBandFraction, collectReportData } from './collect-report-data.js';
 import { escapeHtml } from './escape-html.js';
 import { fanChartSpec } from './fan-chart-spec.js';

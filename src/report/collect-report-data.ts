@@ -7,7 +7,7 @@ import { projectionRows } from '../output/projections-table.js';
 import { comparatorOf, recordColumns, recordRows, targetRows } from '../output/targets-table.js';
 import { dataVintage, recordVerdict } from '../evaluate/target-verdict.js';
 import { targetKind } from '../evaluate/target-kinds/registry.js';
-import type { ScenarioResult } from '../pipeline/scenario-result.js';
+import type { ScenarioResult } from '../model/scenario-result.js';
 import type {
   MarkerKind,
   ReportData,

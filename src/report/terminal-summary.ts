@@ -5,7 +5,7 @@ import type { DataSet, Target } from '../data/types.js';
 import { dataVintage, recordVerdict, targetVerdicts, type TargetVerdict } from '../evaluate/target-verdict.js';
 import { likelihoodOf, type TargetStatus } from '../evaluate/target-status.js';
 import { probabilityBound, type ProbabilityBound } from '../evaluate/probability-bound.js';
-import type { ScenarioResult } from '../pipeline/scenario-result.js';
+import type { ScenarioResult } from '../model/scenario-result.js';
 import { compactWritten, signedGap } from './display-number.js';
 
 const wordColours: Readonly<Record<string, string>> = {

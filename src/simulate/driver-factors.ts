@@ -1,12 +1,12 @@
 // Shared drivers in the simulation: each driver's factor, drawn per draw and year from its own stream, and what it does to a variable.
 import type { Driver } from '../spec/scenario-spec.js';
-import type { BlockStreams } from './create-stream.js';
-import type { Distribution } from './distribution.js';
+import type { BlockStreams } from './random/create-stream.js';
+import type { Distribution } from '../model/distribution.js';
 import type { DrawBlock } from './draw-blocks.js';
-import { distributionMean } from './distribution-mean.js';
-import { distributionMgf } from './distribution-mgf.js';
-import { distributionQuantile } from './distribution-quantile.js';
-import { normalCdf } from './normal-cdf.js';
+import { distributionMean } from './distributions/distribution-mean.js';
+import { distributionMgf } from './distributions/distribution-mgf.js';
+import { distributionQuantile } from './distributions/distribution-quantile.js';
+import { normalCdf } from './distributions/normal-cdf.js';
 
 /** The stream key of a driver: `driver:<name>` (a colon, which no variable name has). */
 export const driverStreamKey = (driver: string) => `driver:${driver}`;

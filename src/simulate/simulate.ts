@@ -13,14 +13,14 @@
 //       observe(columns of this block and year)   → summaries and target accumulators take them now
 // Memory ∝ block size × (variables + law state), never × draws or × years.
 import type { LawRuntime } from '../laws/law.js';
-import type { PreparedModel, PreparedVariable } from '../pipeline/prepared-model.js';
+import type { PreparedModel, PreparedVariable } from '../model/prepared-model.js';
 import type { Shock } from '../spec/scenario-spec.js';
 import { isWholeNumberUnit } from '../data/units.js';
-import { blockStreams, type BlockStreams } from './create-stream.js';
+import { blockStreams, type BlockStreams } from './random/create-stream.js';
 import { driverFactors, driverMultiplier, loadingsByVariable, type DriverFactors, type VariableLoadings } from './driver-factors.js';
 import { blockSize, drawBlocks, type DrawBlock } from './draw-blocks.js';
-import { sampleDistribution } from './sample-distribution.js';
-import type { Distribution } from './distribution.js';
+import { sampleDistribution } from './distributions/sample-distribution.js';
+import type { Distribution } from '../model/distribution.js';
 
 /** Read access to the columns of one block in the year just simulated, handed to observers. */
 export interface YearColumns {
@@ -45,8 +45,11 @@ export interface SimulationOptions {
   readonly variables?: ReadonlySet<string>;
   /** Variables whose previous year observers read (formula lags are kept anyway). */
   readonly keepPrevious?: ReadonlySet<string>;
-  /** The blocks to simulate, in this order (default: every block of `draws`, in index order). */
-  readonly blocks?: readonly DrawBlock[];
+  /**
+   * The blocks to simulate, in this order (default: every block of `draws`, in index order); any
+   * iterable, e.g. one that claims blocks from a counter shared with other threads.
+   */
+  readonly blocks?: Iterable<DrawBlock>;
   /** Called once per block and simulated year, after every variable of that year is computed. */
   readonly observe: (columns: YearColumns) => void;
   /**

@@ -2,8 +2,8 @@
 import { specMessages } from '../errors/messages.js';
 import type { Problem } from '../errors/problem.js';
 import { formatPath, type PathSegment } from '../io/yaml-document.js';
-import { describeDistribution } from '../simulate/describe-distribution.js';
-import type { Distribution } from '../simulate/distribution.js';
+import { describeDistribution } from '../simulate/distributions/describe-distribution.js';
+import type { Distribution } from '../model/distribution.js';
 import type { SourceLocation } from './model-spec.js';
 import type { Driver, DriverLoading } from './scenario-spec.js';
 import type { DriverFile } from './schemas.js';

@@ -16,8 +16,8 @@ import { codeFrame } from '../io/code-frame.js';
 import { FileRefused, readText as readTextFile } from '../io/read-text.js';
 import { formatPath, parseYamlDocument, type PathSegment, type YamlDocument } from '../io/yaml-document.js';
 import type { LawName } from '../laws/law.js';
-import { describeDistribution } from '../simulate/describe-distribution.js';
-import type { Distribution } from '../simulate/distribution.js';
+import { describeDistribution } from '../simulate/distributions/describe-distribution.js';
+import type { Distribution } from '../model/distribution.js';
 import { buildDrivers } from './build-drivers.js';
 import { deepFreeze } from './deep-freeze.js';
 import { lowestPlausible } from './lowest-plausible.js';
@@ -245,6 +245,13 @@ export function loadScenario(file: string, readText: (path: string) => string = 
       if (value === null || value === undefined) continue;
       provenance[`${variable}.${param}`] = locationOf(['assumptions', variable, param])!;
       keyLocations[`${variable}.${param}`] = keyLocationOf(['assumptions', variable, param])!;
+      // A distribution's own fields (mean, sd, …): a problem with one of them points at it.
+      if (typeof value === 'object' && !Array.isArray(value)) {
+        for (const field of Object.keys(value)) {
+          const location = keyLocationOf(['assumptions', variable, param, field], false);
+          if (location) keyLocations[`${variable}.${param}.${field}`] = location;
+        }
+      }
     }
   }
   const removals: ScenarioRemoval[] = [

@@ -1,6 +1,6 @@
 // The lowest value a distribution can plausibly give: its minimum, or a one-in-a-million quantile.
-import { distributionQuantile } from '../simulate/distribution-quantile.js';
-import type { Distribution } from '../simulate/distribution.js';
+import { distributionQuantile } from '../simulate/distributions/distribution-quantile.js';
+import type { Distribution } from '../model/distribution.js';
 
 /** Probability below which an unbounded distribution's left tail is not counted as a value it gives. */
 export const negligibleTail = 1e-6;

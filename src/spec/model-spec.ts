@@ -1,6 +1,6 @@
 // A model (models/*.yaml) after checking: its variables, their laws and how they are calibrated (contract types).
 import type { LawName } from '../laws/law.js';
-import type { Distribution } from '../simulate/distribution.js';
+import type { Distribution } from '../model/distribution.js';
 
 /** Where a value came from in a YAML file, for messages and `forecast explain`. */
 export interface SourceLocation {

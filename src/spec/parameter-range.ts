@@ -1,8 +1,8 @@
 // A law parameter's distribution must respect the range the law declares for it (ParameterInfo min/max).
 import type { LawName } from '../laws/law.js';
 import { laws } from '../laws/registry.js';
-import { distributionQuantile } from '../simulate/distribution-quantile.js';
-import type { Distribution } from '../simulate/distribution.js';
+import { distributionQuantile } from '../simulate/distributions/distribution-quantile.js';
+import type { Distribution } from '../model/distribution.js';
 
 /**
  * The rule a parameter's distribution breaks, or undefined when it keeps to its law's range: a

@@ -4,8 +4,8 @@ import { didYouMean } from '../errors/did-you-mean.js';
 import { messages, specMessages, specRules } from '../errors/messages.js';
 import type { PathSegment } from '../io/yaml-document.js';
 import { percentToFraction } from '../data/percent-to-fraction.js';
-import type { Distribution } from '../simulate/distribution.js';
-import { fromPercentiles } from '../simulate/from-percentiles.js';
+import type { Distribution } from '../model/distribution.js';
+import { fromPercentiles } from '../simulate/distributions/from-percentiles.js';
 import { bareRangeHint } from './bare-range-hint.js';
 import { registerUnionPicker, specIssuesFromZod, type RenderMessage, type SpecIssue } from './zod-problems.js';
 

@@ -1,6 +1,6 @@
 // A scenario (scenarios/*.yaml) after `extends` is resolved and every value checked (contract types).
 import type { LawName } from '../laws/law.js';
-import type { Distribution } from '../simulate/distribution.js';
+import type { Distribution } from '../model/distribution.js';
 import type { SourceLocation } from './model-spec.js';
 
 /** A one-off change in one year: a growth hit (fraction points off that year's growth) or a level step (fraction). */

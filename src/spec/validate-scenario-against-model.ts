@@ -6,7 +6,7 @@ import type { Problem } from '../errors/problem.js';
 import { formatPath, type PathSegment } from '../io/yaml-document.js';
 import { laws as lawRegistry } from '../laws/registry.js';
 import type { LawName } from '../laws/law.js';
-import { describeDistribution } from '../simulate/describe-distribution.js';
+import { describeDistribution } from '../simulate/distributions/describe-distribution.js';
 import { lawNames, lawParameterNames } from './law-parameter-names.js';
 import { parameterRangeRule } from './parameter-range.js';
 import type { ModelSpec, SourceLocation, VariableSpec } from './model-spec.js';
@@ -59,6 +59,11 @@ export function validateScenarioAgainstModel(scenario: ScenarioSpec, model: Mode
     const frame = location && 'frame' in location ? { frame: location.frame as string } : {};
     return { file: location?.file ?? scenario.file, ...place, field: formatPath(field), message, hint, ...frame };
   };
+  // The key of a distribution's field (`aiCoreIndustry.growth.mean`) when its place is known, else its parameter's.
+  const fieldKey = (key: string, path: readonly PathSegment[]) => {
+    const deeper = [key, ...path].join('.');
+    return scenario.keyLocations?.[deeper] ? deeper : key;
+  };
   const unknownVariable = (key: string, field: readonly PathSegment[], name: string, fallback?: SourceLocation) =>
     at(key, field, messages.unknownReference(formatPath(field), `variable of model ${model.model}`, name), didYouMean(name, names), fallback);
   // Files of the chain from the scenario itself (0) to its root: a larger index was written earlier.
@@ -95,7 +100,7 @@ export function validateScenarioAgainstModel(scenario: ScenarioSpec, model: Mode
       if (allowed.includes(param)) {
         // A bare number outside the parameter's plausible range is a unit slip ("25" for "25%").
         const slips = param === startAssumption || formula ? [] : implausibleBareNumbers(valueAt(scenario.resolved, field), variable.law, param);
-        for (const slip of slips) problems.push(at(`${name}.${param}`, [...field, ...slip.path], slip.render(formatPath([...field, ...slip.path])), slip.hint));
+        for (const slip of slips) problems.push(at(fieldKey(`${name}.${param}`, slip.path), [...field, ...slip.path], slip.render(formatPath([...field, ...slip.path])), slip.hint));
         const rule = param === startAssumption || formula || slips.length > 0 ? undefined : parameterRangeRule(variable.law, param, distribution);
         if (rule) problems.push(at(`${name}.${param}`, field, messages.mustBe(formatPath(field), rule, describeDistribution(distribution))));
         continue;

@@ -10,6 +10,7 @@ import * as z from 'zod';
 import { targetsJsonSchema } from '../data/targets-json-schema.js';
 import { laws } from '../laws/registry.js';
 import { modelFileSchema, scenarioFileSchema } from './schemas.js';
+import { targetKindRegistry } from '../evaluate/target-kinds/registry.js';
 
 /**
  * The JSON Schema of each YAML file kind, keyed by file name in `schema/`. Draft-07 (what
@@ -30,7 +31,7 @@ export function jsonSchemas(): Record<string, object> {
   return {
     'model.schema.json': model,
     'scenario.schema.json': scenario,
-    'targets.schema.json': targetsJsonSchema(),
+    'targets.schema.json': targetsJsonSchema(targetKindRegistry),
   };
 }
 

@@ -9,7 +9,7 @@ import { mase } from '../../src/backtest/mase.js';
 import { skillScore } from '../../src/backtest/skill-score.js';
 import { smape } from '../../src/backtest/smape.js';
 import { winklerScore } from '../../src/backtest/winkler-score.js';
-import { inverseNormalCdf } from '../../src/simulate/inverse-normal-cdf.js';
+import { inverseNormalCdf } from '../../src/simulate/distributions/inverse-normal-cdf.js';
 
 describe('point metrics (hand-worked)', () => {
   it('mae([10, 20], [12, 17]) = (2 + 3)/2 = 2.5', () => {

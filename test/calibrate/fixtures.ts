@@ -1,7 +1,7 @@
 // Builders of observations and calibration inputs for calibration and law tests.
 import type { Observation } from '../../src/data/types.js';
 import type { CalibrationInput, Law } from '../../src/laws/law.js';
-import { createStream } from '../../src/simulate/create-stream.js';
+import { createStream } from '../../src/simulate/random/create-stream.js';
 
 let line = 1;
 

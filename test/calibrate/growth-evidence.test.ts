@@ -66,8 +66,9 @@ describe('collectGrowthEvidence', () => {
     expect(notes.join('\n')).toContain('2023 H1 yoy not used: full-year growth of 2023 is known');
   });
 
-  it('collectGrowthEvidence treats atLeast and atMost levels as censored, never as points', () => {
-    const { samples, notes } = collect({
+  it('collectGrowthEvidence treats atLeast and atMost levels as censored samples, never as points', () => {
+    // 2021 exactly 100, 2022 ≥ 150, 2023 ≤ 130: g(2022) ≥ ln 1.5; g(2023) ≤ ln(130/150) (the 2022 level is at least 150).
+    const { samples, censored, censoredEvidence, notes } = collect({
       observations: [
         observation({ year: 2021, value: 100 }),
         observation({ year: 2022, value: 150, qualifier: 'atLeast' }),
@@ -76,12 +77,56 @@ describe('collectGrowthEvidence', () => {
     });
     expect(samples).toEqual([]);
     expect(notes.filter((n) => n.includes('treated as censored'))).toHaveLength(2);
+    expect(censored.map((c) => [c.year, c.years, c.lower, c.upper, c.weight, c.kind])).toEqual([
+      [2022, 1, Math.log(1.5), Infinity, 1, 'levels'],
+      [2023, 1, -Infinity, Math.log(130 / 150), 1, 'levels'],
+    ]);
+    expect(censoredEvidence.map((e) => e.description)).toEqual([
+      'growth ≥ 0.4055 log points a year (censored) from FY levels 2021→2022 (exact 100 → atLeast 150, s)',
+      'growth ≤ -0.1431 log points a year (censored) from FY levels 2022→2023 (atLeast 150 → atMost 130, s)',
+    ]);
   });
 
-  it('collectGrowthEvidence treats a bounded growth without a level (增长超过10%) as censored', () => {
-    const { samples, notes } = collect({ observations: [observation({ year: 2023, yoy: 0.1, qualifier: 'atLeast' })] });
+  it('collectGrowthEvidence widens a censored limit by the band of an approx or estimated end, and says nothing for two bounds on one side', () => {
+    // Beijing's AI core industry: 2023 "超过2500亿", 2024 "近3500亿" (±3%), 2025 "预计4500亿" (an estimate, ±10%); China's 2024 "超过9000亿", 2025 "超过1.2万亿".
+    const { censored, notes } = collect({
+      observations: [
+        observation({ year: 2023, value: 2500, qualifier: 'atLeast' }),
+        observation({ year: 2024, value: 3500, qualifier: 'approx' }),
+        observation({ year: 2025, value: 4500, qualifier: 'approx', kind: 'estimate' }),
+        observation({ series: 'n', year: 2024, value: 9000, qualifier: 'atLeast' }),
+        observation({ series: 'n', year: 2025, value: 12000, qualifier: 'atLeast' }),
+      ],
+    });
+    expect(censored).toHaveLength(1);
+    expect(censored[0]).toMatchObject({ series: 's', year: 2024, lower: -Infinity, weight: 1 });
+    expect(censored[0].upper).toBeCloseTo(Math.log((3500 * 1.03) / 2500), 15);
+    expect(notes).toContain('growth from FY levels 2024→2025 (atLeast 9000 → atLeast 12000, n) not bounded: two bounds on the same side say nothing about the growth between them');
+  });
+
+  it('collectGrowthEvidence treats a bounded growth without a level (增长超过10%) as a censored sample', () => {
+    const { samples, censored, notes } = collect({ observations: [observation({ year: 2023, yoy: 0.1, qualifier: 'atLeast' })] });
     expect(samples).toEqual([]);
     expect(notes.join('\n')).toContain('treated as censored');
+    expect(censored).toEqual([{ series: 's', year: 2023, years: 1, lower: Math.log1p(0.1), upper: Infinity, weight: 1, kind: 'yoy', own: true }]);
+  });
+
+  it('collectGrowthEvidence drops a bound where a point speaks for its year, and bounds read across a break or a reported yoy', () => {
+    // 信息软件业 2023: "两位数增长" (≥ 10%) with a January–October yoy of 17.7% on record: the point stands.
+    const { censored, notes } = collect({
+      observations: [
+        observation({ year: 2023, yoy: 0.1, qualifier: 'atLeast' }),
+        observation({ year: 2023, period: 'M1-M10', yoy: 0.177 }),
+        observation({ year: 2024, value: 100 }),
+        observation({ year: 2025, value: 110, qualifier: 'atLeast', basis: 2025 }),
+        observation({ series: 'y', year: 2020, value: 100 }),
+        observation({ series: 'y', year: 2021, value: 110, qualifier: 'atLeast', yoy: 0.12 }),
+      ],
+    });
+    expect(censored).toEqual([]);
+    expect(notes).toContain('growth ≥ 0.0953 log points (censored) from FY yoy ≥ 0.1 (s) not used: a point growth of 2023 is on record (a bound adds nothing where a point speaks)');
+    expect(notes).toContain('s level ratio 2024→2025 not used: the series is on a new basis from 2025 (a break, data/series.csv), so the levels are not comparable');
+    expect(notes).toContain('y level ratio 2020→2021 not used: the reported yoy of 2021 is preferred (statistical bureaus compute yoy on comparable firms)');
   });
 
   it('collectGrowthEvidence discounts approx levels by the variance of their ±3% band', () => {

@@ -9,8 +9,9 @@ import { parseModelSpec } from '../../src/spec/parse-model-spec.js';
 import type { ScenarioSpec } from '../../src/spec/scenario-spec.js';
 import { asOf } from '../../src/data/as-of.js';
 import { projectRoot } from '../helpers/project.js';
+import { targetKindRegistry } from '../../src/evaluate/target-kinds/registry.js';
 
-const data = loadDataSet(join(projectRoot, 'data'), 'data');
+const data = loadDataSet(join(projectRoot, 'data'), targetKindRegistry, 'data');
 const scenario = { scenario: 's', description: '', model: 'm.yaml', chain: [], horizon: 2027, draws: 100, seed: 1, assumptions: {}, shocks: [], provenance: {}, resolved: {}, file: 's.yaml' } as ScenarioSpec;
 
 /** A one-variable model of the AI core industry whose growth series are `series`. */

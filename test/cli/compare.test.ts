@@ -43,7 +43,7 @@ describe('forecast compare', () => {
     const growth = rows.filter((r) => r.path === 'assumptions.aiCoreIndustry.growth');
     expect(growth).toEqual([
       { path: 'assumptions.aiCoreIndustry.growth', scenario: 'baseline', value: '', used: expect.stringMatching(/^calibrated studentT\(location=0\.\d+, scale=0\.0\d+, df=\d+\)$/) },
-      { path: 'assumptions.aiCoreIndustry.growth', scenario: 'optimistic', value: '{"dist":"normal","mean":"18%","sd":"4%"}', used: 'scenario normal(mean=0.18, sd=0.04)' },
+      { path: 'assumptions.aiCoreIndustry.growth', scenario: 'optimistic', value: '{"dist":"normal","mean":"26%","sd":"3%"}', used: 'scenario normal(mean=0.26, sd=0.03)' },
     ]);
     expect(rows.some((r) => r.path === 'scenario')).toBe(false);
     expect(rows.find((r) => r.path === 'description')?.used).toBe('');

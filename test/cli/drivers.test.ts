@@ -81,4 +81,19 @@ describe('shared drivers from the command line', () => {
     expect(lastGrowth).toBeGreaterThan(0.07);
     expect(lastGrowth).toBeLessThan(0.16);
   });
+
+  it('compare shows the law each scenario ran with, and the drivers\' settings side by side', async () => {
+    const out = freshDir();
+    const { code } = await runCli(['compare', 'scenarios/baseline.yaml', 'test/fixtures/valid/law-switch.yaml', 'test/fixtures/valid/driver.yaml', '--draws', '500', '--out', out, '--quiet']);
+    expect(code).toBe(0);
+    const { rows } = readCsv(out, 'compare-assumptions.csv');
+    const law = rows.filter((r) => r.path === 'assumptions.aiCoreIndustry.law').map((r) => [r.scenario, r.value, r.used]);
+    expect(law).toEqual([
+      ['baseline', '', 'model compound'],
+      ['law-switch', 'meanReverting', 'scenario meanReverting'],
+      ['driven', '', 'model compound'],
+    ]);
+    const loading = rows.filter((r) => r.path === 'drivers.aiFinancing.loadings.newAiUnicorns.rate').map((r) => [r.scenario, r.value]);
+    expect(loading).toEqual([['baseline', ''], ['law-switch', ''], ['driven', '0.5']]);
+  });
 });

@@ -13,11 +13,11 @@ describe('forecast explain', () => {
     // Every resolved value names the file of the chain, and the line, that wrote it.
     expect(stdout).toMatch(/^  horizon: 2030 # scenarios\/baseline\.yaml:\d+$/m);
     expect(stdout).toMatch(/^  scenario: optimistic # scenarios\/optimistic\.yaml:\d+$/m);
-    expect(stdout).toMatch(/^      growth: \{ dist: normal, mean: 18%, sd: 4% \} # scenarios\/optimistic\.yaml:\d+$/m);
+    expect(stdout).toMatch(/^      growth: \{ dist: normal, mean: 26%, sd: 3% \} # scenarios\/optimistic\.yaml:\d+$/m);
     // A default filled in by calibration is not passed off as a fit.
     expect(stdout).toMatch(/persistence\s+0\s+fixed\s+default \(calibration has no data for it; see notes\)/);
     // A scenario assumption points at its line and column; calibrated and model values say so.
-    expect(stdout).toMatch(/growth\s+normal\(mean=0\.18, sd=0\.04\)\s+[-\d.]+ \/ [-\d.]+ \/ [-\d.]+\s+scenario scenarios\/optimistic\.yaml:\d+:\d+/);
+    expect(stdout).toMatch(/growth\s+normal\(mean=0\.26, sd=0\.03\)\s+[-\d.]+ \/ [-\d.]+ \/ [-\d.]+\s+scenario scenarios\/optimistic\.yaml:\d+:\d+/);
     expect(stdout).toMatch(/calibrated/);
     expect(stdout).toMatch(/model models\/beijing\.yaml:\d+:\d+/);
     expect(stdout).toContain('evidence:');

@@ -1,6 +1,6 @@
 // Progress: what the line says, when it shows (terminal or --progress, after a second), --quiet.
 import { describe, expect, it } from 'vitest';
-import { formatSeconds, progressLine, progressReporter } from '../../src/cli/progress.js';
+import { countProgress, formatSeconds, progressLine, progressReporter } from '../../src/cli/progress.js';
 
 function sink(terminal: boolean) {
   let now = 0;
@@ -42,5 +42,27 @@ describe('progress', () => {
     silent.update('baseline', 0, 1, 1, 2);
     silent.finish();
     expect(quiet.written).toEqual([]);
+  });
+
+  it('counts units of work (sweep variants, sensitivity runs) under the same rules; disabled it prints nothing', () => {
+    const pipe = sink(false);
+    const count = countProgress(pipe.sink, true, 'variants');
+    count(1, 3);
+    pipe.advance(1500);
+    count(2, 3);
+    pipe.advance(10);
+    count(3, 3);
+    expect(pipe.written).toEqual(['  2 of 3 variants done\n', '  3 of 3 variants done\n']);
+    const terminal = sink(true);
+    const rewritten = countProgress(terminal.sink, true, 'runs');
+    terminal.advance(1500);
+    rewritten(1, 2);
+    rewritten(2, 2);
+    expect(terminal.written).toEqual(['\r\x1b[K  1 of 2 runs done', '\r\x1b[K']);
+    const off = sink(false);
+    const silent = countProgress(off.sink, false, 'variants');
+    off.advance(5000);
+    silent(3, 3);
+    expect(off.written).toEqual([]);
   });
 });

@@ -24,11 +24,12 @@ beforeAll(() => {
 describe('worker threads (compiled build)', () => {
   it('ships the worker scripts beside their pools', () => {
     expect(existsSync(join(projectRoot, 'dist', 'src', 'planner', 'variant-worker.js'))).toBe(true);
-    expect(existsSync(join(projectRoot, 'dist', 'src', 'pipeline', 'scenario-part-worker.js'))).toBe(true);
+    expect(existsSync(join(projectRoot, 'dist', 'src', 'pipeline', 'engine-worker.js'))).toBe(true);
+    expect(existsSync(join(projectRoot, 'dist', 'cli', 'engine-worker.js'))).toBe(true);
   });
 
-  it('run writes identical files with 1 and 2 threads (model components in a worker)', () => {
-    // 400,000 draws × the model's 70 variable-years is past parallelMinimumWork: two threads are used.
+  it('run writes identical files with 1 and 2 threads (blocks shared out over the engine pool)', () => {
+    // 400,000 draws × the model's 70 variable-years is past parallelMinimumWork: two threads share the blocks.
     const [one, two] = [freshDir(), freshDir()];
     const args = ['run', 'scenarios/pessimistic.yaml', '--draws', '400000', '--quiet'];
     const first = forecast([...args, '--threads', '1', '--out', one]);
@@ -36,6 +37,20 @@ describe('worker threads (compiled build)', () => {
     expect([first.code, second.code]).toEqual([0, 0]);
     for (const file of ['projections.csv', 'targets.csv', 'first-passage.csv']) {
       expect(readFileSync(join(two, file)), file).toEqual(readFileSync(join(one, file)));
+    }
+  });
+
+  it('shards run on two threads merge to the files of the whole run on one thread', () => {
+    // Each shard of 200,000 draws is past parallelMinimumWork: its blocks are shared out over two threads.
+    const [whole, first, second, merged] = [freshDir(), freshDir(), freshDir(), freshDir()];
+    const args = ['run', 'scenarios/baseline.yaml', '--draws', '400000', '--quiet'];
+    expect(forecast([...args, '--threads', '1', '--out', whole]).code).toBe(0);
+    expect(forecast([...args, '--threads', '2', '--shard', '0/2', '--out', first]).code).toBe(0);
+    expect(forecast([...args, '--threads', '2', '--shard', '1/2', '--out', second]).code).toBe(0);
+    const merge = forecast(['merge', first, second, '--quiet', '--out', merged]);
+    expect(merge.stderr).toBe('');
+    for (const file of ['projections.csv', 'targets.csv', 'first-passage.csv']) {
+      expect(readFileSync(join(merged, file)), file).toEqual(readFileSync(join(whole, file)));
     }
   });
 
@@ -53,21 +68,15 @@ describe('worker threads (compiled build)', () => {
     expect(parallel.skippedTargets).toEqual(single.skippedTargets);
   });
 
-  it('a scenario with a shared driver gives runScenario\'s result on several threads, though the driver loads variables in different parts', async () => {
+  it('a scenario with a shared driver gives runScenario\'s result on several threads (each block draws its driver from its own streams)', async () => {
     const dist = (path: string) => import(pathToFileURL(join(projectRoot, 'dist', path)).href);
     const { loadRunInputs } = await dist('src/io/load-run-inputs.js');
     const { runScenario } = await dist('src/pipeline/run-scenario.js');
     const { runScenarioInParallel } = await dist('src/pipeline/run-scenario-in-parallel.js');
-    const { prepareModel } = await dist('src/pipeline/prepare-model.js');
-    const { splitComponents } = await dist('src/pipeline/model-components.js');
     const inputs = loadRunInputs(projectRoot, 'data', [join(projectRoot, 'test', 'fixtures', 'valid', 'driver.yaml')]);
     const { scenario, model } = inputs.scenarios[0];
-    // The driver's two variables sit in different components: on as many threads as components, each
-    // part draws the driver itself.
-    const parts: string[][] = splitComponents(prepareModel(model, inputs.data, scenario), 8);
-    expect(parts.findIndex((p) => p.includes('aiCoreIndustry'))).not.toBe(parts.findIndex((p) => p.includes('newAiUnicorns')));
-    const single = runScenario(model, inputs.data, scenario, { draws: 5000 });
-    const parallel = await runScenarioInParallel(model, inputs.data, scenario, { draws: 5000, threads: 8, force: true });
+    const single = runScenario(model, inputs.data, scenario, { draws: 20_000 });
+    const parallel = await runScenarioInParallel(model, inputs.data, scenario, { draws: 20_000, threads: 3, force: true });
     expect(parallel.summaries).toEqual(single.summaries);
     expect(parallel.targets).toEqual(single.targets);
   });

@@ -14,7 +14,7 @@ describe('forecast validate', () => {
     const { code, stdout, stderr } = await run(['validate']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^ok: data in data\/, 3 model file\(s\), 5 scenario\(s\) — no problems found/);
+    expect(stdout).toMatch(/^ok: data in data\/, 3 model file\(s\), 6 scenario\(s\) — no problems found/);
   });
 
   it('reports every problem of a bad model file with file:line:col and a code frame, exit code 2', async () => {

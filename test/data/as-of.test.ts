@@ -4,8 +4,9 @@ import { asOf } from '../../src/data/as-of.js';
 import { loadDataSet } from '../../src/data/load-data-set.js';
 import { observationsOf } from '../../src/data/observations-of.js';
 import { projectRoot } from '../helpers/project.js';
+import { targetKindRegistry } from '../../src/evaluate/target-kinds/registry.js';
 
-const data = loadDataSet(join(projectRoot, 'data'), 'data');
+const data = loadDataSet(join(projectRoot, 'data'), targetKindRegistry, 'data');
 
 describe('asOf(data, date)', () => {
   it('keeps only observations published on or before the date', () => {

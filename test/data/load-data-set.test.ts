@@ -5,6 +5,7 @@ import { loadDataSet } from '../../src/data/load-data-set.js';
 import { InputError } from '../../src/errors/input-error.js';
 import type { Problem } from '../../src/errors/problem.js';
 import { freshDir, projectRoot } from '../helpers/project.js';
+import { targetKindRegistry } from '../../src/evaluate/target-kinds/registry.js';
 
 const valid = join(projectRoot, 'test', 'fixtures', 'data', 'valid');
 const files = ['sources.csv', 'series.csv', 'observations.csv', 'targets.yaml'] as const;
@@ -23,7 +24,7 @@ function fixtureWith(overrides: Partial<Record<DataFile, string>>): string {
 
 function problemsOf(dir: string): readonly Problem[] {
   try {
-    loadDataSet(dir, 'fixture');
+    loadDataSet(dir, targetKindRegistry, 'fixture');
   } catch (error) {
     if (error instanceof InputError) return error.problems;
     throw error;
@@ -54,7 +55,7 @@ function onlyProblem(dir: string): Problem {
 
 describe('loadDataSet(dir) on valid input', () => {
   it('reads the four files, converting values to the series unit (3万亿元 → 30000亿元) and yoyPercent to a fraction', () => {
-    const data = loadDataSet(valid, 'fixture');
+    const data = loadDataSet(valid, targetKindRegistry, 'fixture');
     expect(data.sources.map((s) => s.id)).toEqual(['seed-000', 'seed-001']);
     expect(data.series.map((s) => s.id)).toEqual(['bj.x', 'bj.n']);
     expect(data.observations).toHaveLength(3);
@@ -64,7 +65,7 @@ describe('loadDataSet(dir) on valid input', () => {
   });
 
   it('turns target bounds into lower/upper: atLeast → inclusive lower, "10%" → 0.1, a plan range → commitment and aspiration', () => {
-    const [level, growth, cumulative] = loadDataSet(valid, 'fixture').targets;
+    const [level, growth, cumulative] = loadDataSet(valid, targetKindRegistry, 'fixture').targets;
     expect(level).toMatchObject({ lower: { value: 4.8, inclusive: true }, unit: '万亿元', file: 'fixture/targets.yaml', line: 1 });
     expect(level.upper).toBeUndefined();
     expect(growth).toMatchObject({ kind: 'growthEachYear', fromYear: 2024, lower: { value: 0.1, inclusive: true }, unit: 'rate' });
@@ -79,7 +80,7 @@ describe('loadDataSet(dir) on valid input', () => {
         `- id: b\n  label: { zh: 左右, en: about }\n  region: Jiangsu\n  kind: level\n  year: 2025\n  approx: 2000\n  tolerance: "10%"\n  unit: 亿元\n  source: seed-001\n  quote: 左右\n  reading: r\n` +
         `- id: c\n  label: { zh: 不超过, en: at most }\n  region: Beijing\n  kind: share\n  year: 2025\n  atLeast: 5\n  atMost: 8\n  unit: percent\n  source: seed-001\n  quote: 不超过\n  reading: r\n  proxy: broader\n  variable: v\n`,
     });
-    const [above, approx, band] = loadDataSet(dir, 'fixture').targets;
+    const [above, approx, band] = loadDataSet(dir, targetKindRegistry, 'fixture').targets;
     expect(above.lower).toEqual({ value: 1, inclusive: false });
     expect(approx).toMatchObject({ approx: { value: 2000, tolerance: 0.1 }, lower: { value: 1800, inclusive: true } });
     expect(approx.upper).toBeUndefined();
@@ -87,7 +88,7 @@ describe('loadDataSet(dir) on valid input', () => {
   });
 
   it('returns frozen records', () => {
-    const data = loadDataSet(valid, 'fixture');
+    const data = loadDataSet(valid, targetKindRegistry, 'fixture');
     expect(Object.isFrozen(data.observations)).toBe(true);
     expect(Object.isFrozen(data.observations[0])).toBe(true);
     expect(Object.isFrozen(data.targets[0].lower)).toBe(true);
@@ -129,12 +130,12 @@ describe('loadDataSet(dir) rejects bad observations with file:line, field, rule 
   });
 
   it('accepts one figure published on the same day by two sources (a second copy is corroboration, not a duplicate)', () => {
-    const data = loadDataSet(fixtureWith({ 'observations.csv': observations(row({ period: 'M1-M10', year: '2023', value: '21201', unit: '亿元', source: 'seed-001' })) }), 'fixture');
+    const data = loadDataSet(fixtureWith({ 'observations.csv': observations(row({ period: 'M1-M10', year: '2023', value: '21201', unit: '亿元', source: 'seed-001' })) }), targetKindRegistry, 'fixture');
     expect(data.observations.filter((o) => o.period === 'M1-M10').map((o) => o.source)).toEqual(['seed-000', 'seed-001']);
   });
 
   it('reads the confidence grade and the estimate kind; an unknown grade is an error with a did-you-mean', () => {
-    const data = loadDataSet(fixtureWith({ 'observations.csv': observations(row({ year: '2024', kind: 'estimate', confidence: 'medium-high', qualifier: 'approx' })) }), 'fixture');
+    const data = loadDataSet(fixtureWith({ 'observations.csv': observations(row({ year: '2024', kind: 'estimate', confidence: 'medium-high', qualifier: 'approx' })) }), targetKindRegistry, 'fixture');
     expect(data.observations[3]).toMatchObject({ kind: 'estimate', confidence: 'medium-high', qualifier: 'approx', value: 26000 });
     const p = onlyProblem(fixtureWith({ 'observations.csv': observations(row({ confidence: 'medium high' })) }));
     expect(p).toMatchObject({ file: 'fixture/observations.csv', line: 5, field: 'confidence', hint: 'did you mean "medium-high"?' });
@@ -151,13 +152,13 @@ describe('loadDataSet(dir) rejects bad observations with file:line, field, rule 
     const data = loadDataSet(fixtureWith({ 'observations.csv': observations(
       row({ period: 'Q1-Q3', year: '2023', value: '12759', unit: '亿元' }),
       row({ period: 'Q1-Q3', year: '2023', value: '', unit: '', yoyPercent: '16', qualifier: 'approx' }),
-    ) }), 'fixture');
+    ) }), targetKindRegistry, 'fixture');
     const rows = data.observations.filter((o) => o.period === 'Q1-Q3');
     expect(rows.map((o) => [o.value, o.yoy, o.qualifier, o.line])).toEqual([[12759, undefined, 'exact', 5], [undefined, 0.16, 'approx', 6]]);
   });
 
   it('accepts the same figure in a later vintage (a different published date)', () => {
-    const data = loadDataSet(fixtureWith({ 'observations.csv': observations(row({ period: 'M1-M10', year: '2023', value: '21201', unit: '亿元', published: '2024-03' })) }), 'fixture');
+    const data = loadDataSet(fixtureWith({ 'observations.csv': observations(row({ period: 'M1-M10', year: '2023', value: '21201', unit: '亿元', published: '2024-03' })) }), targetKindRegistry, 'fixture');
     expect(data.observations).toHaveLength(4);
   });
 
@@ -228,14 +229,14 @@ describe('loadDataSet(dir) rejects bad observations with file:line, field, rule 
 describe('loadDataSet(dir) reads series breaks', () => {
   it('gives each observation the basis its year is on, from the series\' breaks', () => {
     const series = readFileSync(join(valid, 'series.csv'), 'utf8').replace('Beijing information software revenue,,', 'Beijing information software revenue,,"2022: new scope; reason two | 2024: census revision"');
-    const data = loadDataSet(fixtureWith({ 'series.csv': series, 'observations.csv': observations(row({ year: '2021' }), row({ year: '2024' })) }), 'fixture');
+    const data = loadDataSet(fixtureWith({ 'series.csv': series, 'observations.csv': observations(row({ year: '2021' }), row({ year: '2024' })) }), targetKindRegistry, 'fixture');
     expect(data.series[0].breaks).toEqual([{ year: 2022, reason: 'new scope; reason two' }, { year: 2024, reason: 'census revision' }]);
     expect(data.observations.filter((o) => o.series === 'bj.x').map((o) => [o.year, o.basis])).toEqual([[2023, 2022], [2023, 2022], [2021, undefined], [2024, 2024]]);
   });
 
   it('applies a break dated "from" only to figures published on or after that date (a revision keeps the preliminary figure on the old basis)', () => {
     const series = readFileSync(join(valid, 'series.csv'), 'utf8').replace('Beijing information software revenue,,', 'Beijing information software revenue,,"2023 from 2024-03: census revision"');
-    const data = loadDataSet(fixtureWith({ 'series.csv': series, 'observations.csv': observations(row({ year: '2023', published: '2024-03-05' })) }), 'fixture');
+    const data = loadDataSet(fixtureWith({ 'series.csv': series, 'observations.csv': observations(row({ year: '2023', published: '2024-03-05' })) }), targetKindRegistry, 'fixture');
     expect(data.series[0].breaks).toEqual([{ year: 2023, publishedFrom: '2024-03', reason: 'census revision' }]);
     // the fixture's 2023 rows were published 2024-01: old basis; the row published 2024-03-05: new basis
     expect(data.observations.filter((o) => o.series === 'bj.x').map((o) => [o.published, o.basis])).toEqual([['2024-01', undefined], ['2024-01', undefined], ['2024-03-05', 2023]]);
@@ -382,7 +383,7 @@ describe('loadDataSet(dir) rejects bad targets with file:line:col', () => {
 describe('loadDataSet names files relative to the working directory by default', () => {
   it('uses a relative path for a folder inside the project', () => {
     const dir = join(projectRoot, 'test', 'fixtures', 'data', 'valid');
-    const data = loadDataSet(dir);
+    const data = loadDataSet(dir, targetKindRegistry);
     expect(data.observations[0].file).toBe(join('test', 'fixtures', 'data', 'valid', 'observations.csv'));
   });
 });

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataSet } from '../../src/data/load-data-set.js';
 import { parseCsv } from '../../src/io/read-csv.js';
 import { projectRoot } from '../helpers/project.js';
+import { targetKindRegistry } from '../../src/evaluate/target-kinds/registry.js';
 
 /** The seed reports live beside the project, not in it: only tests read them (SEEDS_DIR overrides the place). */
 const seedsDir = resolve(projectRoot, process.env.SEEDS_DIR ?? '../shared/seeds');
@@ -20,7 +21,7 @@ const haveSheet = existsSync(referenceSheet);
 /** The March-2026 vintage: the passages of every ref26-… source are quoted from it. */
 const referenceSheet2026 = resolve(seedsDir, '..', 'reference-data-2026.md');
 const haveSheet2026 = existsSync(referenceSheet2026);
-const data = loadDataSet(join(projectRoot, 'data'), 'data');
+const data = loadDataSet(join(projectRoot, 'data'), targetKindRegistry, 'data');
 const seedSources = data.sources.filter((s) => s.id.startsWith('seed-'));
 
 const squeeze = (text: string) => text.replace(/\s+/gu, '');

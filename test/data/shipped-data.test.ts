@@ -9,8 +9,9 @@ import { observationsOf } from '../../src/data/observations-of.js';
 import { levelOfEachYear } from '../../src/data/year-levels.js';
 import { parseCsv } from '../../src/io/read-csv.js';
 import { projectRoot } from '../helpers/project.js';
+import { targetKindRegistry } from '../../src/evaluate/target-kinds/registry.js';
 
-const data = loadDataSet(join(projectRoot, 'data'), 'data');
+const data = loadDataSet(join(projectRoot, 'data'), targetKindRegistry, 'data');
 const value = (series: string, year: number, period = 'FY', kind = 'observed') =>
   data.observations.find((o) => o.series === series && o.year === year && o.period === period && o.kind === kind);
 

@@ -9,6 +9,7 @@ import { latestYearLevel, levelOfEachYear, yearLevels } from '../../src/data/yea
 import { fullYearLevels } from '../../src/evaluate/known-history.js';
 import { observation } from '../calibrate/fixtures.js';
 import { projectRoot } from '../helpers/project.js';
+import { targetKindRegistry } from '../../src/evaluate/target-kinds/registry.js';
 
 const row = (fields: Partial<Observation> & { year: number }) => observation({ series: 's', ...fields });
 const kept = (rows: Observation[], year = 2024) => levelOfEachYear(rows).get(year);
@@ -84,7 +85,7 @@ describe('yearLevels: which reading stands for a year', () => {
 });
 
 describe('one rule for calibration, targets and outputs', () => {
-  const data = loadDataSet(join(projectRoot, 'data'), 'data');
+  const data = loadDataSet(join(projectRoot, 'data'), targetKindRegistry, 'data');
 
   it('fullYearLevels (targets judged on the record, outputs) reads what yearLevels (calibration) reads on the outturns, for every shipped series', () => {
     for (const series of data.series) {

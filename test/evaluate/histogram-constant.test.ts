@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { histogramLayout, HistogramQuantileAccumulator } from '../../src/evaluate/histogram-quantile-accumulator.js';
 import { quantileProbabilities, quantilesOf } from '../../src/evaluate/quantiles.js';
-import { createStream } from '../../src/simulate/create-stream.js';
+import { createStream } from '../../src/simulate/random/create-stream.js';
 
 describe('HistogramQuantileAccumulator on a constant column', () => {
   it.each([0, 6, 12192.4, -3])('gives %s for every quantile, every value placed', (value) => {

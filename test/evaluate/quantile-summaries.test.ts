@@ -1,10 +1,11 @@
 // Quantile summaries: exact below the threshold, atoms exact, refinement exact, merge by counts.
 import { describe, expect, it } from 'vitest';
+import { BlockSums } from '../../src/evaluate/block-sums.js';
 import { histogramLayout, HistogramQuantileAccumulator } from '../../src/evaluate/histogram-quantile-accumulator.js';
 import { ExactQuantileAccumulator } from '../../src/evaluate/quantile-accumulator.js';
 import { exactQuantileMaxDraws, QuantileSummaries } from '../../src/evaluate/quantile-summaries.js';
 import { quantileProbabilities, quantilesOf } from '../../src/evaluate/quantiles.js';
-import { createStream } from '../../src/simulate/create-stream.js';
+import { createStream } from '../../src/simulate/random/create-stream.js';
 
 const pilotSize = 32_768;
 
@@ -58,7 +59,7 @@ describe('QuantileSummaries', () => {
     feed(summary, values.subarray(pilotSize));
     expect(summaries.needsRefinement()).toBe(true);
     expect(() => summary.quantiles([0.5])).toThrow(/outside the histogram's windows/);
-    const refine = new QuantileSummaries(values.length, true, summaries);
+    const refine = new QuantileSummaries(values.length, { refineOf: summaries });
     feed(refine.create(), values);
     refine.finishRefinement();
     expect(summaries.needsRefinement()).toBe(false);
@@ -67,7 +68,55 @@ describe('QuantileSummaries', () => {
   });
 });
 
+/** The slow reference of the counting: each value's region by a linear walk over the spec, then its bin or atom. */
+function referenceCounts(layout: ReturnType<typeof histogramLayout>, values: Float64Array): Int32Array {
+  const counts = new Int32Array(layout.counters);
+  for (const v of values) {
+    if (Number.isNaN(v)) continue;
+    const region = layout.regions.find((r) => v >= r.lo && v < r.hi) ?? layout.regions[layout.regions.length - 1];
+    let cell = 0;
+    if (region.kind === 'bins') cell = Math.min(Math.floor((v - region.lo) / region.width), region.bins - 1);
+    if (region.kind === 'atoms') {
+      const atoms = region.atoms!;
+      const k = atoms.findLastIndex((a) => a <= v);
+      cell = atoms[k] === v ? 2 * k : 2 * k + 1;
+    }
+    counts[region.offset + cell]++;
+  }
+  return counts;
+}
+
 describe('HistogramQuantileAccumulator', () => {
+  it('counts every value where the slow reference (a walk over the regions) puts it, and sums as BlockSums does', () => {
+    const shapes: [string, (x: number) => number][] = [
+      ['lognormal', (x) => 1000 * Math.exp(0.3 * x)],
+      ['normal', (x) => x],
+      ['skewed', (x) => Math.exp(2 * x)],
+      ['counts', (x) => Math.max(0, Math.round(3 + 2 * x))],
+    ];
+    for (const [name, shape] of shapes) {
+      const pilot = normals(pilotSize, `pilot-${name}`).map(shape);
+      const layout = histogramLayout(pilot, quantileProbabilities, 1_000_000);
+      const values = normals(200_000, `values-${name}`).map(shape);
+      values[17] = Number.NaN;
+      values[99] = 1e300;
+      values[100] = -1e300;
+      const summary = new HistogramQuantileAccumulator(layout);
+      const sums = new Float64Array(3);
+      const blockSums = new BlockSums(1);
+      for (let at = 0; at < values.length; at += 4096) {
+        const block = values.subarray(at, Math.min(values.length, at + 4096));
+        summary.addSummed(block, block.length, sums);
+        blockSums.add(0, block, block.length);
+      }
+      const state = summary.state();
+      if (state.kind !== 'histogram') throw new Error('a histogram summary');
+      expect(Array.from(state.counts), name).toEqual(Array.from(referenceCounts(layout, values)));
+      expect([state.count, state.nanCount, sums[2]]).toEqual([values.length - 1, 1, 1]);
+      expect(Number.isNaN(sums[0]) && Number.isNaN(blockSums.total())).toBe(true);
+    }
+  });
+
   it('merges by counts: two halves give the summary of the whole', () => {
     const pilot = normals(pilotSize, 'p');
     const layout = histogramLayout(pilot, quantileProbabilities, 400_000);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { meanOf } from '../../src/evaluate/mean-of.js';
 import { meanAndQuantilesOf, quantileProbabilities, quantilesOf } from '../../src/evaluate/quantiles.js';
-import { createStream } from '../../src/simulate/create-stream.js';
+import { createStream } from '../../src/simulate/random/create-stream.js';
 
 /** The slow, obviously correct reference: full sort, then R type 7 (h = (n − 1)p, linear interpolation). */
 function quantilesBySort(values: Float64Array, probabilities: readonly number[]): number[] {

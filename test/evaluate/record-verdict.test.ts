@@ -9,6 +9,7 @@ import { dataVintage, recordVerdict } from '../../src/evaluate/target-verdict.js
 import { boundsItsYear, yearOnRecord } from '../../src/evaluate/year-on-record.js';
 import { recordColumns, recordRows } from '../../src/output/targets-table.js';
 import { projectRoot } from '../helpers/project.js';
+import { targetKindRegistry } from '../../src/evaluate/target-kinds/registry.js';
 
 let line = 1;
 function fy(series: string, year: number, value: number | undefined, qualifier: Qualifier = 'exact', extra: Partial<Observation> = {}): Observation {
@@ -128,7 +129,7 @@ describe('yearOnRecord(observations, year)', () => {
   });
 
   it('holds on the shipped record: no full year of a money flow is below a part of that year on the same basis', () => {
-    const shipped = loadDataSet(join(projectRoot, 'data'), 'data');
+    const shipped = loadDataSet(join(projectRoot, 'data'), targetKindRegistry, 'data');
     const bySeries = new Map<string, Observation[]>();
     for (const o of shipped.observations) bySeries.set(o.series, [...(bySeries.get(o.series) ?? []), o]);
     let compared = 0;
@@ -145,7 +146,7 @@ describe('yearOnRecord(observations, year)', () => {
   });
 
   it('is used by no target on a profit series: profit can fall within a year, so its months bound nothing', () => {
-    const shipped = loadDataSet(join(projectRoot, 'data'), 'data');
+    const shipped = loadDataSet(join(projectRoot, 'data'), targetKindRegistry, 'data');
     const profit = new Set(shipped.series.filter((s) => /profit|利润/i.test(`${s.labelEn} ${s.labelZh} ${s.scope}`)).map((s) => s.id));
     expect(profit.size).toBeGreaterThan(0);
     expect(shipped.targets.filter((t) => t.series !== undefined && profit.has(t.series)).map((t) => t.id)).toEqual([]);
@@ -191,7 +192,7 @@ describe('recordVerdict: growth every year, CAGR, sums', () => {
 });
 
 describe('the shipped record', () => {
-  const shipped = loadDataSet(join(projectRoot, 'data'), 'data');
+  const shipped = loadDataSet(join(projectRoot, 'data'), targetKindRegistry, 'data');
   const verdict = (id: string) => recordVerdict(shipped.targets.find((t) => t.id === id)!, shipped);
 
   it('judges the 十三五 targets from observations.csv: revenue passed 1万亿 in 2018, value added 11.3% of GDP in 2017', () => {

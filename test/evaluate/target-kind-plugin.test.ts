@@ -48,11 +48,11 @@ describe('a target kind added as one file and one registry line', () => {
   const dir = dataWithNewKind();
 
   it('is parsed with its own keys, listed in the JSON Schema, and described in words', () => {
-    const data = loadDataSet(dir, 'data');
+    const data = loadDataSet(dir, targetKindRegistry, 'data');
     const target = data.targets.find((t) => t.id === 'bj-ai-core-floor-2026')!;
     expect(target).toMatchObject({ kind: 'lowestLevel', fromYear: 2024, lower: { value: 2600, inclusive: true } });
     expect(targetKind('lowestLevel').describe(target)).toBe('the level in every year 2024–2026 at least 2600亿元');
-    const schema = targetsJsonSchema() as { items: { properties: { kind: { enum: string[] } } } };
+    const schema = targetsJsonSchema(targetKindRegistry) as { items: { properties: { kind: { enum: string[] } } } };
     expect(schema.items.properties.kind.enum).toContain('lowestLevel');
     expect(recordVerdict(target, data).status).toBe('open');
   });

@@ -9,10 +9,11 @@ import { targetTensions, targetsOverview } from '../../src/evaluate/target-tensi
 import type { Observation, Target } from '../../src/data/types.js';
 import { InputError } from '../../src/errors/input-error.js';
 import { projectRoot } from '../helpers/project.js';
+import { targetKindRegistry } from '../../src/evaluate/target-kinds/registry.js';
 
 // The July-2024 vintage (the earlier sheet and its one later figure, AI core 2023 "超过2500亿元" of
 // 2024-07-26): the record as it stood while the 2023–2025 plan's window was still open.
-const latest = loadDataSet(join(projectRoot, 'data'), 'data');
+const latest = loadDataSet(join(projectRoot, 'data'), targetKindRegistry, 'data');
 const data = asOf(latest, '2024-07-31');
 const target = (id: string) => data.targets.find((t) => t.id === id)!;
 const targetNeeds = (t: Target, observations: readonly Observation[]) => targetKind(t.kind).need(t, observations.filter((o) => o.kind === 'observed'));

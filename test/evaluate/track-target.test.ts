@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation, Target } from '../../src/data/types.js';
 import { trackTarget } from '../../src/evaluate/track-target.js';
-import type { PreparedVariable } from '../../src/pipeline/prepared-model.js';
+import type { PreparedVariable } from '../../src/model/prepared-model.js';
 import type { YearColumns } from '../../src/simulate/simulate.js';
 
 const draws = 1000;

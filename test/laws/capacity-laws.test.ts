@@ -4,7 +4,7 @@ import { ModelError } from '../../src/errors/model-error.js';
 import { gompertzLaw } from '../../src/laws/gompertz-law.js';
 import type { Law } from '../../src/laws/law.js';
 import { logisticLaw } from '../../src/laws/logistic-law.js';
-import type { Distribution } from '../../src/simulate/distribution.js';
+import type { Distribution } from '../../src/model/distribution.js';
 import { calibrationInput, levels, simulateLaw } from '../calibrate/fixtures.js';
 
 type StudentT = Extract<Distribution, { dist: 'studentT' }>;

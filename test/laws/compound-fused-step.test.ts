@@ -1,7 +1,7 @@
 // The fused compound step (normals drawn inside the loop) against its reference on the same numbers.
 import { describe, expect, it } from 'vitest';
 import { growIndependent } from '../../src/laws/compound-law.js';
-import { createStream } from '../../src/simulate/create-stream.js';
+import { createStream } from '../../src/simulate/random/create-stream.js';
 
 const n = 10_000;
 

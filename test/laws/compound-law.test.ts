@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../../src/errors/model-error.js';
 import { compoundLaw } from '../../src/laws/compound-law.js';
-import type { Distribution } from '../../src/simulate/distribution.js';
+import type { Distribution } from '../../src/model/distribution.js';
 import { calibrationInput, levels, observation, simulateLaw } from '../calibrate/fixtures.js';
 
 type StudentT = Extract<Distribution, { dist: 'studentT' }>;

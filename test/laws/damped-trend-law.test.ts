@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dampedTrendDefaultDamping, dampedTrendLaw } from '../../src/laws/damped-trend-law.js';
-import type { Distribution } from '../../src/simulate/distribution.js';
+import type { Distribution } from '../../src/model/distribution.js';
 import { calibrationInput, levels, simulateLaw } from '../calibrate/fixtures.js';
 
 type StudentT = Extract<Distribution, { dist: 'studentT' }>;

@@ -6,9 +6,9 @@ import { lengthClass } from '../../src/forecast/length-class.js';
 import { shrunkErrorScale } from '../../src/forecast/shrunk-error-scale.js';
 import { ensembleLaw } from '../../src/laws/ensemble-law.js';
 import { laws } from '../../src/laws/registry.js';
-import type { Distribution } from '../../src/simulate/distribution.js';
+import type { Distribution } from '../../src/model/distribution.js';
 import { sampleColumn } from '../../src/simulate/simulate.js';
-import { createStream } from '../../src/simulate/create-stream.js';
+import { createStream } from '../../src/simulate/random/create-stream.js';
 import { calibrationInput, levels, observation } from '../calibrate/fixtures.js';
 
 /** Runs the law as the engine does: params and base sampled, then `years` steps; one sorted-free column per year. */

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ModelError } from '../../src/errors/model-error.js';
 import { fillGammaPerDraw } from '../../src/laws/fill-gamma-per-draw.js';
 import { negativeBinomialDefaultDispersion, negativeBinomialLaw } from '../../src/laws/negative-binomial-law.js';
-import { createStream } from '../../src/simulate/create-stream.js';
-import type { Distribution } from '../../src/simulate/distribution.js';
+import { createStream } from '../../src/simulate/random/create-stream.js';
+import type { Distribution } from '../../src/model/distribution.js';
 import { calibrationInput, levels, simulateLaw } from '../calibrate/fixtures.js';
 
 type Gamma = Extract<Distribution, { dist: 'gamma' }>;

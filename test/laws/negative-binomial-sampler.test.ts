@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { negativeBinomialSampler, inversionMaxMean } from '../../src/laws/negative-binomial-sampler.js';
-import { createStream } from '../../src/simulate/create-stream.js';
+import { invertFromZero, negativeBinomialSampler, inversionMaxMean } from '../../src/laws/negative-binomial-sampler.js';
+import { createStream } from '../../src/simulate/random/create-stream.js';
 
 /** NB pmf by its recurrence, p₀ = (k/(k+μ))^k, pₙ₊₁ = pₙ·q·(n+k)/(n+1). */
 function pmf(mean: number, k: number, upTo: number): number[] {
@@ -44,6 +44,27 @@ describe('negativeBinomialSampler', () => {
     const { statistic, cells: df } = chiSquare(out, cells);
     // χ² with df − 1 degrees of freedom: mean df − 1, sd √(2(df − 1)); 5 sd is far beyond chance.
     expect(statistic).toBeLessThan(df - 1 + 5 * Math.sqrt(2 * (df - 1)));
+  });
+
+  it('the search from the mode gives the reference inversion from 0 on the same uniforms (all but rounding ties)', () => {
+    const draws = 200_000;
+    const means = Array.from({ length: draws }, (_, i) => [0.3, 1, 6, 14, 40, 51][i % 6] * (1 + ((i * 7919) % 100) / 400));
+    const dispersions = Array.from({ length: draws }, (_, i) => [0.4, 1, 2.5, 5, 30, 300][(i * 31) % 6]);
+    const fast = new Float64Array(draws);
+    sampler(means, dispersions, 11).fill(fast, new Float64Array(draws));
+    expect(means.every((m) => m <= inversionMaxMean)).toBe(true); // every draw by inversion
+    // The reference on the very uniforms the sampler drew, with its single-precision q and k.
+    const uniforms = new Float64Array(draws);
+    createStream(11, 'nb', 'arrivals').fillUniform(uniforms);
+    const k = Float32Array.from(dispersions);
+    const q = Float32Array.from(means, (m, i) => m / (dispersions[i] + m));
+    const p0 = Float64Array.from(k, (shape, i) => Math.exp(shape * Math.log1p(-q[i])));
+    const slow = new Float64Array(draws);
+    invertFromZero(uniforms, p0, q, k, slow);
+    let differ = 0;
+    for (let i = 0; i < draws; i++) if (fast[i] !== slow[i]) differ++;
+    // F(n) summed down from the mode and up from 0 differ by rounding only: a u that close to a step is a ~1e-15 event.
+    expect(differ).toBe(0);
   });
 
   it('keeps each draw to its own parameters, takes large means by Gamma–Poisson, and gives 0 for μ ≤ 0', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../../src/errors/model-error.js';
 import { poissonLaw } from '../../src/laws/poisson-law.js';
-import type { Distribution } from '../../src/simulate/distribution.js';
+import type { Distribution } from '../../src/model/distribution.js';
 import { calibrationInput, levels, observation, simulateLaw } from '../calibrate/fixtures.js';
 
 type Gamma = Extract<Distribution, { dist: 'gamma' }>;

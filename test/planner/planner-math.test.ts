@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { sampleRankCorrelation } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { bisectProbability } from '../../src/planner/bisect-probability.js';
-import { describeDistribution } from '../../src/simulate/describe-distribution.js';
+import { describeDistribution } from '../../src/simulate/distributions/describe-distribution.js';
 import { diffResolved } from '../../src/planner/diff-resolved.js';
 import { pairedDifference } from '../../src/planner/paired-difference.js';
 import { parseAssumptionPath } from '../../src/planner/assumption-path.js';

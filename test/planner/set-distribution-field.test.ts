@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distributionMean } from '../../src/simulate/sample-distribution.js';
+import { distributionMean } from '../../src/simulate/distributions/sample-distribution.js';
 import { distributionProblem, setDistributionField } from '../../src/planner/set-distribution-field.js';
 import { withAssumptions } from '../../src/planner/with-assumptions.js';
 import type { ScenarioSpec } from '../../src/spec/scenario-spec.js';

@@ -1,8 +1,8 @@
 // Streams per block: the fast 32-bit seeding against the BigInt reference, block 0 = the plain stream.
 import { describe, expect, it } from 'vitest';
-import { blockStreams, createStream } from '../../src/simulate/create-stream.js';
+import { blockStreams, createStream } from '../../src/simulate/random/create-stream.js';
 import { drawBlocks } from '../../src/simulate/draw-blocks.js';
-import { blockStreamState, blockStreamStateInto, fnv1a64Of, seedStreamState, splitMix64 } from '../../src/simulate/seed-stream-state.js';
+import { blockStreamState, blockStreamStateInto, fnv1a64Of, seedStreamState, splitMix64 } from '../../src/simulate/random/seed-stream-state.js';
 
 describe('block streams', () => {
   it('the 32-bit block seeding gives the words of the BigInt reference (SplitMix64 outputs 4b+1 … 4b+4)', () => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile } from 'mathjs/number';
-import { analyzeFormula, compileFormula, type FormulaEnvironment } from '../../src/simulate/compile-formula.js';
-import { FormulaError } from '../../src/simulate/formula-error.js';
+import { analyzeFormula, compileFormula, type FormulaEnvironment } from '../../src/simulate/formulas/compile-formula.js';
+import { FormulaError } from '../../src/simulate/formulas/formula-error.js';
 
 const names = { variables: ['a', 'b', 'c'], params: ['k', 'm'] };
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createStream, createStreamFromState, prngDescription } from '../../src/simulate/create-stream.js';
-import { fnv1a64Of, seedStreamState, splitMix64 } from '../../src/simulate/seed-stream-state.js';
+import { createStream, createStreamFromState, prngDescription } from '../../src/simulate/random/create-stream.js';
+import { fnv1a64Of, seedStreamState, splitMix64 } from '../../src/simulate/random/seed-stream-state.js';
 
 describe('createStream', () => {
   // Reference vectors computed with Python integers from the C reference code (prng.di.unimi.it):

@@ -2,21 +2,21 @@
 import { describe, expect, test } from 'vitest';
 import { meanOf } from '../../src/evaluate/mean-of.js';
 import { quantilesOf } from '../../src/evaluate/quantiles.js';
-import { checkDistribution } from '../../src/simulate/check-distribution.js';
-import { createStream, createStreamFromState } from '../../src/simulate/create-stream.js';
-import { distributionCdf } from '../../src/simulate/distribution-cdf.js';
-import { distributionMean } from '../../src/simulate/distribution-mean.js';
-import { distributionQuantile } from '../../src/simulate/distribution-quantile.js';
-import { fromPercentiles } from '../../src/simulate/from-percentiles.js';
-import { inverseNormalCdf } from '../../src/simulate/inverse-normal-cdf.js';
-import { logGamma } from '../../src/simulate/log-gamma.js';
-import { normalCdf } from '../../src/simulate/normal-cdf.js';
-import { poissonTable } from '../../src/simulate/poisson-table.js';
-import { regularizedBeta } from '../../src/simulate/regularized-beta.js';
-import { regularizedGammaP, regularizedGammaQ } from '../../src/simulate/regularized-gamma.js';
-import { sampleDistribution } from '../../src/simulate/sample-distribution.js';
-import { fnv1a64Of, seedStreamState, splitMix64 } from '../../src/simulate/seed-stream-state.js';
-import { zigguratTables } from '../../src/simulate/ziggurat.js';
+import { checkDistribution } from '../../src/simulate/distributions/check-distribution.js';
+import { createStream, createStreamFromState } from '../../src/simulate/random/create-stream.js';
+import { distributionCdf } from '../../src/simulate/distributions/distribution-cdf.js';
+import { distributionMean } from '../../src/simulate/distributions/distribution-mean.js';
+import { distributionQuantile } from '../../src/simulate/distributions/distribution-quantile.js';
+import { fromPercentiles } from '../../src/simulate/distributions/from-percentiles.js';
+import { inverseNormalCdf } from '../../src/simulate/distributions/inverse-normal-cdf.js';
+import { logGamma } from '../../src/simulate/distributions/log-gamma.js';
+import { normalCdf } from '../../src/simulate/distributions/normal-cdf.js';
+import { poissonTable } from '../../src/simulate/random/poisson-table.js';
+import { regularizedBeta } from '../../src/simulate/distributions/regularized-beta.js';
+import { regularizedGammaP, regularizedGammaQ } from '../../src/simulate/distributions/regularized-gamma.js';
+import { sampleDistribution } from '../../src/simulate/distributions/sample-distribution.js';
+import { fnv1a64Of, seedStreamState, splitMix64 } from '../../src/simulate/random/seed-stream-state.js';
+import { zigguratTables } from '../../src/simulate/random/ziggurat.js';
 
 describe('JSDoc examples', () => {
   test('every @example gives the result it shows', () => {

@@ -1,11 +1,11 @@
 // Shared drivers' factors: their marginal law each year, their persistence, their streams and their centring.
 import { describe, expect, it } from 'vitest';
-import { blockStreams } from '../../src/simulate/create-stream.js';
+import { blockStreams } from '../../src/simulate/random/create-stream.js';
 import { driverFactors, driverMultiplier, factorOfScore, loadingsByVariable } from '../../src/simulate/driver-factors.js';
-import { distributionQuantile } from '../../src/simulate/distribution-quantile.js';
-import { normalCdf } from '../../src/simulate/normal-cdf.js';
-import { distributionMgf, kummerM } from '../../src/simulate/distribution-mgf.js';
-import { distributionVariance } from '../../src/simulate/distribution-variance.js';
+import { distributionQuantile } from '../../src/simulate/distributions/distribution-quantile.js';
+import { normalCdf } from '../../src/simulate/distributions/normal-cdf.js';
+import { distributionMgf, kummerM } from '../../src/simulate/distributions/distribution-mgf.js';
+import { distributionVariance } from '../../src/simulate/distributions/distribution-variance.js';
 import { drawBlocks } from '../../src/simulate/draw-blocks.js';
 import { pearsonCorrelation } from '../../src/planner/spearman-correlation.js';
 import type { Driver } from '../../src/spec/scenario-spec.js';

@@ -1,8 +1,8 @@
 // The formula whitelist is a closed set of own names: nothing reachable from a plain object or from
 // Function.prototype (the names a lookup on an ordinary object would find) is ever accepted.
 import { describe, expect, it } from 'vitest';
-import { analyzeFormula, compileFormula } from '../../src/simulate/compile-formula.js';
-import { FormulaError, formulaFunctionNames, isFormulaFunction } from '../../src/simulate/formula-error.js';
+import { analyzeFormula, compileFormula } from '../../src/simulate/formulas/compile-formula.js';
+import { FormulaError, formulaFunctionNames, isFormulaFunction } from '../../src/simulate/formulas/formula-error.js';
 
 /** Every property name on the prototype chains of a plain object, a function and their constructors. */
 function reachableNames(): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { distributionQuantile } from '../../src/simulate/distribution-quantile.js';
-import { fromPercentiles, type PercentileKind } from '../../src/simulate/from-percentiles.js';
+import { distributionQuantile } from '../../src/simulate/distributions/distribution-quantile.js';
+import { fromPercentiles, type PercentileKind } from '../../src/simulate/distributions/from-percentiles.js';
 
 const expectRoundTrip = (kind: PercentileKind, p5: number, p95: number, mode?: number) => {
   const dist = fromPercentiles(kind, p5, p95, mode);

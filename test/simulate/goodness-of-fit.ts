@@ -1,5 +1,5 @@
 // Test helpers: goodness-of-fit statistics with tolerances derived from sampling theory, not guessed.
-import { distributionQuantile } from '../../src/simulate/distribution-quantile.js';
+import { distributionQuantile } from '../../src/simulate/distributions/distribution-quantile.js';
 
 /**
  * Kolmogorov–Smirnov statistic D = supₓ |Fₙ(x) − F(x)| of a sample against a continuous CDF.

@@ -5,7 +5,7 @@
 // was removed in favour of this one.
 import { describe, expect, test } from 'vitest';
 import { normalForecast } from '../../src/forecast/normal-forecast.js';
-import { inverseNormalCdf } from '../../src/simulate/inverse-normal-cdf.js';
+import { inverseNormalCdf } from '../../src/simulate/distributions/inverse-normal-cdf.js';
 
 const R_QNORM: [number, number][] = [
   [0.5, 0], [0.9, 1.28155156554460081], [0.975, 1.95996398454005361], [0.001, -3.09023230616781319],

@@ -3,10 +3,10 @@
 // Seeds are fixed, so the tests are deterministic; the tolerances say a correct sampler passes them
 // for all but ~1 in 1000 seeds, and a biased one fails.
 import { describe, expect, test } from 'vitest';
-import { createStream } from '../../src/simulate/create-stream.js';
-import { distributionCdf } from '../../src/simulate/distribution-cdf.js';
-import type { Distribution } from '../../src/simulate/distribution.js';
-import { distributionMean, distributionQuantile, sampleDistribution } from '../../src/simulate/sample-distribution.js';
+import { createStream } from '../../src/simulate/random/create-stream.js';
+import { distributionCdf } from '../../src/simulate/distributions/distribution-cdf.js';
+import type { Distribution } from '../../src/model/distribution.js';
+import { distributionMean, distributionQuantile, sampleDistribution } from '../../src/simulate/distributions/sample-distribution.js';
 import { ksCritical, ksStatistic, moments } from './goodness-of-fit.js';
 
 /** Each distribution with its exact variance (closed forms; JKB 1994–95, BDA3 appendix A). */

@@ -2,12 +2,12 @@
 //   python3 -c "from scipy.stats import norm; print(norm.ppf(0.975))"   and the similar lines quoted per test.
 // scipy is a test-time reference only, never a product dependency.
 import { describe, expect, test } from 'vitest';
-import { distributionQuantile } from '../../src/simulate/distribution-quantile.js';
-import { inverseNormalCdf } from '../../src/simulate/inverse-normal-cdf.js';
-import { logGamma } from '../../src/simulate/log-gamma.js';
-import { normalCdf } from '../../src/simulate/normal-cdf.js';
-import { regularizedBeta } from '../../src/simulate/regularized-beta.js';
-import { regularizedGammaP, regularizedGammaQ } from '../../src/simulate/regularized-gamma.js';
+import { distributionQuantile } from '../../src/simulate/distributions/distribution-quantile.js';
+import { inverseNormalCdf } from '../../src/simulate/distributions/inverse-normal-cdf.js';
+import { logGamma } from '../../src/simulate/distributions/log-gamma.js';
+import { normalCdf } from '../../src/simulate/distributions/normal-cdf.js';
+import { regularizedBeta } from '../../src/simulate/distributions/regularized-beta.js';
+import { regularizedGammaP, regularizedGammaQ } from '../../src/simulate/distributions/regularized-gamma.js';
 import { chiSquareCritical } from './goodness-of-fit.js';
 
 const expectRelative = (actual: number, expected: number, tolerance: number) => {

@@ -1,13 +1,13 @@
 // The stream's bulk fills against their exact distributions: normals (ziggurat), Poisson (table,
 // inversion, PTRS) and gamma (Marsaglia–Tsang). Tolerances from sampling theory (see goodness-of-fit.ts).
 import { describe, expect, test } from 'vitest';
-import { createStream, createStreamFromState } from '../../src/simulate/create-stream.js';
-import { inverseNormalCdf } from '../../src/simulate/inverse-normal-cdf.js';
-import { logGamma } from '../../src/simulate/log-gamma.js';
-import { normalCdf } from '../../src/simulate/normal-cdf.js';
-import { poissonSearchFlag, poissonTable } from '../../src/simulate/poisson-table.js';
-import { regularizedGammaP } from '../../src/simulate/regularized-gamma.js';
-import { zigguratR, zigguratTables } from '../../src/simulate/ziggurat.js';
+import { createStream, createStreamFromState } from '../../src/simulate/random/create-stream.js';
+import { inverseNormalCdf } from '../../src/simulate/distributions/inverse-normal-cdf.js';
+import { logGamma } from '../../src/simulate/distributions/log-gamma.js';
+import { normalCdf } from '../../src/simulate/distributions/normal-cdf.js';
+import { poissonSearchFlag, poissonTable } from '../../src/simulate/random/poisson-table.js';
+import { regularizedGammaP } from '../../src/simulate/distributions/regularized-gamma.js';
+import { zigguratR, zigguratTables } from '../../src/simulate/random/ziggurat.js';
 import { chiSquareCritical, chiSquareOfCounts, ksCritical, ksStatistic, moments } from './goodness-of-fit.js';
 
 const poissonPmf = (rate: number) => (k: number) => Math.exp(-rate + k * Math.log(rate) - logGamma(k + 1));

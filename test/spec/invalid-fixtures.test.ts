@@ -272,12 +272,12 @@ const expected: Record<string, string[]> = {
     "test/fixtures/invalid/run-models/formula-nan.yaml:11:14  error  variables.shrinking.formula must give a finite number in every draw, got NaN in 100 of 100 draws in 2026 (sqrt and log of a negative number, 0/0 and overflow give NaN or Infinity: guard them, e.g. max(x, 0))",
   ],
   'run-growth-as-bare-percent.yaml': [
-    "test/fixtures/invalid/run-growth-as-bare-percent.yaml:5:5  error  assumptions.aiCoreIndustry.growth.mean must lie in [-1, 1], the plausible range of compound growth (a rate per year: 0.25 or \"25%\"), got 25 (did you mean \"25%\"?)",
+    "test/fixtures/invalid/run-growth-as-bare-percent.yaml:5:35  error  assumptions.aiCoreIndustry.growth.mean must lie in [-1, 1], the plausible range of compound growth (a rate per year: 0.25 or \"25%\"), got 25 (did you mean \"25%\"?)",
     "   5 |     growth: { dist: normal, mean: 25, sd: 5 }",
-    "     |     ^^^^^^",
-    "test/fixtures/invalid/run-growth-as-bare-percent.yaml:5:5  error  assumptions.aiCoreIndustry.growth.sd must be at most 2, the width of the plausible range of compound growth (a rate per year: 0.25 or \"25%\"), got 5 (did you mean \"5%\"?)",
+    "     |                                   ^^",
+    "test/fixtures/invalid/run-growth-as-bare-percent.yaml:5:43  error  assumptions.aiCoreIndustry.growth.sd must be at most 2, the width of the plausible range of compound growth (a rate per year: 0.25 or \"25%\"), got 5 (did you mean \"5%\"?)",
     "   5 |     growth: { dist: normal, mean: 25, sd: 5 }",
-    "     |     ^^^^^^",
+    "     |                                           ^",
   ],
   'run-horizon-before-base.yaml': [
     "test/fixtures/invalid/run-horizon-before-base.yaml:3:10  error  horizon must be after the base year of every variable (2025, the last year on record of infoSoftwareRevenue), got 2023",

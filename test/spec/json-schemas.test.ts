@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import AjvModule, { type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { allTargetKeys } from '../../src/data/parse-targets.js';
+import { targetKindRegistry } from '../../src/evaluate/target-kinds/registry.js';
 import { jsonSchemas, jsonSchemaText } from '../../src/spec/write-json-schemas.js';
 
 describe('jsonSchemas()', () => {
@@ -13,7 +14,7 @@ describe('jsonSchemas()', () => {
 
   it('describes every key the targets parser accepts, and only those', () => {
     const targets = jsonSchemas()['targets.schema.json'] as { items: { properties: Record<string, unknown>; additionalProperties: boolean } };
-    expect(Object.keys(targets.items.properties)).toEqual(allTargetKeys());
+    expect(Object.keys(targets.items.properties)).toEqual(allTargetKeys(targetKindRegistry));
     expect(targets.items.additionalProperties).toBe(false);
   });
 

@@ -14,6 +14,7 @@ import { formatNumber } from '../../io/format-number.js';
 import type { CliIo } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
+import { targetKindRegistry } from '../../evaluate/target-kinds/registry.js';
 
 /** How a qualifier reads in front of a number. */
 export const qualifierSymbol: Readonly<Record<Qualifier, string>> = { exact: '', approx: '≈', atLeast: '≥', atMost: '≤' };
@@ -25,7 +26,7 @@ export function loadDataArgument(argv: Record<string, unknown>, io: CliIo): { da
   if (date !== undefined && !isPublicationDate(date)) {
     throw new InputError([{ file: 'command line', field: '--as-of', message: messages.mustBe('--as-of', 'be a date YYYY-MM-DD or YYYY-MM', date) }]);
   }
-  const data = loadDataSet(resolve(io.cwd, folder), folder);
+  const data = loadDataSet(resolve(io.cwd, folder), targetKindRegistry, folder);
   return { data: date === undefined ? data : asOf(data, date), folder };
 }
 

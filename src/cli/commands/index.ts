@@ -22,6 +22,12 @@ export const commandEntries: readonly CommandEntry[] = [
     load: async () => (await import('./run.js')).runCommand,
   },
   {
+    name: 'merge',
+    command: 'merge <parts..>',
+    describe: 'combine the part files of a run split into shards (forecast run --shard k/n) into its outputs, byte-identical to one machine\'s',
+    load: async () => (await import('./merge.js')).mergeCommand,
+  },
+  {
     name: 'report',
     command: 'report [scenarios..]',
     describe: 'write report.html (fan charts, target verdicts, sources; works offline) and each chart as a Vega-Lite spec',

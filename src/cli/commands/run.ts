@@ -1,29 +1,24 @@
 // `forecast run [scenario..]`: calibrate, simulate and judge every target; write the outputs atomically.
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { writeOutputsAtomically, type OutputFile } from '../../io/atomic-write.js';
-import { engineVersion } from '../../io/engine-version.js';
 import { loadRunInputs, scenarioFilesIn } from '../../io/load-run-inputs.js';
-import { buildManifest } from '../../output/manifest.js';
-import { drawsCsv, type ScenarioDraws } from '../../output/draws-table.js';
-import { iamcCsv, iamcMappingCsv } from '../../output/iamc-table.js';
-import { projectionsCsv } from '../../output/projections-table.js';
-import { requiredCsv } from '../../output/required-trajectory-table.js';
 import { threadsOption } from '../../planner/planner-options.js';
-import { runWithSampledDraws } from '../../planner/run-with-sampled-draws.js';
-import { runScenarioInParallel } from '../../pipeline/run-scenario-in-parallel.js';
-import type { RunOptions } from '../../pipeline/run-scenario.js';
+import { runProject } from '../../pipeline/run-project.js';
+import { selectDrawIndices } from '../../planner/select-draw-indices.js';
 import { judgedFromDraws, verdictBound } from '../../evaluate/probability-bound.js';
-import { firstPassageCsv, recordCsv, targetsCsv } from '../../output/targets-table.js';
 import { targetVerdicts } from '../../evaluate/target-verdict.js';
-import type { ScenarioResult } from '../../pipeline/scenario-result.js';
+import type { ScenarioResult } from '../../model/scenario-result.js';
 import type { DataSet } from '../../data/types.js';
-import { probabilityCell, terminalSummary, useColour } from '../../report/terminal-summary.js';
+import { probabilityCell } from '../../report/terminal-summary.js';
 import { exactQuantileMaxDraws } from '../../evaluate/quantile-summaries.js';
 import { progressReporter } from '../progress.js';
 import type { CliIo } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
-import { exitCodes } from '../exit-codes.js';
+import { shardMessages } from '../../errors/messages.js';
+import { maxShards } from '../../pipeline/part-file.js';
+import type { Shard } from '../../pipeline/shard-blocks.js';
+import { writeRunOutputs } from '../run-outputs.js';
+import { runShardCommand } from '../run-shard-part.js';
 
 /** Probability below which `--check` counts a target judged from the draws as likely missed (its median misses it). */
 export const checkProbability = 0.5;
@@ -77,6 +72,20 @@ export interface RunArguments {
   readonly progress: boolean;
   /** Exact type-7 quantiles at any draw count (default: exact up to exactQuantileMaxDraws). */
   readonly exactQuantiles: boolean;
+  /** Run only this shard's blocks and write its part file (`--shard k/n`). */
+  readonly shard?: Shard;
+}
+
+/**
+ * `k/n` as a shard, or undefined when it is not one (0 ≤ k < n ≤ maxShards).
+ * @example parseShard('2/7'); // => { index: 2, count: 7 }
+ */
+export function parseShard(text: unknown): Shard | undefined {
+  const match = typeof text === 'string' ? /^(\d{1,5})\/(\d{1,5})$/.exec(text.trim()) : null;
+  if (!match) return undefined;
+  const index = Number(match[1]);
+  const count = Number(match[2]);
+  return count >= 1 && count <= maxShards && index < count ? { index, count } : undefined;
 }
 
 /** Options shared by every command that runs scenarios (run, compare, report, …). */
@@ -129,37 +138,29 @@ export function runArguments(argv: Record<string, unknown>): RunArguments {
     threads: (argv.threads as number | undefined) ?? 1,
     progress: Boolean(argv.progress),
     exactQuantiles: Boolean(argv.exactQuantiles),
+    ...(argv.shard !== undefined ? { shard: parseShard(argv.shard) } : {}),
   };
 }
 
 /**
- * Runs the named scenarios (default: all in scenarios/), with progress on stderr for runs over a
- * second (on a terminal, or anywhere with --progress; never with --quiet).
- * A large run spreads its model's independent components over `args.threads` threads
- * (runScenarioInParallel; same numbers); sampled paths (--export-draws) are kept in one thread.
+ * Runs the named scenarios (default: all in scenarios/) through the library (runProject), with
+ * progress on stderr for runs over a second (on a terminal, or anywhere with --progress; never with --quiet).
  */
 export async function runScenarios(args: RunArguments, io: CliIo) {
   const started = Date.now();
   const files = args.scenarios.length > 0 ? args.scenarios : scenarioFilesIn(resolve(io.cwd, 'scenarios'));
   const inputs = loadRunInputs(io.cwd, args.data, files, args.asOf, { draws: args.draws, exportDraws: args.exportDraws });
-  const results: ScenarioResult[] = [];
-  const sampledDraws: ScenarioDraws[] = [];
   const terminal = Boolean(io.stderrIsTTY);
   const progress = progressReporter({ write: io.stderr, now: Date.now, terminal }, !args.quiet && (terminal || args.progress));
-  for (const [index, { scenario, model }] of inputs.scenarios.entries()) {
-    const runOptions: RunOptions = {
-      draws: args.draws,
-      seed: args.seed,
-      exactQuantiles: args.exactQuantiles,
-      onProgress: (done, total) => progress.update(scenario.scenario, index, inputs.scenarios.length, done, total),
-    };
-    const { result, draws } =
-      args.exportDraws > 0
-        ? runWithSampledDraws(model, inputs.data, scenario, runOptions, args.exportDraws)
-        : { result: await runScenarioInParallel(model, inputs.data, scenario, { ...runOptions, threads: args.threads }), draws: { scenario: scenario.scenario, points: [] } };
-    results.push(result);
-    sampledDraws.push(draws);
-  }
+  const { results, sampledDraws } = await runProject(inputs, {
+    draws: args.draws,
+    seed: args.seed,
+    threads: args.threads,
+    exactQuantiles: args.exactQuantiles,
+    exportDraws: args.exportDraws,
+    drawIndices: selectDrawIndices,
+    onProgress: (scenario, index, count, done, total) => progress.update(scenario, index, count, done, total),
+  });
   progress.finish();
   return { inputs, results, sampledDraws, started };
 }
@@ -178,55 +179,20 @@ export const runCommand: CommandDefinition = {
         return true;
       })
       .option('check', { type: 'boolean', default: false, describe: `exit 1 when a target's probability of being met, projected or nowcast, is below ${checkProbability} (a proxy's lower bound never fails it; outcomes on record never do)` })
+      .option('shard', { type: 'string', describe: 'run only shard k of n (k from 0) and write its part.json.gz to --out; `forecast merge` makes the outputs (docs/scale.md)' })
+      .check((argv) => {
+        if (argv.shard === undefined) return true;
+        if (!parseShard(argv.shard)) throw new Error(shardMessages.shardFormat(maxShards, argv.shard));
+        for (const option of ['report', 'format', 'check'] as const) if (argv[option]) throw new Error(shardMessages.notWithShard(option));
+        return true;
+      })
       .example('forecast run', 'every scenario in scenarios/, outputs in out/')
-      .example('forecast run scenarios/baseline.yaml --draws 1000000 --out /tmp/big', 'one scenario, a million draws'),
+      .example('forecast run scenarios/baseline.yaml --draws 1000000 --out /tmp/big', 'one scenario, a million draws')
+      .example('forecast run --draws 10000000 --shard 3/8 --out part-3', 'shard 3 of 8 of a large run (then: forecast merge part-* --out out)'),
   async run(argv, io) {
     const args = runArguments(argv);
+    if (args.shard) return runShardCommand(args, args.shard, io);
     const { inputs, results, sampledDraws, started } = await runScenarios(args, io);
-    const outputs: OutputFile[] = [
-      { name: 'projections.csv', content: projectionsCsv(results, inputs.data, args.precision) },
-      { name: 'required.csv', content: requiredCsv(results, inputs.data, args.precision) },
-      { name: 'targets.csv', content: targetsCsv(results, inputs.data, args.precision) },
-      { name: 'first-passage.csv', content: firstPassageCsv(results, args.precision) },
-      { name: 'record.csv', content: recordCsv(inputs.data, args.precision, results) },
-    ];
-    if (argv.format === 'iamc') {
-      outputs.push({ name: 'iamc.csv', content: iamcCsv(results, inputs.data, { digits: args.precision }) });
-      outputs.push({ name: 'iamc-variables.csv', content: iamcMappingCsv(results) });
-    }
-    if (args.exportDraws > 0) outputs.push({ name: 'draws.csv', content: drawsCsv(sampledDraws, args.precision) });
-    if (argv.report) {
-      // Loaded only when asked for: the charting libraries are the heaviest part of start-up.
-      const { buildReport } = await import('../../report/build-report.js');
-      const { reportOutputFiles } = await import('../../report/report-output-files.js');
-      const report = await buildReport(results, inputs.data);
-      for (const warning of report.warnings) io.stderr(`warning  ${warning}\n`);
-      outputs.push(...reportOutputFiles(report));
-    }
-    const manifest = buildManifest({
-      engineVersion: engineVersion(),
-      inputs: inputs.files,
-      results,
-      draws: args.draws,
-      seed: args.seed,
-      asOf: args.asOf,
-      outputs: [...outputs.map((o) => o.name), 'manifest.json'],
-      startedAt: new Date(started).toISOString(),
-      seconds: (Date.now() - started) / 1000,
-      command: 'forecast run',
-      options: args,
-    });
-    outputs.push({ name: 'manifest.json', content: JSON.stringify(manifest, null, 2) + '\n' });
-    writeOutputsAtomically(resolve(io.cwd, args.out), outputs, { cwd: io.cwd, shown: args.out });
-
-    if (!args.quiet) {
-      io.stdout(terminalSummary(results, inputs.data, useColour(io.isTTY, io.env)));
-      io.stdout(`wrote ${outputs.map((o) => o.name).join(', ')} to ${args.out}/\n`);
-    }
-    if (!args.check) return exitCodes.ok;
-    const { failures, notShown } = checkVerdicts(results, inputs.data);
-    for (const failure of failures) io.stderr(`check  ${failure} < ${checkProbability * 100}%\n`);
-    for (const line of notShown) io.stderr(`check  ${line}: a lower bound below ${checkProbability * 100}% shows no likely miss (not counted)\n`);
-    return failures.length > 0 ? exitCodes.targetMissed : exitCodes.ok;
+    return writeRunOutputs({ args, format: argv.format as string | undefined, report: Boolean(argv.report), inputs, results, sampledDraws, started, command: 'forecast run' }, io);
   },
 };

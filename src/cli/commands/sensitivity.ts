@@ -5,7 +5,7 @@ import { writeOutputsAtomically } from '../../io/atomic-write.js';
 import { sensitivityCsv } from '../../output/sensitivity-table.js';
 import { loadVariantInputs } from '../../planner/load-variant-inputs.js';
 import { threadsOption } from '../../planner/planner-options.js';
-import { progressReporter } from '../../planner/progress-reporter.js';
+import { countProgress } from '../progress.js';
 import { runSensitivity, type SensitivityResult } from '../../planner/run-sensitivity.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
@@ -24,6 +24,7 @@ export const sensitivityCommand: CommandDefinition = {
         if (!(low > 0 && low < high && high < 1)) throw new Error(plannerMessages.quantiles(low, high));
         return true;
       })
+      .option('progress', { type: 'boolean', default: false, describe: 'show progress on stderr even when it is not a terminal' })
       .example('forecast sensitivity scenarios/baseline.yaml --draws 5000 --threads 4', 'which inputs matter most'),
   async run(argv, io) {
     const args = runArguments({ ...argv, scenarios: [argv.scenario] });
@@ -32,7 +33,7 @@ export const sensitivityCommand: CommandDefinition = {
       threads: argv.threads as number,
       lowQuantile: argv.low as number,
       highQuantile: argv.high as number,
-      onProgress: progressReporter(io, args.quiet, Date.now(), 'runs'),
+      onProgress: countProgress({ write: io.stderr, now: Date.now, terminal: Boolean(io.stderrIsTTY) }, !args.quiet && (Boolean(io.stderrIsTTY) || Boolean(argv.progress)), 'runs'),
     });
     writeOutputsAtomically(resolve(io.cwd, args.out), [{ name: 'sensitivity.csv', content: sensitivityCsv(result, args.precision) }], { cwd: io.cwd, shown: args.out });
     if (!args.quiet) {

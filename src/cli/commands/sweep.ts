@@ -1,16 +1,22 @@
 // `forecast sweep <scenario> --vary <path>=<values>`: run every combination of assumption values; write sweep.csv.
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { writeOutputsAtomically } from '../../io/atomic-write.js';
 import { judgedFromDraws, verdictBound } from '../../evaluate/probability-bound.js';
 import { sweepCsv } from '../../output/sweep-table.js';
 import { loadVariantInputs } from '../../planner/load-variant-inputs.js';
 import { parseVary } from '../../planner/parse-vary.js';
-import { progressReporter } from '../../planner/progress-reporter.js';
+import { countProgress } from '../progress.js';
 import { threadsOption } from '../../planner/planner-options.js';
 import { runSweep, type SweepResult } from '../../planner/run-sweep.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
-import { runArguments, scenarioOptions } from './run.js';
+import { parseShard, runArguments, scenarioOptions, type RunArguments } from './run.js';
+import type { CliIo } from '../cli-io.js';
+import { shardMessages } from '../../errors/messages.js';
+import { engineVersion } from '../../io/engine-version.js';
+import { sha256 } from '../../output/manifest.js';
+import { encodePart, maxShards, partFileName, partFormat, partVersion, type SweepPartFile } from '../../pipeline/part-file.js';
+import { portableTargetResult } from '../../pipeline/portable-target-result.js';
 
 export const sweepCommand: CommandDefinition = {
   builder: (yargs) =>
@@ -22,25 +28,60 @@ export const sweepCommand: CommandDefinition = {
         demandOption: 'give at least one --vary <path>=<values>',
         describe: 'assumption path and values: a list a,b,c or a range low:high:step; "12%" reads as 0.12',
       })
+      .option('shard', { type: 'string', describe: 'run only shard k of n (k from 0) of the grid\'s variants and write its part.json.gz to --out; `forecast merge` writes sweep.csv (docs/scale.md)' })
+      .check((argv) => {
+        if (argv.shard !== undefined && !parseShard(argv.shard)) throw new Error(shardMessages.shardFormat(maxShards, argv.shard));
+        return true;
+      })
+      .option('progress', { type: 'boolean', default: false, describe: 'show progress on stderr even when it is not a terminal' })
       .example('forecast sweep scenarios/baseline.yaml --vary assumptions.aiCoreIndustry.growth.mean=10%:20%:2%', 'six growth rates')
       .example('forecast sweep scenarios/baseline.yaml --vary aiCoreIndustry.growth=0.1,0.15 --vary newAiUnicorns.mean=4,6,8', 'a 2 × 3 grid'),
   async run(argv, io) {
     const args = runArguments({ ...argv, scenarios: [argv.scenario] });
     const varies = (argv.vary as string[]).map(parseVary);
-    const { inputs } = loadVariantInputs(io.cwd, args.data, String(argv.scenario), args);
-    const started = Date.now();
+    const { inputs, files } = loadVariantInputs(io.cwd, args.data, String(argv.scenario), args);
     const sweep = await runSweep(inputs, varies, {
       threads: argv.threads as number,
-      onProgress: progressReporter(io, args.quiet, started, 'variants'),
+      onProgress: countProgress({ write: io.stderr, now: Date.now, terminal: Boolean(io.stderrIsTTY) }, !args.quiet && (Boolean(io.stderrIsTTY) || Boolean(argv.progress)), 'variants'),
+      ...(args.shard && { shard: args.shard }),
     });
-    writeOutputsAtomically(resolve(io.cwd, args.out), [{ name: 'sweep.csv', content: sweepCsv(sweep, args.precision) }], { cwd: io.cwd, shown: args.out });
+    if (!args.shard) return writeSweepOutputs(sweep, args, io);
+    // A shard: its variants' results, for forecast merge.
+    const part: SweepPartFile = {
+      format: partFormat,
+      version: partVersion,
+      engine: engineVersion(),
+      command: 'sweep',
+      shard: args.shard,
+      sweep: {
+        scenario: relative(io.cwd, resolve(io.cwd, String(argv.scenario))) || String(argv.scenario),
+        data: args.data,
+        asOf: args.asOf ?? null,
+        draws: args.draws ?? null,
+        seed: args.seed ?? null,
+        vary: argv.vary as string[],
+      },
+      inputs: files.map((file) => ({ path: file.path, sha256: sha256(file.content) })),
+      variants: sweep.variants.map((v) => ({ variant: v.variant, values: Float64Array.from(v.values), targets: v.outcome.targets.map(portableTargetResult) })),
+    };
+    writeOutputsAtomically(resolve(io.cwd, args.out), [{ name: partFileName, content: encodePart(part) }], { cwd: io.cwd, shown: args.out });
     if (!args.quiet) {
-      io.stdout(sweepSummary(sweep));
-      io.stdout(`wrote sweep.csv to ${args.out}/\n`);
+      const variants = sweep.variants.length === 0 ? 'no variants' : `variants ${sweep.variants[0].variant}–${sweep.variants[sweep.variants.length - 1].variant}`;
+      io.stdout(`shard ${args.shard.index} of ${args.shard.count}: ${variants}\nwrote ${partFileName} to ${args.out}/ (combine the parts with forecast merge)\n`);
     }
     return exitCodes.ok;
   },
 };
+
+/** Writes sweep.csv (atomically) and prints the sweep's table. @returns exit code 0 */
+export function writeSweepOutputs(sweep: SweepResult, args: Pick<RunArguments, 'out' | 'precision' | 'quiet'>, io: CliIo): number {
+  writeOutputsAtomically(resolve(io.cwd, args.out), [{ name: 'sweep.csv', content: sweepCsv(sweep, args.precision) }], { cwd: io.cwd, shown: args.out });
+  if (!args.quiet) {
+    io.stdout(sweepSummary(sweep));
+    io.stdout(`wrote sweep.csv to ${args.out}/\n`);
+  }
+  return exitCodes.ok;
+}
 
 /** Terminal view: one row per variant, its values, then each target's verdict (columns T1 … Tn, named below). */
 function sweepSummary(sweep: SweepResult): string {

@@ -1,6 +1,6 @@
 // Kind `cagr`: compound average growth over a window ("年均增长10%以上").
 import type { Observation, Target } from '../../data/types.js';
-import type { PreparedVariable } from '../../pipeline/prepared-model.js';
+import type { PreparedVariable } from '../../model/prepared-model.js';
 import { boundWords } from '../bound-words.js';
 import { fullYearLevels } from '../known-history.js';
 import { decideBounds, figureText, type RecordJudgement } from '../record-judgement.js';

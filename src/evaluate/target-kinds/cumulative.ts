@@ -1,6 +1,6 @@
 // Kind `cumulative`: a flow summed over the years after a base year ("新培育独角兽企业5-10家").
 import type { Observation, Target } from '../../data/types.js';
-import type { PreparedVariable } from '../../pipeline/prepared-model.js';
+import type { PreparedVariable } from '../../model/prepared-model.js';
 import { boundWords } from '../bound-words.js';
 import { fullYearRows } from '../known-history.js';
 import { decideBounds, figureText, truthInterval, type RecordJudgement } from '../record-judgement.js';

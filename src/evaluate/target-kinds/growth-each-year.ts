@@ -1,6 +1,6 @@
 // Kind `growthEachYear`: every year of a window grows at least at a rate ("持续保持10%以上增长").
 import type { Observation, Target } from '../../data/types.js';
-import type { PreparedVariable } from '../../pipeline/prepared-model.js';
+import type { PreparedVariable } from '../../model/prepared-model.js';
 import { boundWords } from '../bound-words.js';
 import { knownGrowth, recordedMinimumGrowth } from '../known-history.js';
 import { decideBounds, figureText, growthInterval, type RecordJudgement } from '../record-judgement.js';

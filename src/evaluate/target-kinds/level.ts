@@ -1,7 +1,7 @@
 // Kind `level`: the level of a quantity in the target year ("人工智能核心产业规模达到3000亿元").
 import type { Observation, Target } from '../../data/types.js';
 import { convertUnit, unitFactor } from '../../data/units.js';
-import type { PreparedVariable } from '../../pipeline/prepared-model.js';
+import type { PreparedVariable } from '../../model/prepared-model.js';
 import { boundWords } from '../bound-words.js';
 import { fullYearRows } from '../known-history.js';
 import { decideBounds, figureText, type RecordJudgement } from '../record-judgement.js';

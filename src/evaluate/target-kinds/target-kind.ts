@@ -1,30 +1,15 @@
 // The contract of a target kind (one file per kind in this folder, listed in registry.ts): how its
 // YAML fields are read, how it reads in words, how the record judges it, what it asks of the future,
 // and how it is judged draw by draw, block by block.
+import type { KindFields, KindParseContext, TargetKindFields, UnitFamily } from '../../data/target-kind-fields.js';
 import type { Observation, Target } from '../../data/types.js';
-import type { PreparedVariable } from '../../pipeline/prepared-model.js';
+import type { PreparedVariable } from '../../model/prepared-model.js';
 import type { YearColumns } from '../../simulate/simulate.js';
 import type { RecordJudgement } from '../record-judgement.js';
 import type { TargetNeed } from '../target-need.js';
 
-/** The unit a kind's bounds are in: `rate` (fractions per year), `share` (percent) or a `level` unit. */
-export type UnitFamily = 'rate' | 'share' | 'level';
 
-/** What a kind's `parse` may use: typed readers of its own keys that report problems at file:line:col. */
-export interface KindParseContext {
-  /** An integer year 1900–2200 at `key`; a problem when it is required and missing, or malformed. */
-  year(key: string, required: boolean): number | undefined;
-  /** Reports `<field> must <rule>, got <value>` at `key`. */
-  problem(key: string, rule: string, value: unknown): void;
-  /** The target's `year`, when it is valid. */
-  readonly targetYear?: number;
-}
-
-/** The fields a kind reads beyond the common ones. */
-export interface KindFields {
-  readonly fromYear?: number;
-  readonly baseYear?: number;
-}
+export type { KindFields, KindParseContext, UnitFamily };
 
 /** The per-draw work of one target within one block of draws (state lives only for the block). */
 export interface KindBlock {
@@ -55,7 +40,7 @@ export interface KindTracking {
 }
 
 /** A target kind: everything the engine knows about it lives in its own file. */
-export interface TargetKindDefinition {
+export interface TargetKindDefinition extends TargetKindFields {
   readonly name: string;
   /** How the report names the kind, Chinese and English. */
   readonly labelZh: string;
