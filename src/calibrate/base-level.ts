@@ -2,7 +2,8 @@
 import { ModelError } from '../errors/model-error.js';
 import type { CalibrationInput, EvidenceItem, LawName } from '../laws/law.js';
 import type { Distribution } from '../model/distribution.js';
-import { approxBand, boundBand, estimateBand } from './calibration-constants.js';
+import { approxBand, estimateBand } from '../data/figure-bands.js';
+import { boundBand } from './calibration-constants.js';
 import { calibrationMessages, calibrationNotes } from './calibration-messages.js';
 import { yearLevels, type YearLevel } from '../data/year-levels.js';
 

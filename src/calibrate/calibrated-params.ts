@@ -1,5 +1,7 @@
 // Merges calibrated parameter distributions with those the model or scenario fixed (fixed ones win).
 import type { Distribution } from '../model/distribution.js';
+import type { Calibration, EvidenceItem, LawName } from '../laws/law.js';
+import type { BaseLevel } from './base-level.js';
 import { calibrationNotes } from './calibration-messages.js';
 
 /**
@@ -29,4 +31,29 @@ export function calibratedParams(
     }
   }
   return { params, notes: kept.length > 0 ? [calibrationNotes.fixedKept(kept)] : [] };
+}
+
+/**
+ * What a law's calibrate hands back: its base level; the parameters `names`, each from `fixed` when
+ * given, otherwise calibrated (calibratedParams); the evidence, the base's then the law's own; the
+ * notes, the law's then which parameters were kept as fixed.
+ */
+export function lawCalibration(
+  law: LawName,
+  base: BaseLevel,
+  names: readonly string[],
+  calibrated: Readonly<Record<string, Distribution>>,
+  fixed: Readonly<Record<string, Distribution>>,
+  evidence: readonly EvidenceItem[],
+  notes: readonly string[],
+): Calibration {
+  const merged = calibratedParams(names, calibrated, fixed);
+  return {
+    law,
+    baseYear: base.baseYear,
+    base: base.base,
+    params: merged.params,
+    evidence: [...base.evidence, ...evidence],
+    notes: [...notes, ...merged.notes],
+  };
 }

@@ -2,7 +2,8 @@
 import type { Observation } from '../data/types.js';
 import { ModelError } from '../errors/model-error.js';
 import type { CalibrationInput, EvidenceItem, LawName } from '../laws/law.js';
-import { approxBand, estimateBand, priorVolatility } from './calibration-constants.js';
+import { approxBand, estimateBand } from '../data/figure-bands.js';
+import { priorVolatility } from './calibration-constants.js';
 import { calibrationMessages, calibrationNotes } from './calibration-messages.js';
 import { describePeriod } from './describe-period.js';
 import { weakGrades, yearLevels, type YearLevel } from '../data/year-levels.js';

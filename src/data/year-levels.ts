@@ -1,6 +1,6 @@
 // The level of a year: which reading of a series stands for a whole year, when several vintages,
 // estimates and bounds speak of it. The one rule, used by calibration, targets and outputs alike.
-import { approxBand, estimateBand } from '../calibrate/calibration-constants.js';
+import { approxBand, estimateBand } from './figure-bands.js';
 import { latestDayOf } from './publication-date.js';
 import { parsePeriod } from './period.js';
 import type { Confidence, Observation, ObservationKind, Qualifier } from './types.js';

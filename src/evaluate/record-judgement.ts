@@ -1,6 +1,6 @@
 // What the record decides about a target: the interval each figure's truth lies in, and whether an
 // interval decides the target's bounds (a bound that cannot decide does not: "超过2500" says nothing about ≥ 3000).
-import { approxBand } from '../calibrate/calibration-constants.js';
+import { approxBand } from '../data/figure-bands.js';
 import type { Observation, Qualifier, Target } from '../data/types.js';
 
 /** The record's verdict on one target, from its kind's judge on record. */

@@ -1,6 +1,6 @@
 // The compound law: a stochastic growth rate (AR(1) in log growth around a mean) compounding the level.
 import { baseLevel } from '../calibrate/base-level.js';
-import { calibratedParams } from '../calibrate/calibrated-params.js';
+import { lawCalibration } from '../calibrate/calibrated-params.js';
 import { priorDegreesOfFreedom, priorVolatility } from '../calibrate/calibration-constants.js';
 import { calibrationMessages, calibrationNotes } from '../calibrate/calibration-messages.js';
 import { censoredGrowthPosterior } from '../calibrate/censored-growth-posterior.js';
@@ -52,7 +52,7 @@ export const compoundLaw: Law = {
     const base = baseLevel(input, 'compound', { positive: true });
     const found = collectGrowthEvidence(input, 'compound');
     const notes: string[] = [...base.notes, ...found.notes];
-    const evidence = [...base.evidence, ...found.evidence];
+    const evidence = [...found.evidence];
     const calibrated: Record<string, Distribution> = {};
     const free = ['growth', 'volatility'].filter((name) => input.fixed[name] === undefined);
     if (free.length > 0) {
@@ -71,15 +71,7 @@ export const compoundLaw: Law = {
       calibrated.persistence = { dist: 'constant', value: 0 };
       notes.push(calibrationNotes.defaultUsed('persistence', '0', 'years independent unless the model says otherwise'));
     }
-    const merged = calibratedParams(parameterNames, calibrated, input.fixed);
-    return {
-      law: 'compound',
-      baseYear: base.baseYear,
-      base: base.base,
-      params: merged.params,
-      evidence,
-      notes: [...notes, ...merged.notes],
-    };
+    return lawCalibration('compound', base, parameterNames, calibrated, input.fixed, evidence, notes);
   },
 
   start(input: LawStartInput): LawRuntime {

@@ -1,6 +1,6 @@
 // The damped-trend law: log growth fades geometrically (Gardner & McKenzie), so the level levels off.
 import { baseLevel } from '../calibrate/base-level.js';
-import { calibratedParams } from '../calibrate/calibrated-params.js';
+import { lawCalibration } from '../calibrate/calibrated-params.js';
 import { minimumYearsForDynamics, priorDegreesOfFreedom, priorVolatility } from '../calibrate/calibration-constants.js';
 import { calibrationMessages, calibrationNotes } from '../calibrate/calibration-messages.js';
 import { fitWeightedLine } from '../calibrate/fit-weighted-line.js';
@@ -87,15 +87,7 @@ export const dampedTrendLaw: Law = {
         calibrationNotes.growthAsRate(),
       );
     }
-    const merged = calibratedParams(['trend', 'damping', 'volatility'], calibrated, input.fixed);
-    return {
-      law: 'dampedTrend',
-      baseYear: base.baseYear,
-      base: base.base,
-      params: merged.params,
-      evidence: [...base.evidence, ...found.evidence],
-      notes: [...notes, ...merged.notes],
-    };
+    return lawCalibration('dampedTrend', base, ['trend', 'damping', 'volatility'], calibrated, input.fixed, found.evidence, notes);
   },
 
   start(input: LawStartInput): LawRuntime {

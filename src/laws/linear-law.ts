@@ -1,6 +1,6 @@
 // The linear law: the level rises by a constant expected amount each year, with additive noise.
 import { baseLevel } from '../calibrate/base-level.js';
-import { calibratedParams } from '../calibrate/calibrated-params.js';
+import { lawCalibration } from '../calibrate/calibrated-params.js';
 import { priorDegreesOfFreedom, priorVolatility } from '../calibrate/calibration-constants.js';
 import { calibrationMessages, calibrationNotes } from '../calibrate/calibration-messages.js';
 import { collectGrowthEvidence } from '../calibrate/growth-evidence.js';
@@ -71,15 +71,7 @@ export const linearLaw: Law = {
         calibrationNotes.weakPrior(priorVolatility, priorDegreesOfFreedom).replace('log points', `× the mean level (${scale.toFixed(4)} level units)`),
       );
     }
-    const merged = calibratedParams(['slope', 'volatility'], calibrated, input.fixed);
-    return {
-      law: 'linear',
-      baseYear: base.baseYear,
-      base: base.base,
-      params: merged.params,
-      evidence: [...base.evidence, ...evidence],
-      notes: [...notes, ...merged.notes],
-    };
+    return lawCalibration('linear', base, ['slope', 'volatility'], calibrated, input.fixed, evidence, notes);
   },
 
   start(input: LawStartInput): LawRuntime {

@@ -1,6 +1,6 @@
 // The mean-reverting law: growth starts where it is and decays toward a long-run rate with a half-life.
 import { baseLevel } from '../calibrate/base-level.js';
-import { calibratedParams } from '../calibrate/calibrated-params.js';
+import { lawCalibration } from '../calibrate/calibrated-params.js';
 import { minimumYearsForDynamics, priorDegreesOfFreedom, priorVolatility } from '../calibrate/calibration-constants.js';
 import { calibrationMessages, calibrationNotes } from '../calibrate/calibration-messages.js';
 import { fitWeightedLine } from '../calibrate/fit-weighted-line.js';
@@ -107,15 +107,7 @@ export const meanRevertingLaw: Law = {
         calibrationNotes.growthAsRate(),
       );
     }
-    const merged = calibratedParams(['initialGrowth', 'longRunGrowth', 'halfLife', 'volatility'], calibrated, input.fixed);
-    return {
-      law: 'meanReverting',
-      baseYear: base.baseYear,
-      base: base.base,
-      params: merged.params,
-      evidence: [...base.evidence, ...found.evidence],
-      notes: [...notes, ...merged.notes],
-    };
+    return lawCalibration('meanReverting', base, ['initialGrowth', 'longRunGrowth', 'halfLife', 'volatility'], calibrated, input.fixed, found.evidence, notes);
   },
 
   start(input: LawStartInput): LawRuntime {

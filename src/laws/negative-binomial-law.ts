@@ -1,6 +1,6 @@
 // The negative-binomial law: yearly counts whose rate itself varies from year to year (Gamma–Poisson).
 import { baseLevel } from '../calibrate/base-level.js';
-import { calibratedParams } from '../calibrate/calibrated-params.js';
+import { lawCalibration } from '../calibrate/calibrated-params.js';
 import { calibrationMessages, calibrationNotes } from '../calibrate/calibration-messages.js';
 import { countHistory } from '../calibrate/count-history.js';
 import { ModelError } from '../errors/model-error.js';
@@ -93,15 +93,7 @@ export const negativeBinomialLaw: Law = {
       calibrated.mean = { dist: 'gamma', shape: (0.5 + total) / inflation, rate: years / inflation };
       notes.push(`mean ~ Gamma((0.5 + ${total})/${inflation.toFixed(3)}, ${years}/${inflation.toFixed(3)}): Jeffreys prior, variance inflated by the overdispersion 1 + x̄/k`);
     }
-    const merged = calibratedParams(['mean', 'dispersion'], calibrated, input.fixed);
-    return {
-      law: 'negativeBinomial',
-      baseYear: base.baseYear,
-      base: base.base,
-      params: merged.params,
-      evidence: [...base.evidence, ...history.evidence],
-      notes: [...notes, ...merged.notes],
-    };
+    return lawCalibration('negativeBinomial', base, ['mean', 'dispersion'], calibrated, input.fixed, history.evidence, notes);
   },
 
   start(input: LawStartInput): LawRuntime {

@@ -1,6 +1,6 @@
 // The Poisson law: a yearly flow of independent arrivals (e.g. new unicorns a year) at an uncertain rate.
 import { baseLevel } from '../calibrate/base-level.js';
-import { calibratedParams } from '../calibrate/calibrated-params.js';
+import { lawCalibration } from '../calibrate/calibrated-params.js';
 import { calibrationMessages } from '../calibrate/calibration-messages.js';
 import { countHistory } from '../calibrate/count-history.js';
 import { ModelError } from '../errors/model-error.js';
@@ -39,15 +39,7 @@ export const poissonLaw: Law = {
       calibrated.rate = { dist: 'gamma', shape: 0.5 + total, rate: history.counts.length };
       notes.push(`rate ~ Gamma(0.5 + ${total}, ${history.counts.length}): Jeffreys prior and ${history.counts.length} yearly counts (BDA3 §2.6)`);
     }
-    const merged = calibratedParams(['rate'], calibrated, input.fixed);
-    return {
-      law: 'poisson',
-      baseYear: base.baseYear,
-      base: base.base,
-      params: merged.params,
-      evidence: [...base.evidence, ...history.evidence],
-      notes: [...notes, ...merged.notes],
-    };
+    return lawCalibration('poisson', base, ['rate'], calibrated, input.fixed, history.evidence, notes);
   },
 
   start(input: LawStartInput): LawRuntime {

@@ -21,7 +21,7 @@ import type {
   ReportVerdict,
 } from './report-data.js';
 import type { SensitivityRow } from './sensitivity-row.js';
-import { approxBand } from '../calibrate/calibration-constants.js';
+import { approxBand } from '../data/figure-bands.js';
 
 /**
  * Half-width of the band drawn around an approximate figure ("接近", "近", "约"), as a fraction of
