@@ -65,6 +65,25 @@ export function censoredGrowthPosterior(
   censored: readonly CensoredSample[],
   prior: VolatilityPrior = { scale: priorVolatility, df: priorDegreesOfFreedom },
 ): CensoredGrowthPosterior {
+  if (censored.length === 0) return integrate(points, censored, prior);
+  // The quadrature (161² nodes, ≈ 10 ms) is a pure function of these numbers; a run calibrates the
+  // same variable on the same data for every scenario, and once more for the checks before it, so
+  // the answer is kept (String(x) round-trips every double: equal keys are equal inputs).
+  const key = [prior.scale, prior.df, points.length, ...points.flatMap((p) => [p.value, p.weight]), ...censored.flatMap((c) => [c.lower, c.upper, c.weight])].map(String).join(' ');
+  let found = answers.get(key);
+  if (!found) {
+    found = integrate(points, censored, prior);
+    if (answers.size >= answersKept) answers.delete(answers.keys().next().value as string);
+    answers.set(key, found);
+  }
+  return { ...found };
+}
+
+/** Answers kept (oldest dropped first): a model has a few compound variables with bounds. */
+const answersKept = 64;
+const answers = new Map<string, CensoredGrowthPosterior>();
+
+function integrate(points: readonly WeightedSample[], censored: readonly CensoredSample[], prior: VolatilityPrior): CensoredGrowthPosterior {
   const base = posteriorGrowth(points, prior);
   const unchanged = { ...base, censored: censored.length, shift: 0, scaleRatio: 1, volatilityRatio: 1, keptShare: 1 };
   if (censored.length === 0) return unchanged;
@@ -93,8 +112,12 @@ export function censoredGrowthPosterior(
   }
   if (maxLog === -Infinity) throw new Error('censoredGrowthPosterior: the bounds exclude every value the points allow');
   if (logLikelihood.every((log) => log === 0)) return unchanged;
-  const pointsMass = Float64Array.from({ length: count }, (_, node) => sigmaMass[Math.floor(node / NODES)]);
-  const weights = Float64Array.from(logLikelihood, (log, node) => pointsMass[node] * Math.exp(log - maxLog));
+  const pointsMass = new Float64Array(count);
+  const weights = new Float64Array(count);
+  for (let node = 0; node < count; node++) {
+    pointsMass[node] = sigmaMass[Math.floor(node / NODES)];
+    weights[node] = pointsMass[node] * Math.exp(logLikelihood[node] - maxLog);
+  }
   const order = Array.from({ length: count }, (_, node) => node).sort((a, b) => mus[a] - mus[b]);
   const [q25, q50, q75] = weightedQuantiles(mus, pointsMass, order, [0.25, 0.5, 0.75]);
   const [w25, w50, w75] = weightedQuantiles(mus, weights, order, [0.25, 0.5, 0.75]);
@@ -147,13 +170,14 @@ function intervalProbability(sample: CensoredSample, mu: number, sigma: number):
  * the midpoint of its step, C_i = (Σ_{k<i} w_(k) + w_(i)/2)/Σw, and linear between (Hyndman & Fan 1996,
  * definition 5, weighted).
  */
-function weightedQuantiles(values: Float64Array, weights: Float64Array, order: readonly number[], probabilities: readonly number[]): number[] {
+function weightedQuantiles(values: Float64Array, weights: Float64Array, order: ArrayLike<number>, probabilities: readonly number[]): number[] {
   let total = 0;
-  for (const node of order) total += weights[node];
+  for (let k = 0; k < order.length; k++) total += weights[order[k]];
   const positions: number[] = [];
   const xs: number[] = [];
   let cumulative = 0;
-  for (const node of order) {
+  for (let k = 0; k < order.length; k++) {
+    const node = order[k];
     const w = weights[node];
     if (w === 0) continue;
     positions.push((cumulative + w / 2) / total);

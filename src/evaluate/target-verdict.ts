@@ -46,14 +46,22 @@ export interface TargetVerdict {
  * @example dataVintage(data); // => '2024-07-26' for the shipped data
  */
 export function dataVintage(data: DataSet): string {
+  const known = vintages.get(data);
+  if (known !== undefined) return known;
   let latest = '';
   for (const o of data.observations) {
     if (o.kind !== 'observed') continue;
     const day = latestDayOf(o.published);
     if (day > latest) latest = day;
   }
+  vintages.set(data, latest);
   return latest;
 }
+
+// A data set is read-only once loaded, and every scenario's outputs (targets.csv, record.csv, the
+// terminal summary) ask for the same record verdicts: each is worked out once per data set and target.
+const vintages = new WeakMap<DataSet, string>();
+const recordVerdicts = new WeakMap<Target, { readonly data: DataSet; readonly vintage: string; readonly verdict: RecordVerdict }>();
 
 /** The observed rows of a target's series. */
 function seriesRecord(data: DataSet, series: string | undefined): Observation[] {
@@ -67,6 +75,14 @@ function seriesRecord(data: DataSet, series: string | undefined): Observation[] 
  * @example recordVerdict(bjSwinfoRevenue2020, data).status; // => 'achieved'
  */
 export function recordVerdict(target: Target, data: DataSet, vintage = dataVintage(data)): RecordVerdict {
+  const known = recordVerdicts.get(target);
+  if (known && known.data === data && known.vintage === vintage) return known.verdict;
+  const verdict = judgeRecord(target, data, vintage);
+  recordVerdicts.set(target, { data, vintage, verdict });
+  return verdict;
+}
+
+function judgeRecord(target: Target, data: DataSet, vintage: string): RecordVerdict {
   const windowClosed = vintage > `${target.year}-12-31`;
   const judgement: RecordJudgement =
     target.series === undefined

@@ -34,8 +34,16 @@ export function observedSeries(data: DataSet, series: string | undefined): Obser
  * @throws InputError when a series named in calibrate.growthSeries has observations but contributes nothing
  */
 export function prepareModel(model: ModelSpec, data: DataSet, scenario: ScenarioSpec): PreparedModel {
+  const known = prepared.get(model)?.get(data)?.get(scenario);
+  if (known) return known;
   try {
-    return prepareModelUnlocated(model, data, scenario);
+    const result = prepareModelUnlocated(model, data, scenario);
+    const byData = prepared.get(model) ?? new WeakMap<DataSet, WeakMap<ScenarioSpec, PreparedModel>>();
+    const byScenario = byData.get(data) ?? new WeakMap<ScenarioSpec, PreparedModel>();
+    byScenario.set(scenario, result);
+    byData.set(data, byScenario);
+    prepared.set(model, byData);
+    return result;
   } catch (error) {
     // A law that cannot be calibrated is a problem of the model's variable: located there, so every
     // command reports it at file:line (a ModelError alone names no file).
@@ -46,6 +54,11 @@ export function prepareModel(model: ModelSpec, data: DataSet, scenario: Scenario
     throw new InputError([{ ...where, field, message: `${field} ${error.message.replace(/^\S+ /, '')}` }]);
   }
 }
+
+// Specs and data sets are read-only once loaded, and a prepared model is only read: `forecast run`
+// prepares each scenario for its checks (checkBeforeSimulating) and again to simulate it, so the
+// first preparation of the same three objects is kept (calibration, formulas compiled).
+const prepared = new WeakMap<ModelSpec, WeakMap<DataSet, WeakMap<ScenarioSpec, PreparedModel>>>();
 
 function prepareModelUnlocated(model: ModelSpec, data: DataSet, scenario: ScenarioSpec): PreparedModel {
   const names = model.variables.map((v) => v.name);
