@@ -18,6 +18,11 @@ export interface LawForecasterOptions {
   readonly fixed?: Readonly<Record<string, Distribution>>;
   /** Method name (default `law:<law name>`). */
   readonly name?: string;
+  /**
+   * Floor the law's bands by the pooled short-series errors as the engine does (default false: a
+   * yardstick's `law:<name>` row is the law's own bands, and the floor is measured from them).
+   */
+  readonly pooledBandFloor?: boolean;
 }
 
 /** A law run as an AnnualMethod: its forecasts carry the draws and the calibration used. */
@@ -29,7 +34,8 @@ export interface LawMethod extends AnnualMethod {
 /**
  * Wraps an engine law as an annual method. For a series y_1..y_n:
  * 1. observations: FY, exact, reported, observed levels y_t in years firstYear … firstYear + n − 1;
- * 2. calibration = law.calibrate({ variable: 'series', observations, fixed });
+ * 2. calibration = law.calibrate({ variable: 'series', observations, fixed, pooledBandFloor }) (false by default:
+ *    the law's own bands);
  * 3. draws as the engine makes them (lawForecastDraws), h years past the last value;
  * 4. point = median of the draws per horizon; quantile(p) = empirical quantile.
  * Calibration problems (ModelError: e.g. a capacity law on a series that does not slow down) are
@@ -46,6 +52,7 @@ export function lawForecaster(law: Law, options: LawForecasterOptions = {}): Law
   const seed = options.seed ?? 1;
   const firstYear = options.firstYear ?? 2000;
   const fixed = options.fixed ?? {};
+  const pooledBandFloor = options.pooledBandFloor ?? false;
   return {
     name: options.name ?? `law:${law.name}`,
     description: law.summary,
@@ -53,7 +60,7 @@ export function lawForecaster(law: Law, options: LawForecasterOptions = {}): Law
     law,
     forecast(series, horizon) {
       const observations = series.map((value, index) => yearlyObservation(firstYear + index, value, index));
-      const calibration = law.calibrate({ variable: 'series', observations, growthEvidence: [], fixed });
+      const calibration = law.calibrate({ variable: 'series', observations, growthEvidence: [], fixed, pooledBandFloor });
       const forecast = lawForecastDraws(law, calibration, { horizon, draws, seed, variable: 'series', fixed });
       return { ...forecast, calibration };
     },

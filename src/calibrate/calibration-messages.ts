@@ -1,5 +1,6 @@
 // Wording of every calibration problem (ModelError messages) and of the notes calibration writes.
 import type { Observation } from '../data/types.js';
+import type { BandFloor } from './band-floor.js';
 
 /** `file:line` of an observation, for messages and notes. */
 function at(observation: Observation): string {
@@ -54,6 +55,10 @@ export const calibrationNotes = {
   defaultUsed: (param: string, value: string, why: string) => `default ${param} = ${value}: ${why}`,
   fixedKept: (params: readonly string[]) => `given in the model or scenario, not calibrated: ${params.join(', ')}`,
   startUsed: (year: number) => `base level from the model's start (${year}), as the model states it`,
+  bandFloor: (floor: BandFloor) =>
+    floor.factor === 1
+      ? `pooled short-series band floor: ${floor.years} years of growth evidence (length class ${floor.lengthClass}); hindcasts of this law in that class covered as often as claimed (factor ${floor.measured.toFixed(3)}), bands kept`
+      : `pooled short-series band floor: ${floor.years} years of growth evidence (length class ${floor.lengthClass}); the growth scale and volatility ×${floor.factor.toFixed(3)}, the factor hindcasts of this law on windows of that class in the M3 and tourism training parts needed for their 80% and 95% bands to cover as claimed (docs/backtest.md §8)`,
   growthAsRate: () =>
     'growth calibrated in log points; its rate is studentT(location exp(m) − 1, scale exp(m)·se) (delta method, exact at the median)',
 } as const;

@@ -13,7 +13,7 @@ import { firstPassageCsv, recordCsv, targetsCsv } from '../output/targets-table.
 import type { ScenarioResult } from '../model/scenario-result.js';
 import { terminalSummary, useColour } from '../report/terminal-summary.js';
 import type { CliIo } from './cli-io.js';
-import { checkFailures, checkProbability, type RunArguments } from './commands/run.js';
+import { checkProbability, checkVerdicts, type RunArguments } from './commands/run.js';
 import { exitCodes } from './exit-codes.js';
 
 export interface RunOutputs {
@@ -43,7 +43,7 @@ export async function writeRunOutputs(run: RunOutputs, io: CliIo): Promise<numbe
     { name: 'required.csv', content: requiredCsv(results, inputs.data, args.precision) },
     { name: 'targets.csv', content: targetsCsv(results, inputs.data, args.precision) },
     { name: 'first-passage.csv', content: firstPassageCsv(results, args.precision) },
-    { name: 'record.csv', content: recordCsv(inputs.data, args.precision) },
+    { name: 'record.csv', content: recordCsv(inputs.data, args.precision, results) },
   ];
   if (run.format === 'iamc') {
     outputs.push({ name: 'iamc.csv', content: iamcCsv(results, inputs.data, { digits: args.precision }) });
@@ -79,7 +79,8 @@ export async function writeRunOutputs(run: RunOutputs, io: CliIo): Promise<numbe
     io.stdout(`wrote ${outputs.map((o) => o.name).join(', ')} to ${args.out}/\n`);
   }
   if (!args.check) return exitCodes.ok;
-  const failures = checkFailures(results, inputs.data);
+  const { failures, notShown } = checkVerdicts(results, inputs.data);
   for (const failure of failures) io.stderr(`check  ${failure} < ${checkProbability * 100}%\n`);
+  for (const line of notShown) io.stderr(`check  ${line}: a lower bound below ${checkProbability * 100}% shows no likely miss (not counted)\n`);
   return failures.length > 0 ? exitCodes.targetMissed : exitCodes.ok;
 }

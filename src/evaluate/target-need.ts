@@ -1,11 +1,13 @@
 // What one target asks of the future, measured from the latest record (`forecast targets`, required paths, targets.csv).
 import type { Qualifier, Target } from '../data/types.js';
 
-/** The latest full-year level before a target's year, as the record gives it. */
+/** The latest full-year level before a target's year, as the record gives it (an outturn, else an estimate). */
 export interface LatestLevel {
   readonly year: number;
   readonly value: number;
   readonly qualifier: Qualifier;
+  /** `observed` (an outturn) or `estimate` (a preliminary estimate of a year whose outturn is not on record yet). */
+  readonly kind: 'observed' | 'estimate';
   readonly source: string;
 }
 

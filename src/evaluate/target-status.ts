@@ -10,8 +10,14 @@ export type ProjectedStatus = 'very likely' | 'likely' | 'as likely as not' | 'u
 /** An outcome on record: decided by an observation (`achieved`, `missed`), or not (`unknown`, with the reason) once the window has closed. */
 export type RecordStatus = 'achieved' | 'missed' | 'unknown';
 
+/**
+ * A closed window the record cannot decide yet, judged from the model's draws of its years: the
+ * likelihood word of P(met) marked as a nowcast (`very likely (nowcast)`), never an outcome on record.
+ */
+export type NowcastStatus = `${ProjectedStatus} (nowcast)`;
+
 /** Every status a target row can carry; `not judged` comes with the reason. */
-export type TargetStatus = ProjectedStatus | RecordStatus | 'not judged';
+export type TargetStatus = ProjectedStatus | NowcastStatus | RecordStatus | 'not judged';
 
 /**
  * Lower edges of the projected statuses on P(met): ≥ 0.90 very likely, ≥ 0.66 likely, ≥ 0.33 as
@@ -21,8 +27,14 @@ export type TargetStatus = ProjectedStatus | RecordStatus | 'not judged';
  */
 export const statusThresholds = { veryLikely: 0.9, likely: 0.66, asLikelyAsNot: 0.33, unlikely: 0.1 } as const;
 
-/** Every status in display order: projected (most to least likely), then record, then not judged. */
-export const targetStatuses: readonly TargetStatus[] = ['very likely', 'likely', 'as likely as not', 'unlikely', 'very unlikely', 'achieved', 'missed', 'unknown', 'not judged'];
+const projectedStatuses: readonly ProjectedStatus[] = ['very likely', 'likely', 'as likely as not', 'unlikely', 'very unlikely'];
+
+/** Every status in display order: projected (most to least likely), nowcasts alike, then record, then not judged. */
+export const targetStatuses: readonly TargetStatus[] = [
+  ...projectedStatuses,
+  ...projectedStatuses.map((status) => `${status} (nowcast)` as const),
+  'achieved', 'missed', 'unknown', 'not judged',
+];
 
 /**
  * The projected status of a target from its probability of being met.
@@ -37,7 +49,24 @@ export function projectedStatus(probabilityMet: number): ProjectedStatus {
   return 'very unlikely';
 }
 
-/** True for the statuses a projection gives (P(met) known), false for record outcomes and `not judged`. */
+/**
+ * The status of a nowcast: the likelihood word of P(met), marked.
+ * @example nowcastStatus(0.999); // => 'very likely (nowcast)'
+ */
+export function nowcastStatus(probabilityMet: number): NowcastStatus {
+  return `${projectedStatus(probabilityMet)} (nowcast)`;
+}
+
+/**
+ * The likelihood word a status carries, projected or nowcast; undefined for record outcomes and `not judged`.
+ * @example likelihoodOf('likely (nowcast)'); // => 'likely'
+ */
+export function likelihoodOf(status: TargetStatus): ProjectedStatus | undefined {
+  const word = status.endsWith(' (nowcast)') ? status.slice(0, -' (nowcast)'.length) : status;
+  return (projectedStatuses as readonly string[]).includes(word) ? (word as ProjectedStatus) : undefined;
+}
+
+/** True for the statuses a projection gives (P(met) known), false for nowcasts, record outcomes and `not judged`. */
 export function isProjected(status: TargetStatus): status is ProjectedStatus {
   return status === 'very likely' || status === 'likely' || status === 'as likely as not' || status === 'unlikely' || status === 'very unlikely';
 }

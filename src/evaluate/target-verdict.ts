@@ -6,7 +6,7 @@ import type { ScenarioResult } from '../model/scenario-result.js';
 import { variableEvidence, type EvidenceBasis, type VariableEvidence } from './evidence-basis.js';
 import type { RecordJudgement } from './record-judgement.js';
 import type { TargetResult } from '../model/target-result.js';
-import { projectedStatus, type TargetStatus } from './target-status.js';
+import { nowcastStatus, projectedStatus, type TargetStatus } from './target-status.js';
 import { targetKind } from './target-kinds/registry.js';
 
 /** What the record says about one target, and whether its window has closed. */
@@ -23,9 +23,12 @@ export interface TargetVerdict {
   /** The target as written (unit and bounds as in data/targets.yaml). */
   readonly target: Target;
   readonly status: TargetStatus;
-  /** Where the status comes from: the record, the projection, or neither. */
-  readonly judgedOn: 'record' | 'projection' | 'none';
-  /** 1 or 0 on record, the projection's share of draws, NaN when not judged or unknown without a projection. */
+  /**
+   * Where the status comes from: the record; the projection of an open window; a `nowcast` — the
+   * model's draws of a closed window the record cannot decide yet; or neither.
+   */
+  readonly judgedOn: 'record' | 'projection' | 'nowcast' | 'none';
+  /** 1 or 0 on record, the share of draws (of those the record allows) meeting it, NaN when not judged or unknown without draws. */
   readonly probabilityMet: number;
   readonly record: RecordVerdict;
   /** The model's projection, where it projects the target (also beside a record verdict). */
@@ -92,10 +95,13 @@ function judgeRecord(target: Target, data: DataSet, vintage: string): RecordVerd
 /**
  * Every target of the data set, in data order, with its verdict in this scenario:
  * 1. decided on record (`achieved` / `missed`): probability 1 or 0, basis `data`;
- * 2. else a closed window: `unknown` with the record's reason (a projection of the year, if any, is a nowcast beside it);
- * 3. else projected: the likelihood word of P(met), basis from the judged variable's inputs;
- * 4. else `not judged`, with the reason (no variable, another region, beyond the horizon, …).
- * @example targetVerdicts(result, data).find((v) => v.target.id === 'bj-ai-scholars-2025')?.basis; // => 'assumption'
+ * 2. else a closed window the model simulates: a nowcast — the likelihood word of P(met) over the
+ *    draws the record allows, marked `(nowcast)` (`very likely (nowcast)`); the record's `unknown`
+ *    and its reason stay in `record` (record.csv), and `reason` says both;
+ * 3. else a closed window: `unknown` with the record's reason;
+ * 4. else projected: the likelihood word of P(met), basis from the judged variable's inputs;
+ * 5. else `not judged`, with the reason (no variable, another region, beyond the horizon, …).
+ * @example targetVerdicts(result, data).find((v) => v.target.id === 'bj-ai-scholars-2025')?.status; // => 'likely (nowcast)'
  */
 export function targetVerdicts(result: ScenarioResult, data: DataSet): TargetVerdict[] {
   const vintage = dataVintage(data);
@@ -110,9 +116,17 @@ export function targetVerdicts(result: ScenarioResult, data: DataSet): TargetVer
       return { target, status: record.status, judgedOn: 'record', probabilityMet: record.status === 'achieved' ? 1 : 0, record, basis: 'data', ...withProjection };
     }
     if (record.status === 'unknown') {
+      const closed = `window closed ${target.year}; ${record.judgement.reason}`;
+      if (projection && projection.conditioned?.draws !== 0 && Number.isFinite(projection.probabilityMet)) {
+        return {
+          target, status: nowcastStatus(projection.probabilityMet), judgedOn: 'nowcast', probabilityMet: projection.probabilityMet, record,
+          ...(evidence ? { basis: evidence.basis } : {}), ...withProjection,
+          reason: `${closed}; nowcast from the model's draws of ${target.year}${projection.conditioned ? `, ${projection.conditioned.text}` : ''}`,
+        };
+      }
       return {
         target, status: 'unknown', judgedOn: 'none', probabilityMet: Number.NaN, record, ...withProjection,
-        reason: `window closed ${target.year}; ${record.judgement.reason}${projection ? '; the projection of the year is a nowcast' : ''}`,
+        reason: `${closed}${projection ? `; no draw of the model lies within what the record says of ${target.year}, so no nowcast` : ''}`,
       };
     }
     if (projection) {

@@ -15,6 +15,7 @@ import type { TargetResult } from '../model/target-result.js';
 import { projectedStatus } from './target-status.js';
 import { targetKind } from './target-kinds/registry.js';
 import type { KindBlock } from './target-kinds/target-kind.js';
+import { recordCondition } from './record-condition.js';
 
 /** An observer of the simulation, driven block by block, that turns into a TargetResult at the end. */
 export interface TargetTracker {
@@ -48,7 +49,8 @@ export interface TargetTracker {
 export interface TrackerState {
   /** Draws in the blocks begun. */
   readonly begun: number;
-  readonly counts: { readonly finite: number; readonly met: number; readonly below: number; readonly above: number; readonly aspiration: number; readonly seen: number };
+  /** `consistent`: draws of the target year within the record's bound on it (all seen draws when the record sets none). */
+  readonly counts: { readonly finite: number; readonly met: number; readonly below: number; readonly above: number; readonly aspiration: number; readonly seen: number; readonly consistent: number };
   /** [year, draws met by then] (first passage), and [year, draws met in that year]. */
   readonly passage: readonly (readonly [number, number])[];
   readonly metInYear: readonly (readonly [number, number])[];
@@ -103,9 +105,13 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
   const aboveInclusive = target.upper ? !ceilingInclusive : false;
   const aspiration = target.aspiration ?? Number.NaN;
   const everMet = kind.passage !== 'none' && !target.upper;
+  // What the record already says about the variable's level in the target year (a bound, a part of
+  // the year): draws outside it are impossible, and the verdict is read from the others.
+  const condition = recordCondition(observations, target.year);
+  let masked: Float64Array | undefined;
 
   // Merged state: what survives blocks.
-  const counts = { finite: 0, met: 0, below: 0, above: 0, aspiration: 0, seen: 0 };
+  const counts = { finite: 0, met: 0, below: 0, above: 0, aspiration: 0, seen: 0, consistent: 0 };
   const passageCounts = new Map<number, number>();
   const metInYearCounts = new Map<number, number>();
   const judgedQuantiles = newQuantiles(p3);
@@ -149,20 +155,36 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
       }
       if (year !== target.year) return;
       counts.seen += count;
-      const c = countAgainst(values, count, low, lowInclusive, ceiling, ceilingInclusive, upperFigure, aboveInclusive, aspiration);
+      let judged = values;
+      let factor = block.ownGrowthFactor?.();
+      if (condition) {
+        // Draws whose level of the year the record excludes become NaN: counted in nothing, summarised in nothing.
+        const level = columns.current(name);
+        if (!masked || masked.length < count) masked = new Float64Array(count);
+        let consistent = 0;
+        for (let i = 0; i < count; i++) {
+          const inside = level !== undefined && condition.contains(level[i]);
+          masked[i] = inside ? values[i] : Number.NaN;
+          consistent += inside as unknown as number;
+          if (factor && !inside) factor[i] = Number.NaN;
+        }
+        counts.consistent += consistent;
+        judged = masked;
+      } else counts.consistent += count;
+      const c = countAgainst(judged, count, low, lowInclusive, ceiling, ceilingInclusive, upperFigure, aboveInclusive, aspiration);
       counts.finite += c.finite;
       counts.below += c.below;
       counts.met += c.finite - c.below - c.breach;
       counts.above += c.above;
       counts.aspiration += c.aspiration;
-      judgedQuantiles.add(values, count);
-      const factor = block.ownGrowthFactor?.();
+      judgedQuantiles.add(judged, count);
       if (growthFactors && factor) growthFactors.add(factor, count);
+      factor = undefined;
       if (kept) {
         // At the block's own draws: blocks may be simulated in any order.
         const at = columns.block.offset;
-        kept.values.set(values.subarray(0, count), at);
-        for (let i = 0; i < count; i++) kept.met[at + i] = meets(values[i], low, lowInclusive, ceiling, ceilingInclusive) ? 1 : 0;
+        kept.values.set(judged.subarray(0, count), at);
+        for (let i = 0; i < count; i++) kept.met[at + i] = meets(judged[i], low, lowInclusive, ceiling, ceilingInclusive) ? 1 : 0;
       }
     },
     endBlock() {
@@ -174,14 +196,17 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
       const notes = [...tracking.notes];
       const seen = counts.seen === draws && draws > 0;
       if (!seen) notes.push(`the simulation does not reach ${target.year}`);
-      const share = (n: number) => (seen ? n / draws : Number.NaN);
+      // Shares of the draws the record allows (all of them unless the record bounds the year).
+      const base = condition ? counts.consistent : draws;
+      if (condition && seen) notes.push(`${condition.text}: ${counts.consistent} of ${draws} draws within it, the others left out`);
+      const share = (n: number) => (seen && base > 0 ? n / base : Number.NaN);
       const probabilityMet = share(counts.met);
-      const [p05, p50, p95] = seen ? judgedQuantiles.quantiles(p3) : [Number.NaN, Number.NaN, Number.NaN];
+      const [p05, p50, p95] = seen && base > 0 ? judgedQuantiles.quantiles(p3) : [Number.NaN, Number.NaN, Number.NaN];
       const rate = kind.unit === 'rate';
       const { gap, gapRelative } = gapOf(p50, target, rate);
       const need = kind.need(target, observations);
       const years = tracking.ownGrowthYears;
-      const assumed = rate ? p50 : growthFactors && years !== undefined && seen ? Math.pow(growthFactors.quantiles(median)[0], 1 / years) - 1 : Number.NaN;
+      const assumed = rate ? p50 : growthFactors && years !== undefined && seen && base > 0 ? Math.pow(growthFactors.quantiles(median)[0], 1 / years) - 1 : Number.NaN;
       const years_ = [...passageCounts.keys()].sort((a, b) => a - b);
       const firstYearMedianMeets = years_.find((y) => (metInYearCounts.get(y) ?? 0) * 2 >= draws && draws > 0);
       return {
@@ -191,7 +216,7 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
         judged: kind.judged,
         draws,
         probabilityMet,
-        probabilityMetSe: Math.sqrt((probabilityMet * (1 - probabilityMet)) / draws),
+        probabilityMetSe: Math.sqrt((probabilityMet * (1 - probabilityMet)) / base),
         probabilityBelow: share(counts.below),
         probabilityAbove: target.upper || target.aspiration !== undefined || target.approx ? share(counts.above) : Number.NaN,
         probabilityAspiration: target.aspiration !== undefined ? share(counts.aspiration) : Number.NaN,
@@ -206,6 +231,7 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
         ...(firstYearMedianMeets !== undefined ? { firstYearMedianMeets } : {}),
         status: projectedStatus(probabilityMet),
         firstPassage: years_.map((year) => ({ year, probability: passageCounts.get(year)! / draws })),
+        ...(condition ? { conditioned: { low: condition.interval.low, high: condition.interval.high, draws: seen ? counts.consistent : 0, text: condition.text, rows: condition.rows } } : {}),
         notes,
       };
     },
@@ -234,6 +260,7 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
       counts.above += state.counts.above;
       counts.aspiration += state.counts.aspiration;
       counts.seen += state.counts.seen;
+      counts.consistent += state.counts.consistent;
       for (const [year, n] of state.passage) passageCounts.set(year, (passageCounts.get(year) ?? 0) + n);
       for (const [year, n] of state.metInYear) metInYearCounts.set(year, (metInYearCounts.get(year) ?? 0) + n);
       judgedQuantiles.absorb(state.judged);

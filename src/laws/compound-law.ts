@@ -1,4 +1,5 @@
 // The compound law: a stochastic growth rate (AR(1) in log growth around a mean) compounding the level.
+import { bandFloor } from '../calibrate/band-floor.js';
 import { baseLevel } from '../calibrate/base-level.js';
 import { lawCalibration } from '../calibrate/calibrated-params.js';
 import { priorDegreesOfFreedom, priorVolatility } from '../calibrate/calibration-constants.js';
@@ -32,7 +33,10 @@ const parameterNames = ['growth', 'volatility', 'persistence'] as const;
  * reference series of `growthSeries`, each sample weighted by the years it covers), then the
  * conjugate posterior of the points (posteriorGrowth), reweighted by the censored likelihood of the
  * bounds (censoredGrowthPosterior): mean log growth ~ t_df(ḡ + Δ, r·s_post/√W) expressed as a rate by
- * growthRateDistribution; σ ~ scaledInvChi(v·s_post, df). Base: baseLevel (latest full-year level).
+ * growthRateDistribution; σ ~ scaledInvChi(v·s_post, df). Both scales are then multiplied by the pooled
+ * short-series band factor c ≥ 1 of the evidence's length class (bandFloor; unless pooledBandFloor is
+ * false), so the bands borrow what hindcasts of this law on the collections' training parts missed.
+ * Base: baseLevel (latest full-year level).
  * Reference: Hamilton, *Time Series Analysis* (1994) §3.4 (AR(1)); BDA3 §3.2–3.3 (posterior).
  * @example
  * // growth 0.1, volatility 0, persistence 0, level 100: next(1) → 110.00000000000001, next(2) → 121.00000000000003
@@ -58,11 +62,15 @@ export const compoundLaw: Law = {
     if (free.length > 0) {
       if (found.samples.length === 0) throw new ModelError(input.variable, 'compound', calibrationMessages.noEvidence(free));
       const posterior = censoredGrowthPosterior(found.samples, found.censored);
-      calibrated.growth = growthRateDistribution(posterior.location, posterior.scale, posterior.df);
-      calibrated.volatility = { dist: 'scaledInvChi', scale: posterior.volatilityScale, df: posterior.df };
+      // The pooled short-series floor widens both random parts of growth by one factor c (bandFloor).
+      const floor = input.pooledBandFloor === false ? undefined : bandFloor(found.samples);
+      const c = floor?.factor ?? 1;
+      calibrated.growth = growthRateDistribution(posterior.location, c * posterior.scale, posterior.df);
+      calibrated.volatility = { dist: 'scaledInvChi', scale: c * posterior.volatilityScale, df: posterior.df };
       evidence.push(...found.censoredEvidence);
       notes.push(
         ...growthPriorNotes(found, posterior),
+        ...(floor ? [calibrationNotes.bandFloor(floor)] : []),
         calibrationNotes.weakPrior(priorVolatility, priorDegreesOfFreedom),
         calibrationNotes.growthAsRate(),
       );

@@ -49,6 +49,11 @@ export interface CalibrationInput {
   readonly fixed: Readonly<Record<string, Distribution>>;
   /** Starting point stated in the model when there is no data (explicit, documented assumption). */
   readonly start?: { readonly year: number; readonly value: Distribution };
+  /**
+   * Whether calibrated bands are floored by the pooled short-series errors (compound: bandFloor in
+   * src/calibrate/band-floor.ts). Default true; the yardsticks set false to measure a law's own bands.
+   */
+  readonly pooledBandFloor?: boolean;
 }
 
 /** One piece of evidence used in calibration, for `forecast explain` and the manifest. */

@@ -1,5 +1,5 @@
 // A projection's verdict on one target in one scenario (the projected part of a targets.csv row, and its first-passage curve).
-import type { Target } from '../data/types.js';
+import type { Observation, Target } from '../data/types.js';
 import type { ProjectedStatus } from '../evaluate/target-status.js';
 
 export interface TargetResult {
@@ -42,5 +42,12 @@ export interface TargetResult {
   readonly status: ProjectedStatus;
   /** Probability the target has been met by each year (kinds that track passage). */
   readonly firstPassage: readonly { readonly year: number; readonly probability: number }[];
+  /**
+   * When the record bounds the variable's level in the target year without settling it (a part of
+   * the year, a "突破" figure): the interval the draws were conditioned on, how many of them lie in
+   * it (the shares, quantiles and standard error above are over those draws only), the rows and the
+   * words. First passage stays over every draw.
+   */
+  readonly conditioned?: { readonly low: number; readonly high: number; readonly draws: number; readonly text: string; readonly rows: readonly Observation[] };
   readonly notes: readonly string[];
 }

@@ -7,7 +7,7 @@ import { verdictSummaryCells } from './targets-table.js';
 /** Columns of compare.csv, in order (docs/planner.md). */
 export const compareColumns = [
   'reference', 'scenario', 'target', 'variable', 'unit', 'kind', 'year', 'comparator', 'threshold', 'aspiration', 'draws', 'seed',
-  'status', 'judgedOn', 'basis', 'probabilityMet', 'probabilityMetSe', 'probabilityAspiration', 'p05', 'p50', 'p95', 'gap', 'gapRelative',
+  'status', 'judgedOn', 'basis', 'probabilityMet', 'probabilityMetSe', 'probabilityMetBound', 'probabilityAspiration', 'p05', 'p50', 'p95', 'gap', 'gapRelative',
   'differenceProbability', 'differenceProbabilitySe', 'differenceZ', 'differenceP50',
 ] as const;
 

@@ -8,14 +8,14 @@ import type { SensitivityResult } from '../planner/run-sensitivity.js';
 export const sensitivityColumns = [
   'scenario', 'target', 'variable', 'unit', 'year', 'rank', 'input', 'inputVariable', 'inputParameter', 'origin',
   'distribution', 'lowQuantile', 'highQuantile', 'lowValue', 'highValue',
-  'baselineProbability', 'probabilityLow', 'probabilityHigh', 'swingProbability',
+  'baselineProbability', 'baselineStatus', 'probabilityMetBound', 'probabilityLow', 'probabilityHigh', 'swingProbability',
   'baselineP50', 'p50Low', 'p50High', 'swingP50', 'spearman', 'rankSpearman', 'draws', 'seed',
 ] as const;
 
 /** Rows of sensitivity.csv: targets in data order, inputs by rank. */
 export function sensitivityRows(result: SensitivityResult, digits?: number): Record<string, Cell>[] {
   const f = (x: number | undefined) => formatNumber(x, digits);
-  return result.targets.flatMap(({ baseline, entries }) =>
+  return result.targets.flatMap(({ baseline, status, bound, entries }) =>
     entries.map((entry) => ({
       scenario: result.scenario,
       target: baseline.target.id,
@@ -33,6 +33,8 @@ export function sensitivityRows(result: SensitivityResult, digits?: number): Rec
       lowValue: f(entry.lowValue),
       highValue: f(entry.highValue),
       baselineProbability: f(baseline.probabilityMet),
+      baselineStatus: status,
+      probabilityMetBound: bound,
       probabilityLow: f(entry.probabilityLow),
       probabilityHigh: f(entry.probabilityHigh),
       swingProbability: f(entry.swingProbability),

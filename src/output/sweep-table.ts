@@ -7,7 +7,7 @@ import { verdictSummaryCells } from './targets-table.js';
 /** Columns after the varied paths (which come right after `variant`, one column each, named by the path). */
 export const sweepTargetColumns = [
   'target', 'variable', 'unit', 'kind', 'year', 'comparator', 'threshold', 'aspiration', 'draws',
-  'status', 'judgedOn', 'basis', 'probabilityMet', 'probabilityMetSe', 'probabilityAspiration', 'p05', 'p50', 'p95', 'gap', 'gapRelative',
+  'status', 'judgedOn', 'basis', 'probabilityMet', 'probabilityMetSe', 'probabilityMetBound', 'probabilityAspiration', 'p05', 'p50', 'p95', 'gap', 'gapRelative',
 ] as const;
 
 /**

@@ -2,6 +2,7 @@
 import type { DataSet, Observation, Target } from '../data/types.js';
 import { convertUnit, unitFactor } from '../data/units.js';
 import { targetKind } from '../evaluate/target-kinds/registry.js';
+import { verdictBound, judgedFromDraws } from '../evaluate/probability-bound.js';
 import { dataVintage, recordVerdict, targetVerdicts, type TargetVerdict } from '../evaluate/target-verdict.js';
 import { formatNumber } from '../io/format-number.js';
 import { toCsv, type Cell } from '../io/to-csv.js';
@@ -10,7 +11,7 @@ import type { ScenarioResult } from '../model/scenario-result.js';
 export const targetColumns = [
   'scenario', 'target', 'region', 'variable', 'kind', 'judged', 'year', 'fromYear', 'baseYear',
   'unit', 'comparator', 'threshold', 'ceiling', 'aspiration', 'proxy',
-  'status', 'judgedOn', 'basis', 'probabilityMet', 'probabilityMetSe', 'probabilityMetBound', 'draws',
+  'status', 'judgedOn', 'basis', 'probabilityMet', 'probabilityMetSe', 'probabilityMetBound', 'draws', 'drawsConsistent',
   'probabilityBelow', 'probabilityAbove', 'probabilityAspiration',
   'p05', 'p50', 'p95', 'gap', 'gapRelative', 'requiredCagr', 'assumedCagr', 'historicalCagr', 'firstYearMedianMeets',
   'recordOutcome', 'decidingSeries', 'decidingPeriod', 'decidingYear', 'decidingValue', 'decidingUnit', 'decidingQualifier', 'decidingSource',
@@ -23,7 +24,7 @@ export const recordColumns = [
   'target', 'region', 'kind', 'series', 'window', 'fromYear', 'year', 'unit', 'comparator', 'threshold', 'aspiration',
   'outcome', 'windowClosed', 'value', 'qualifier', 'margin', 'marginRelative',
   'decidingSeries', 'decidingPeriod', 'decidingYear', 'decidingValue', 'decidingQualifier', 'decidingSource', 'decidingPublished', 'decidingQuote',
-  'reason', 'source', 'reading',
+  'reason', 'nowcastScenario', 'nowcastStatus', 'nowcastProbabilityMet', 'nowcastProbabilityMetSe', 'nowcastProbabilityMetBound', 'source', 'reading',
 ] as const;
 
 /**
@@ -38,19 +39,6 @@ export function comparatorOf(target: Pick<Target, 'lower' | 'upper' | 'approx'>)
   if (target.lower) words.push(target.lower.inclusive ? 'atLeast' : 'above');
   if (target.upper) words.push(target.upper.inclusive ? 'atMost' : 'below');
   return words.join('+');
-}
-
-/**
- * What a proxy's P(met) is of the target's own P(met): a narrower variable (a part of the target's
- * quantity) meets a commitment no more often than the whole, so its P is a `lower` bound, and a
- * ceiling no less often, an `upper` bound; a broader variable the reverse; a band stated at both
- * ends gets no bound (empty).
- * @example probabilityBound({ proxy: 'narrower', lower: { value: 5500, inclusive: false } }); // => 'lower'
- */
-export function probabilityBound(target: Pick<Target, 'proxy' | 'lower' | 'upper'>): 'lower' | 'upper' | '' {
-  if (!target.proxy || (target.lower && target.upper)) return '';
-  const moreIsBetter = target.lower !== undefined;
-  return (target.proxy === 'narrower') === moreIsBetter ? 'lower' : 'upper';
 }
 
 /** The deciding observations' columns, several joined by "; " (growth from two levels, a sum over years). */
@@ -89,7 +77,8 @@ export function verdictSummaryCells(v: TargetVerdict, f: (x: number | undefined)
     judgedOn: v.judgedOn,
     basis: v.basis,
     probabilityMet: f(v.probabilityMet),
-    probabilityMetSe: v.judgedOn === 'record' ? f(0) : v.judgedOn === 'projection' ? f(p?.probabilityMetSe) : '',
+    probabilityMetSe: v.judgedOn === 'record' ? f(0) : judgedFromDraws(v) ? f(p?.probabilityMetSe) : '',
+    probabilityMetBound: verdictBound(v),
     probabilityAspiration: f(p?.probabilityAspiration),
     p05: f(p?.p05),
     p50: f(p?.p50),
@@ -113,7 +102,7 @@ function verdictRow(scenario: string, v: TargetVerdict, f: (x: number | undefine
     baseYear: target.baseYear,
     ceiling: target.lower && target.upper ? f(target.upper.value) : '',
     proxy: target.proxy,
-    probabilityMetBound: v.judgedOn === 'projection' ? probabilityBound(target) : '',
+    drawsConsistent: p?.conditioned?.draws,
     probabilityBelow: f(p?.probabilityBelow),
     probabilityAbove: f(p?.probabilityAbove),
     requiredCagr: f(p?.requiredCagr),
@@ -161,19 +150,37 @@ export function windowText(target: Target): string {
 }
 
 /**
+ * The nowcast of each closed window the record leaves unknown: the first scenario, in run order,
+ * whose model nowcasts it (targets.csv has every scenario's).
+ */
+function firstNowcasts(results: readonly ScenarioResult[], data: DataSet): Map<string, { scenario: string; verdict: TargetVerdict }> {
+  const first = new Map<string, { scenario: string; verdict: TargetVerdict }>();
+  for (const result of results) {
+    for (const verdict of targetVerdicts(result, data)) {
+      if (verdict.judgedOn === 'nowcast' && !first.has(verdict.target.id)) first.set(verdict.target.id, { scenario: result.scenario.scenario, verdict });
+    }
+  }
+  return first;
+}
+
+/**
  * record.csv rows: every target the record decides (achieved, missed) or whose window has closed
  * (unknown), in data order — how past targets fared against what happened. Thresholds and values are
  * in the series' unit (`rate` for growth kinds); margin = value on record − threshold, relative to
- * the threshold for level kinds.
+ * the threshold for level kinds. A closed window the record leaves unknown keeps `unknown` and its
+ * reason, and carries the nowcast of the first scenario (in run order) whose model simulates its year.
+ * @param results the run's scenarios (for nowcasts; none: the nowcast columns stay empty)
  * @example recordRows(data).find((r) => r.target === 'bj-swinfo-revenue-2020')?.outcome; // => 'achieved'
  */
-export function recordRows(data: DataSet, digits?: number): Record<string, Cell>[] {
+export function recordRows(data: DataSet, digits?: number, results: readonly ScenarioResult[] = []): Record<string, Cell>[] {
   const f = (x: number | undefined) => formatNumber(x, digits);
   const vintage = dataVintage(data);
+  const nowcasts = firstNowcasts(results, data);
   const rows: Record<string, Cell>[] = [];
   for (const target of data.targets) {
     const record = recordVerdict(target, data, vintage);
     if (record.status === 'open') continue;
+    const nowcast = record.status === 'unknown' ? nowcasts.get(target.id) : undefined;
     const judgement = record.judgement;
     const rate = targetKind(target.kind).unit === 'rate';
     const seriesUnit = judgement.deciding.find((o) => o.value !== undefined)?.unit ?? data.series.find((s) => s.id === target.series)?.unit;
@@ -206,6 +213,11 @@ export function recordRows(data: DataSet, digits?: number): Record<string, Cell>
       decidingPublished: judgement.outcome === 'undecided' ? '' : judgement.deciding.map((o) => o.published).join('; '),
       decidingQuote: judgement.outcome === 'undecided' || !first ? '' : judgement.deciding.map((o) => o.quote).join(' / '),
       reason: judgement.reason,
+      nowcastScenario: nowcast?.scenario,
+      nowcastStatus: nowcast?.verdict.status,
+      nowcastProbabilityMet: f(nowcast?.verdict.probabilityMet),
+      nowcastProbabilityMetSe: f(nowcast?.verdict.projection?.probabilityMetSe),
+      nowcastProbabilityMetBound: nowcast ? verdictBound(nowcast.verdict) : '',
       source: target.source,
       reading: target.reading,
     });
@@ -214,6 +226,6 @@ export function recordRows(data: DataSet, digits?: number): Record<string, Cell>
 }
 
 /** record.csv text. */
-export function recordCsv(data: DataSet, digits?: number): string {
-  return toCsv(recordColumns, recordRows(data, digits));
+export function recordCsv(data: DataSet, digits?: number, results: readonly ScenarioResult[] = []): string {
+  return toCsv(recordColumns, recordRows(data, digits, results));
 }

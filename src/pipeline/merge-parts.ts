@@ -128,6 +128,7 @@ function checkTracker(problem: Report, at: string, state: TrackerState, setup: R
   const { counts } = state;
   if (state.begun !== owned) problem(`${at}.begun`, `be ${owned}, the draws of the shard's blocks`, state.begun);
   if (counts.seen !== 0 && counts.seen !== owned) problem(`${at}.counts.seen`, `be 0 or ${owned}`, counts.seen);
+  if (counts.consistent > counts.seen) problem(`${at}.counts.consistent`, `be at most counts.seen (${counts.seen})`, counts.consistent);
   if (counts.finite > counts.seen) problem(`${at}.counts.finite`, `be at most counts.seen (${counts.seen})`, counts.finite);
   for (const key of ['met', 'below', 'above', 'aspiration'] as const) {
     if (counts[key] > counts.finite) problem(`${at}.counts.${key}`, `be at most counts.finite (${counts.finite})`, counts[key]);

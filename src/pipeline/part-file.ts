@@ -362,7 +362,7 @@ function readTracker(r: PartReader, value: unknown, field: string): TrackerState
   const begun = r.integer(t.begun, `${field}.begun`, 0, maxDraws);
   const c = r.object(t.counts, `${field}.counts`);
   const count = (key: string) => (c ? r.integer(c[key], `${field}.counts.${key}`, 0, maxDraws) : undefined);
-  const counts = { finite: count('finite'), met: count('met'), below: count('below'), above: count('above'), aspiration: count('aspiration'), seen: count('seen') };
+  const counts = { finite: count('finite'), met: count('met'), below: count('below'), above: count('above'), aspiration: count('aspiration'), seen: count('seen'), consistent: count('consistent') };
   const pairs = (key: 'passage' | 'metInYear') =>
     r.list(t[key], `${field}.${key}`, 400)?.map((item, i) => {
       const pair = r.list(item, `${field}.${key}[${i}]`, 2);

@@ -1,12 +1,14 @@
 // Targets side by side across scenarios, each set against the first scenario with a paired Monte Carlo error.
 import type { DataSet } from '../data/types.js';
+import { judgedFromDraws } from '../evaluate/probability-bound.js';
+import type { TargetOutcome } from '../evaluate/target-outcome.js';
 import type { TargetResult } from '../model/target-result.js';
 import { targetVerdicts, type TargetVerdict } from '../evaluate/target-verdict.js';
 import { lawAssumption } from '../spec/load-scenario.js';
 import { startAssumption } from '../spec/validate-scenario-against-model.js';
 import { describeDistribution } from '../simulate/distributions/describe-distribution.js';
 import { diffResolved, type ResolvedDifference } from './diff-resolved.js';
-import { pairedDifference } from './paired-difference.js';
+import { pairedDifference, type PairedDifference } from './paired-difference.js';
 import type { InstrumentedRun } from './run-instrumented.js';
 
 /** One target in one scenario, with its difference from the reference (first) scenario. */
@@ -46,7 +48,8 @@ export interface ScenarioComparison {
 /**
  * Compares instrumented runs made with the same draws and seed (so draw i of every run uses the same
  * random numbers). The reference is the first run: its rows have difference 0 and error 0. A target
- * the record decides has P(met) 1 or 0 in every scenario: difference 0, error 0.
+ * the record decides has P(met) 1 or 0 in every scenario: difference 0, error 0. Projections and
+ * nowcasts are paired draw by draw (a nowcast over the draws the record allows in both runs).
  * @param runs runs with `trackOutcomes`, the reference first
  * @param seed the seed every run used (reported in compare.csv)
  * @param data the data set the runs used (for the record and every target's verdict)
@@ -61,16 +64,18 @@ export function compareScenarios(runs: readonly InstrumentedRun[], seed: number,
     if (verdicts.every((v) => v[k].status === 'not judged')) return;
     const ref = verdicts[0][k];
     const refIndex = runs[0].result.targets.findIndex((t) => t.target.id === target.id);
-    const refMet = refIndex >= 0 ? runs[0].outcomes[refIndex]?.met : undefined;
+    const refOutcome = refIndex >= 0 ? runs[0].outcomes[refIndex] : undefined;
     runs.forEach((run, r) => {
       const verdict = verdicts[r][k];
       const index = run.result.targets.findIndex((t) => t.target.id === target.id);
-      const met = index >= 0 ? run.outcomes[index]?.met : undefined;
+      const outcome = index >= 0 ? run.outcomes[index] : undefined;
+      const fromDraws = verdict.judgedOn === ref.judgedOn && judgedFromDraws(verdict);
+      const conditioned = verdict.projection?.conditioned !== undefined || ref.projection?.conditioned !== undefined;
       const paired =
         verdict.judgedOn === 'record' && ref.judgedOn === 'record'
           ? { difference: verdict.probabilityMet - ref.probabilityMet, standardError: 0 }
-          : verdict.judgedOn === 'projection' && ref.judgedOn === 'projection' && met && refMet
-            ? pairedDifference(refMet, met)
+          : fromDraws && outcome && refOutcome
+            ? conditioned ? pairedOnCommonDraws(refOutcome, outcome) : pairedDifference(refOutcome.met, outcome.met)
             : { difference: Number.NaN, standardError: Number.NaN };
       rows.push({
         scenario: run.result.scenario.scenario,
@@ -90,6 +95,19 @@ export function compareScenarios(runs: readonly InstrumentedRun[], seed: number,
     used: runs.map((run) => usedAssumption(run, difference.path)),
   }));
   return { scenarios, seed, rows, assumptions };
+}
+
+/**
+ * The paired difference of two verdicts conditioned on the record (targets whose year the record
+ * bounds: a nowcast): over the draws the record allows in both runs (those with a judged value),
+ * P_b(met | both) − P_a(met | both), with its paired error. When the record allows the same draws in
+ * both (the usual case: it bounds one variable's level alike), this is exactly the difference of the
+ * two verdicts' probabilities.
+ */
+function pairedOnCommonDraws(first: TargetOutcome, second: TargetOutcome): PairedDifference {
+  const common: number[] = [];
+  for (let i = 0; i < first.values.length; i++) if (!Number.isNaN(first.values[i]) && !Number.isNaN(second.values[i])) common.push(i);
+  return pairedDifference(common.map((i) => first.met[i]), common.map((i) => second.met[i]));
 }
 
 /**

@@ -8,6 +8,8 @@
 //   5 rows: per target, inputs ranked by the swing of the probability, then of the median
 import { prepareModel } from '../pipeline/prepare-model.js';
 import type { TargetResult } from '../model/target-result.js';
+import { judgedFromDraws, verdictBound, type ProbabilityBound } from '../evaluate/probability-bound.js';
+import type { TargetStatus } from '../evaluate/target-status.js';
 import { targetVerdicts } from '../evaluate/target-verdict.js';
 import { distributionQuantile } from '../simulate/distributions/sample-distribution.js';
 import { sampleColumn } from '../simulate/simulate.js';
@@ -42,6 +44,10 @@ export interface SensitivityEntry {
 
 export interface TargetSensitivity {
   readonly baseline: TargetResult;
+  /** The scenario's status of the target (a projection's likelihood word, or a nowcast's). */
+  readonly status: TargetStatus;
+  /** `lower` / `upper` when a proxy judges the target: every probability here bounds the target's own from that side. */
+  readonly bound: ProbabilityBound;
   /** Ranked by `rank`. */
   readonly entries: readonly SensitivityEntry[];
 }
@@ -69,8 +75,9 @@ export interface SensitivityOptions {
  * Runs the tornado (one-at-a-time) sensitivity analysis of a scenario. Every run uses the same draws
  * and seed, so the swings are differences of common-random-number runs, and the result is the same
  * for any thread count. Reference: Saltelli et al. (2008), Global Sensitivity Analysis, §1.2
- * (one-at-a-time designs) and §1.2.4 (rank correlation as a sample-based measure). Targets the record
- * decides (achieved, missed) have no sensitivity and are left out.
+ * (one-at-a-time designs) and §1.2.4 (rank correlation as a sample-based measure). Only targets
+ * judged from the draws (projections, nowcasts) have a sensitivity: those the record decides, or
+ * whose closed window the model cannot nowcast, are left out.
  * @example (await runSensitivity(inputs, { threads: 2 })).targets[0].entries[0].input.parameter; // => 'growth'
  */
 export async function runSensitivity(inputs: VariantInputs, options: SensitivityOptions): Promise<SensitivityResult> {
@@ -98,10 +105,11 @@ export async function runSensitivity(inputs: VariantInputs, options: Sensitivity
   );
   const outcomes = await runVariants(inputs, jobs, { threads: options.threads, onProgress: options.onProgress });
 
-  // 5. Targets the record decides are left out: no input moves them.
-  const decided = new Set(targetVerdicts(baseline.result, data).filter((v) => v.judgedOn === 'record').map((v) => v.target.id));
+  // 5. Targets the draws do not judge (decided on record, closed without a nowcast) are left out: no input moves them.
+  const verdicts = new Map(targetVerdicts(baseline.result, data).map((v) => [v.target.id, v]));
   const targets = baseline.result.targets.flatMap((target, t): TargetSensitivity[] => {
-    if (decided.has(target.target.id)) return [];
+    const verdict = verdicts.get(target.target.id)!;
+    if (!judgedFromDraws(verdict)) return [];
     const find = (k: number) => outcomes[k].targets.find((r) => r.target.id === target.target.id);
     const entries = uncertain.map((input, k) => {
       const lowResult = find(2 * k);
@@ -130,6 +138,8 @@ export async function runSensitivity(inputs: VariantInputs, options: Sensitivity
     const rankSpearman = new Map(bySpearman.map((entry, i) => [entry.order, i + 1]));
     return [{
       baseline: target,
+      status: verdict.status,
+      bound: verdictBound(verdict),
       entries: bySwing.map(({ order, ...entry }, i) => ({ ...entry, rank: i + 1, rankSpearman: rankSpearman.get(order)! })),
     }];
   });

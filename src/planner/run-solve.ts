@@ -1,6 +1,8 @@
 // Goal seek for a scenario: the value of one assumption at which a target is met with a wanted probability.
 import { plannerMessages } from '../errors/messages.js';
+import { verdictBound, type ProbabilityBound } from '../evaluate/probability-bound.js';
 import type { TargetResult } from '../model/target-result.js';
+import { nowcastStatus, projectedStatus, type TargetStatus } from '../evaluate/target-status.js';
 import { prepareModel } from '../pipeline/prepare-model.js';
 import type { Distribution } from '../model/distribution.js';
 import { distributionMean, distributionQuantile } from '../simulate/distributions/sample-distribution.js';
@@ -34,6 +36,15 @@ export interface SolveResult extends BisectionResult {
   readonly currentValue: number;
   /** The scenario's own projection of the target, before solving. */
   readonly baseline: TargetResult;
+  /** How the target is judged from the draws: a projection, or a nowcast of a closed window. */
+  readonly judgedOn: 'projection' | 'nowcast';
+  /** The scenario's own status of the target, before solving (targets.csv's). */
+  readonly baselineStatus: TargetStatus;
+  /**
+   * `lower` / `upper` when the judged variable is a proxy (targets.csv's probabilityMetBound): the
+   * probabilities solved for are those of the proxy, a lower or an upper bound on the target's own.
+   */
+  readonly bound: ProbabilityBound;
   /** The assumption at the solved value, ready to write into a scenario. */
   readonly override: AssumptionOverride;
 }
@@ -106,6 +117,9 @@ export function runSolve(inputs: VariantInputs, request: SolveRequest): SolveRes
     seed: inputs.seed,
     currentValue,
     baseline,
+    judgedOn: verdict.judgedOn === 'nowcast' ? 'nowcast' : 'projection',
+    baselineStatus: verdict.status,
+    bound: verdictBound(verdict),
     override: overrideAt(solved.value),
   };
 }
@@ -163,4 +177,12 @@ export function notBracketedMessage(result: SolveResult): string {
   const first = result.evaluations.find((e) => e.value === result.low) ?? result.evaluations[0];
   const last = result.evaluations.find((e) => e.value === result.high) ?? result.evaluations[result.evaluations.length - 1];
   return plannerMessages.notBracketed(result.path, result.low, result.high, first.probability, last.probability, result.wanted);
+}
+
+/**
+ * The status a solved probability reads as: the likelihood word, marked `(nowcast)` for a closed window.
+ * @example solvedStatus({ judgedOn: 'nowcast' }, 0.95); // => 'very likely (nowcast)'
+ */
+export function solvedStatus(result: Pick<SolveResult, 'judgedOn'>, probability: number): TargetStatus {
+  return result.judgedOn === 'nowcast' ? nowcastStatus(probability) : projectedStatus(probability);
 }

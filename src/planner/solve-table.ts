@@ -1,12 +1,11 @@
 // solve.csv: the result of one goal seek, as one row (written by `forecast solve --out`).
 import { formatNumber } from '../io/format-number.js';
 import { toCsv } from '../io/to-csv.js';
-import { projectedStatus } from '../evaluate/target-status.js';
-import type { SolveResult } from './run-solve.js';
+import { solvedStatus, type SolveResult } from './run-solve.js';
 
 /** Columns of solve.csv (written with --out). */
 export const solveColumns = [
-  'scenario', 'target', 'path', 'probabilityWanted', 'status', 'value', 'probabilityMet', 'probabilityMetSe', 'targetStatus',
+  'scenario', 'target', 'path', 'probabilityWanted', 'status', 'value', 'probabilityMet', 'probabilityMetSe', 'probabilityMetBound', 'targetStatus',
   'low', 'high', 'currentValue', 'baselineProbability', 'baselineStatus', 'requiredCagr', 'evaluations', 'draws', 'seed',
 ] as const;
 
@@ -26,12 +25,13 @@ export function solveCsv(result: SolveResult): string {
       value: f(result.value),
       probabilityMet: f(result.probability),
       probabilityMetSe: f(result.probabilitySe),
-      targetStatus: projectedStatus(result.probability),
+      probabilityMetBound: result.bound,
+      targetStatus: solvedStatus(result, result.probability),
       low: f(result.low),
       high: f(result.high),
       currentValue: f(result.currentValue),
       baselineProbability: f(result.baseline.probabilityMet),
-      baselineStatus: result.baseline.status,
+      baselineStatus: result.baselineStatus,
       requiredCagr: f(result.baseline.requiredCagr),
       evaluations: result.evaluations.length,
       draws: result.draws,

@@ -16,6 +16,7 @@ export function tornadoRows(result: SensitivityResult): SensitivityRow[] {
       high: entry.probabilityHigh,
       swingProbability: entry.swingProbability,
       baseline: target.baseline.probabilityMet,
+      ...(target.bound !== '' ? { bound: target.bound } : {}),
     })),
   );
 }

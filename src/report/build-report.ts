@@ -219,10 +219,15 @@ ${others}
         .join('')}</ul>`
     : '';
 
-  const sourceTargets = [
-    ...report.targets.map((t) => ({ target: t.target })),
-    ...report.skippedTargets.flatMap((s) => (s.target ? [{ target: s.target, skippedReason: s.reason }] : [])),
-  ];
+  // Every target the report shows, in data order: judged from the draws, in the plan record only, or not judged.
+  const shownIds = new Set(report.targets.map((t) => t.target.id));
+  const recordIds = new Set(report.record.map((r) => r.target));
+  const skippedById = new Map(report.skippedTargets.map((s) => [s.id, s.reason]));
+  const sourceTargets = report.allTargets.flatMap((target) =>
+    shownIds.has(target.id) ? [{ target }]
+      : recordIds.has(target.id) ? [{ target, onRecordOnly: true }]
+        : skippedById.has(target.id) ? [{ target, skippedReason: skippedById.get(target.id)! }] : [],
+  );
 
   const sections = [
     { id: 'targets', zh: '目标评估', en: 'Target verdicts' },
@@ -262,13 +267,13 @@ ${scenarioRows}
 <main>
 <section class="major" id="targets">
 ${heading('targets')}
-<p>状态：已有记录的目标按记录判定（已达成 / 未达成 / 未知），其余按达成概率划分 ${en(`Status: a target the record decides reads achieved or missed (P(met) 100% / 0%), a closed window the record cannot decide reads unknown; a projection reads, by its probability of meeting the commitment, very likely ≥ ${pct(statusThresholds.veryLikely)}, likely ≥ ${pct(statusThresholds.likely)}, as likely as not ≥ ${pct(statusThresholds.asLikelyAsNot)}, unlikely ≥ ${pct(statusThresholds.unlikely)}, very unlikely below (the IPCC's likelihood language). Exceeding an aspiration ("5-10家": 10) is never a miss: its probability is shown under P(met). Basis: data (calibrated on observations), mixed, assumption (no observation informs it). Gap: median over the nearest bound, in % of it for levels, in percentage points for growth. Required growth: constant yearly growth from the last full-year figure that reaches the bound in the target year; assumed: the scenario's median growth.`)}</p>
+<p>按模型抽样评估的目标：未结束的按达成概率划分，已结束但尚无记录的为即时预测；已由记录判定或已结束的目标见计划记录 ${en(`The targets each scenario's model judges from its draws (one row per such scenario): an open window reads, by its probability of meeting the commitment, very likely ≥ ${pct(statusThresholds.veryLikely)}, likely ≥ ${pct(statusThresholds.likely)}, as likely as not ≥ ${pct(statusThresholds.asLikelyAsNot)}, unlikely ≥ ${pct(statusThresholds.unlikely)}, very unlikely below (the IPCC's likelihood language); a closed window the record cannot decide yet reads the same words marked "(nowcast)", from the draws the record allows (a January–November figure of revenue bounds the year from below). Targets the record decides (achieved, missed) and closed windows it leaves unknown are in the plan record below, once. A proxy's P(met) (a variable of narrower or broader scope than the target) is a bound on the target's own: "≥" a lower, "≤" an upper bound. Exceeding an aspiration ("5-10家": 10) is never a miss: its probability is shown under P(met). Basis: data (calibrated on observations), mixed, assumption (no observation informs it). Gap: median over the nearest bound, in % of it for levels, in percentage points for growth. Required growth: constant yearly growth from the last full-year figure that reaches the bound in the target year; assumed: the scenario's median growth.`)}</p>
 ${targetsTableHtml(report.targets, colours)}
 ${skipped}
 </section>
 <section class="major" id="record">
 ${heading('record')}
-<p>已结束或已由记录判定的目标：计划与实际 ${en(`Targets the record decides, or whose window has closed, against what happened (record.csv; figures published up to ${report.vintage}). Margin: the figure on record over the threshold.`)}</p>
+<p>已结束或已由记录判定的目标：计划与实际 ${en(`Targets the record decides, or whose window has closed, against what happened (record.csv; figures published up to ${report.vintage}); they do not depend on the scenario. Margin: the figure on record over the threshold. A closed window the record cannot decide yet stays unknown, with the nowcast of the first scenario whose model simulates its year beside it (every scenario's is in the verdicts above).`)}</p>
 ${recordTableHtml(report.record)}
 </section>
 <section class="major" id="projections">

@@ -212,10 +212,15 @@ export function collectReportData(
     };
   });
 
-  // 3. Targets, from the targets.csv rows: every target some scenario judges (on record or by a
-  //    projection) or whose window has closed; the others are listed with the reason.
+  // 3. Targets, from the targets.csv rows: every target some scenario judges from its draws (a
+  //    projection, or a nowcast of a closed window), with a sub-row per such scenario. What the record
+  //    decides, and the closed windows it leaves unknown, are the plan record (record.csv), shown once;
+  //    the others are listed with the reason.
   const verdictRows = targetRows(results, data);
-  const judgedIds = new Set(verdictRows.filter((r) => r.status !== 'not judged').map((r) => String(r.target)));
+  const fromDraws = (row: Record<string, Cell>) => row.judgedOn === 'projection' || row.judgedOn === 'nowcast';
+  const judgedIds = new Set(verdictRows.filter(fromDraws).map((r) => String(r.target)));
+  const vintage = dataVintage(data);
+  const onRecord = new Set(data.targets.filter((t) => recordVerdict(t, data, vintage).status !== 'open').map((t) => t.id));
   const targets: ReportTarget[] = data.targets
     .filter((t) => judgedIds.has(t.id))
     .map((written) => {
@@ -231,6 +236,8 @@ export function collectReportData(
       for (const result of results) {
         const judged = result.targets.find((t) => t.target.id === written.id);
         const row = verdictRows.find((r) => r.scenario === result.scenario.scenario && r.target === written.id)!;
+        // Scenarios whose model does not judge the target from its draws have no sub-row.
+        if (!fromDraws(row)) continue;
         verdicts.push({
           scenario: result.scenario.scenario,
           status: row.status as TargetStatus,
@@ -259,12 +266,11 @@ export function collectReportData(
     });
 
   const skippedTargets = data.targets
-    .filter((t) => !judgedIds.has(t.id))
+    .filter((t) => !judgedIds.has(t.id) && !onRecord.has(t.id))
     .map((t) => ({ id: t.id, reason: String(verdictRows.find((r) => r.target === t.id)?.reason ?? ''), target: t }));
-  const record = recordRows(data).map((row) => Object.fromEntries(recordColumns.map((c) => [c, row[c] === undefined ? '' : String(row[c])])) as ReportRecordRow);
+  const record = recordRows(data, undefined, results).map((row) => Object.fromEntries(recordColumns.map((c) => [c, row[c] === undefined ? '' : String(row[c])])) as ReportRecordRow);
 
   // The observations that decided a target on record are cited too (the plan record quotes them).
-  const vintage = dataVintage(data);
   for (const t of data.targets) for (const o of recordVerdict(t, data, vintage).judgement.deciding) usedObservations.add(o);
 
   // 4. The observations behind the charts, in data order, and the sources cited. Every forecast
@@ -273,11 +279,12 @@ export function collectReportData(
   const cited = new Set([
     ...observations.map((o) => o.source),
     ...targets.map((t) => t.target.source),
+    ...data.targets.filter((t) => onRecord.has(t.id)).map((t) => t.source),
     ...skippedTargets.flatMap((s) => (s.target ? [s.target.source] : [])),
   ]);
   const sources = data.sources.filter((s) => cited.has(s.id));
 
   const first = scenarios[0];
   const title = first ? `${first.modelLabelZh} ${first.modelLabelEn}`.trim() || first.model : 'Forecast report';
-  return { title, scenarios, variables, targets, skippedTargets, record, vintage, sensitivity, observations, sources };
+  return { title, scenarios, variables, targets, allTargets: data.targets, skippedTargets, record, vintage, sensitivity, observations, sources };
 }

@@ -54,8 +54,11 @@ export function parseSensitivityTable(table: CsvTable): SensitivityRow[] {
     };
     const baselineRaw = (record.fields.baselineProbability ?? '').trim();
     const baseline = baselineRaw === '' ? undefined : probability('baselineProbability');
+    const bound = (record.fields.probabilityMetBound ?? '').trim();
+    if (bound !== '' && bound !== 'lower' && bound !== 'upper') problems.add({ file: table.file, line: record.line, field: 'probabilityMetBound', message: messages.oneOf('probabilityMetBound', ['lower', 'upper', '(empty)'], bound) });
     rows.push({
       ...(baseline !== undefined && { baseline }),
+      ...((bound === 'lower' || bound === 'upper') && { bound }),
       scenario: text(scenarioColumn),
       target: text(targetColumn),
       input: text(inputColumn),

@@ -126,7 +126,11 @@ export interface ReportData {
   readonly title: string;
   readonly scenarios: readonly ReportScenario[];
   readonly variables: readonly ReportVariable[];
+  /** Targets some scenario judges from its draws (projected, or nowcast), each with a sub-row per such scenario. */
   readonly targets: readonly ReportTarget[];
+  /** Every target of the data set, in data order, as written. */
+  readonly allTargets: readonly Target[];
+  /** Targets neither judged from the draws nor in the plan record, with the reason. */
   readonly skippedTargets: readonly { readonly id: string; readonly reason: string; readonly target?: Target }[];
   /** The plan record: every target decided on record or with a closed window (record.csv), and the data vintage. */
   readonly record: readonly ReportRecordRow[];

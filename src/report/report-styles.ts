@@ -1,6 +1,6 @@
 // The report's only stylesheet (inlined): readable on a narrow screen and printed on A4.
 import { reportFontStack } from './report-fonts.js';
-import { statusColours } from './status-colours.js';
+import { statusClass, statusColours } from './status-colours.js';
 
 /**
  * CSS of report.html:
@@ -38,7 +38,7 @@ td.status { white-space: nowrap; font-weight: 600; }
 .nobr { white-space: nowrap; }
 td.target { min-width: 14rem; }
 td.scenario { white-space: nowrap; }
-${Object.entries(statusColours).map(([status, colour]) => `td.status-${status.replaceAll(' ', '-')} { background: ${colour}; }`).join('\n')}
+${Object.entries(statusColours).map(([status, colour]) => `td.${statusClass(status)} { background: ${colour}; }`).join('\n')}
 .swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 2px; margin-right: 0.3em; vertical-align: -0.05em; }
 blockquote { margin: 0.2rem 0 0.6rem 0; padding: 0.1rem 0.6rem; border-left: 3px solid #ccc; color: #333; font-size: 0.9em; }
 .source { margin-bottom: 1.4rem; break-inside: avoid-page; }

@@ -16,4 +16,6 @@ export interface SensitivityRow {
   readonly swingProbability: number;
   /** P(met) with every input as in the scenario (sensitivity.csv `baselineProbability`), when known. */
   readonly baseline?: number;
+  /** `lower` / `upper` when the probabilities bound the target's own (a proxy: sensitivity.csv `probabilityMetBound`). */
+  readonly bound?: 'lower' | 'upper';
 }

@@ -26,9 +26,11 @@ function observationItem(o: Observation): string {
   return `<li>${parts.join(' · ')}${note}${o.quote ? `<blockquote>${escapeHtml(o.quote)}</blockquote>` : ''}</li>`;
 }
 
-function targetItem(t: Target, skippedReason?: string): string {
+function targetItem(t: Target, skippedReason?: string, onRecordOnly?: boolean): string {
   const skipped = skippedReason ? ` · <span class="muted">未评估 not judged: ${escapeHtml(skippedReason)}</span>` : '';
-  const id = skippedReason ? `<code>${escapeHtml(t.id)}</code>` : `<a href="#target-${escapeHtml(t.id)}"><code>${escapeHtml(t.id)}</code></a>`;
+  // A target judged from the draws links to its verdicts; one only on record, to its plan-record row.
+  const anchor = onRecordOnly ? `record-${t.id}` : `target-${t.id}`;
+  const id = skippedReason ? `<code>${escapeHtml(t.id)}</code>` : `<a href="#${escapeHtml(anchor)}"><code>${escapeHtml(t.id)}</code></a>`;
   return `<li>目标 target ${id} · ${escapeHtml(t.year)} · ${escapeHtml(thresholdText(t))}${skipped}${
     t.quote ? `<blockquote>${escapeHtml(t.quote)}</blockquote>` : ''
   }</li>`;
@@ -48,14 +50,14 @@ function locationHtml(location: string): string {
  * become plain links (no resource is loaded from them).
  * @param sources the sources cited
  * @param observations the observations used, in data order
- * @param targets the targets used, in data order, with the reason for any not judged
+ * @param targets the targets used, in data order, with the reason for any not judged (`onRecordOnly`: shown only in the plan record)
  * @returns an HTML fragment
  * @example sourcesSectionHtml(sources, observations, targets).includes('<blockquote>'); // => true
  */
 export function sourcesSectionHtml(
   sources: readonly Source[],
   observations: readonly Observation[],
-  targets: readonly { readonly target: Target; readonly skippedReason?: string }[],
+  targets: readonly { readonly target: Target; readonly skippedReason?: string; readonly onRecordOnly?: boolean }[],
 ): string {
   const ids = [...new Set([...sources.map((s) => s.id), ...observations.map((o) => o.source), ...targets.map((t) => t.target.source)])];
   return ids
@@ -71,7 +73,7 @@ export function sourcesSectionHtml(
         : `<h3><code>${escapeHtml(id)}</code></h3><p class="muted">不在 sources.csv 中 not listed in sources.csv</p>`;
       const items = [
         ...observations.filter((o) => o.source === id).map(observationItem),
-        ...targets.filter((t) => t.target.source === id).map((t) => targetItem(t.target, t.skippedReason)),
+        ...targets.filter((t) => t.target.source === id).map((t) => targetItem(t.target, t.skippedReason, t.onRecordOnly)),
       ];
       return `<article class="source" id="source-${escapeHtml(id)}">${heading}<ul>\n${items.join('\n')}\n</ul></article>`;
     })

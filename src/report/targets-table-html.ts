@@ -4,7 +4,7 @@ import { targetKind } from '../evaluate/target-kinds/registry.js';
 import { compactWritten, displayNumber, signedGap } from './display-number.js';
 import { escapeHtml } from './escape-html.js';
 import type { ReportTarget } from './report-data.js';
-import { statusLabels } from './status-colours.js';
+import { statusClass, statusLabels } from './status-colours.js';
 
 /** How a kind of target reads, Chinese first (from its plug-in). @example targetKindLabel('cagr'); // => '年均增速 CAGR' */
 export function targetKindLabel(kind: string): string {
@@ -66,18 +66,18 @@ export function targetsTableHtml(targets: readonly ReportTarget[], colours: Read
         const cells = [
           `<td class="scenario"><span class="swatch" style="background:${escapeHtml(colours[v.scenario] ?? '#888')}"></span>${escapeHtml(v.scenario)}</td>`,
           // Chinese and English words each kept whole, so a narrow column breaks between them.
-          `<td class="status status-${v.status.replaceAll(' ', '-')}">${(statusLabels[v.status] ?? v.status)
+          `<td class="status ${statusClass(v.status)}">${(statusLabels[v.status] ?? v.status)
             .split(/ (?=[a-z])/)
             .map((part) => `<span class="nobr">${escapeHtml(part)}</span>`)
             .join(' ')}</td>`,
           `<td class="basis basis-${escapeHtml(v.basis || 'none')}">${escapeHtml(basisLabels[v.basis] ?? '–')}</td>`,
-          v.judgedOn === 'projection'
-            ? `<td class="num">${v.probabilityMetBound === 'lower' ? '≥ ' : v.probabilityMetBound === 'upper' ? '≤ ' : ''}${displayNumber(v.probabilityMet, 'probability')} ± ${displayNumber(v.probabilityMetSe, 'probability')}${target.aspiration !== undefined ? `<br><span class="muted">≥ ${escapeHtml(compactWritten(target, target.aspiration))}: ${displayNumber(v.probabilityAspiration, 'probability')}</span>` : ''}</td>`
+          v.judgedOn === 'projection' || v.judgedOn === 'nowcast'
+            ? `<td class="num">${v.probabilityMetBound === 'lower' ? '≥ ' : v.probabilityMetBound === 'upper' ? '≤ ' : ''}${displayNumber(v.probabilityMet, 'probability')} ± ${displayNumber(v.probabilityMetSe, 'probability')}${target.aspiration !== undefined ? `<br><span class="muted">≥ ${escapeHtml(compactWritten(target, target.aspiration))}: ${displayNumber(v.probabilityAspiration, 'probability')}</span>` : ''}${v.judgedOn === 'nowcast' ? `<br><span class="muted">${escapeHtml(v.reason)}</span>` : ''}</td>`
             : v.judgedOn === 'record'
               ? `<td class="num">${displayNumber(v.probabilityMet, 'probability')}<br><span class="muted">${escapeHtml(v.reason)}</span></td>`
               : `<td class="muted">${escapeHtml(v.reason)}</td>`,
           `<td class="num">${Number.isFinite(v.p50) ? `${escapeHtml(rate ? displayNumber(v.p50, 'rate') : compactWritten(target, v.p50))} [${escapeHtml(rate ? displayNumber(v.p05, 'rate') : compactWritten(target, v.p05))}–${escapeHtml(rate ? displayNumber(v.p95, 'rate') : compactWritten(target, v.p95))}]` : '–'}</td>`,
-          `<td class="num">${v.judgedOn === 'projection' ? escapeHtml(signedGap(rate ? v.gap : v.gapRelative, rate)) : '–'}</td>`,
+          `<td class="num">${v.judgedOn === 'projection' || v.judgedOn === 'nowcast' ? escapeHtml(signedGap(rate ? v.gap : v.gapRelative, rate)) : '–'}</td>`,
           `<td class="num">${displayNumber(v.requiredCagr, 'rate')} / ${displayNumber(v.assumedCagr, 'rate')} / ${displayNumber(v.historicalCagr, 'rate')}</td>`,
           `<td class="num">${v.firstYearMedianMeets === undefined || Number.isNaN(v.firstYearMedianMeets) ? '–' : escapeHtml(v.firstYearMedianMeets)}</td>`,
         ].join('');

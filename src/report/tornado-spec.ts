@@ -41,7 +41,10 @@ export function tornadoSpec(
     sort: { field: 'swingProbability', op: 'max', order: 'descending' },
     axis: { labelLimit: compact ? 130 : 280 },
   } as const;
-  const x = { type: 'quantitative', title: ['目标达成概率', 'P(target met)'], scale: { domain: [0, 1] }, axis: { format: '.0%' } } as const;
+  // A proxy's probabilities bound the target's own: the axis says which side.
+  const bound = rows.find((r) => r.bound !== undefined)?.bound;
+  const axisTitle = bound === 'lower' ? ['目标达成概率下限', 'P(target met) ≥ this (a lower bound: proxy)'] : bound === 'upper' ? ['目标达成概率上限', 'P(target met) ≤ this (an upper bound: proxy)'] : ['目标达成概率', 'P(target met)'];
+  const x = { type: 'quantitative', title: axisTitle, scale: { domain: [0, 1] }, axis: { format: '.0%' } } as const;
   const colour = { field: 'scenario', type: 'nominal', title: '情景 scenario', scale: { domain: shown, range: shown.map((s) => colours[s]) } } as const;
   const spec = {
     $schema: vegaLiteSchema,

@@ -46,7 +46,9 @@ describe('runBacktest', () => {
   it('gives compound a near-exact forecast of a geometric series, with naive and drift from the levels known at the cutoff', () => {
     const first = result.points.find((p) => p.law === 'compound' && p.cutoff === 2017 && p.horizon === 1)!;
     expect(first.actual).toBeCloseTo(100 * 1.1 ** 3, 9);
-    expect(first.point / first.actual).toBeCloseTo(1, 2);
+    // The median of 400 draws whose log sd is about 0.09 (three levels: the '<10' band floor widens it)
+    // has a standard error of about 1.2533·0.09/√400 = 0.0056 (Stuart & Ord §10.10); allow 3 of them.
+    expect(Math.abs(Math.log(first.point / first.actual))).toBeLessThan(0.017);
     expect(first.naive).toBeCloseTo(121, 9);
     expect(first.drift).toBeCloseTo(121 + (121 - 100) / 2, 9);
     expect(first.maseScale).toBeCloseTo((10 + 11) / 2, 9);

@@ -125,8 +125,8 @@ describe('forecast targets', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^bj-ai-core-2025\s+Beijing\s+level\s+2025\s+≥ 3000 亿元\s+bj\.ai\.core\s+2024: ≈3500\s+— \(achieved on record\)\s+achieved$/m);
     expect(stdout).toMatch(/^bj-infosoft-revenue-2027\s+.*2025: ≥37000\s+≤ 13\.9%\/yr over 2 yr\s+open$/m);
-    // measured from the latest outturn (2024 ≈ 3500): the 2025 estimate never decides on the record
-    expect(stdout).toMatch(/^bj-ai-core-2027\s+.*> 1 万亿元\s+bj\.ai\.core\s+2024: ≈3500\s+≈ 41\.9%\/yr over 3 yr\s+open$/m);
+    // measured from the newest figure of the level (2025's estimate ≈ 4500, marked): it never decides a record verdict
+    expect(stdout).toMatch(/^bj-ai-core-2027\s+.*> 1 万亿元\s+bj\.ai\.core\s+2025 \(estimate\): ≈4500\s+≈ 49\.1%\/yr over 2 yr\s+open$/m);
     expect(stdout).toMatch(/^bj-digital-growth-2025\s+.*achieved$/m);
   });
 
@@ -138,6 +138,18 @@ describe('forecast targets', () => {
     );
     // 5-10 unicorns: 10 is an aspiration, which the pace on record may exceed without missing anything.
     expect(stdout).not.toContain('bj-ai-unicorns-2025: at the latest yearly pace');
+  });
+
+  it('flags the step the AI targets ask on the shipped data (4500 estimate → > 5500 in 2026 → > 1万亿 in 2027), and pairs no closed window with an open one', async () => {
+    const { code, stdout } = await run(['targets']);
+    expect(code).toBe(0);
+    const tensions = stdout.slice(stdout.indexOf('Targets that pull against each other:'));
+    // (5500 / 4500) − 1 = 22.2%; (10000 / 5500) − 1 = 81.8%; (10000 / 4500)^(1/2) − 1 = 49.1%
+    expect(tensions).toContain('from ≈ 4500 in 2025 (an estimate: no outturn yet) on bj.ai.core, bj-ai-industry-2026 (5500 in 2026) asks 22.2% a year: (5500 / 4500)^(1/1) − 1');
+    expect(tensions).toContain('then bj-ai-core-2027 (10000 in 2027) asks 81.8% a year: (10000 / 5500)^(1/1) − 1 — a step up of 59.6 percentage points a year');
+    expect(tensions).toContain('on average 49.1% a year from 2025 to 2027: (10000 / 4500)^(1/2) − 1');
+    // The 2023–2025 growth floor's window has closed: it pulls against no open target.
+    expect(tensions).not.toMatch(/bj-ai-core-growth-2023-2025.*bj-ai-core-2027|bj-ai-core-2027.*bj-ai-core-growth-2023-2025/);
   });
 
   it('shows only the targets public by --as-of', async () => {

@@ -6,6 +6,7 @@ import { loadDataSet } from '../../src/data/load-data-set.js';
 import type { DataSet, Observation, Qualifier, Target } from '../../src/data/types.js';
 import { decideBounds, truthInterval } from '../../src/evaluate/record-judgement.js';
 import { dataVintage, recordVerdict } from '../../src/evaluate/target-verdict.js';
+import { boundsItsYear, yearOnRecord } from '../../src/evaluate/year-on-record.js';
 import { recordColumns, recordRows } from '../../src/output/targets-table.js';
 import { projectRoot } from '../helpers/project.js';
 import { targetKindRegistry } from '../../src/evaluate/target-kinds/registry.js';
@@ -63,12 +64,92 @@ describe('recordVerdict(target, data): level', () => {
     expect(recordVerdict(atLeast3000, closed).judgement.reason).toBe('no full-year figure for 2025 on record; the latest, 2023: ≥ 2500 (src-2023), does not reach it');
   });
 
-  it('judges a ceiling in its year only, and ignores external forecasts and partial years', () => {
+  it('judges a ceiling in its year only, and ignores external forecasts and estimates', () => {
     const ceiling = target({ upper: { value: 500, inclusive: true } });
     expect(recordVerdict(ceiling, data([fy('s', 2023, 400), fy('s', 2025, 520)])).status).toBe('missed');
     expect(recordVerdict(ceiling, data([fy('s', 2025, 480)])).status).toBe('achieved');
-    const forecasts = [fy('s', 2024, 3600, 'exact', { kind: 'externalForecast' }), fy('s', 2024, 3600, 'exact', { period: 'H1' })];
+    const forecasts = [fy('s', 2024, 3600, 'exact', { kind: 'externalForecast' }), fy('s', 2024, 3600, 'exact', { kind: 'estimate' }), fy('s', 2024, 3600, 'exact', { period: 'H1', kind: 'estimate' })];
     expect(recordVerdict(atLeast3000, data(forecasts)).status).toBe('open');
+  });
+});
+
+describe('recordVerdict: a part of the year bounds a flow of money from below', () => {
+  it('achieves a level early when the months on record already pass it (the full year is at least as much)', () => {
+    const verdict = recordVerdict(atLeast3000, data([fy('s', 2024, 3100, 'exact', { period: 'M1-M11' })]));
+    expect(verdict.status).toBe('achieved');
+    expect(verdict.judgement).toMatchObject({ value: 3100, qualifier: 'atLeast', reason: 'reached in 2024, 1 year early: January–November 2024: 3100 (src-2024), a lower bound on the year' });
+  });
+
+  it('leaves a strict target undecided when the months fall short, saying so ("1—11月 13.98万亿" against "突破14万亿")', () => {
+    const above = target({ lower: { value: 140000, inclusive: false } });
+    const rows = [fy('s', 2024, 137276), fy('s', 2025, 139777, 'exact', { period: 'M1-M11', published: '2026-01-06' })];
+    const verdict = recordVerdict(above, data(rows));
+    expect(verdict.status).toBe('unknown');
+    expect(verdict.judgement.reason).toBe('no full-year figure for 2025 on record; January–November 2025: 139777 (src-2025), a lower bound on the year, does not decide it; the latest full year, 2024: 137276 (src-2024), does not reach it');
+    // The months decide a miss only of a ceiling they pass.
+    const ceiling = target({ upper: { value: 139000, inclusive: true } });
+    expect(recordVerdict(ceiling, data(rows)).status).toBe('missed');
+    expect(recordVerdict(target({ upper: { value: 150000, inclusive: true } }), data(rows)).status).toBe('unknown');
+  });
+
+  it('reads only amounts of money this way: a part-year count, share or upper bound says nothing about the year', () => {
+    const count = target({ unit: 'count', writtenUnit: 'count', lower: { value: 3000, inclusive: true } });
+    expect(recordVerdict(count, data([fy('s', 2024, 3600, 'exact', { period: 'H1', unit: 'count' })])).status).toBe('open');
+    const share = target({ kind: 'share', unit: 'percent', writtenUnit: 'percent', lower: { value: 20, inclusive: true } });
+    expect(recordVerdict(share, data([fy('s', 2024, 30, 'exact', { period: 'H1', unit: 'percent' })])).status).toBe('open');
+    expect(recordVerdict(atLeast3000, data([fy('s', 2024, 3600, 'atMost', { period: 'H1' })])).status).toBe('open');
+  });
+
+  it('bounds a CAGR from below by the months of its last year: it can achieve a floor, never miss one', () => {
+    const cagr = target({ kind: 'cagr', fromYear: 2021, year: 2025, unit: 'rate', writtenUnit: 'rate', lower: { value: 0.12, inclusive: true } });
+    // (139777 / 81616)^(1/5) − 1 = 0.11360733…, short of 12%: undecided (python3: (139777/81616)**0.2-1)
+    const short = recordVerdict(cagr, data([fy('s', 2020, 81616), fy('s', 2025, 139777, 'exact', { period: 'M1-M11' })]));
+    expect(short.status).toBe('unknown');
+    expect(short.judgement.value).toBeCloseTo(0.1136073322672344, 12);
+    expect(short.judgement.reason).toBe('no full-year level for 2025 on record; 2020: 81616 → 2025: ≥ 139777 (January–November 2025), 11.4% a year at least, which does not decide it');
+    // (150000 / 81616)^(1/5) − 1 = 0.1294…: the months alone achieve it.
+    expect(recordVerdict(cagr, data([fy('s', 2020, 81616), fy('s', 2025, 150000, 'exact', { period: 'Q1-Q3' })])).status).toBe('achieved');
+  });
+});
+
+describe('yearOnRecord(observations, year)', () => {
+  it('takes the latest vintage of each part of the year and the greatest of them, weak grades only when nothing better', () => {
+    const rows = [
+      fy('s', 2025, 50000, 'exact', { period: 'M1-M5', published: '2025-07-01' }),
+      fy('s', 2025, 52000, 'exact', { period: 'M1-M5', published: '2025-06-01' }),
+      fy('s', 2025, 60000, 'exact', { period: 'H1', confidence: 'low', published: '2025-08-01' }),
+    ];
+    // The H1 figure is graded low and a better-graded part exists: the later vintage of January–May (50000) stands.
+    expect(yearOnRecord(rows, 2025)).toMatchObject({ interval: { low: 50000, high: Infinity }, partYear: rows[0] });
+    expect(yearOnRecord([rows[2]], 2025)?.interval.low).toBe(60000);
+    // A full year settles it; a part above an exact full year is a contradiction and is set aside.
+    expect(yearOnRecord([...rows, fy('s', 2025, 55000)], 2025)?.interval).toEqual({ low: 55000, high: 55000 });
+    expect(yearOnRecord([fy('s', 2025, 49000, 'approx'), rows[0]], 2025)).toMatchObject({ interval: { low: 50000, high: 49000 * 1.03 } });
+    expect(yearOnRecord(rows, 2024)).toBeUndefined();
+  });
+
+  it('holds on the shipped record: no full year of a money flow is below a part of that year on the same basis', () => {
+    const shipped = loadDataSet(join(projectRoot, 'data'), targetKindRegistry, 'data');
+    const bySeries = new Map<string, Observation[]>();
+    for (const o of shipped.observations) bySeries.set(o.series, [...(bySeries.get(o.series) ?? []), o]);
+    let compared = 0;
+    for (const [series, rows] of bySeries) {
+      for (const part of rows.filter((o) => boundsItsYear(o) && o.qualifier !== 'atMost')) {
+        for (const full of rows.filter((o) => o.period === 'FY' && o.kind === 'observed' && o.year === part.year && o.value !== undefined && o.basis === part.basis && o.qualifier !== 'atLeast')) {
+          compared++;
+          const fullHigh = full.qualifier === 'approx' ? full.value! * 1.03 : full.value!;
+          expect(fullHigh, `${series} ${part.year}: FY ${full.value} (line ${full.line}) against ${part.period} ${part.value} (line ${part.line})`).toBeGreaterThanOrEqual(part.value! * (part.qualifier === 'approx' ? 0.97 : 1));
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+
+  it('is used by no target on a profit series: profit can fall within a year, so its months bound nothing', () => {
+    const shipped = loadDataSet(join(projectRoot, 'data'), targetKindRegistry, 'data');
+    const profit = new Set(shipped.series.filter((s) => /profit|利润/i.test(`${s.labelEn} ${s.labelZh} ${s.scope}`)).map((s) => s.id));
+    expect(profit.size).toBeGreaterThan(0);
+    expect(shipped.targets.filter((t) => t.series !== undefined && profit.has(t.series)).map((t) => t.id)).toEqual([]);
   });
 });
 
@@ -119,6 +200,11 @@ describe('the shipped record', () => {
     expect(verdict('bj-infosoft-va-share-2020')).toMatchObject({ status: 'achieved', judgement: { deciding: [{ year: 2017, value: 11.3 }] } });
     // Only 2016's growth (+10.2%) is on record: "every year above 10%" stays unknown, with the reason.
     expect(verdict('bj-swinfo-growth-2016-2020').status).toBe('unknown');
+  });
+
+  it('reads January–November 2025 as a lower bound on China\'s 2025 software revenue: > 14万亿 still unknown, the 十四五 CAGR at least 11.4%', () => {
+    expect(verdict('cn-software-revenue-2025')).toMatchObject({ status: 'unknown', judgement: { value: 139777, qualifier: 'atLeast', deciding: [{ period: 'M1-M11', year: 2025, source: 'ref26-chinairn-20260106' }] } });
+    expect(verdict('cn-software-growth-2021-2025')).toMatchObject({ status: 'unknown', judgement: { qualifier: 'atLeast' } });
   });
 
   it('writes record.csv: every decided target or closed window, with margin and deciding observation', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ModelError } from '../../src/errors/model-error.js';
+import { compoundBandScale } from '../../src/calibrate/compound-band-scale.js';
 import { compoundLaw } from '../../src/laws/compound-law.js';
 import type { Distribution } from '../../src/model/distribution.js';
 import { calibrationInput, levels, observation, simulateLaw } from '../calibrate/fixtures.js';
@@ -22,7 +23,7 @@ describe('compoundLaw.calibrate', () => {
   it('compoundLaw.calibrate(levels 100, 110, 121) gives growth centred on exactly 10% with the conjugate spread', () => {
     // By hand (BDA3 §3.3): samples ln 1.1 twice, SS = 0, df = 2 + 2 − 1 = 3,
     // s_post² = 2·0.05²/3 = 0.005/3, mean scale = s_post/√2; rate location exp(ln 1.1) − 1 = 0.1.
-    const calibration = compoundLaw.calibrate(calibrationInput({ observations: levels(2020, [100, 110, 121]) }));
+    const calibration = compoundLaw.calibrate(calibrationInput({ observations: levels(2020, [100, 110, 121]), pooledBandFloor: false }));
     const sPost = Math.sqrt(0.005 / 3);
     expect(calibration.baseYear).toBe(2022);
     expect(calibration.base).toEqual({ dist: 'constant', value: 121 });
@@ -40,7 +41,7 @@ describe('compoundLaw.calibrate', () => {
 
   it('compoundLaw.calibrate recovers growth 0.08 and volatility 0.03 from a 200-year path of its own simulation', () => {
     const path = simulateLaw(compoundLaw, { base: 100, params: { growth: 0.08, volatility: 0.03, persistence: 0 }, years: 200, seed: 7 });
-    const calibration = compoundLaw.calibrate(calibrationInput({ observations: history(path, 1800) }));
+    const calibration = compoundLaw.calibrate(calibrationInput({ observations: history(path, 1800), pooledBandFloor: false }));
     const m = logGrowthOf(calibration.params.growth);
     // Standard error of the mean of 200 yearly growths: 0.03/√200 = 0.0021; allow 3 of them.
     expect(Math.abs(m.location - Math.log(1.08))).toBeLessThan(3 * m.scale);
@@ -59,14 +60,39 @@ describe('compoundLaw.calibrate', () => {
 
   it('compoundLaw.calibrate gives an eight-point history visibly wider bands than a 200-point one', () => {
     const path = simulateLaw(compoundLaw, { base: 100, params: { growth: 0.08, volatility: 0.03, persistence: 0 }, years: 200, seed: 3 });
-    const long = logGrowthOf(compoundLaw.calibrate(calibrationInput({ observations: history(path, 1800) })).params.growth);
-    const short = logGrowthOf(compoundLaw.calibrate(calibrationInput({ observations: history(path.slice(-8), 1993) })).params.growth);
+    const long = logGrowthOf(compoundLaw.calibrate(calibrationInput({ observations: history(path, 1800), pooledBandFloor: false })).params.growth);
+    const short = logGrowthOf(compoundLaw.calibrate(calibrationInput({ observations: history(path.slice(-8), 1993), pooledBandFloor: false })).params.growth);
     expect(short.df).toBe(2 + 7 - 1);
     expect(short.scale).toBeGreaterThan(4 * long.scale);
     // One growth figure: the prior's volatility, df 2 (t₂ has a 90% interval of ±2.92 scales).
-    const single = logGrowthOf(compoundLaw.calibrate(calibrationInput({ observations: levels(2022, [100, 112]) })).params.growth);
+    const single = logGrowthOf(compoundLaw.calibrate(calibrationInput({ observations: levels(2022, [100, 112]), pooledBandFloor: false })).params.growth);
     expect(single.df).toBe(2);
     expect(single.scale).toBeCloseTo(0.05, 12);
+  });
+
+  it('compoundLaw.calibrate widens both growth scales by the stored factor of its length class, and says so', () => {
+    // levels 100, 110, 121: two years of growth evidence, a series of 3 values: class '<10'.
+    const input = calibrationInput({ observations: levels(2020, [100, 110, 121]) });
+    const own = compoundLaw.calibrate({ ...input, pooledBandFloor: false });
+    const floored = compoundLaw.calibrate(input);
+    const c = compoundBandScale.byLengthClass['<10'];
+    expect(c).toBeGreaterThan(1);
+    const [a, b] = [own.params.growth as StudentT, floored.params.growth as StudentT];
+    expect(b.location).toBe(a.location);
+    expect(b.df).toBe(a.df);
+    expect(b.scale).toBeCloseTo(c * a.scale, 14);
+    const [va, vb] = [own.params.volatility as ScaledInvChi, floored.params.volatility as ScaledInvChi];
+    expect(vb.scale).toBeCloseTo(c * va.scale, 14);
+    expect(vb.df).toBe(va.df);
+    expect(floored.notes.join('\n')).toContain(`2 years of growth evidence (length class <10); the growth scale and volatility ×${c.toFixed(3)}`);
+    expect(own.notes.join('\n')).not.toContain('band floor');
+  });
+
+  it('compoundLaw.calibrate leaves a given volatility alone and widens only what it calibrates', () => {
+    const input = calibrationInput({ observations: levels(2020, [100, 110, 121]), fixed: { volatility: { dist: 'constant', value: 0.02 } } });
+    const floored = compoundLaw.calibrate(input);
+    expect(floored.params.volatility).toEqual({ dist: 'constant', value: 0.02 });
+    expect((floored.params.growth as StudentT).scale).toBeCloseTo(compoundBandScale.byLengthClass['<10'] * (compoundLaw.calibrate({ ...input, pooledBandFloor: false }).params.growth as StudentT).scale, 14);
   });
 
   it('compoundLaw.calibrate uses growth evidence from other series when the own series has only a bound', () => {

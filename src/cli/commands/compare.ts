@@ -9,7 +9,8 @@ import { runInstrumented } from '../../planner/run-instrumented.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
 import { compactWritten, signedGap } from '../../report/display-number.js';
-import { displayWidth } from '../../report/terminal-summary.js';
+import { displayWidth, probabilityCell } from '../../report/terminal-summary.js';
+import { judgedFromDraws, verdictBound } from '../../evaluate/probability-bound.js';
 import { runArguments, scenarioOptions } from './run.js';
 
 const percent = (p: number) => (Number.isFinite(p) ? `${(p * 100).toFixed(1)}%` : '—');
@@ -59,11 +60,11 @@ function compareSummary(comparison: ScenarioComparison, draws: number, seed: num
     return [
       row.target,
       row.scenario,
-      percent(v.probabilityMet),
+      judgedFromDraws(v) ? probabilityCell(v.probabilityMet, verdictBound(v)) : percent(v.probabilityMet),
       own || !Number.isFinite(row.differenceProbability) ? '' : `${points(row.differenceProbability)} ± ${(row.differenceProbabilitySe * 100).toFixed(1)}`,
       r ? (rate ? `${(r.p50 * 100).toFixed(1)}%` : compactWritten(target, r.p50)) : '—',
       own ? '' : difference(row.differenceP50),
-      r && v.judgedOn === 'projection' ? signedGap(rate ? r.gap : r.gapRelative, rate) : '—',
+      r && judgedFromDraws(v) ? signedGap(rate ? r.gap : r.gapRelative, rate) : '—',
       v.basis ?? '—',
       v.status,
     ];

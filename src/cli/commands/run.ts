@@ -5,9 +5,11 @@ import { loadRunInputs, scenarioFilesIn } from '../../io/load-run-inputs.js';
 import { threadsOption } from '../../planner/planner-options.js';
 import { runProject } from '../../pipeline/run-project.js';
 import { selectDrawIndices } from '../../planner/select-draw-indices.js';
+import { judgedFromDraws, verdictBound } from '../../evaluate/probability-bound.js';
 import { targetVerdicts } from '../../evaluate/target-verdict.js';
 import type { ScenarioResult } from '../../model/scenario-result.js';
 import type { DataSet } from '../../data/types.js';
+import { probabilityCell } from '../../report/terminal-summary.js';
 import { exactQuantileMaxDraws } from '../../evaluate/quantile-summaries.js';
 import { progressReporter } from '../progress.js';
 import type { CliIo } from '../cli-io.js';
@@ -18,20 +20,38 @@ import type { Shard } from '../../pipeline/shard-blocks.js';
 import { writeRunOutputs } from '../run-outputs.js';
 import { runShardCommand } from '../run-shard-part.js';
 
-/** Probability below which `--check` counts a projected target as likely missed (its median misses it). */
+/** Probability below which `--check` counts a target judged from the draws as likely missed (its median misses it). */
 export const checkProbability = 0.5;
 
+/** What `--check` found: verdicts that show a likely miss, and proxies' lower bounds that cannot show one. */
+export interface CheckFindings {
+  /** One line per failing target and scenario, e.g. `pessimistic: bj-ai-core-2027 P(met) 0.0% (very unlikely)`. */
+  readonly failures: readonly string[];
+  /** A lower bound below checkProbability: the target's own P(met) may be above it, so no miss is shown. */
+  readonly notShown: readonly string[];
+}
+
 /**
- * The projected verdicts `--check` fails on: P(met) below checkProbability. Outcomes on record
- * (achieved, missed, unknown) are history, not a forecast, and never fail a check.
- * @returns one line per failing target and scenario, e.g. `pessimistic: bj-ai-core-2025 P(met) 43.4% (as likely as not)`
+ * The verdicts `--check` fails on: a projection (or a nowcast of a closed window) whose P(met) is
+ * below checkProbability, so that more likely than not the target is (or was) missed. A proxy's
+ * P(met) is a bound on the target's own (targets.csv's probabilityMetBound): an upper bound below
+ * it shows a likely miss too (the target's own is lower still); a lower bound below it does not
+ * (the target's own may be higher), so it never fails the check and is listed in `notShown`.
+ * Outcomes on record (achieved, missed, unknown) are history, not a forecast, and never fail it.
+ * @example checkVerdicts(results, data).failures[0]; // => 'pessimistic: bj-ai-core-2027 P(met) 0.0% (very unlikely)'
  */
-export function checkFailures(results: readonly ScenarioResult[], data: DataSet): string[] {
-  return results.flatMap((result) =>
-    targetVerdicts(result, data)
-      .filter((v) => v.judgedOn === 'projection' && !(v.probabilityMet >= checkProbability))
-      .map((v) => `${result.scenario.scenario}: ${v.target.id} P(met) ${(v.probabilityMet * 100).toFixed(1)}% (${v.status})`),
-  );
+export function checkVerdicts(results: readonly ScenarioResult[], data: DataSet): CheckFindings {
+  const failures: string[] = [];
+  const notShown: string[] = [];
+  for (const result of results) {
+    for (const v of targetVerdicts(result, data)) {
+      if (!judgedFromDraws(v) || v.probabilityMet >= checkProbability) continue;
+      const bound = verdictBound(v);
+      const line = `${result.scenario.scenario}: ${v.target.id} P(met) ${probabilityCell(v.probabilityMet, bound).replace(/^([≥≤])/, '$1 ')} (${v.status})`;
+      (bound === 'lower' ? notShown : failures).push(line);
+    }
+  }
+  return { failures, notShown };
 }
 
 export interface RunArguments {
@@ -158,7 +178,7 @@ export const runCommand: CommandDefinition = {
         }
         return true;
       })
-      .option('check', { type: 'boolean', default: false, describe: `exit 1 when a projected target's probability of being met is below ${checkProbability} (outcomes on record never fail it)` })
+      .option('check', { type: 'boolean', default: false, describe: `exit 1 when a target's probability of being met, projected or nowcast, is below ${checkProbability} (a proxy's lower bound never fails it; outcomes on record never do)` })
       .option('shard', { type: 'string', describe: 'run only shard k of n (k from 0) and write its part.json.gz to --out; `forecast merge` makes the outputs (docs/scale.md)' })
       .check((argv) => {
         if (argv.shard === undefined) return true;

@@ -45,7 +45,6 @@ export const sensitivityCommand: CommandDefinition = {
 };
 
 function sensitivitySummary(result: SensitivityResult, top: number): string {
-  const pct = (p: number) => (Number.isFinite(p) ? `${(p * 100).toFixed(0)}%` : '—');
   const num = (x: number, unit?: string) =>
     !Number.isFinite(x) ? '—' : unit === 'rate' ? `${(x * 100).toFixed(1)}%` : Math.abs(x) >= 100 ? x.toFixed(0) : String(Number(x.toPrecision(3)));
   const lq = `p${Math.round(result.lowQuantile * 100)}`;
@@ -54,15 +53,18 @@ function sensitivitySummary(result: SensitivityResult, top: number): string {
     `${result.scenario}: ${result.inputs.length} uncertain inputs, each pinned at its ${lq} and ${hq} (${result.draws} draws, seed ${result.seed})`,
     `  per input: its ${lq} … ${hq} value; P(met) with it low → high; the target-year median low → high; ρ = Spearman rank correlation with the outcome`,
   ];
-  for (const { baseline, entries } of result.targets) {
+  for (const { baseline, status, bound, entries } of result.targets) {
     const unit = baseline.unit;
-    lines.push('', `${baseline.target.id} (P(met) ${pct(baseline.probabilityMet)}, median ${num(baseline.p50, unit)}${unit === 'rate' ? '' : ` ${unit}`})`);
+    // A proxy's probabilities bound the target's own: every one is shown as the bound it is.
+    const mark = bound === 'lower' ? '≥' : bound === 'upper' ? '≤' : '';
+    const pct = (p: number) => (Number.isFinite(p) ? `${mark}${(p * 100).toFixed(0)}%` : '—');
+    lines.push('', `${baseline.target.id} (P(met) ${pct(baseline.probabilityMet)}, ${status}, median ${num(baseline.p50, unit)}${unit === 'rate' ? '' : ` ${unit}`})`);
     const shown = entries.slice(0, Math.max(0, top));
     const rows = shown.map((entry) => [
       `${String(entry.rank).padStart(2)}.`,
       `${entry.input.variable}.${entry.input.parameter}`,
       `${num(entry.lowValue)} … ${num(entry.highValue)}`,
-      `${pct(entry.probabilityLow).padStart(4)} → ${pct(entry.probabilityHigh).padStart(4)}`,
+      `${pct(entry.probabilityLow).padStart(4 + mark.length)} → ${pct(entry.probabilityHigh).padStart(4 + mark.length)}`,
       `${num(entry.p50Low, unit)} → ${num(entry.p50High, unit)}`,
       `ρ ${Number.isFinite(entry.spearman) ? entry.spearman.toFixed(2) : '—'}`,
     ]);

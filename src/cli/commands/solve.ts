@@ -4,11 +4,10 @@ import { plannerMessages } from '../../errors/messages.js';
 import { writeOutputsAtomically } from '../../io/atomic-write.js';
 import { loadVariantInputs } from '../../planner/load-variant-inputs.js';
 import { parseNumberLike } from '../../planner/parse-vary.js';
-import { notBracketedMessage, runSolve, type SolveResult } from '../../planner/run-solve.js';
+import { notBracketedMessage, runSolve, solvedStatus, type SolveResult } from '../../planner/run-solve.js';
 import { solveCsv } from '../../planner/solve-table.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
-import { projectedStatus } from '../../evaluate/target-status.js';
 
 /** Distributions a scenario author usually writes (scenario files also take the calibrated forms). */
 const scenarioDistributions: readonly string[] = ['constant', 'normal', 'lognormal', 'uniform', 'triangular', 'pert'];
@@ -81,10 +80,14 @@ function solveSummary(result: SolveResult): string {
   const exact = (x: number | string) => (typeof x === 'number' ? String(Number(x.toPrecision(15))) : x);
   const flow = Object.entries(distribution).map(([key, value]) => `${key}: ${exact(value)}`).join(', ');
   const yaml = `assumptions:\n  ${variable}:\n    ${parameter}: ${distribution.dist === 'constant' ? exact(distribution.value) : `{ ${flow} }`}\n`;
+  // A proxy's probability bounds the target's own: said beside every figure, and once in words.
+  const mark = result.bound === 'lower' ? '≥ ' : result.bound === 'upper' ? '≤ ' : '';
   const lines = [
-    `${result.scenario}: ${result.target} met with probability ≥ ${result.wanted} when ${result.path} = ${result.value}`,
-    `  gives P(met) ${show(result.probability)} ± ${show(result.probabilitySe)} (${projectedStatus(result.probability)}; Monte Carlo se, ${result.draws} draws, seed ${result.seed})`,
-    `  now: ${result.path} = ${show(result.currentValue)}, P(met) ${show(result.baseline.probabilityMet)} (${result.baseline.status})` +
+    `${result.scenario}: ${result.target} met with probability ≥ ${result.wanted} when ${result.path} = ${result.value}` +
+      (result.bound === 'upper' ? ` (by its judged variable, a broader quantity: the target's own P(met) is at most that)` : ''),
+    `  gives P(met) ${mark}${show(result.probability)} ± ${show(result.probabilitySe)} (${solvedStatus(result, result.probability)}; Monte Carlo se, ${result.draws} draws, seed ${result.seed})`,
+    ...(result.bound !== '' ? [`  (P(met) is of the judged variable ${result.baseline.variable}, a proxy ${result.bound === 'lower' ? 'narrower than the target: a lower bound on the target\'s own' : 'broader than the target: an upper bound on the target\'s own'})`] : []),
+    `  now: ${result.path} = ${show(result.currentValue)}, P(met) ${mark}${show(result.baseline.probabilityMet)} (${result.baselineStatus})` +
       (Number.isFinite(result.baseline.requiredCagr) ? `; required CAGR from the last observation ${(result.baseline.requiredCagr * 100).toFixed(2)}%` : ''),
     `  bisection bracket [${String(Number(result.low.toPrecision(10)))}, ${String(Number(result.high.toPrecision(10)))}] after ${result.evaluations.length} runs` +
       `${result.increasing ? '' : ' (P falls as the value rises)'}; the value is rounded ${result.increasing ? 'up' : 'down'} to the fewest digits within one se of ${result.wanted}`,

@@ -1,6 +1,7 @@
 // `forecast sweep <scenario> --vary <path>=<values>`: run every combination of assumption values; write sweep.csv.
 import { relative, resolve } from 'node:path';
 import { writeOutputsAtomically } from '../../io/atomic-write.js';
+import { judgedFromDraws, verdictBound } from '../../evaluate/probability-bound.js';
 import { sweepCsv } from '../../output/sweep-table.js';
 import { loadVariantInputs } from '../../planner/load-variant-inputs.js';
 import { parseVary } from '../../planner/parse-vary.js';
@@ -93,13 +94,16 @@ function sweepSummary(sweep: SweepResult): string {
     ...targets.map((id) => {
       const v = variant.outcome.verdicts.find((x) => x.target.id === id);
       // A verdict on record reads its outcome; a projection its P(met).
-      return !v || v.status === 'not judged' ? '—' : v.judgedOn === 'record' ? v.status : v.judgedOn === 'projection' ? `${(v.probabilityMet * 100).toFixed(0)}%` : v.status;
+      if (!v || v.status === 'not judged') return '—';
+      if (!judgedFromDraws(v)) return v.status;
+      const bound = verdictBound(v);
+      return `${bound === 'lower' ? '≥' : bound === 'upper' ? '≤' : ''}${(v.probabilityMet * 100).toFixed(0)}%${v.judgedOn === 'nowcast' ? '*' : ''}`;
     }),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => `  ${cells.map((c, i) => c.padStart(widths[i])).join('  ')}`;
   lines.push(line(header), ...rows.map(line), '');
   targets.forEach((id, i) => lines.push(`  T${i + 1} = ${id}`));
-  lines.push('  (P(met) of a projection; a target the record decides reads achieved or missed in every variant)');
+  lines.push('  (P(met) from the draws — ≥ a lower and ≤ an upper bound where a proxy judges the target, * a nowcast of a closed window; a target the record decides reads its outcome in every variant)');
   return lines.join('\n') + '\n';
 }

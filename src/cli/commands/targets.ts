@@ -26,7 +26,7 @@ function boundText(t: Target): string {
 
 function latestText(n: TargetNeed): string {
   if (!n.latest) return '—';
-  return `${n.latest.year}: ${qualifierSymbol[n.latest.qualifier]}${formatNumber(n.latest.value, 6)}`;
+  return `${n.latest.year}${n.latest.kind === 'estimate' ? ' (estimate)' : ''}: ${qualifierSymbol[n.latest.qualifier]}${formatNumber(n.latest.value, 6)}`;
 }
 
 /** What the target asks, in words short enough for a table cell. */
@@ -60,10 +60,15 @@ export function tensionText(tension: TargetTension): string {
       const years = s.year - from.year;
       return `${s.target} (${formatNumber(s.threshold, 6)} in ${s.year}) asks ${percent(s.growth)} a year: (${formatNumber(s.threshold, 6)} / ${formatNumber(from.value, 6)})^(1/${years}) − 1`;
     });
-    const last = tension.steps![tension.steps!.length - 1];
+    const flagged = tension.steps!.findIndex((s) => s.year === tension.averageTo);
+    const to = tension.steps![flagged];
+    const jump = (to.growth - tension.steps![flagged - 1].growth) * 100;
+    const start = `${tension.fromLowerBound ? 'at least ' : latest.kind === 'estimate' ? '≈ ' : ''}${formatNumber(latest.value, 6)} in ${latest.year}${latest.kind === 'estimate' ? ' (an estimate: no outturn yet)' : ''}${latest.series ? ` on ${latest.series}` : ''}`;
+    const implied = (tension.implied ?? []).map((s) => `${s.target} (${formatNumber(s.threshold, 6)} in ${s.year}) asks nothing more`);
     return (
-      `${tension.quantity}: from ${tension.fromLowerBound ? 'at least ' : ''}${formatNumber(latest.value, 6)} in ${latest.year}, ${steps.join('; then ')}` +
-      ` — a step up of at least ${(stepUpPoints * 100).toFixed(0)} percentage points; on average ${percent(tension.averageGrowth!)} a year from ${latest.year} to ${last.year}`
+      `${tension.quantity}: from ${start}, ${steps.join('; then ')}` +
+      ` — a step up of ${jump.toFixed(1)} percentage points a year (${(stepUpPoints * 100).toFixed(0)} or more is flagged); on average ${percent(tension.averageGrowth!)} a year from ${latest.year} to ${to.year}: (${formatNumber(to.threshold, 6)} / ${formatNumber(latest.value, 6)})^(1/${to.year - latest.year}) − 1` +
+      (implied.length > 0 ? `; ${implied.join('; ')}` : '')
     );
   }
   const [level, growth] = tension.targets;
@@ -106,7 +111,7 @@ export const targetsCommand: CommandDefinition = {
     for (const [id, r] of decided) lines.push(`  ${id}: ${r.status} — ${r.judgement.reason}`);
     lines.push('', tensions.length === 0 ? 'No targets pull against each other.' : 'Targets that pull against each other:');
     for (const t of tensions) lines.push(`  ${tensionText(t)}`);
-    lines.push('', `Required growth: (threshold / latest)^(1 / (year − latest year)) − 1, from the latest observed full-year level before the target year.`);
+    lines.push('', `Required growth: (threshold / latest)^(1 / (year − latest year)) − 1, from the latest full-year level before the target year: an outturn, else an estimate (marked). Targets whose window has closed pull only against each other.`);
     io.stdout(lines.join('\n') + '\n');
     return exitCodes.ok;
   },

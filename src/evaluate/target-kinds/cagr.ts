@@ -2,8 +2,9 @@
 import type { Observation, Target } from '../../data/types.js';
 import type { PreparedVariable } from '../../model/prepared-model.js';
 import { boundWords } from '../bound-words.js';
-import { fullYearLevels, fullYearRows } from '../known-history.js';
-import { decideBounds, figureText, truthInterval, type RecordJudgement } from '../record-judgement.js';
+import { fullYearLevels } from '../known-history.js';
+import { decideBounds, figureText, type RecordJudgement } from '../record-judgement.js';
+import { partYearText, yearOnRecord, type YearOnRecord } from '../year-on-record.js';
 import { growthNeed, windowFields } from './growth-each-year.js';
 import type { KindTracking, TargetKindDefinition } from './target-kind.js';
 
@@ -23,33 +24,43 @@ export const cagrKind: TargetKindDefinition = {
 };
 
 /**
- * The window's compound growth on record: both end levels (fromYear − 1 and year) as intervals give
+ * The window's compound growth on record: both end levels (fromYear − 1 and year) as intervals
+ * (yearOnRecord: the full-year reading, raised by a part of the year that bounds it from below) give
  * the CAGR's interval [(low_end / high_start)^(1/n) − 1, (high_end / low_start)^(1/n) − 1], n the
  * window's years (a level's open lower end is 0, its open upper end ∞); it decides the bounds or leaves them undecided.
  * @example judgeCagrOnRecord(target2016to2020, rows).outcome; // => 'undecided' without a 2020 level
  */
 export function judgeCagrOnRecord(target: Target, observations: readonly Observation[]): RecordJudgement {
   const fromYear = target.fromYear ?? target.year;
-  const rows = fullYearRows(observations);
-  const start = rows.get(fromYear - 1);
-  const end = rows.get(target.year);
-  if (!start || !end) {
-    const missing = [!start ? fromYear - 1 : undefined, !end ? target.year : undefined].filter((y) => y !== undefined);
-    return { outcome: 'undecided', deciding: [start, end].filter((o) => o !== undefined), reason: `no full-year level for ${missing.join(' and ')} on record` };
+  const start = yearOnRecord(observations, fromYear - 1);
+  const end = yearOnRecord(observations, target.year);
+  const rowsOf = (known: YearOnRecord | undefined) => (known ? [known.fullYear, known.partYear].filter((o) => o !== undefined) : []);
+  const textOf = (known: YearOnRecord) => (known.fullYear && !known.partYear ? `${known.year}: ${figureText(known.fullYear.value, known.fullYear.qualifier)}` : `${known.year}: ${figureText(known.interval.low, 'atLeast')}${known.partYear ? ` (${partYearText(known.partYear)})` : ''}`);
+  if (!start?.fullYear || !end) {
+    const missing = [!start?.fullYear ? fromYear - 1 : undefined, !end ? target.year : undefined].filter((y) => y !== undefined);
+    return { outcome: 'undecided', deciding: [...rowsOf(start), ...rowsOf(end)], reason: `no full-year level for ${missing.join(' and ')} on record` };
   }
   const years = target.year - fromYear + 1;
-  const a = truthInterval(start.value, start.qualifier);
-  const b = truthInterval(end.value, end.qualifier);
+  const a = start.interval;
+  const b = end.interval;
   // Levels are never negative: an open end below is 0 (a growth of −100%), an open end above ∞.
   const interval = {
     low: Number.isFinite(a.high) && a.high > 0 ? Math.pow(Math.max(0, b.low) / a.high, 1 / years) - 1 : -1,
     high: a.low > 0 ? Math.pow(b.high / a.low, 1 / years) - 1 : Number.POSITIVE_INFINITY,
   };
   const decision = decideBounds(interval, target);
-  const point = Math.pow(end.value / start.value, 1 / years) - 1;
-  const text = `${fromYear - 1}: ${figureText(start.value, start.qualifier)} → ${target.year}: ${figureText(end.value, end.qualifier)}, ${(point * 100).toFixed(1)}% a year`;
-  if (decision === 'undecided') return { outcome: 'undecided', deciding: [start, end], value: point, reason: `the levels cannot decide it: ${text}` };
-  return { outcome: decision === 'met' ? 'achieved' : 'missed', deciding: [start, end], value: point, qualifier: start.qualifier === 'exact' && end.qualifier === 'exact' ? 'exact' : 'approx', reason: text };
+  const endValue = end.fullYear && !end.partYear ? end.fullYear.value : end.interval.low;
+  const point = Math.pow(endValue / start.fullYear.value, 1 / years) - 1;
+  const rate = `${(point * 100).toFixed(1)}% a year${end.fullYear && !end.partYear ? '' : ' at least'}`;
+  const text = `${textOf(start)} → ${textOf(end)}, ${rate}`;
+  const deciding = [...rowsOf(start), ...rowsOf(end)];
+  if (!end.fullYear) {
+    // A part of the end year bounds the CAGR from below: it can achieve a floor, never miss one.
+    if (decision === 'met') return { outcome: 'achieved', deciding, value: point, qualifier: 'atLeast', reason: text };
+    return { outcome: 'undecided', deciding, value: point, qualifier: 'atLeast', reason: `no full-year level for ${target.year} on record; ${text}, which does not decide it` };
+  }
+  if (decision === 'undecided') return { outcome: 'undecided', deciding, value: point, reason: `the levels cannot decide it: ${text}` };
+  return { outcome: decision === 'met' ? 'achieved' : 'missed', deciding, value: point, qualifier: start.fullYear.qualifier === 'exact' && end.fullYear.qualifier === 'exact' && !end.partYear ? 'exact' : 'approx', reason: text };
 }
 
 /**

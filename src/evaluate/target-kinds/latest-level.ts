@@ -1,14 +1,20 @@
-// The latest full-year level before a year, as the kinds' needs report it.
+// The latest full-year level before a year, as the kinds' needs report it: an outturn, else an estimate.
 import type { Observation } from '../../data/types.js';
-import { fullYearRows } from '../known-history.js';
+import { levelOfEachYear } from '../../data/year-levels.js';
 import type { LatestLevel } from '../target-need.js';
 
 /**
- * The latest full-year level on record before `beforeYear` (the latest vintage of that year).
- * @example latestLevel(observationsOf(data, 'bj.ai.core'), 2025); // => { year: 2023, value: 2500, qualifier: 'atLeast', source: 'ref-cyol-20240726' }
+ * The latest full-year level on record before `beforeYear`, by the one "level of a year" rule
+ * (src/data/year-levels.ts): an outturn where one is on record, else an estimate of the year
+ * (`kind: 'estimate'`, e.g. 2025's "预计4500亿元" before its outturn is published), so what a target
+ * asks is measured from the newest figure there is — marked as an estimate where it is one.
+ * External forecasts never count.
+ * @example latestLevel(observationsOf(data, 'bj.ai.core'), 2027); // => { year: 2025, value: 4500, qualifier: 'approx', kind: 'estimate', source: 'ref26-bjtitle-202601' }
  */
 export function latestLevel(observations: readonly Observation[], beforeYear: number): LatestLevel | undefined {
-  const earlier = [...fullYearRows(observations).values()].filter((o) => o.year < beforeYear);
-  const row = earlier[earlier.length - 1];
-  return row ? { year: row.year, value: row.value, qualifier: row.qualifier, source: row.source } : undefined;
+  let latest: LatestLevel | undefined;
+  for (const [year, level] of levelOfEachYear(observations.filter((o) => o.kind !== 'externalForecast'))) {
+    if (year < beforeYear) latest = { year, value: level.value, qualifier: level.qualifier, kind: level.kind === 'estimate' ? 'estimate' : 'observed', source: level.observation.source };
+  }
+  return latest;
 }

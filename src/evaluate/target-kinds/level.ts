@@ -4,8 +4,9 @@ import { convertUnit, unitFactor } from '../../data/units.js';
 import type { PreparedVariable } from '../../model/prepared-model.js';
 import { boundWords } from '../bound-words.js';
 import { fullYearRows } from '../known-history.js';
-import { decideBounds, figureText, truthInterval, type RecordJudgement } from '../record-judgement.js';
+import { decideBounds, figureText, type RecordJudgement } from '../record-judgement.js';
 import { requiredGrowth } from '../required-growth.js';
+import { boundsItsYear, partYearBoundText, yearOnRecord, type YearOnRecord } from '../year-on-record.js';
 import type { TargetNeed } from '../target-need.js';
 import { latestLevel } from './latest-level.js';
 import type { KindTracking, TargetKindDefinition } from './target-kind.js';
@@ -37,38 +38,67 @@ function boundsInSeriesUnit(target: Target, observations: readonly Observation[]
   return { lower: convert(target.lower), upper: convert(target.upper) };
 }
 
+/** The years on record (a full-year reading, or a part of the year that bounds it), ascending. */
+function yearsOnRecord(observations: readonly Observation[]): number[] {
+  const years = new Set<number>(fullYearRows(observations).keys());
+  for (const o of observations) if (boundsItsYear(o)) years.add(o.year);
+  return [...years].sort((a, b) => a - b);
+}
+
+/** The rows a year on record is read from, and how they read in a reason. */
+function yearRows(known: YearOnRecord): { rows: (Observation & { value: number })[]; text: string; value: number; qualifier: Observation['qualifier'] } {
+  const show = (o: Observation & { value: number }) => `${o.year}: ${figureText(o.value, o.qualifier)} (${o.source})`;
+  if (known.partYear && known.fullYear) {
+    return { rows: [known.fullYear, known.partYear], text: `${show(known.fullYear)}, and ${partYearBoundText(known.partYear)}`, value: known.interval.low, qualifier: 'atLeast' };
+  }
+  if (known.partYear) return { rows: [known.partYear], text: partYearBoundText(known.partYear), value: known.interval.low, qualifier: 'atLeast' };
+  const row = known.fullYear!;
+  return { rows: [row], text: show(row), value: row.value, qualifier: row.qualifier };
+}
+
 /**
- * Level (and share) targets on record. With a commitment only, any full year up to the target year
- * whose figure decides it met achieves it (a level reached early counts; the earliest such year is
- * the deciding one). The target year's own figure decides a miss, and alone decides a target with a
- * ceiling. A figure that cannot decide (a bound on the wrong side) leaves it undecided.
+ * Level (and share) targets on record. Each year's level on record is an interval (yearOnRecord):
+ * the full-year reading's, raised by a part of the year whose amount bounds it from below (January–
+ * November revenue ≤ the year's). With a commitment only, any year up to the target year whose
+ * interval meets it achieves it (a level reached early counts; the earliest such year is the
+ * deciding one). The target year's interval decides a miss, and alone decides a target with a
+ * ceiling. An interval that cannot decide (a bound on the wrong side) leaves it undecided.
  * @example judgeLevelOnRecord(bjSwinfo2020, rows).outcome; // => 'achieved' (2018: "首破萬億元")
  */
 export function judgeLevelOnRecord(target: Target, observations: readonly Observation[]): RecordJudgement {
-  const rows = fullYearRows(observations);
   const bounds = boundsInSeriesUnit(target, observations);
-  const show = (o: Observation & { value: number }) => `${o.year}: ${figureText(o.value, o.qualifier)} (${o.source})`;
+  const years = yearsOnRecord(observations).filter((year) => year <= target.year);
   if (!target.upper) {
-    for (const [year, row] of rows) {
-      if (year > target.year) break;
-      if (decideBounds(truthInterval(row.value, row.qualifier), bounds) === 'met') {
-        return { outcome: 'achieved', deciding: [row], value: row.value, qualifier: row.qualifier, reason: `reached in ${year}${year < target.year ? `, ${target.year - year} year${target.year - year > 1 ? 's' : ''} early` : ''}: ${show(row)}` };
+    for (const year of years) {
+      const known = yearOnRecord(observations, year);
+      if (known && decideBounds(known.interval, bounds) === 'met') {
+        const { rows, text, value, qualifier } = yearRows(known);
+        return { outcome: 'achieved', deciding: rows, value, qualifier, reason: `reached in ${year}${year < target.year ? `, ${target.year - year} year${target.year - year > 1 ? 's' : ''} early` : ''}: ${text}` };
       }
     }
   }
-  const own = rows.get(target.year);
-  if (own) {
-    const decision = decideBounds(truthInterval(own.value, own.qualifier), bounds);
-    if (decision === 'met') return { outcome: 'achieved', deciding: [own], value: own.value, qualifier: own.qualifier, reason: `met in ${target.year}: ${show(own)}` };
-    if (decision === 'missed') return { outcome: 'missed', deciding: [own], value: own.value, qualifier: own.qualifier, reason: `missed in ${target.year}: ${show(own)}` };
-    return { outcome: 'undecided', deciding: [own], value: own.value, qualifier: own.qualifier, reason: `the ${target.year} figure cannot decide it: ${show(own)}` };
+  const own = yearOnRecord(observations, target.year);
+  const fullYears = [...fullYearRows(observations).values()].filter((o) => o.year < target.year);
+  const last = fullYears[fullYears.length - 1];
+  const lastText = last ? `the latest full year, ${last.year}: ${figureText(last.value, last.qualifier)} (${last.source}), does not reach it` : '';
+  if (own?.fullYear) {
+    const decision = decideBounds(own.interval, bounds);
+    const { rows, text, value, qualifier } = yearRows(own);
+    if (decision === 'met') return { outcome: 'achieved', deciding: rows, value, qualifier, reason: `met in ${target.year}: ${text}` };
+    if (decision === 'missed') return { outcome: 'missed', deciding: rows, value, qualifier, reason: `missed in ${target.year}: ${text}` };
+    return { outcome: 'undecided', deciding: rows, value, qualifier, reason: `the ${target.year} figure cannot decide it: ${text}` };
   }
-  const earlier = [...rows.values()].filter((o) => o.year < target.year);
-  const last = earlier[earlier.length - 1];
+  if (own?.partYear) {
+    const decision = decideBounds(own.interval, bounds);
+    const { rows, text, value, qualifier } = yearRows(own);
+    // A part of the year past a ceiling misses it (the full year is at least as much).
+    if (decision === 'missed') return { outcome: 'missed', deciding: rows, value, qualifier, reason: `missed in ${target.year}: ${text}` };
+    return { outcome: 'undecided', deciding: rows, value, qualifier, reason: `no full-year figure for ${target.year} on record; ${text}, does not decide it${last ? `; ${lastText}` : ''}` };
+  }
   return {
     outcome: 'undecided',
     deciding: last ? [last] : [],
-    reason: `no full-year figure for ${target.year} on record${last ? `; the latest, ${show(last)}, does not reach it` : ''}`,
+    reason: `no full-year figure for ${target.year} on record${last ? `; ${lastText.replace('the latest full year', 'the latest')}` : ''}`,
   };
 }
 
