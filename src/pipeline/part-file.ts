@@ -22,7 +22,8 @@ import { targetResultNumbers, type PortableTargetResult } from './portable-targe
 import type { ScenarioState } from './scenario-accumulator.js';
 
 export const partFormat = 'beijing-forecast-part';
-export const partVersion = 1;
+/** 2: target counts carry `consistent` (the draws a closed window's record allows, for nowcasts). */
+export const partVersion = 2;
 /** The file a shard writes into its --out folder. */
 export const partFileName = 'part.json.gz';
 
