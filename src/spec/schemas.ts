@@ -6,10 +6,6 @@ import { lawNames } from './law-parameter-names.js';
 import { distributionSchema, numberLikeSchema } from './parse-distribution.js';
 import { registerUnionPicker } from './zod-problems.js';
 
-// Each file is checked once per run: zod's compiled fast path (new Function per object shape) costs
-// more to build than it saves on a handful of documents, so the interpreted checks are used.
-z.config({ jitless: true });
-
 /** camelCase: a lowercase letter, then letters and digits (names used in formulas, CSV and targets). */
 export const camelCasePattern = /^[a-z][A-Za-z0-9]*$/;
 
