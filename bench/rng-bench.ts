@@ -3,7 +3,7 @@
 // Reports normals/s, Poisson/s (several rates, one rate and per-element rates), gamma/s and uniforms/s,
 // and quantilesOf on 10⁶ values (7 probabilities) against copy + Float64Array.prototype.sort on the
 // same data, as a ratio: ratios survive a change of machine better than absolute times.
-// PERFORMANCE.md targets on a 2-vCPU machine: ~95M normals/s, ~130M Poisson/s at small λ, quantiles
+// Orders of magnitude to expect on a 2-vCPU machine: ~95M normals/s, ~130M Poisson/s at small λ, quantiles
 // ≤ ~15 ms per 10⁶ values.
 //
 // Run: npx tsc -p tsconfig.build.json && node dist/bench/rng-bench.js

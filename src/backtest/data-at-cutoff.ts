@@ -39,7 +39,7 @@ export function vintageDate(cutoff: number): string {
  * @param cutoff the cutoff year c
  * @param rule `dated` (default), `strict` or `none`
  * @returns the restricted data set
- * @see Tashman (2000) IJF 16:437–450 (rolling origins); DESIGN.md §4 (vintages, `published`).
+ * @see Tashman (2000) IJF 16:437–450 (rolling origins); data/README.md (vintages, `published`).
  * @example dataAtCutoff(data, 2020).observations.every((o) => o.year <= 2020); // => true
  */
 export function dataAtCutoff(data: DataSet, cutoff: number, rule: VintageRule = 'dated'): DataSet {

@@ -30,7 +30,7 @@ export interface LawDrawOptions {
  * @param calibration its calibration (law.calibrate)
  * @param options horizon, draws, seed, variable, overrides
  * @returns a SampledForecast: medians, empirical quantiles and the sorted draws per horizon
- * @see src/simulate/simulate.ts (the engine's sampling keys); DESIGN.md §6 (common random numbers).
+ * @see src/simulate/simulate.ts (the engine's sampling keys); README.md, "Simulation" (common random numbers).
  * @example lawForecastDraws(compoundLaw, calibration, { horizon: 2, draws: 1000, seed: 1, variable: 'x' }).point.length; // => 2
  */
 export function lawForecastDraws(law: Law, calibration: Calibration, options: LawDrawOptions): SampledForecast {

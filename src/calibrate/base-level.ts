@@ -25,7 +25,7 @@ export interface BaseLevel {
  *    atLeast v → uniform [v, v·(1 + 0.10)]; atMost v → uniform [v·(1 − 0.10), v];
  *    atLeast lo and atMost hi in the same year → uniform [lo, hi]. A point beats a bound in the same year.
  * `growthEvidence` series never give levels (other scopes are never spliced).
- * Reference: DESIGN.md §4 (a bound stays a bound); constants in calibration-constants.ts.
+ * Reference: data/README.md (a bound stays a bound); constants in calibration-constants.ts.
  * @param input the calibration input
  * @param law the law, for messages
  * @param options `positive`: the law works on the log scale, so the level must be > 0

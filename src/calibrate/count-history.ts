@@ -20,7 +20,7 @@ export interface CountHistory {
 /**
  * The full-year counts of the variable's own series within [fromYear, toYear]: one per year
  * (the level-of-a-year rule, yearLevels), `approx` counts as points (noted), bounds (超过10家) censored and noted.
- * Reference: DESIGN.md §4; the count laws' posteriors (poisson-law.ts, negative-binomial-law.ts).
+ * Reference: data/README.md (qualifiers); the count laws' posteriors (poisson-law.ts, negative-binomial-law.ts).
  * @param input the calibration input (growthEvidence is not used: counts of other scopes are not this flow)
  * @param law the law, for messages
  * @returns the counts, evidence items (weight 1 each) and notes

@@ -89,7 +89,7 @@ const estimateVariance = estimateBand ** 2 / 3;
  * and only through their published rates (1 and 3): their level ratios are not used, because a
  * related series' published levels often change scope or firm set between years (each year's
  * level is a new set of firms; the published yoy compares like with like).
- * Reference: BDA3 §14.7 (known unequal variances as precision weights); DESIGN.md §4.
+ * Reference: BDA3 §14.7 (known unequal variances as precision weights); data/README.md (qualifiers).
  * @param input the calibration input (own observations, growth evidence, year window)
  * @param law the law being calibrated, for messages
  * @returns samples, evidence items, censored samples and their evidence items, and notes

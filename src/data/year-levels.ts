@@ -46,7 +46,7 @@ const precision: Readonly<Record<Qualifier, number>> = { exact: 0, approx: 1, at
  *    Consistent: within an approx reading's band (±approxBand, ±estimateBand for an estimate),
  *    on the right side of a bound, or equal to an exact figure.
  * A kept bound comes with the opposite bound of the same vintage when there is one.
- * Reference: data/README.md ("The level of a year"); DESIGN.md §4 (a bound stays a bound).
+ * Reference: data/README.md ("The level of a year") (a bound stays a bound).
  * @param observations rows of one or more series (rows without a value are ignored)
  * @returns points and bounds, plus a note for every row not used as a level and every choice made
  * @example

@@ -12,7 +12,6 @@ const finite = (value: number) => Number.isFinite(value);
  *
  * @param dist the distribution.
  * @throws Error naming the distribution, the rule and the value.
- * @see STYLE.md §3.5 (math helpers guard their own preconditions).
  * @example checkDistribution({ dist: 'normal', mean: 0, sd: 1 }); // => undefined (no error)
  */
 export function checkDistribution(dist: Distribution): void {

@@ -47,7 +47,7 @@ function checkRate(rate: number): void {
 /**
  * xoshiro256** with each 64-bit word held as two int32 halves. The state lives in `state`
  * ([s0hi, s0lo, s1hi, s1lo, s2hi, s2lo, s3hi, s3lo]); bulk fills copy it into local variables,
- * run the generator inline, and write it back (PERFORMANCE.md: ≈2.5× over a call per number).
+ * run the generator inline, and write it back (≈2.5× over a call per number: node dist/bench/rng-bench.js).
  */
 class Xoshiro256StarStarStream implements RandomStream {
   private readonly state: Int32Array;
