@@ -10,6 +10,18 @@ export interface ProgressSink {
   readonly terminal: boolean;
 }
 
+/**
+ * The CLI's progress: on stderr, shown on a terminal or anywhere with --progress, never with --quiet.
+ * @example stderrProgress(io, { quiet: false, progress: false }).enabled; // => true on a terminal, false on a pipe
+ */
+export function stderrProgress(
+  io: { stderr(text: string): void; readonly stderrIsTTY?: boolean },
+  options: { readonly quiet: boolean; readonly progress: boolean },
+): { sink: ProgressSink; enabled: boolean } {
+  const terminal = Boolean(io.stderrIsTTY);
+  return { sink: { write: io.stderr, now: Date.now, terminal }, enabled: !options.quiet && (terminal || options.progress) };
+}
+
 /** Nothing shows before a run has taken this long (short runs print no progress at all). */
 const quietMilliseconds = 1000;
 /** At most one update in this interval. */

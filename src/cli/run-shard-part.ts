@@ -13,7 +13,7 @@ import { selectDrawIndices } from '../planner/select-draw-indices.js';
 import type { CliIo } from './cli-io.js';
 import type { RunArguments } from './commands/run.js';
 import { exitCodes } from './exit-codes.js';
-import { progressReporter } from './progress.js';
+import { progressReporter, stderrProgress } from './progress.js';
 
 /**
  * Runs shard `shard` of every scenario and writes `part.json.gz` into `args.out` (atomically).
@@ -24,8 +24,8 @@ import { progressReporter } from './progress.js';
 export async function runShardCommand(args: RunArguments, shard: Shard, io: CliIo): Promise<number> {
   const files = args.scenarios.length > 0 ? args.scenarios : scenarioFilesIn(resolve(io.cwd, 'scenarios'));
   const inputs = loadRunInputs(io.cwd, args.data, files, args.asOf, { draws: args.draws, exportDraws: args.exportDraws });
-  const terminal = Boolean(io.stderrIsTTY);
-  const progress = progressReporter({ write: io.stderr, now: Date.now, terminal }, !args.quiet && (terminal || args.progress));
+  const { sink, enabled } = stderrProgress(io, args);
+  const progress = progressReporter(sink, enabled);
   const scenarios: PartScenario[] = [];
   for (const [index, { scenario, model }] of inputs.scenarios.entries()) {
     const setup = runSetup(model, inputs.data, scenario, { draws: args.draws, seed: args.seed });

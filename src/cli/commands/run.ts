@@ -11,7 +11,7 @@ import type { ScenarioResult } from '../../model/scenario-result.js';
 import type { DataSet } from '../../data/types.js';
 import { probabilityCell } from '../../report/terminal-summary.js';
 import { exactQuantileMaxDraws } from '../../evaluate/quantile-summaries.js';
-import { progressReporter } from '../progress.js';
+import { progressReporter, stderrProgress } from '../progress.js';
 import type { CliIo } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import { shardMessages } from '../../errors/messages.js';
@@ -150,8 +150,8 @@ export async function runScenarios(args: RunArguments, io: CliIo) {
   const started = Date.now();
   const files = args.scenarios.length > 0 ? args.scenarios : scenarioFilesIn(resolve(io.cwd, 'scenarios'));
   const inputs = loadRunInputs(io.cwd, args.data, files, args.asOf, { draws: args.draws, exportDraws: args.exportDraws });
-  const terminal = Boolean(io.stderrIsTTY);
-  const progress = progressReporter({ write: io.stderr, now: Date.now, terminal }, !args.quiet && (terminal || args.progress));
+  const { sink, enabled } = stderrProgress(io, args);
+  const progress = progressReporter(sink, enabled);
   const { results, sampledDraws } = await runProject(inputs, {
     draws: args.draws,
     seed: args.seed,

@@ -5,7 +5,7 @@ import { writeOutputsAtomically } from '../../io/atomic-write.js';
 import { sensitivityCsv } from '../../output/sensitivity-table.js';
 import { loadVariantInputs } from '../../planner/load-variant-inputs.js';
 import { threadsOption } from '../../planner/planner-options.js';
-import { countProgress } from '../progress.js';
+import { countProgress, stderrProgress } from '../progress.js';
 import { runSensitivity, type SensitivityResult } from '../../planner/run-sensitivity.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
@@ -28,12 +28,13 @@ export const sensitivityCommand: CommandDefinition = {
       .example('forecast sensitivity scenarios/baseline.yaml --draws 5000 --threads 4', 'which inputs matter most'),
   async run(argv, io) {
     const args = runArguments({ ...argv, scenarios: [argv.scenario] });
+    const shown = stderrProgress(io, args);
     const { inputs } = loadVariantInputs(io.cwd, args.data, String(argv.scenario), args);
     const result = await runSensitivity(inputs, {
       threads: argv.threads as number,
       lowQuantile: argv.low as number,
       highQuantile: argv.high as number,
-      onProgress: countProgress({ write: io.stderr, now: Date.now, terminal: Boolean(io.stderrIsTTY) }, !args.quiet && (Boolean(io.stderrIsTTY) || Boolean(argv.progress)), 'runs'),
+      onProgress: countProgress(shown.sink, shown.enabled, 'runs'),
     });
     writeOutputsAtomically(resolve(io.cwd, args.out), [{ name: 'sensitivity.csv', content: sensitivityCsv(result, args.precision) }], { cwd: io.cwd, shown: args.out });
     if (!args.quiet) {

@@ -5,7 +5,7 @@ import { judgedFromDraws, verdictBound } from '../../evaluate/probability-bound.
 import { sweepCsv } from '../../output/sweep-table.js';
 import { loadVariantInputs } from '../../planner/load-variant-inputs.js';
 import { parseVary } from '../../planner/parse-vary.js';
-import { countProgress } from '../progress.js';
+import { countProgress, stderrProgress } from '../progress.js';
 import { threadsOption } from '../../planner/planner-options.js';
 import { runSweep, type SweepResult } from '../../planner/run-sweep.js';
 import type { CommandDefinition } from '../command.js';
@@ -38,11 +38,12 @@ export const sweepCommand: CommandDefinition = {
       .example('forecast sweep scenarios/baseline.yaml --vary aiCoreIndustry.growth=0.1,0.15 --vary newAiUnicorns.mean=4,6,8', 'a 2 × 3 grid'),
   async run(argv, io) {
     const args = runArguments({ ...argv, scenarios: [argv.scenario] });
+    const shown = stderrProgress(io, args);
     const varies = (argv.vary as string[]).map(parseVary);
     const { inputs, files } = loadVariantInputs(io.cwd, args.data, String(argv.scenario), args);
     const sweep = await runSweep(inputs, varies, {
       threads: argv.threads as number,
-      onProgress: countProgress({ write: io.stderr, now: Date.now, terminal: Boolean(io.stderrIsTTY) }, !args.quiet && (Boolean(io.stderrIsTTY) || Boolean(argv.progress)), 'variants'),
+      onProgress: countProgress(shown.sink, shown.enabled, 'variants'),
       ...(args.shard && { shard: args.shard }),
     });
     if (!args.shard) return writeSweepOutputs(sweep, args, io);
