@@ -88,27 +88,10 @@ class PilotedQuantileAccumulator implements ColumnQuantileAccumulator {
    * that another part counts), and counts the values so far into it.
    */
   endPilot(expectedCount: number, alsoShaping?: ExactQuantileAccumulator): void {
-    const layout = this.planLayout(expectedCount, alsoShaping ? [alsoShaping.values()] : []);
-    if (layout) this.takeLayout(layout);
-  }
-
-  /**
-   * The layout the pilot values so far and `others` (pilot values that other parts count) give, or
-   * null when they are too few to lay out (the summary stays exact). The layout does not depend on
-   * the order of the values (order statistics and sorted windows), so the parts may be put together
-   * in any order.
-   */
-  planLayout(expectedCount: number, others: readonly Float64Array[]): HistogramLayoutSpec | null {
-    const own = this.exact!.values();
-    const shaping = others.some((values) => values.length > 0) ? concat([own, ...others]) : own;
-    if (shaping.length < minimumPilotValues) return null;
-    return planHistogramLayout(shaping, this.probabilities, expectedCount);
-  }
-
-  /** Becomes a histogram of `layout` (planned from the pilot) and counts the values so far into it. */
-  takeLayout(layout: HistogramLayoutSpec): void {
     const exact = this.exact!;
-    const histogram = new HistogramQuantileAccumulator(histogramLayoutOf(layout));
+    const shaping = alsoShaping && alsoShaping.count > 0 ? concat(exact.values(), alsoShaping.values()) : exact.values();
+    if (shaping.length < minimumPilotValues) return; // too few values to lay out: stays exact
+    const histogram = new HistogramQuantileAccumulator(histogramLayoutOf(planHistogramLayout(shaping, this.probabilities, expectedCount)));
     histogram.add(exact.values(), exact.count);
     histogram.nanCount += exact.nanCount;
     this.histogram = histogram;
@@ -138,13 +121,10 @@ class PilotedQuantileAccumulator implements ColumnQuantileAccumulator {
   }
 }
 
-function concat(parts: readonly Float64Array[]): Float64Array {
-  const out = new Float64Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
+function concat(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
   return out;
 }
 
@@ -210,9 +190,7 @@ export type QuantileSummariesMode =
   /** Histograms of these layouts from the start (null: exact), in creation order: a part of a run whose pilot is run elsewhere. */
   | { readonly layouts: readonly (HistogramLayoutSpec | null)[] }
   /** A refine pass over the summaries of another pass. */
-  | { readonly refineOf: QuantileSummaries }
-  /** Empty summaries that only lay out from pilot values handed over (planLayout): a thread helping another with its layouts. */
-  | { readonly planning: true };
+  | { readonly refineOf: QuantileSummaries };
 
 /**
  * Makes the quantile summaries of one run, in creation order (trackers and summaries are created in
@@ -223,7 +201,6 @@ export class QuantileSummaries {
   private readonly draws: number;
   private readonly made: PilotedQuantileAccumulator[] = [];
   private readonly layouts?: readonly (HistogramLayoutSpec | null)[];
-  private readonly planning: boolean = false;
   private readonly refining?: { readonly of: PilotedQuantileAccumulator[]; readonly collectors: RefiningCollector[] };
 
   /**
@@ -239,9 +216,6 @@ export class QuantileSummaries {
     } else if ('layouts' in how) {
       this.exact = false;
       this.layouts = how.layouts;
-    } else if ('planning' in how) {
-      this.exact = false;
-      this.planning = true;
     } else this.exact = how.exact || draws <= exactQuantileMaxDraws;
   }
 
@@ -255,7 +229,7 @@ export class QuantileSummaries {
       return collector;
     }
     if (this.layouts && this.made.length >= this.layouts.length) throw new Error('internal: more summaries than the layouts given');
-    const layout = this.layouts ? this.layouts[this.made.length] : this.planning ? null : undefined;
+    const layout = this.layouts ? this.layouts[this.made.length] : undefined;
     const summary = new PilotedQuantileAccumulator(probabilities, this.exact ? this.draws : Math.min(this.draws, pilotBlocks * blockSize), layout);
     this.made.push(summary);
     return summary;
@@ -266,41 +240,8 @@ export class QuantileSummaries {
    * summaries of pilot blocks that another part counts (made in the same order), shape the layouts too.
    */
   endPilot(alsoShaping?: QuantileSummaries): void {
-    if (this.exact || this.refining || this.layouts || this.planning) return;
+    if (this.exact || this.refining || this.layouts) return;
     this.made.forEach((summary, k) => summary.endPilot(this.draws, alsoShaping?.made[k]?.exactValues()));
-  }
-
-  /** How many summaries are made so far. */
-  get size(): number {
-    return this.made.length;
-  }
-
-  /**
-   * The values summary k counted during the pilot (a view: copy it to keep it), or undefined when it
-   * is not in its pilot phase.
-   */
-  pilotValues(k: number): Float64Array | undefined {
-    return this.made[k].exactValues()?.values();
-  }
-
-  /**
-   * The layout of summary k from its own pilot values and `others` (pilot values handed over), or
-   * null when it stays exact: endPilot's layout for the same values, so threads can share the laying
-   * out (pipeline/shared-layouts.ts).
-   */
-  planLayout(k: number, others: readonly Float64Array[]): HistogramLayoutSpec | null {
-    if (this.exact || this.refining || this.layouts) throw new Error('internal: only a piloted pass or a planning one lays out');
-    return this.made[k].planLayout(this.draws, others);
-  }
-
-  /** After the pilot, with layouts laid out elsewhere (endPilot's, shared out): every summary takes its own (null: stays exact) and counts its pilot values into it. */
-  endPilotWith(layouts: readonly (HistogramLayoutSpec | null)[]): void {
-    if (this.exact || this.refining || this.layouts || this.planning) throw new Error('internal: only a piloted pass ends its pilot');
-    if (layouts.length !== this.made.length) throw new Error(`internal: ${layouts.length} layouts for ${this.made.length} summaries`);
-    this.made.forEach((summary, k) => {
-      const layout = layouts[k];
-      if (layout) summary.takeLayout(layout);
-    });
   }
 
   /** Each summary's layout after the pilot (null: exact), for the parts that run without a pilot. */

@@ -1,16 +1,12 @@
 // Blocks shared out between threads at run time: each takes the next one from a shared counter.
 import { blockSize, type DrawBlock } from '../simulate/draw-blocks.js';
 
-/**
- * Slots of the counter (an Int32Array over a SharedArrayBuffer): the next position to claim, draws
- * done, then per worker the next position to claim among the summaries of its share of the layouts
- * and whether it is ready to lay them out (shared-layouts.ts).
- */
-export const claimSlots = { next: 0, done: 1, layouts: 2 } as const;
+/** Slots of the counter (an Int32Array over a SharedArrayBuffer): the next position to claim, and draws done. */
+export const claimSlots = { next: 0, done: 1 } as const;
 
-/** A counter for `claimBlocks`, shared by every thread of one part (`workers`: the part's worker threads). */
-export function claimCounter(workers = 0): Int32Array {
-  return new Int32Array(new SharedArrayBuffer((claimSlots.layouts + 2 * workers) * Int32Array.BYTES_PER_ELEMENT));
+/** A counter for `claimBlocks`, shared by every thread of one part. */
+export function claimCounter(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
 }
 
 /**

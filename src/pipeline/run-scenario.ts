@@ -70,28 +70,10 @@ export interface StartedPart {
  * every part of the run lays out the same histograms.
  */
 export function startPart(setup: RunSetup, owned: readonly DrawBlock[], options: RunOptions = {}): StartedPart {
-  const { part, shaping } = pilotOf(setup, owned, options);
-  part.quantiles.endPilot(shaping);
-  return part;
-}
-
-/**
- * The part after the pilot blocks of a part that counts all of them, its summaries still exact: the
- * caller lays out the histograms (QuantileSummaries.endPilotWith; threads share that work).
- * @throws Error (a bug in the caller) when the part does not count every pilot block
- */
-export function runPilot(setup: RunSetup, owned: readonly DrawBlock[], options: RunOptions = {}): StartedPart {
-  const { part, shaping } = pilotOf(setup, owned, options);
-  if (shaping) throw new Error('internal: runPilot is for parts that count every pilot block');
-  return part;
-}
-
-/** The part after simulating the pilot (see startPart), and the summaries of the pilot blocks it does not count (their values shape the layouts). */
-function pilotOf(setup: RunSetup, owned: readonly DrawBlock[], options: RunOptions): { part: StartedPart; shaping?: QuantileSummaries } {
   const quantiles = new QuantileSummaries(setup.draws, options.exactQuantiles ?? false);
   const accumulator = new ScenarioAccumulator(setup, quantiles, options);
   const after = firstBlockAfterPilot(setup.draws, options.exactQuantiles ?? false);
-  if (after === 0) return { part: { accumulator, quantiles, rest: owned, pilotDraws: 0 } };
+  if (after === 0) return { accumulator, quantiles, rest: owned, pilotDraws: 0 };
   const pilot = drawBlocks(setup.draws).slice(0, after);
   const ownedIndex = new Set(owned.map((b) => b.index));
   const ownedPilot = pilot.filter((b) => ownedIndex.has(b.index));
@@ -101,13 +83,13 @@ function pilotOf(setup: RunSetup, owned: readonly DrawBlock[], options: RunOptio
     pilotDraws += block.count;
     options.onProgress?.(pilotDraws, setup.draws);
   });
-  let shaping: QuantileSummaries | undefined;
   if (otherPilot.length > 0) {
     // Pilot blocks another part counts: simulated here for their values only, which shape the layouts.
-    shaping = new QuantileSummaries(setup.draws, false);
+    const shaping = new QuantileSummaries(setup.draws, false);
     new ScenarioAccumulator(setup, shaping).simulate(otherPilot);
-  }
-  return { part: { accumulator, quantiles, rest: owned.filter((b) => b.index >= after), pilotDraws }, shaping };
+    quantiles.endPilot(shaping);
+  } else quantiles.endPilot();
+  return { accumulator, quantiles, rest: owned.filter((b) => b.index >= after), pilotDraws };
 }
 
 /** The first block after the pilot: 0 when summaries are exact (no pilot), else pilotBlocks. */

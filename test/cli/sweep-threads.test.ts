@@ -68,7 +68,7 @@ describe('worker threads (compiled build)', () => {
     expect(parallel.skippedTargets).toEqual(single.skippedTargets);
   });
 
-  it('histogram summaries laid out by two and three threads together (past 65,536 draws) give runScenario\'s result', async () => {
+  it('histogram summaries (past 65,536 draws) on two and three threads give runScenario\'s result', async () => {
     const dist = (path: string) => import(pathToFileURL(join(projectRoot, 'dist', path)).href);
     const { loadRunInputs } = await dist('src/io/load-run-inputs.js');
     const { runScenario } = await dist('src/pipeline/run-scenario.js');
@@ -77,7 +77,6 @@ describe('worker threads (compiled build)', () => {
     const { scenario, model } = inputs.scenarios[0];
     const single = runScenario(model, inputs.data, scenario, { draws: 70_000 });
     for (const threads of [2, 3]) {
-      // force: the workers are waited for, so each lays out part of its share of the summaries.
       const parallel = await runScenarioInParallel(model, inputs.data, scenario, { draws: 70_000, threads, force: true });
       expect(parallel.summaries, `${threads} threads`).toEqual(single.summaries);
       expect(parallel.targets, `${threads} threads`).toEqual(single.targets);
