@@ -4,7 +4,8 @@
 // yargs' help renderer (cliui, wrap-ansi, string-width and their Unicode tables) is bundled behind a
 // first-use require: evaluating it builds three Intl.Segmenter instances and an emoji pattern, a
 // tenth of `forecast data`'s start-up, and yargs needs it only to render help or a usage message.
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 /** The help renderer's packages as yargs' platform shim imports them. */
@@ -49,3 +50,11 @@ await build({
   banner: { js: "import { createRequire as forecastCreateRequire } from 'node:module'; const require = forecastCreateRequire(import.meta.url);" },
   plugins: [lazyHelpRenderer],
 });
+
+// The build's identity: a hash of every file of the bundle. The content cache (src/io/content-cache.ts)
+// keys its entries by it, so values stored by another build of the engine are never read.
+const identity = createHash('sha256');
+for (const name of readdirSync('dist/cli').filter((file) => file.endsWith('.js')).sort()) {
+  identity.update(name).update('\0').update(readFileSync(`dist/cli/${name}`));
+}
+writeFileSync('dist/cli/build-id', `${identity.digest('hex')}\n`);

@@ -10,6 +10,8 @@ import { InputError } from '../errors/input-error.js';
 import { messages, specMessages } from '../errors/messages.js';
 import type { Problem } from '../errors/problem.js';
 import { codeFrame } from '../io/code-frame.js';
+import { cachedByContent, contentCacheOn } from '../io/content-cache.js';
+import { activeLimits } from '../io/limits.js';
 import { formatPath, parseYamlDocument, type PathSegment, type YamlDocument } from '../io/yaml-document.js';
 import type { LawName } from '../laws/law.js';
 import { analyzeFormula, type FormulaAnalysis } from '../simulate/formulas/compile-formula.js';
@@ -38,6 +40,14 @@ const isMap = (value: unknown): value is RawMap => value !== null && typeof valu
  * // => 'linear'
  */
 export function parseModelSpec(file: string, text: string): ModelSpec {
+  if (!contentCacheOn()) return checkModelText(file, text);
+  // A pure function of the name shown, the text and the limits: kept in the content cache (only a
+  // model without problems is stored; a stored one comes back unfrozen).
+  return deepFreeze(cachedByContent('model-spec', [file, text, JSON.stringify(activeLimits())], () => checkModelText(file, text)));
+}
+
+/** parseModelSpec's work: the four steps above. */
+function checkModelText(file: string, text: string): ModelSpec {
   // 1. YAML
   const doc = parseYamlDocument(file, text);
   const problems: Problem[] = [];

@@ -2,7 +2,6 @@
 import { join, resolve } from 'node:path';
 import { alignColumns } from '../../data/align-columns.js';
 import { asOf } from '../../data/as-of.js';
-import { loadDataSet } from '../../data/load-data-set.js';
 import { observationsOf } from '../../data/observations-of.js';
 import { isPublicationDate } from '../../data/publication-date.js';
 import type { DataSet, Observation, Qualifier } from '../../data/types.js';
@@ -11,10 +10,10 @@ import { didYouMean } from '../../errors/did-you-mean.js';
 import { InputError } from '../../errors/input-error.js';
 import { dataMessages, messages } from '../../errors/messages.js';
 import { formatNumber } from '../../io/format-number.js';
+import { loadDataFolder } from '../../io/load-data-folder.js';
 import type { CliIo } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
-import { targetKindRegistry } from '../../evaluate/target-kinds/registry.js';
 
 /** How a qualifier reads in front of a number. */
 export const qualifierSymbol: Readonly<Record<Qualifier, string>> = { exact: '', approx: '≈', atLeast: '≥', atMost: '≤' };
@@ -26,7 +25,7 @@ export function loadDataArgument(argv: Record<string, unknown>, io: CliIo): { da
   if (date !== undefined && !isPublicationDate(date)) {
     throw new InputError([{ file: 'command line', field: '--as-of', message: messages.mustBe('--as-of', 'be a date YYYY-MM-DD or YYYY-MM', date) }]);
   }
-  const data = loadDataSet(resolve(io.cwd, folder), targetKindRegistry, folder);
+  const data = loadDataFolder(resolve(io.cwd, folder), folder);
   return { data: date === undefined ? data : asOf(data, date), folder };
 }
 
