@@ -1,5 +1,6 @@
-// A cache on disk of values the engine computes from its inputs' content (the checked data set, the
-// censored-growth quadrature), so a command run again on the same files skips the work.
+// A cache on disk of values the engine computes from its inputs' content (the checked data set, parsed
+// models and scenarios, the censored-growth quadrature), so a command run again on the same files
+// skips the work.
 //
 //   key      SHA-256 of: the build's identity (dist/cli/build-id, a hash of the bundle, written by
 //            scripts/bundle.mjs), the kind of value, and every input the value depends on (file bytes, limits,
@@ -79,9 +80,11 @@ export function useContentCache(next: ContentCache | undefined): ContentCache | 
  * @param kind a name for the value, a prefix of the entry's file name (letters and dashes)
  * @param key the inputs the value is a pure function of, in a fixed order
  * @param compute the computation; what it throws is thrown and nothing is stored
+ * @param isCurrent for a value that depends on more than its key (files the key's file names): whether
+ *   the stored value still holds; when not, it is computed and stored again
  * @example cachedByContent('growth-posterior', ['0.1 1'], () => integrate(...))
  */
-export function cachedByContent<T>(kind: string, key: readonly (string | Uint8Array)[], compute: () => T): T {
+export function cachedByContent<T>(kind: string, key: readonly (string | Uint8Array)[], compute: () => T, isCurrent?: (stored: T) => boolean): T {
   const cache = active;
   if (cache === undefined) return compute();
   // The serialised form is V8's: a value stored by another Node is computed again.
@@ -92,7 +95,7 @@ export function cachedByContent<T>(kind: string, key: readonly (string | Uint8Ar
   }
   const entry = join(cache.folder, `${kind}-${hash.digest('hex')}.bin`);
   const found = readEntry(entry);
-  if (found.hit) return found.value as T;
+  if (found.hit && (isCurrent === undefined || isCurrent(found.value as T))) return found.value as T;
   const value = compute();
   writeEntry(cache.folder, entry, value);
   return value;

@@ -8,6 +8,7 @@ import { loadDataSet } from '../../src/data/load-data-set.js';
 import { targetKindRegistry } from '../../src/evaluate/target-kinds/registry.js';
 import { cachedByContent, contentCacheFrom, contentCacheOn, useContentCache } from '../../src/io/content-cache.js';
 import { loadDataFolder } from '../../src/io/load-data-folder.js';
+import { loadScenario } from '../../src/spec/load-scenario.js';
 import { parseModelSpec } from '../../src/spec/parse-model-spec.js';
 import { freshDir, projectRoot } from '../helpers/project.js';
 
@@ -140,5 +141,31 @@ describe('content cache', () => {
     expect(stored).not.toBe(fresh);
     expect(isDeepStrictEqual(stored, fresh)).toBe(true);
     expect(frozenPaths(stored)).toEqual(frozenPaths(fresh));
+  });
+
+  it('gives back a scenario as loadScenario makes it, reading the same files in the same order, and sees a change in a file it extends', () => {
+    const dir = freshDir();
+    for (const name of ['baseline.yaml', 'optimistic.yaml']) writeFileSync(join(dir, name), readFileSync(resolve(projectRoot, 'scenarios', name)));
+    const file = join(dir, 'optimistic.yaml');
+    const load = () => {
+      const reads: string[] = [];
+      const scenario = loadScenario(file, (path) => (reads.push(path), readFileSync(path, 'utf8')));
+      return { scenario, reads };
+    };
+    const fresh = load();
+    useContentCache({ folder: freshDir(), build: 'b' });
+    const cold = load();
+    const warm = load();
+    for (const again of [cold, warm]) {
+      expect(isDeepStrictEqual(again.scenario, fresh.scenario)).toBe(true);
+      expect(frozenPaths(again.scenario)).toEqual(frozenPaths(fresh.scenario));
+      expect(again.reads).toEqual(fresh.reads);
+    }
+    expect(fresh.reads).toEqual([file, join(dir, 'baseline.yaml')]);
+    writeFileSync(join(dir, 'baseline.yaml'), readFileSync(join(dir, 'baseline.yaml'), 'utf8').replace(/^seed: \d+$/m, 'seed: 4242'));
+    expect(load().scenario.seed).toBe(4242);
+    expect(load().scenario.seed).toBe(4242);
+    useContentCache(undefined);
+    expect(load().scenario.seed).toBe(4242);
   });
 });
