@@ -27,7 +27,7 @@ import { parameterUnit, withUnitHints } from './bare-range-hint.js';
 import { mergeWithProvenance, originOf, type Origin } from './merge-with-provenance.js';
 import type { SourceLocation } from './model-spec.js';
 import type { KeyLocation, ScenarioRemoval, ScenarioSpec, Shock } from './scenario-spec.js';
-import { scenarioFileSchema } from './schemas.js';
+import { specSchemas } from './schemas.js';
 import { locateIssues, specIssuesFromZod, valueAt } from './zod-problems.js';
 
 /** The assumption every variable accepts besides its parameters: its starting level. */
@@ -110,6 +110,7 @@ export function loadScenario(file: string, readText: (path: string) => string = 
 
 /** loadScenario's work: read and check the chain, then merge it. */
 function checkScenarioChain(file: string, readText: (path: string) => string): ScenarioSpec {
+  const { scenarioFileSchema } = specSchemas();
   const problems: Problem[] = [];
 
   // 1–2. Read and check the chain.

@@ -21,7 +21,7 @@ import { deepFreeze } from './deep-freeze.js';
 import { parameterRangeRule } from './parameter-range.js';
 import { isLawName, lawParameterNames } from './law-parameter-names.js';
 import type { ModelSpec, SourceLocation, VariableSpec } from './model-spec.js';
-import { modelFileSchema, variableSchema, type ModelFile, type VariableFile } from './schemas.js';
+import { specSchemas, type ModelFile, type VariableFile } from './schemas.js';
 import { implausibleBareNumbers } from './implausible-bare-numbers.js';
 import { parameterUnit, withUnitHints } from './bare-range-hint.js';
 import { locateIssues, specIssuesFromZod, valueAt } from './zod-problems.js';
@@ -48,6 +48,7 @@ export function parseModelSpec(file: string, text: string): ModelSpec {
 
 /** parseModelSpec's work: the four steps above. */
 function checkModelText(file: string, text: string): ModelSpec {
+  const { modelFileSchema } = specSchemas();
   // 1. YAML
   const doc = parseYamlDocument(file, text);
   const problems: Problem[] = [];
@@ -112,7 +113,7 @@ function checkVariables(doc: YamlDocument, variables: RawMap): Problem[] {
 
     if (isLawName(law) && law !== 'formula' && formula === undefined) {
       // A misspelt key (`serie:`) is already reported with its did-you-mean; do not add its consequence.
-      const hasUnknownKey = Object.keys(raw).some((key) => !(key in variableSchema.shape));
+      const hasUnknownKey = Object.keys(raw).some((key) => !(key in specSchemas().variableSchema.shape));
       if (raw.series === undefined && raw.start === undefined && !hasUnknownKey) {
         problems.push(doc.problem(at(), specMessages.seriesOrStart(formatPath(at())), 'name a data series, or state a start: { year, value }', true));
       }
