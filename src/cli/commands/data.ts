@@ -42,8 +42,15 @@ function figure(o: Observation): string {
 
 function listSeries(data: DataSet): string {
   const rows: string[][] = [['series', 'region', 'unit', 'years', 'points', 'breaks', 'scope']];
+  // Each series' years in one pass over the observations (not one pass per series).
+  const yearsOf = new Map<string, number[]>();
+  for (const o of data.observations) {
+    const years = yearsOf.get(o.series);
+    if (years) years.push(o.year);
+    else yearsOf.set(o.series, [o.year]);
+  }
   for (const s of data.series) {
-    const years = data.observations.filter((o) => o.series === s.id).map((o) => o.year);
+    const years = yearsOf.get(s.id) ?? [];
     const span = years.length === 0 ? '—' : Math.min(...years) === Math.max(...years) ? String(years[0]) : `${Math.min(...years)}–${Math.max(...years)}`;
     rows.push([s.id, s.region, s.unit, span, String(years.length), s.breaks.map((b) => b.year).join(',') || '—', s.scope]);
   }
