@@ -1,9 +1,12 @@
 // The built CLI with its content cache: a command run cold, warm and with the cache off prints and
-// writes the same bytes (npm test builds dist/cli first).
+// writes the same bytes, which are those of the sources run in process (the bundle loads its YAML and
+// CSV parsers through stand-ins: scripts/bundle.mjs). npm test builds dist/cli first.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { memoryIo } from '../../src/cli/cli-io.js';
+import { main } from '../../src/cli/main.js';
 import { freshDir, projectRoot } from '../helpers/project.js';
 
 const cli = resolve(projectRoot, 'dist/cli/forecast.js');
@@ -36,6 +39,16 @@ describe.skipIf(!existsSync(cli))('the built CLI with its content cache', () => 
     }
     expect(readdirSync(cache).some((name) => name.startsWith('data-set-'))).toBe(true);
     expect(readdirSync(cache).some((name) => name.startsWith('model-spec-'))).toBe(true);
+  });
+
+  it('prints what the sources print in process (data, validate, explain, a YAML error)', async () => {
+    const dir = freshDir();
+    writeFileSync(join(dir, 'broken.yaml'), 'scenario: broken\nextends: [\n');
+    for (const args of [['data'], ['validate'], ['explain', 'scenarios/optimistic.yaml'], ['validate', join(dir, 'broken.yaml')]]) {
+      const io = memoryIo(projectRoot);
+      const code = await main(args, io);
+      expect(forecast(args, 'off')).toEqual({ code, stdout: io.out.join(''), stderr: io.err.join('') });
+    }
   });
 
   it('a run writes the same outputs, cold, warm and with the cache off', () => {
