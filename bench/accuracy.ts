@@ -67,8 +67,17 @@ for (const file of yardsticks) {
   }
 }
 const nameOf = (file: string) => basename(file).replace(/\.csv$/i, '');
+/** A collection's series; a malformed file stops the bench with the reader's located problems (exit 2), not a trace. */
+function readCollection(file: string): M3Series[] {
+  try {
+    return readM3Csv(readFileSync(file, 'utf8'), file);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(2);
+  }
+}
 /** Training parts only: the test parts are dropped at once. */
-const trainingOnly = (file: string): M3Series[] => readM3Csv(readFileSync(file, 'utf8')).map((entry) => ({ ...entry, test: [] }));
+const trainingOnly = (file: string): M3Series[] => readCollection(file).map((entry) => ({ ...entry, test: [] }));
 
 if (values['write-default-calibration'] !== undefined) {
   // The engine's stored default: the protocol on the union of the yardsticks' training parts, H = 6.
@@ -102,7 +111,7 @@ mkdirSync(values.out!, { recursive: true });
 
 for (const file of yardsticks) {
   const name = nameOf(file);
-  let series = readM3Csv(readFileSync(file, 'utf8'));
+  let series = readCollection(file);
   const horizon = horizonOption ?? (pseudo ? undefined : Math.max(...series.map((entry) => entry.test.length)));
   if (pseudo) {
     const hold = holdoutLast ?? Math.max(...series.map((entry) => entry.test.length));

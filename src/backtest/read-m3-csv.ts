@@ -1,7 +1,9 @@
-// Reads the tidy M3 yearly CSV (series_id,category,split,t,value) into one record per series.
-import { parse } from 'csv-parse/sync';
+// Reads a yardstick collection in the M3 layout (series_id,category,split,t,value) into one record per series.
+import { InputError, ProblemList } from '../errors/input-error.js';
+import { messages } from '../errors/messages.js';
+import { parseCsv } from '../io/read-csv.js';
 
-/** One M3 series: its training part and the held-out test part. */
+/** One series of a collection: its training part and the held-out test part. */
 export interface M3Series {
   readonly id: string;
   readonly category: string;
@@ -12,42 +14,55 @@ export interface M3Series {
 /**
  * Parses `series_id,category,split,t,value` rows (split = train | test, t 1-based within the
  * split) into series, in order of first appearance. Rows may come in any order within a series.
+ * Every problem is collected and reported with the file, line, column name, rule and value.
  *
  * @param text the CSV text, with a header row
+ * @param file the file's name as shown in problems
  * @returns the series
- * @throws Error naming the line when a value is not a number, a split is unknown, or t has gaps
- * @see /work/shared/benchmarks/README.md (format); Makridakis & Hibon (2000) IJF 16:451–476 (the data).
+ * @throws InputError for a missing column, a value that is not a finite number, an unknown split,
+ *   a t that is not a positive whole number, a t given twice, a gap in t, or a series without
+ *   training values
+ * @see docs/backtest.md §1 (the layout); Makridakis & Hibon (2000) IJF 16:451–476 (the data).
  * @example readM3Csv('series_id,category,split,t,value\nN1,micro,train,1,5\nN1,micro,test,1,6\n');
  * // => [{ id: 'N1', category: 'micro', train: [5], test: [6] }]
  */
-export function readM3Csv(text: string): M3Series[] {
-  const records = parse(text, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
-  const bySeries = new Map<string, { category: string; train: number[]; test: number[] }>();
-  records.forEach((record, index) => {
-    const line = index + 2;
-    const id = record.series_id;
-    const value = Number(record.value);
-    const t = Number(record.t);
-    if (!id) throw new Error(`m3 csv line ${line}: series_id must not be empty, got "${id}"`);
-    if (record.value === '' || !Number.isFinite(value)) throw new Error(`m3 csv line ${line}: value must be a number, got "${record.value}"`);
-    if (!Number.isInteger(t) || t < 1) throw new Error(`m3 csv line ${line}: t must be a positive integer, got "${record.t}"`);
-    if (record.split !== 'train' && record.split !== 'test') {
-      throw new Error(`m3 csv line ${line}: split must be one of: train, test, got "${record.split}"`);
-    }
+export function readM3Csv(text: string, file = 'collection'): M3Series[] {
+  const table = parseCsv(file, text);
+  const problems = new ProblemList();
+  const missing = ['series_id', 'category', 'split', 't', 'value'].filter((c) => !table.columns.includes(c));
+  if (missing.length > 0) {
+    throw new InputError([{ file, line: 1, message: messages.mustBe('the header', 'name the columns series_id, category, split, t and value', table.columns.join(',')) }]);
+  }
+  const bySeries = new Map<string, { category: string; line: number; train: number[]; test: number[] }>();
+  for (const { line, fields } of table.records) {
+    const id = fields.series_id.trim();
+    const value = Number(fields.value);
+    const t = Number(fields.t);
+    const split = fields.split.trim();
+    const at = (field: string, rule: string, got: string) => problems.add({ file, line, field, message: messages.mustBe(field, rule, got) });
+    if (!id) at('series_id', 'not be empty', fields.series_id);
+    if (fields.value.trim() === '' || !Number.isFinite(value)) at('value', 'be a finite number', fields.value);
+    if (!Number.isInteger(t) || t < 1) at('t', 'be a positive whole number', fields.t);
+    if (split !== 'train' && split !== 'test') at('split', 'be one of: train, test', fields.split);
+    if (!id || !Number.isFinite(value) || !Number.isInteger(t) || t < 1 || (split !== 'train' && split !== 'test')) continue;
     let entry = bySeries.get(id);
     if (entry === undefined) {
-      entry = { category: record.category, train: [], test: [] };
+      entry = { category: fields.category.trim(), line, train: [], test: [] };
       bySeries.set(id, entry);
     }
-    entry[record.split][t - 1] = value;
-  });
-  return [...bySeries].map(([id, entry]) => {
+    if (entry[split][t - 1] !== undefined) at('t', `be given once per series and split (series ${id}, ${split})`, fields.t);
+    else entry[split][t - 1] = value;
+  }
+  const series = [...bySeries].map(([id, entry]) => {
+    if (entry.train.length === 0) problems.add({ file, line: entry.line, field: 'split', message: messages.mustBe(`series ${id}`, 'have at least one train row', 'test rows only') });
     for (const split of ['train', 'test'] as const) {
       const values = entry[split];
-      for (let i = 0; i < values.length; i += 1) {
-        if (values[i] === undefined) throw new Error(`m3 csv series ${id}: ${split} t = ${i + 1} is missing`);
-      }
+      const gap = values.findIndex((v) => v === undefined);
+      // A sparse array: findIndex visits the holes too.
+      if (gap >= 0) problems.add({ file, line: entry.line, field: 't', message: messages.mustBe(`t of series ${id} (${split})`, 'run 1, 2, 3, … without a gap', `no row for t = ${gap + 1}`) });
     }
     return { id, category: entry.category, train: entry.train, test: entry.test };
   });
+  problems.throwIfAny();
+  return series;
 }

@@ -1,4 +1,5 @@
 // Sums over draws taken block by block and added up in block order: the same bits for any run order.
+import { batchMeansStandardError } from './batch-means.js';
 
 /** The sums of some blocks, in the order of a list of block indices kept beside it. */
 export interface BlockSumsState {
@@ -75,6 +76,14 @@ export class BlockSums {
       this.sums[block] += state.sums[k];
       this.compensations[block] += state.compensations[k];
     });
+  }
+
+  /**
+   * The batch-means standard error of the mean over every block (batchMeansStandardError), block b
+   * holding `counts[b]` draws; NaN with fewer than two blocks.
+   */
+  standardError(counts: Float64Array): number {
+    return batchMeansStandardError(Float64Array.from(this.sums, (sum, block) => sum + this.compensations[block]), counts);
   }
 
   /** Σ over blocks in index order of (sum + compensation), itself compensated; infinities as plain sums. */

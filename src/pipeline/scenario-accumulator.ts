@@ -6,6 +6,7 @@
 //   state()            what survives the blocks, as plain data (structured-cloneable, written to parts)
 //   absorb(state)      folds in another part's state (its blocks must be new to this one)
 //   rows(), targets()  read only the merged state
+import { reportableMean } from '../evaluate/batch-means.js';
 import { BlockSums, type BlockSumsState } from '../evaluate/block-sums.js';
 import type { QuantileState } from '../evaluate/quantile-accumulator.js';
 import type { ColumnQuantileAccumulator, QuantileSummaries } from '../evaluate/quantile-summaries.js';
@@ -189,9 +190,18 @@ export class ScenarioAccumulator {
     for (const block of state.blocks) this.counted.add(block);
   }
 
-  /** Mean and quantiles of every variable and year, by year then in the model's evaluation order. */
+  /**
+   * Mean and quantiles of every variable and year, by year then in the model's evaluation order. A
+   * mean whose batch-means standard error is large against the 90% range is NaN (reportableMean).
+   */
   rows(): SummaryRow[] {
-    const rows = this.summaries.map((s) => ({ variable: s.variable, year: s.year, mean: s.sums.total() / s.quantiles.count, quantiles: s.quantiles.quantiles(quantileProbabilities) }));
+    const blockDraws = Float64Array.from(drawBlocks(this.setup.draws), (b) => b.count);
+    const rows = this.summaries.map((s) => {
+      const quantiles = s.quantiles.quantiles(quantileProbabilities);
+      const mean = s.sums.total() / s.quantiles.count;
+      const spread = quantiles[quantiles.length - 1] - quantiles[0];
+      return { variable: s.variable, year: s.year, mean: reportableMean(mean, s.sums.standardError(blockDraws), spread), quantiles };
+    });
     return inSummaryOrder(rows, this.setup.prepared);
   }
 

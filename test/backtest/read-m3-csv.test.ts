@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readM3Csv } from '../../src/backtest/read-m3-csv.js';
+import { InputError } from '../../src/errors/input-error.js';
 
 describe('readM3Csv', () => {
   it('readM3Csv groups rows into train and test parts', () => {
@@ -15,9 +16,25 @@ describe('readM3Csv', () => {
     expect(series[0].train.slice(0, 2)).toEqual([940.66, 1084.86]);
   });
 
-  it('readM3Csv names the line of a bad value, split or gap', () => {
-    expect(() => readM3Csv('series_id,category,split,t,value\nN1,micro,train,1,abc\n')).toThrow('m3 csv line 2: value must be a number, got "abc"');
-    expect(() => readM3Csv('series_id,category,split,t,value\nN1,micro,valid,1,3\n')).toThrow('m3 csv line 2: split must be one of: train, test, got "valid"');
-    expect(() => readM3Csv('series_id,category,split,t,value\nN1,micro,train,2,3\n')).toThrow('m3 csv series N1: train t = 1 is missing');
+  it('readM3Csv reports every bad row with file, line, column, rule and value', () => {
+    const problems = (text: string) => {
+      try {
+        readM3Csv(text, 'c.csv');
+      } catch (error) {
+        expect(error).toBeInstanceOf(InputError);
+        return (error as InputError).message.split('\n');
+      }
+      throw new Error('expected an InputError');
+    };
+    const header = 'series_id,category,split,t,value\n';
+    expect(problems(`${header}N1,micro,train,1,abc\nN1,micro,valid,1,3\nN1,micro,train,0,3\n`)).toEqual([
+      'c.csv:2  error  value must be a finite number, got "abc"',
+      'c.csv:3  error  split must be one of: train, test, got "valid"',
+      'c.csv:4  error  t must be a positive whole number, got "0"',
+    ]);
+    expect(problems(`${header}N2,micro,test,1,3\n`)).toEqual(['c.csv:2  error  series N2 must have at least one train row, got "test rows only"']);
+    expect(problems(`${header}N1,micro,train,2,3\n`)).toEqual(['c.csv:2  error  t of series N1 (train) must run 1, 2, 3, … without a gap, got "no row for t = 1"']);
+    expect(problems(`${header}N1,micro,train,1,3\nN1,micro,train,1,4\n`)).toEqual(['c.csv:3  error  t must be given once per series and split (series N1, train), got "1"']);
+    expect(problems('id,value\nN1,3\n')).toEqual(['c.csv:1  error  the header must name the columns series_id, category, split, t and value, got "id,value"']);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -102,5 +102,17 @@ describe('forecast backtest', () => {
     const { code, stderr } = await run(['backtest', '--m3', missing]);
     expect(code).toBe(2);
     expect(stderr).toContain(`the yardstick collection must exist at ${missing}`);
+  });
+
+  it('--m3 with a malformed collection is an input error located at the line, nothing written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backtest-m3-'));
+    const file = join(dir, 'gap.csv');
+    writeFileSync(file, 'series_id,category,split,t,value\nA,x,train,1,5\nA,x,train,2,6\nA,x,train,3,x7\nA,x,test,2,8\n');
+    const out = join(dir, 'out');
+    const { code, stderr } = await run(['backtest', '--m3', file, '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('gap.csv:4  error  value must be a finite number, got "x7"');
+    expect(stderr).toContain('gap.csv:2  error  t of series A (test) must run 1, 2, 3, … without a gap, got "no row for t = 1"');
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -130,7 +130,7 @@ function runM3Command(file: string, out: string, quiet: boolean, io: CliIo): num
   // Read as every input is (a regular text file within the size limit); a missing file says where the data lives.
   const shown = relative(io.cwd, file) || file;
   if (!existsSync(file)) throw new InputError([{ file: shown, message: backtestMessages.m3Missing(file) }]);
-  const { rows, selection } = runAccuracyBenchmark(readM3Csv(readText(file, { shown })));
+  const { rows, selection } = runAccuracyBenchmark(readM3Csv(readText(file, { shown }), shown));
   const name = basename(file).replace(/\.csv$/i, '');
   writeOutputsAtomically(out, [
     { name: `${name}-metrics.csv`, content: accuracyMetricsCsv(rows) },
