@@ -4,8 +4,10 @@
 // yargs' help renderer (cliui, wrap-ansi, string-width and their Unicode tables) is bundled behind a
 // first-use require: evaluating it builds three Intl.Segmenter instances and an emoji pattern, a
 // tenth of `forecast data`'s start-up, and yargs needs it only to render help or a usage message.
+// The YAML and CSV parsers and zod are files of their own, loaded on first use (lazyPackages).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
 /** The help renderer's packages as yargs' platform shim imports them. */
@@ -30,20 +32,40 @@ const lazyHelpRenderer = {
 };
 
 /**
- * The parsers a command needs only when it reads files the content cache does not hold
- * (src/io/content-cache.ts): each becomes a file of its own (dist/cli/vendor-<name>.cjs), required
- * when the engine first calls into it. Loading them costs about a sixth of `forecast data`.
+ * The parsers and the schema library a command needs only when it reads files the content cache
+ * does not hold (src/io/content-cache.ts): each becomes a file of its own (dist/cli/vendor-<name>.cjs),
+ * required when the engine first calls into it. Loading YAML and CSV costs about a sixth of
+ * `forecast data`; zod about a twentieth of `forecast validate`.
  */
-// zod stays in the bundle: a file of all its exports keeps its messages in forty languages (770 KB
-// against the 200 KB the engine's schemas use), and a command that needs no schema only compiles it.
-const lazyPackages = { yaml: 'vendor-yaml.cjs', 'csv-parse/sync': 'vendor-csv-parse.cjs' };
+const lazyPackages = { yaml: 'vendor-yaml.cjs', 'csv-parse/sync': 'vendor-csv-parse.cjs', zod: 'vendor-zod.cjs' };
 
-/** Exports a lazy file leaves out. */
-const leftOut = new Set(['default']);
+/** Every compiled file of the engine (dist/src). */
+function engineFiles(folder = 'dist/src') {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? engineFiles(join(folder, entry.name)) : entry.name.endsWith('.js') ? [join(folder, entry.name)] : [],
+  );
+}
 
-/** The export names of a package that a lazy file carries. */
+/**
+ * The export names of a package that its lazy file carries: those the engine's code uses (named
+ * imports, and properties read off a namespace import), so the file keeps only what they reach
+ * (all of zod's exports would bring its messages in forty languages: 770 KB against 200 KB). A name
+ * missed here fails the build (import-is-undefined is an error below), never a run.
+ */
 async function exportNames(name) {
-  return Object.keys(await import(name)).filter((key) => !leftOut.has(key));
+  const exported = new Set(Object.keys(await import(name)));
+  const from = `from\\s*['"]${name.replace(/[/]/g, '\\/')}['"]`;
+  const used = new Set();
+  for (const file of engineFiles()) {
+    const text = readFileSync(file, 'utf8');
+    for (const [, list] of text.matchAll(new RegExp(`import\\s*\\{([^}]*)\\}\\s*${from}`, 'g'))) {
+      for (const part of list.split(',')) used.add(part.trim().split(/\s+as\s+/)[0]);
+    }
+    for (const [, alias] of text.matchAll(new RegExp(`import\\s*\\*\\s*as\\s+([\\w$]+)\\s*${from}`, 'g'))) {
+      for (const [, property] of text.matchAll(new RegExp(`(?<![\\w$.])${alias.replace(/\$/g, '\\$')}\\s*\\.\\s*([A-Za-z_$][\\w$]*)`, 'g'))) used.add(property);
+    }
+  }
+  return [...used].filter((key) => exported.has(key) && key !== 'default').sort();
 }
 
 /** The engine's code (dist/src) imports each lazy package from a module of stand-ins with the package's export names. */
@@ -118,6 +140,8 @@ await build({
   // Bundled CommonJS packages call require(): ES modules have none, so each file makes its own.
   banner: { js: "import { createRequire as forecastCreateRequire } from 'node:module'; const require = forecastCreateRequire(import.meta.url);" },
   plugins: [lazyHelpRenderer, lazyParsers],
+  // A property of a lazy package's stand-ins that does not exist would be undefined at run time.
+  logOverride: { 'import-is-undefined': 'error' },
 });
 
 // The build's identity: a hash of every file of the bundle. The content cache (src/io/content-cache.ts)
