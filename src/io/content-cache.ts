@@ -3,8 +3,8 @@
 // skips the work.
 //
 //   key      SHA-256 of: the build's identity (dist/cli/build-id, a hash of the bundle, written by
-//            scripts/bundle.mjs), the kind of value, and every input the value depends on (file bytes, limits,
-//            how files are named in messages, the numbers of a computation)
+//            scripts/bundle.mjs), the V8 version, the kind of value, and every input the value
+//            depends on (file bytes, limits, how files are named in messages, a computation's numbers)
 //   entry    <folder>/<kind>-<key>.bin = SHA-256 of the payload, then the payload (v8.serialize:
 //            every double, -0, NaN, undefined and key order come back as they were)
 //   write    to a temporary name in the folder, then rename(2) over the entry: readers see the whole
@@ -90,8 +90,9 @@ export function cachedByContent<T>(kind: string, key: readonly (string | Uint8Ar
   // The serialised form is V8's: a value stored by another Node is computed again.
   const hash = createHash('sha256').update(cache.build).update('\0').update(process.versions.v8).update('\0').update(kind);
   for (const part of key) {
-    // Each part preceded by its length, so two keys can never run together into one.
-    hash.update(`\0${typeof part === 'string' ? 's' : 'b'}${part.length}\0`).update(part);
+    // Each part preceded by its length in bytes, so two keys can never run together into one.
+    const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+    hash.update(`\0${bytes.length}\0`).update(bytes);
   }
   const entry = join(cache.folder, `${kind}-${hash.digest('hex')}.bin`);
   const found = readEntry(entry);
