@@ -1,5 +1,6 @@
 // The posterior of mean log growth when some evidence is only a bound: the conjugate posterior of the
 // points, reweighted by the censored likelihood of the bounds.
+import { cachedByContent } from '../io/content-cache.js';
 import { inverseNormalCdf } from '../simulate/distributions/inverse-normal-cdf.js';
 import { normalCdf } from '../simulate/distributions/normal-cdf.js';
 import { priorDegreesOfFreedom, priorVolatility } from './calibration-constants.js';
@@ -68,11 +69,12 @@ export function censoredGrowthPosterior(
   if (censored.length === 0) return integrate(points, censored, prior);
   // The quadrature (161² nodes, ≈ 10 ms) is a pure function of these numbers; a run calibrates the
   // same variable on the same data for every scenario, and once more for the checks before it, so
-  // the answer is kept (String(x) round-trips every double: equal keys are equal inputs).
+  // the answer is kept (String(x) round-trips every double: equal keys are equal inputs), in memory
+  // and in the content cache (the next command on the same data reads it back, every bit as computed).
   const key = [prior.scale, prior.df, points.length, ...points.flatMap((p) => [p.value, p.weight]), ...censored.flatMap((c) => [c.lower, c.upper, c.weight])].map(String).join(' ');
   let found = answers.get(key);
   if (!found) {
-    found = integrate(points, censored, prior);
+    found = cachedByContent('growth-posterior', [key], () => integrate(points, censored, prior));
     if (answers.size >= answersKept) answers.delete(answers.keys().next().value as string);
     answers.set(key, found);
   }

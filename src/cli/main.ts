@@ -2,6 +2,7 @@
 import { InputError } from '../errors/input-error.js';
 import { cliMessages, messages } from '../errors/messages.js';
 import { ModelError } from '../errors/model-error.js';
+import { contentCacheFrom, useContentCache } from '../io/content-cache.js';
 import { limitsFromEnvironment, useLimits } from '../io/limits.js';
 import type { CliIo } from './cli-io.js';
 import { commandEntries, namedCommand } from './commands/index.js';
@@ -23,10 +24,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return reportError(new InputError(invalid.map(({ name, value }) => ({ file: 'environment', field: name, message: messages.mustBe(name, 'be a whole number greater than 0', value) }))), io);
   }
   const previousLimits = useLimits(limits);
+  // The content cache (src/io/content-cache.ts): on in the bundled CLI unless FORECAST_CACHE=off.
+  const previousCache = useContentCache(contentCacheFrom(io.env));
   try {
     return await runMain(argv, io);
   } finally {
     useLimits(previousLimits);
+    useContentCache(previousCache);
   }
 }
 

@@ -99,7 +99,7 @@ export function loadDataSet(dir: string, kinds: TargetKindFieldsRegistry, displa
 }
 
 /** Freezes the data set and every record in it (inputs are never mutated downstream). */
-function deepFreezeDataSet(data: DataSet): DataSet {
+export function deepFreezeDataSet(data: DataSet): DataSet {
   for (const list of [data.observations, data.series, data.sources, data.targets]) {
     for (const item of list) {
       for (const value of Object.values(item)) if (typeof value === 'object' && value !== null) Object.freeze(value);

@@ -11,7 +11,6 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { asOf } from '../data/as-of.js';
-import { loadDataSet } from '../data/load-data-set.js';
 import type { DataSet } from '../data/types.js';
 import { didYouMean } from '../errors/did-you-mean.js';
 import { InputError } from '../errors/input-error.js';
@@ -24,8 +23,8 @@ import type { ModelSpec } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
 import { validateScenarioAgainstModel } from '../spec/validate-scenario-against-model.js';
 import { activeLimits, raiseHint } from './limits.js';
+import { loadDataFolder } from './load-data-folder.js';
 import { FileRefused, readText } from './read-text.js';
-import { targetKindRegistry } from '../evaluate/target-kinds/registry.js';
 
 export interface RunInputs {
   readonly data: DataSet;
@@ -82,7 +81,7 @@ export function loadRunInputs(cwd: string, dataDir: string, scenarioFiles: reado
   // 1. The data folder.
   let data: DataSet | undefined;
   collect(() => {
-    data = loadDataSet(resolve(cwd, dataDir), targetKindRegistry, display(resolve(cwd, dataDir)));
+    data = loadDataFolder(resolve(cwd, dataDir), display(resolve(cwd, dataDir)));
     for (const name of ['observations.csv', 'series.csv', 'sources.csv', 'targets.yaml']) {
       try {
         read(resolve(cwd, dataDir, name));

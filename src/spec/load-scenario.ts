@@ -13,6 +13,8 @@ import { InputError } from '../errors/input-error.js';
 import { messages, specMessages, specRules } from '../errors/messages.js';
 import type { Problem } from '../errors/problem.js';
 import { codeFrame } from '../io/code-frame.js';
+import { cachedByContent, contentCacheOn } from '../io/content-cache.js';
+import { activeLimits } from '../io/limits.js';
 import { FileRefused, readText as readTextFile } from '../io/read-text.js';
 import { formatPath, parseYamlDocument, type PathSegment, type YamlDocument } from '../io/yaml-document.js';
 import type { LawName } from '../laws/law.js';
@@ -25,7 +27,7 @@ import { parameterUnit, withUnitHints } from './bare-range-hint.js';
 import { mergeWithProvenance, originOf, type Origin } from './merge-with-provenance.js';
 import type { SourceLocation } from './model-spec.js';
 import type { KeyLocation, ScenarioRemoval, ScenarioSpec, Shock } from './scenario-spec.js';
-import { scenarioFileSchema } from './schemas.js';
+import { specSchemas } from './schemas.js';
 import { locateIssues, specIssuesFromZod, valueAt } from './zod-problems.js';
 
 /** The assumption every variable accepts besides its parameters: its starting level. */
@@ -70,6 +72,45 @@ const requiredKeys = ['model', 'horizon', 'draws', 'seed'] as const;
  * @example loadScenario('scenarios/optimistic.yaml').chain; // => ['scenarios/optimistic.yaml', 'scenarios/baseline.yaml']
  */
 export function loadScenario(file: string, readText: (path: string) => string = readTextFile): ScenarioSpec {
+  if (!contentCacheOn()) return checkScenarioChain(file, readText);
+  // Kept in the content cache under the file's name and text (and the limits), with the text of every
+  // file its chain read: a stored scenario holds while each of those reads the same, read again here
+  // in the chain's order (so a caller that records what was read sees the same files, in the same order).
+  let first: string;
+  try {
+    first = readText(file);
+  } catch {
+    return checkScenarioChain(file, readText); // it reports the file's problem
+  }
+  let firstRead = true;
+  const reader = (path: string) => (path === file && firstRead ? ((firstRead = false), first) : readText(path));
+  const stored = cachedByContent(
+    'scenario',
+    [file, first, JSON.stringify(activeLimits())],
+    () => {
+      const chain: [string, string][] = [];
+      const scenario = checkScenarioChain(file, (path) => {
+        const text = reader(path);
+        chain.push([path, text]);
+        return text;
+      });
+      return { chain, scenario };
+    },
+    ({ chain }) =>
+      chain.slice(1).every(([path, text]) => {
+        try {
+          return readText(path) === text;
+        } catch {
+          return false;
+        }
+      }),
+  );
+  return deepFreeze(stored.scenario);
+}
+
+/** loadScenario's work: read and check the chain, then merge it. */
+function checkScenarioChain(file: string, readText: (path: string) => string): ScenarioSpec {
+  const { scenarioFileSchema } = specSchemas();
   const problems: Problem[] = [];
 
   // 1–2. Read and check the chain.

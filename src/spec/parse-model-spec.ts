@@ -10,6 +10,8 @@ import { InputError } from '../errors/input-error.js';
 import { messages, specMessages } from '../errors/messages.js';
 import type { Problem } from '../errors/problem.js';
 import { codeFrame } from '../io/code-frame.js';
+import { cachedByContent, contentCacheOn } from '../io/content-cache.js';
+import { activeLimits } from '../io/limits.js';
 import { formatPath, parseYamlDocument, type PathSegment, type YamlDocument } from '../io/yaml-document.js';
 import type { LawName } from '../laws/law.js';
 import { analyzeFormula, type FormulaAnalysis } from '../simulate/formulas/compile-formula.js';
@@ -19,7 +21,7 @@ import { deepFreeze } from './deep-freeze.js';
 import { parameterRangeRule } from './parameter-range.js';
 import { isLawName, lawParameterNames } from './law-parameter-names.js';
 import type { ModelSpec, SourceLocation, VariableSpec } from './model-spec.js';
-import { modelFileSchema, variableSchema, type ModelFile, type VariableFile } from './schemas.js';
+import { specSchemas, type ModelFile, type VariableFile } from './schemas.js';
 import { implausibleBareNumbers } from './implausible-bare-numbers.js';
 import { parameterUnit, withUnitHints } from './bare-range-hint.js';
 import { locateIssues, specIssuesFromZod, valueAt } from './zod-problems.js';
@@ -38,6 +40,15 @@ const isMap = (value: unknown): value is RawMap => value !== null && typeof valu
  * // => 'linear'
  */
 export function parseModelSpec(file: string, text: string): ModelSpec {
+  if (!contentCacheOn()) return checkModelText(file, text);
+  // A pure function of the name shown, the text and the limits: kept in the content cache (only a
+  // model without problems is stored; a stored one comes back unfrozen).
+  return deepFreeze(cachedByContent('model-spec', [file, text, JSON.stringify(activeLimits())], () => checkModelText(file, text)));
+}
+
+/** parseModelSpec's work: the four steps above. */
+function checkModelText(file: string, text: string): ModelSpec {
+  const { modelFileSchema } = specSchemas();
   // 1. YAML
   const doc = parseYamlDocument(file, text);
   const problems: Problem[] = [];
@@ -102,7 +113,7 @@ function checkVariables(doc: YamlDocument, variables: RawMap): Problem[] {
 
     if (isLawName(law) && law !== 'formula' && formula === undefined) {
       // A misspelt key (`serie:`) is already reported with its did-you-mean; do not add its consequence.
-      const hasUnknownKey = Object.keys(raw).some((key) => !(key in variableSchema.shape));
+      const hasUnknownKey = Object.keys(raw).some((key) => !(key in specSchemas().variableSchema.shape));
       if (raw.series === undefined && raw.start === undefined && !hasUnknownKey) {
         problems.push(doc.problem(at(), specMessages.seriesOrStart(formatPath(at())), 'name a data series, or state a start: { year, value }', true));
       }

@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as z from 'zod';
 import { targetsJsonSchema } from '../data/targets-json-schema.js';
 import { laws } from '../laws/registry.js';
-import { modelFileSchema, scenarioFileSchema } from './schemas.js';
+import { specSchemas } from './schemas.js';
 import { targetKindRegistry } from '../evaluate/target-kinds/registry.js';
 
 /**
@@ -20,6 +20,7 @@ import { targetKindRegistry } from '../evaluate/target-kinds/registry.js';
  */
 export function jsonSchemas(): Record<string, object> {
   const options = { target: 'draft-7', io: 'input', unrepresentable: 'throw' } as const;
+  const { modelFileSchema, scenarioFileSchema } = specSchemas();
   const model = z.toJSONSchema(modelFileSchema, options) as JsonObject;
   const scenario = z.toJSONSchema(scenarioFileSchema, options) as JsonObject;
   // Each law parameter's unit and ranges, from the laws' own declarations (src/laws/*-law.ts), so an

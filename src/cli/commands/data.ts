@@ -2,7 +2,6 @@
 import { join, resolve } from 'node:path';
 import { alignColumns } from '../../data/align-columns.js';
 import { asOf } from '../../data/as-of.js';
-import { loadDataSet } from '../../data/load-data-set.js';
 import { observationsOf } from '../../data/observations-of.js';
 import { isPublicationDate } from '../../data/publication-date.js';
 import type { DataSet, Observation, Qualifier } from '../../data/types.js';
@@ -11,10 +10,10 @@ import { didYouMean } from '../../errors/did-you-mean.js';
 import { InputError } from '../../errors/input-error.js';
 import { dataMessages, messages } from '../../errors/messages.js';
 import { formatNumber } from '../../io/format-number.js';
+import { loadDataFolder } from '../../io/load-data-folder.js';
 import type { CliIo } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
-import { targetKindRegistry } from '../../evaluate/target-kinds/registry.js';
 
 /** How a qualifier reads in front of a number. */
 export const qualifierSymbol: Readonly<Record<Qualifier, string>> = { exact: '', approx: '≈', atLeast: '≥', atMost: '≤' };
@@ -26,7 +25,7 @@ export function loadDataArgument(argv: Record<string, unknown>, io: CliIo): { da
   if (date !== undefined && !isPublicationDate(date)) {
     throw new InputError([{ file: 'command line', field: '--as-of', message: messages.mustBe('--as-of', 'be a date YYYY-MM-DD or YYYY-MM', date) }]);
   }
-  const data = loadDataSet(resolve(io.cwd, folder), targetKindRegistry, folder);
+  const data = loadDataFolder(resolve(io.cwd, folder), folder);
   return { data: date === undefined ? data : asOf(data, date), folder };
 }
 
@@ -43,8 +42,15 @@ function figure(o: Observation): string {
 
 function listSeries(data: DataSet): string {
   const rows: string[][] = [['series', 'region', 'unit', 'years', 'points', 'breaks', 'scope']];
+  // Each series' years in one pass over the observations (not one pass per series).
+  const yearsOf = new Map<string, number[]>();
+  for (const o of data.observations) {
+    const years = yearsOf.get(o.series);
+    if (years) years.push(o.year);
+    else yearsOf.set(o.series, [o.year]);
+  }
   for (const s of data.series) {
-    const years = data.observations.filter((o) => o.series === s.id).map((o) => o.year);
+    const years = yearsOf.get(s.id) ?? [];
     const span = years.length === 0 ? '—' : Math.min(...years) === Math.max(...years) ? String(years[0]) : `${Math.min(...years)}–${Math.max(...years)}`;
     rows.push([s.id, s.region, s.unit, span, String(years.length), s.breaks.map((b) => b.year).join(',') || '—', s.scope]);
   }
