@@ -172,13 +172,10 @@ export function planHistogramLayout(pilot: Float64Array, probabilities: readonly
   const insides = valuesInWindows(pilot, merged);
   for (const [k, w] of merged.entries()) {
     // The pilot's values from the window's lowest to its highest order statistic (its ties at either
-    // end included: they are the window's own values), sorted.
-    const inside = insides[k].sort();
-    let ties = false;
-    for (let i = 1; i < inside.length && !ties; i++) if (inside[i] === inside[i - 1]) ties = true;
+    // end included: they are the window's own values). Atoms: its distinct values, when some tie.
+    const atoms = windowAtoms(insides[k], !(w.hi > w.lo));
     gap(previousHi, w.lo);
-    if (ties || !(w.hi > w.lo)) {
-      const atoms = Float64Array.from(new Set(inside));
+    if (atoms) {
       // Cells 2k: the atom k exactly; 2k + 1: strictly between atom k and k + 1 (or above the last).
       const hi = nextUp(atoms[atoms.length - 1]);
       regions.push({ kind: 'atoms', lo: w.lo, hi, width: 0, bins: 2 * atoms.length, atoms });
@@ -192,6 +189,46 @@ export function planHistogramLayout(pilot: Float64Array, probabilities: readonly
   }
   gap(previousHi, Number.POSITIVE_INFINITY);
   return { regions };
+}
+
+/** Most distinct values windowAtoms finds without sorting (a window of counts has a few). */
+const fewAtoms = 64;
+
+/**
+ * A window's atoms — its distinct values, ascending (−0 as +0) — when some of its values tie or
+ * `always`; else undefined (the window is cut into bins). A window of a few distinct values (counts)
+ * is read in one pass, inserting each new value into a short sorted list; any other is sorted.
+ * Either way the atoms are those of sorting the values and keeping each distinct one once.
+ */
+function windowAtoms(inside: Float64Array, always: boolean): Float64Array | undefined {
+  const few = fewDistinct(inside, fewAtoms);
+  if (few) return few.length < inside.length || always ? few : undefined;
+  const sorted = inside.sort();
+  let ties = false;
+  for (let i = 1; i < sorted.length && !ties; i++) if (sorted[i] === sorted[i - 1]) ties = true;
+  return ties || always ? Float64Array.from(new Set(sorted)) : undefined;
+}
+
+/** The distinct values (−0 as +0, as a Set keeps them), ascending, when there are at most `limit`; else undefined. */
+function fewDistinct(values: Float64Array, limit: number): Float64Array | undefined {
+  const found = new Float64Array(limit);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    let low = 0;
+    let high = n;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (found[mid] < v) low = mid + 1;
+      else high = mid;
+    }
+    if (low < n && found[low] === v) continue;
+    if (n === limit) return undefined;
+    found.copyWithin(low + 1, low, n);
+    found[low] = v === 0 ? 0 : v;
+    n++;
+  }
+  return found.slice(0, n);
 }
 
 /** For each window [lo, hi] (ascending, disjoint), the values lying in it, in their order: two passes in all. */
