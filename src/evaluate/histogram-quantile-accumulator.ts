@@ -100,6 +100,13 @@ export interface HistogramLayout {
   readonly fineScale: number;
   /** Largest bin width over the windows: every resolved quantile is within it of the exact one. */
   readonly maxError: number;
+  /**
+   * Counts (a layout with atoms on the integers): the counter of each integer integerBase + j of the
+   * windows' span, j < integerCounter.length, so the first pass places those values at once (no
+   * lookup, no second pass); empty for other layouts (integerTable).
+   */
+  readonly integerBase: number;
+  readonly integerCounter: Int32Array;
 }
 
 /** An order statistic the histogram cannot place: only its region's values are needed to settle it. */
@@ -165,13 +172,10 @@ export function planHistogramLayout(pilot: Float64Array, probabilities: readonly
   const insides = valuesInWindows(pilot, merged);
   for (const [k, w] of merged.entries()) {
     // The pilot's values from the window's lowest to its highest order statistic (its ties at either
-    // end included: they are the window's own values), sorted.
-    const inside = insides[k].sort();
-    let ties = false;
-    for (let i = 1; i < inside.length && !ties; i++) if (inside[i] === inside[i - 1]) ties = true;
+    // end included: they are the window's own values). Atoms: its distinct values, when some tie.
+    const atoms = windowAtoms(insides[k], !(w.hi > w.lo));
     gap(previousHi, w.lo);
-    if (ties || !(w.hi > w.lo)) {
-      const atoms = Float64Array.from(new Set(inside));
+    if (atoms) {
       // Cells 2k: the atom k exactly; 2k + 1: strictly between atom k and k + 1 (or above the last).
       const hi = nextUp(atoms[atoms.length - 1]);
       regions.push({ kind: 'atoms', lo: w.lo, hi, width: 0, bins: 2 * atoms.length, atoms });
@@ -185,6 +189,46 @@ export function planHistogramLayout(pilot: Float64Array, probabilities: readonly
   }
   gap(previousHi, Number.POSITIVE_INFINITY);
   return { regions };
+}
+
+/** Most distinct values windowAtoms finds without sorting (a window of counts has a few). */
+const fewAtoms = 64;
+
+/**
+ * A window's atoms — its distinct values, ascending (−0 as +0) — when some of its values tie or
+ * `always`; else undefined (the window is cut into bins). A window of a few distinct values (counts)
+ * is read in one pass, inserting each new value into a short sorted list; any other is sorted.
+ * Either way the atoms are those of sorting the values and keeping each distinct one once.
+ */
+function windowAtoms(inside: Float64Array, always: boolean): Float64Array | undefined {
+  const few = fewDistinct(inside, fewAtoms);
+  if (few) return few.length < inside.length || always ? few : undefined;
+  const sorted = inside.sort();
+  let ties = false;
+  for (let i = 1; i < sorted.length && !ties; i++) if (sorted[i] === sorted[i - 1]) ties = true;
+  return ties || always ? Float64Array.from(new Set(sorted)) : undefined;
+}
+
+/** The distinct values (−0 as +0, as a Set keeps them), ascending, when there are at most `limit`; else undefined. */
+function fewDistinct(values: Float64Array, limit: number): Float64Array | undefined {
+  const found = new Float64Array(limit);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    let low = 0;
+    let high = n;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (found[mid] < v) low = mid + 1;
+      else high = mid;
+    }
+    if (low < n && found[low] === v) continue;
+    if (n === limit) return undefined;
+    found.copyWithin(low + 1, low, n);
+    found[low] = v === 0 ? 0 : v;
+    n++;
+  }
+  return found.slice(0, n);
 }
 
 /** For each window [lo, hi] (ascending, disjoint), the values lying in it, in their order: two passes in all. */
@@ -275,7 +319,7 @@ export function histogramLayoutOf(spec: HistogramLayoutSpec): HistogramLayout {
     const last = Math.min(fineCells - 1, Math.floor((regions[r].hi - lookupLo) * fineScale));
     for (let cell = first; cell <= last; cell++) fine[cell + 1] = r;
   }
-  return {
+  const layout: HistogramLayout = {
     spec,
     regions,
     counters,
@@ -295,7 +339,34 @@ export function histogramLayoutOf(spec: HistogramLayoutSpec): HistogramLayout {
     fine,
     fineScale,
     maxError,
+    integerBase: 0,
+    integerCounter: new Int32Array(0),
   };
+  return kind.includes(3) ? { ...layout, ...integerTable(layout) } : layout;
+}
+
+/** Most integers an integer table covers (4 bytes each). */
+const maxIntegerTable = 1 << 16;
+
+/**
+ * The counter of every integer in [⌈lookupLo⌉, ⌊lookupHi⌋] (the windows' span; at most
+ * maxIntegerTable of them), found by counting those integers — ascending, one each — with the
+ * layout's own passes: a counter's index grows with the value (regions, bins and atom cells are
+ * numbered in order), so the j-th integer is in the counter where the cumulative count passes j.
+ * The table therefore places every integer exactly where the two passes would.
+ */
+function integerTable(layout: HistogramLayout): Pick<HistogramLayout, 'integerBase' | 'integerCounter'> {
+  const base = Math.ceil(layout.lookupLo);
+  const span = Math.floor(layout.lookupHi) - base + 1;
+  if (!(span >= 1 && span <= maxIntegerTable) || !Number.isSafeInteger(base)) return { integerBase: 0, integerCounter: new Int32Array(0) };
+  const probes = Float64Array.from({ length: span }, (_, j) => base + j);
+  const counts = new Int32Array(layout.counters + 1);
+  countInto(layout, counts, probes, span);
+  const integerCounter = new Int32Array(span);
+  let j = 0;
+  for (let c = 0; c < layout.counters; c++) for (let t = 0; t < counts[c]; t++) integerCounter[j++] = c;
+  if (j !== span) throw new Error(`internal: an integer table placed ${j} of ${span} integers`);
+  return { integerBase: base, integerCounter };
 }
 
 /**
@@ -493,7 +564,14 @@ function cellOf(v: number, lo: number, scale: number, top: number): number {
  */
 function countInto(layout: HistogramLayout, counts: Int32Array, values: Float64Array, count: number, sums?: Float64Array): number {
   if (pending.length < count) pending = new Float64Array(count);
-  const next = sums ? countGapsSummed(layout, counts, values, count, pending, sums) : countGaps(layout, counts, values, count, pending);
+  const integers = layout.integerCounter.length > 0;
+  const next = sums
+    ? integers
+      ? countIntegersSummed(layout, counts, values, count, pending, sums)
+      : countGapsSummed(layout, counts, values, count, pending, sums)
+    : integers
+      ? countIntegers(layout, counts, values, count, pending)
+      : countGaps(layout, counts, values, count, pending);
   const nan = nanOfLastPass;
   counts[layout.offset[0]] -= nan;
   countPending(layout, counts, pending, next);
@@ -545,6 +623,67 @@ function countGapsSummed(layout: HistogramLayout, counts: Int32Array, values: Fl
   sums[0] = sum;
   sums[1] = compensation;
   // A NaN or an infinity makes the sum NaN or infinite: only then are they counted (a second, rare pass).
+  if (Number.isFinite(sum)) nanOfLastPass = 0;
+  else countNonFinite(values, count, sums);
+  return next;
+}
+
+/**
+ * countGaps for a layout with an integer table: an integer of the table's span goes straight to its
+ * counter; any other value as in countGaps. j = d | 0 equals d only for an int32 d (NaN, ±∞ and
+ * fractions fail), and then 0 ≤ j < span picks the table's entry.
+ */
+function countIntegers(layout: HistogramLayout, counts: Int32Array, values: Float64Array, count: number, waiting: Float64Array): number {
+  const { entry, lookupLo, lookupScale, integerBase, integerCounter } = layout;
+  const top = lookupCells + 1;
+  const span = integerCounter.length;
+  let nan = 0;
+  let next = 0;
+  for (let i = 0; i < count; i++) {
+    const v = values[i];
+    const d = v - integerBase;
+    const j = d | 0;
+    if (j === d && j >= 0 && j < span) counts[integerCounter[j]]++;
+    else {
+      nan += (v !== v) as unknown as number;
+      const x = (v - lookupLo) * lookupScale + 1;
+      const e = entry[x > 0 ? (x < top ? x | 0 : top) : 0];
+      counts[e & 0x7fffffff]++;
+      waiting[next] = v;
+      next += e >>> 31;
+    }
+  }
+  nanOfLastPass = nan;
+  return next;
+}
+
+/** countIntegers with the compensated sum and the non-finite count (see countInto and countGapsSummed). */
+function countIntegersSummed(layout: HistogramLayout, counts: Int32Array, values: Float64Array, count: number, waiting: Float64Array, sums: Float64Array): number {
+  const { entry, lookupLo, lookupScale, integerBase, integerCounter } = layout;
+  const top = lookupCells + 1;
+  const span = integerCounter.length;
+  let next = 0;
+  let sum = sums[0];
+  let compensation = sums[1];
+  for (let i = 0; i < count; i++) {
+    const v = values[i];
+    const t = sum + v;
+    if (Math.abs(sum) >= Math.abs(v)) compensation += sum - t + v;
+    else compensation += v - t + sum;
+    sum = t;
+    const d = v - integerBase;
+    const j = d | 0;
+    if (j === d && j >= 0 && j < span) counts[integerCounter[j]]++;
+    else {
+      const x = (v - lookupLo) * lookupScale + 1;
+      const e = entry[x > 0 ? (x < top ? x | 0 : top) : 0];
+      counts[e & 0x7fffffff]++;
+      waiting[next] = v;
+      next += e >>> 31;
+    }
+  }
+  sums[0] = sum;
+  sums[1] = compensation;
   if (Number.isFinite(sum)) nanOfLastPass = 0;
   else countNonFinite(values, count, sums);
   return next;

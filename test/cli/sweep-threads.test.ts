@@ -68,6 +68,21 @@ describe('worker threads (compiled build)', () => {
     expect(parallel.skippedTargets).toEqual(single.skippedTargets);
   });
 
+  it('histogram summaries (past 65,536 draws) on two and three threads give runScenario\'s result', async () => {
+    const dist = (path: string) => import(pathToFileURL(join(projectRoot, 'dist', path)).href);
+    const { loadRunInputs } = await dist('src/io/load-run-inputs.js');
+    const { runScenario } = await dist('src/pipeline/run-scenario.js');
+    const { runScenarioInParallel } = await dist('src/pipeline/run-scenario-in-parallel.js');
+    const inputs = loadRunInputs(projectRoot, 'data', [join(projectRoot, 'scenarios', 'baseline.yaml')]);
+    const { scenario, model } = inputs.scenarios[0];
+    const single = runScenario(model, inputs.data, scenario, { draws: 70_000 });
+    for (const threads of [2, 3]) {
+      const parallel = await runScenarioInParallel(model, inputs.data, scenario, { draws: 70_000, threads, force: true });
+      expect(parallel.summaries, `${threads} threads`).toEqual(single.summaries);
+      expect(parallel.targets, `${threads} threads`).toEqual(single.targets);
+    }
+  }, 120_000);
+
   it('a scenario with a shared driver gives runScenario\'s result on several threads (each block draws its driver from its own streams)', async () => {
     const dist = (path: string) => import(pathToFileURL(join(projectRoot, 'dist', path)).href);
     const { loadRunInputs } = await dist('src/io/load-run-inputs.js');

@@ -47,3 +47,26 @@ describe('HistogramQuantileAccumulator on counts', () => {
   });
 });
 
+describe('planHistogramLayout atoms', () => {
+  // A window's atoms are its distinct pilot values; a window of at most 64 is read without sorting.
+  // Reference: sort the window's values and keep each once (a Set, which keeps −0 as +0).
+  const pilots: [string, (i: number) => number][] = [
+    ['signed zeros and ones', (i) => [-0, 0, 1][i % 3]],
+    ['signed zeros alone', (i) => (i % 2 ? -0 : 0)],
+    ['64 distinct counts', (i) => (i * 7) % 64],
+    ['65 distinct counts', (i) => (i * 7) % 65],
+    ['eighths', (i) => Math.round(Math.sin(i) * 40) / 8],
+  ];
+  it.each(pilots)('%s: every atoms region holds the distinct pilot values of its window', (_name, value) => {
+    const pilot = Float64Array.from({ length: 32_768 }, (_, i) => value(i));
+    const layout = histogramLayout(pilot, quantileProbabilities, 1_000_000);
+    const atomsRegions = layout.spec.regions.filter((r) => r.kind === 'atoms');
+    expect(atomsRegions.length).toBeGreaterThan(0);
+    for (const region of atomsRegions) {
+      const inside = pilot.filter((v) => v >= region.lo && v < region.hi).sort();
+      expect(Array.from(region.atoms!).map((a) => Object.is(a, -0))).not.toContain(true);
+      expect(Array.from(region.atoms!)).toEqual(Array.from(new Set(inside)));
+    }
+  });
+});
+
