@@ -29,8 +29,7 @@ export interface M3Series {
 export function readM3Csv(text: string, file = 'collection'): M3Series[] {
   const table = parseCsv(file, text);
   const problems = new ProblemList();
-  const missing = ['series_id', 'category', 'split', 't', 'value'].filter((c) => !table.columns.includes(c));
-  if (missing.length > 0) {
+  if (!['series_id', 'category', 'split', 't', 'value'].every((c) => table.columns.includes(c))) {
     throw new InputError([{ file, line: 1, message: messages.mustBe('the header', 'name the columns series_id, category, split, t and value', table.columns.join(',')) }]);
   }
   const bySeries = new Map<string, { category: string; line: number; train: number[]; test: number[] }>();
@@ -38,13 +37,15 @@ export function readM3Csv(text: string, file = 'collection'): M3Series[] {
     const id = fields.series_id.trim();
     const value = Number(fields.value);
     const t = Number(fields.t);
-    const split = fields.split.trim();
+    const splitText = fields.split.trim();
+    const split = splitText === 'train' || splitText === 'test' ? splitText : undefined;
     const at = (field: string, rule: string, got: string) => problems.add({ file, line, field, message: messages.mustBe(field, rule, got) });
+    const problemsBefore = problems.items.length;
     if (!id) at('series_id', 'not be empty', fields.series_id);
     if (fields.value.trim() === '' || !Number.isFinite(value)) at('value', 'be a finite number', fields.value);
     if (!Number.isInteger(t) || t < 1) at('t', 'be a positive whole number', fields.t);
-    if (split !== 'train' && split !== 'test') at('split', 'be one of: train, test', fields.split);
-    if (!id || !Number.isFinite(value) || !Number.isInteger(t) || t < 1 || (split !== 'train' && split !== 'test')) continue;
+    if (split === undefined) at('split', 'be one of: train, test', fields.split);
+    if (problems.items.length > problemsBefore || split === undefined) continue;
     let entry = bySeries.get(id);
     if (entry === undefined) {
       entry = { category: fields.category.trim(), line, train: [], test: [] };
