@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkerError } from '../errors/worker-error.js';
-import type { HistogramLayoutSpec } from '../evaluate/histogram-quantile-accumulator.js';
+import type { HistogramLayout } from '../evaluate/histogram-quantile-accumulator.js';
 import type { PortableSetup } from './portable-setup.js';
 import type { ScenarioState } from './scenario-accumulator.js';
 
@@ -19,7 +19,7 @@ import type { ScenarioState } from './scenario-accumulator.js';
 export type EngineRequest =
   | { readonly type: 'part'; readonly id: number; readonly setup: PortableSetup; readonly counter: Int32Array; readonly blocks: Int32Array }
   /** The histogram layouts from the pilot (null for an exact summary); null instead of the list: the run is called off. */
-  | { readonly type: 'layouts'; readonly id: number; readonly layouts: readonly (HistogramLayoutSpec | null)[] | null };
+  | { readonly type: 'layouts'; readonly id: number; readonly layouts: readonly (HistogramLayout | null)[] | null };
 
 /** What a worker sends back: the state of the blocks it counted, or the error it met. */
 export type EngineReply =
@@ -38,7 +38,7 @@ export function engineWorkerUrl(): URL | undefined {
 /** One job handed to the pool: its layouts go out once the pilot is done; the states come back. */
 export interface PoolJob {
   /** Lets the workers start counting (every worker gets the same layouts), or calls the job off (null). */
-  start(layouts: readonly (HistogramLayoutSpec | null)[] | null): void;
+  start(layouts: readonly (HistogramLayout | null)[] | null): void;
   /** One reply per worker, in worker order. */
   readonly replies: Promise<EngineReply[]>;
 }

@@ -84,7 +84,7 @@ export async function runPart(setup: RunSetup, owned: readonly DrawBlock[], opti
     throw error;
   }
   // 2. Every thread claims blocks from the counter.
-  job.start(part.quantiles.layoutSpecs());
+  job.start(part.quantiles.layouts());
   let failure: { block: number; error: unknown } | undefined;
   try {
     part.accumulator.simulate(claimBlocks(counter, blocks, setup.draws), () => options.onProgress?.(part.pilotDraws + Atomics.load(counter, claimSlots.done), setup.draws));
