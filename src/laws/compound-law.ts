@@ -11,7 +11,7 @@ import { growthRateDistribution } from '../calibrate/growth-rate-distribution.js
 import { ModelError } from '../errors/model-error.js';
 import type { Distribution } from '../model/distribution.js';
 import type { RandomStream } from '../model/random-stream.js';
-import type { Calibration, CalibrationInput, Law, LawRuntime, LawStartInput } from './law.js';
+import { newColumns, type BlockColumns, type Calibration, type CalibrationInput, type Law, type LawRuntime, type LawStartInput } from './law.js';
 import { maximumPersistence, minimumGrowthRate } from './law-constants.js';
 import { paramColumn } from './param-column.js';
 import { perDrawParameter } from './per-draw-parameter.js';
@@ -102,14 +102,15 @@ export const compoundLaw: Law = {
         break;
       }
     }
-    const mean = perDrawParameter(growth, (g) => Math.log1p(Math.max(g, minimumGrowthRate)));
+    const columns = input.columns ?? newColumns;
+    const mean = perDrawParameter(growth, (g) => Math.log1p(Math.max(g, minimumGrowthRate)), columns);
     // The persistent case (rare) keeps φ, σ√(1−φ²) and the AR(1) deviation per draw, in double.
     const ar1 = persistent ? startAr1(volatility, clampedPersistence, input.stream('initial')) : undefined;
-    const innovationScale = ar1 ? 0 : perDrawParameter(volatility, (v) => Math.max(v, 0)); // σ (φ = 0)
+    const innovationScale = ar1 ? 0 : perDrawParameter(volatility, (v) => Math.max(v, 0), columns); // σ (φ = 0)
     // The fused step reads m and s as columns: one value (mask 0) or one per draw (mask −1), the
     // float32 values widened exactly, so the numbers are those of growIndependent below.
-    const meanColumn = asColumn(mean);
-    const scaleColumn = asColumn(innovationScale);
+    const meanColumn = asColumn(mean, columns);
+    const scaleColumn = asColumn(innovationScale, columns);
     const innovation = input.stream('innovation');
     let last = 0;
     return {
@@ -126,8 +127,11 @@ export const compoundLaw: Law = {
 };
 
 /** A parameter as the fused step reads it: a column of one value (mask 0) or of one per draw (mask −1). */
-function asColumn(parameter: number | Float32Array): { values: Float64Array; mask: number } {
-  return typeof parameter === 'number' ? { values: Float64Array.of(parameter), mask: 0 } : { values: Float64Array.from(parameter), mask: -1 };
+function asColumn(parameter: number | Float32Array, columns: BlockColumns): { values: Float64Array; mask: number } {
+  if (typeof parameter === 'number') return { values: Float64Array.of(parameter), mask: 0 };
+  const values = columns.float64(parameter.length);
+  for (let i = 0; i < values.length; i++) values[i] = parameter[i];
+  return { values, mask: -1 };
 }
 
 /**

@@ -91,7 +91,27 @@ export interface LawStartInput {
   readonly params: Readonly<Record<string, Float64Array>>;
   /** The variable's own random stream for a named component (e.g. `innovation`). */
   readonly stream: (component: string) => RandomStream;
+  /**
+   * Columns for the runtime's per-draw state, lent for the block (the simulation hands the same
+   * memory to the next block's runtimes): contents unspecified, so the runtime writes every element
+   * before reading it. Absent (a runtime started on its own): newColumns, which allocates.
+   */
+  readonly columns?: BlockColumns;
 }
+
+/** Columns of a block's length, lent by the simulation (see LawStartInput.columns). */
+export interface BlockColumns {
+  float64(length: number): Float64Array;
+  float32(length: number): Float32Array;
+  int32(length: number): Int32Array;
+}
+
+/** Columns newly allocated: a runtime's own state when no columns are lent (`input.columns ?? newColumns`). */
+export const newColumns: BlockColumns = {
+  float64: (length) => new Float64Array(length),
+  float32: (length) => new Float32Array(length),
+  int32: (length) => new Int32Array(length),
+};
 
 /**
  * A running simulation of one variable. `next(step, level, scratch)` advances `level` in place: it

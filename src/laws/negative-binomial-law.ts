@@ -103,6 +103,7 @@ export const negativeBinomialLaw: Law = {
       paramColumn(input.params, 'dispersion', draws),
       input.stream('intensity'),
       input.stream('arrivals'),
+      input.columns,
     );
     let last = 0;
     return {

@@ -1,5 +1,6 @@
 // Negative-binomial counts with a mean and dispersion per draw, by inversion of the marginal pmf.
 import type { RandomStream } from '../model/random-stream.js';
+import { newColumns, type BlockColumns } from './law.js';
 import { fillGammaPerDraw } from './fill-gamma-per-draw.js';
 
 /**
@@ -46,6 +47,7 @@ export interface NegativeBinomialSampler {
  * @param dispersions k per draw (> 0; large k → Poisson)
  * @param intensity stream of the yearly rates (large means only)
  * @param arrivals stream of the counts
+ * @param columns where the per-draw state lives (a block's lent columns, or new)
  * @returns the sampler (it keeps the mode, F and p there in double, q and k in single precision: 28 bytes a draw)
  * @see Devroye, L. (1986). Non-Uniform Random Variate Generation. Springer. http://luc.devroye.org/rnbookindex.html
  * @example
@@ -57,19 +59,23 @@ export function negativeBinomialSampler(
   dispersions: Float64Array,
   intensity: RandomStream,
   arrivals: RandomStream,
+  columns: BlockColumns = newColumns,
 ): NegativeBinomialSampler {
   const draws = means.length;
   // The means and dispersions as given, for years a driver scales the mean (the columns are lent).
-  const baseMeans = Float64Array.from(means);
-  const baseDispersions = Float64Array.from(dispersions);
+  const baseMeans = columns.float64(draws);
+  baseMeans.set(means);
+  const baseDispersions = columns.float64(draws);
+  baseDispersions.set(dispersions);
   // q and k in single precision (the draw's parameters become float32 numbers), p₀ from those very
   // numbers, so each draw's pmf is exactly NB(k, q) of what is stored: 16 bytes a draw, not 24.
-  const p0 = new Float64Array(draws);
-  const q = new Float32Array(draws);
-  const k = new Float32Array(draws);
-  const modes = new Int32Array(draws);
-  const modeCdf = new Float64Array(draws);
-  const modePmf = new Float64Array(draws);
+  // Zeroed: a skipped draw keeps p₀ = q = k = 0 (lent columns hold the last block's numbers).
+  const p0 = columns.float64(draws).fill(0);
+  const q = columns.float32(draws).fill(0);
+  const k = columns.float32(draws).fill(0);
+  const modes = columns.int32(draws).fill(0);
+  const modeCdf = columns.float64(draws).fill(0);
+  const modePmf = columns.float64(draws).fill(0);
   const large: number[] = [];
   for (let i = 0; i < draws; i++) {
     const mean = means[i];

@@ -5,7 +5,7 @@ import { calibrationMessages } from '../calibrate/calibration-messages.js';
 import { countHistory } from '../calibrate/count-history.js';
 import { ModelError } from '../errors/model-error.js';
 import type { Distribution } from '../model/distribution.js';
-import type { Calibration, CalibrationInput, Law, LawRuntime, LawStartInput } from './law.js';
+import { newColumns, type Calibration, type CalibrationInput, type Law, type LawRuntime, type LawStartInput } from './law.js';
 import { paramColumn } from './param-column.js';
 import { checkStep } from './step-counter.js';
 
@@ -45,7 +45,7 @@ export const poissonLaw: Law = {
   start(input: LawStartInput): LawRuntime {
     const { draws } = input;
     const sampled = paramColumn(input.params, 'rate', draws);
-    const rates = new Float64Array(draws);
+    const rates = (input.columns ?? newColumns).float64(draws);
     for (let i = 0; i < draws; i++) rates[i] = Math.max(sampled[i], 0);
     const arrivals = input.stream('arrivals');
     let scaled: Float64Array | undefined;

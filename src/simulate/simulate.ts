@@ -12,13 +12,14 @@
 //         shocks:  output = value · cumulative shock factor (a column of its own only when shocked)
 //       observe(columns of this block and year)   → summaries and target accumulators take them now
 // Memory ∝ block size × (variables + law state), never × draws or × years.
-import type { LawRuntime } from '../laws/law.js';
+import type { BlockColumns, LawRuntime } from '../laws/law.js';
 import type { PreparedModel, PreparedVariable } from '../model/prepared-model.js';
 import type { Shock } from '../spec/scenario-spec.js';
 import { isWholeNumberUnit } from '../data/units.js';
 import { blockStreams, type BlockStreams } from './random/create-stream.js';
 import { driverFactors, driverMultiplier, loadingsByVariable, type DriverFactors, type VariableLoadings } from './driver-factors.js';
 import { blockSize, drawBlocks, type DrawBlock } from './draw-blocks.js';
+import { blockColumns } from './block-columns.js';
 import { sampleDistribution } from './distributions/sample-distribution.js';
 import type { Distribution } from '../model/distribution.js';
 
@@ -139,6 +140,7 @@ export function simulate(model: PreparedModel, options: SimulationOptions): void
   const streams = blockStreams(seed);
   const size = Math.min(blockSize, draws);
   const pool = columnPool(size);
+  const lent = blockColumns(size);
   const scratchBuffer = new Float64Array(size);
   const buffers = new Map<string, VariableBuffers>();
   const shocksOf = new Map<string, Map<number, { shock: Shock; index: number }[]>>();
@@ -163,7 +165,10 @@ export function simulate(model: PreparedModel, options: SimulationOptions): void
   // its drivers itself: the same numbers, from the driver's own streams).
   const drivers = (model.drivers ?? []).filter((d) => d.loadings.some((l) => included.some((v) => v.spec.name === l.variable)));
   const driven = { drivers, loadings };
-  for (const block of options.blocks ?? drawBlocks(draws)) simulateBlock(included, block, streams, buffers, shocksOf, driven, pool, scratchBuffer, model, options);
+  for (const block of options.blocks ?? drawBlocks(draws)) {
+    lent.reset(); // the last block's runtimes are done with theirs
+    simulateBlock(included, block, streams, buffers, shocksOf, driven, pool, lent, scratchBuffer, model, options);
+  }
 }
 
 /** One block through every year (see the outline at the top of this file). */
@@ -175,6 +180,7 @@ function simulateBlock(
   shocksOf: ReadonlyMap<string, ReadonlyMap<number, readonly { shock: Shock; index: number }[]>>,
   driven: { readonly drivers: NonNullable<PreparedModel['drivers']>; readonly loadings: ReadonlyMap<string, VariableLoadings> },
   pool: ReturnType<typeof columnPool>,
+  lent: BlockColumns,
   scratchBuffer: Float64Array,
   model: PreparedModel,
   options: SimulationOptions,
@@ -195,7 +201,7 @@ function simulateBlock(
       sampleDistribution(distribution, streams.stream(block.index, name, `param:${param}`), column);
       params[param] = column;
     }
-    const runtime = prepared.law?.start({ draws: n, params, stream: (component) => streams.stream(block.index, name, component) });
+    const runtime = prepared.law?.start({ draws: n, params, stream: (component) => streams.stream(block.index, name, component), columns: lent });
     const output = own.output ? cut(own.output) : value;
     if (own.output) output.set(value);
     const shockFactor = own.shockFactor ? cut(own.shockFactor).fill(1) : undefined;
