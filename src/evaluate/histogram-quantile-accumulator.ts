@@ -248,32 +248,99 @@ function fewDistinct(values: Float64Array, limit: number): Float64Array | undefi
   return found.slice(0, n);
 }
 
-/** For each window [lo, hi] (ascending, disjoint), the values lying in it, in their order: two passes in all. */
+/** Cells of valuesInWindows's table over the windows' span. */
+const windowCells = 256;
+/** Which window each value lies in, + 1 (0: none); reused between pilots. */
+let windowOf = new Uint8Array(0);
+
+/**
+ * For each window [lo, hi] (ascending, disjoint, at most 254), the values lying in it, in their order:
+ * two passes in all. Pass 1 reads each value's window from a table of cells over the windows' span
+ * (a cell wholly inside a window or wholly between two names it; a cell that meets an edge — a few —
+ * compares the value with the windows); pass 2 copies each value to its window's run of one array,
+ * a value in no window to a slot that is overwritten. Neither pass branches on the value, which
+ * would mispredict about one value in five (measured 3× the time).
+ */
 function valuesInWindows(values: Float64Array, windows: readonly { readonly lo: number; readonly hi: number }[]): Float64Array[] {
+  if (windows.length > 254) throw new Error(`internal: valuesInWindows takes at most 254 windows, got ${windows.length}`);
   const los = Float64Array.from(windows, (w) => w.lo);
   const his = Float64Array.from(windows, (w) => w.hi);
-  const which = new Int8Array(values.length).fill(-1);
-  const sizes = new Int32Array(windows.length);
   const first = los[0];
   const last = his[his.length - 1];
+  const span = last - first;
+  // 0 on no window, k + 1 on window k, 255 on a cell that meets an edge (or no usable table: every value is compared).
+  const table = new Uint8Array(windowCells + 2).fill(255);
+  const scale = span > 0 && Number.isFinite(windowCells / span) ? (windowCells / span) * (1 - 2 ** -50) : 0;
+  table[0] = 0;
+  table[windowCells + 1] = 0;
+  for (let cell = 0, k = 0; cell < windowCells && scale > 0; cell++) {
+    const start = first + cell / scale;
+    const end = first + (cell + 1) / scale;
+    const margin = end - start;
+    while (k < los.length && start - margin > his[k]) k++;
+    if (k === los.length) table[cell + 1] = 0;
+    else if (start - margin >= los[k] && end + margin <= his[k]) table[cell + 1] = k + 1;
+    else if (end + margin < los[k] && (k === 0 || start - margin > his[k - 1])) table[cell + 1] = 0;
+  }
+  if (windowOf.length < values.length) windowOf = new Uint8Array(values.length);
+  const sizes = new Int32Array(windows.length + 1);
+  classifyWindows(values, first, last, scale, table, los, his, windowOf, sizes);
+  // Window k's values at work[cursor[k + 1] …]; values in no window all go to the last slot.
+  const cursor = new Int32Array(windows.length + 1);
+  const step = new Int32Array(windows.length + 1).fill(1);
+  let total = 0;
+  for (let k = 1; k <= windows.length; k++) {
+    cursor[k] = total;
+    total += sizes[k];
+  }
+  cursor[0] = total;
+  step[0] = 0;
+  const work = new Float64Array(total + 1);
+  gatherWindows(values, windowOf, cursor, step, work);
+  const out: Float64Array[] = [];
+  for (let k = 0, at = 0; k < windows.length; at += sizes[k + 1], k++) out.push(work.subarray(at, at + sizes[k + 1]));
+  return out;
+}
+
+/** Pass 1 of valuesInWindows: each value's window + 1 into `which` (0: none), counted in `sizes`. */
+function classifyWindows(
+  values: Float64Array,
+  first: number,
+  last: number,
+  scale: number,
+  table: Uint8Array,
+  los: Float64Array,
+  his: Float64Array,
+  which: Uint8Array,
+  sizes: Int32Array,
+): void {
+  const top = windowCells + 1;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (!(v >= first && v <= last)) continue;
-    for (let k = 0; k < los.length && v >= los[k]; k++) {
-      if (v <= his[k]) {
-        which[i] = k;
-        sizes[k]++;
-        break;
-      }
-    }
+    const x = (v - first) * scale + 1;
+    let w = table[x > 0 ? (x < top ? x | 0 : top) : 0];
+    // Outside [first, last] (or NaN) no window; a cell that meets an edge: the windows compared.
+    if (!(v >= first && v <= last)) w = 0;
+    else if (w === 255) w = windowByComparison(v, los, his);
+    which[i] = w;
+    sizes[w]++;
   }
-  const out = Array.from(sizes, (size) => new Float64Array(size));
-  const filled = new Int32Array(windows.length);
+}
+
+/** The window + 1 holding v (0: none), by comparison with each window in turn. */
+function windowByComparison(v: number, los: Float64Array, his: Float64Array): number {
+  for (let k = 0; k < los.length && v >= los[k]; k++) if (v <= his[k]) return k + 1;
+  return 0;
+}
+
+/** Pass 2 of valuesInWindows: value i to work[cursor[which[i]]], the cursor advanced by its step (0 for no window). */
+function gatherWindows(values: Float64Array, which: Uint8Array, cursor: Int32Array, step: Int32Array, work: Float64Array): void {
   for (let i = 0; i < values.length; i++) {
-    const k = which[i];
-    if (k >= 0) out[k][filled[k]++] = values[i];
+    const w = which[i];
+    const at = cursor[w];
+    work[at] = values[i];
+    cursor[w] = at + step[w];
   }
-  return out;
 }
 
 /**
