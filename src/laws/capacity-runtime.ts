@@ -1,5 +1,5 @@
 // The simulation shared by the capacity laws: log growth r·x(V, K) + σε applied to the level.
-import type { LawRuntime, LawStartInput } from './law.js';
+import { newColumns, type LawRuntime, type LawStartInput } from './law.js';
 import { paramColumn } from './param-column.js';
 import { checkStep } from './step-counter.js';
 
@@ -19,11 +19,13 @@ const minimumCapacity = Number.MIN_VALUE;
 export function capacityRuntime(input: LawStartInput, law: string, regressor: (level: number, capacity: number) => number): LawRuntime {
   const { draws } = input;
   // A copy: the parameter columns are lent for start() only.
-  const rate = paramColumn(input.params, 'rate', draws).slice();
+  const columns = input.columns ?? newColumns;
+  const rate = columns.float64(draws);
+  rate.set(paramColumn(input.params, 'rate', draws));
   const sampledCapacity = paramColumn(input.params, 'capacity', draws);
   const volatility = paramColumn(input.params, 'volatility', draws);
-  const capacity = new Float64Array(draws);
-  const sigma = new Float64Array(draws);
+  const capacity = columns.float64(draws);
+  const sigma = columns.float64(draws);
   for (let i = 0; i < draws; i++) {
     capacity[i] = Math.max(sampledCapacity[i], minimumCapacity);
     sigma[i] = Math.max(volatility[i], 0);

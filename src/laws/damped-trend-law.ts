@@ -9,7 +9,7 @@ import { growthRateDistribution } from '../calibrate/growth-rate-distribution.js
 import { ModelError } from '../errors/model-error.js';
 import type { Distribution } from '../model/distribution.js';
 import { distributionQuantile } from '../simulate/distributions/distribution-quantile.js';
-import type { Calibration, CalibrationInput, Law, LawRuntime, LawStartInput } from './law.js';
+import { newColumns, type Calibration, type CalibrationInput, type Law, type LawRuntime, type LawStartInput } from './law.js';
 import { maximumPersistence, minimumGrowthRate } from './law-constants.js';
 import { paramColumn } from './param-column.js';
 import { checkStep } from './step-counter.js';
@@ -95,9 +95,10 @@ export const dampedTrendLaw: Law = {
     const trend = paramColumn(input.params, 'trend', draws);
     const damping = paramColumn(input.params, 'damping', draws);
     const volatility = paramColumn(input.params, 'volatility', draws);
-    const slope = new Float64Array(draws);
-    const phi = new Float64Array(draws);
-    const sigma = new Float64Array(draws);
+    const columns = input.columns ?? newColumns;
+    const slope = columns.float64(draws);
+    const phi = columns.float64(draws);
+    const sigma = columns.float64(draws);
     for (let i = 0; i < draws; i++) {
       slope[i] = Math.log1p(Math.max(trend[i], minimumGrowthRate));
       phi[i] = Math.min(Math.max(damping[i], 0), maximumPersistence);

@@ -8,7 +8,7 @@ import { posteriorGrowth, type WeightedSample } from '../calibrate/posterior-gro
 import { yearLevels } from '../data/year-levels.js';
 import { ModelError } from '../errors/model-error.js';
 import type { Distribution } from '../model/distribution.js';
-import type { Calibration, CalibrationInput, EvidenceItem, Law, LawRuntime, LawStartInput } from './law.js';
+import { newColumns, type Calibration, type CalibrationInput, type EvidenceItem, type Law, type LawRuntime, type LawStartInput } from './law.js';
 import { paramColumn } from './param-column.js';
 import { checkStep } from './step-counter.js';
 
@@ -77,8 +77,12 @@ export const linearLaw: Law = {
   start(input: LawStartInput): LawRuntime {
     const { draws } = input;
     // Copies: the parameter columns are lent for start() only.
-    const slope = paramColumn(input.params, 'slope', draws).slice();
-    const sigma = paramColumn(input.params, 'volatility', draws).map((v) => Math.max(v, 0));
+    const columns = input.columns ?? newColumns;
+    const slope = columns.float64(draws);
+    slope.set(paramColumn(input.params, 'slope', draws));
+    const volatility = paramColumn(input.params, 'volatility', draws);
+    const sigma = columns.float64(draws);
+    for (let i = 0; i < draws; i++) sigma[i] = Math.max(volatility[i], 0);
     const innovation = input.stream('innovation');
     let last = 0;
     return {

@@ -10,7 +10,7 @@ import { posteriorGrowth } from '../calibrate/posterior-growth.js';
 import { yearlyGrowth } from '../calibrate/yearly-growth.js';
 import { ModelError } from '../errors/model-error.js';
 import type { Distribution } from '../model/distribution.js';
-import type { Calibration, CalibrationInput, Law, LawRuntime, LawStartInput } from './law.js';
+import { newColumns, type Calibration, type CalibrationInput, type Law, type LawRuntime, type LawStartInput } from './law.js';
 import { minimumGrowthRate } from './law-constants.js';
 import { paramColumn } from './param-column.js';
 import { checkStep } from './step-counter.js';
@@ -116,10 +116,11 @@ export const meanRevertingLaw: Law = {
     const longRun = paramColumn(input.params, 'longRunGrowth', draws);
     const halfLife = paramColumn(input.params, 'halfLife', draws);
     const volatility = paramColumn(input.params, 'volatility', draws);
-    const growth = new Float64Array(draws);
-    const target = new Float64Array(draws);
-    const rho = new Float64Array(draws);
-    const sigma = new Float64Array(draws);
+    const columns = input.columns ?? newColumns;
+    const growth = columns.float64(draws);
+    const target = columns.float64(draws);
+    const rho = columns.float64(draws);
+    const sigma = columns.float64(draws);
     for (let i = 0; i < draws; i++) {
       growth[i] = Math.log1p(Math.max(initial[i], minimumGrowthRate));
       target[i] = Math.log1p(Math.max(longRun[i], minimumGrowthRate));

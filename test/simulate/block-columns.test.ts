@@ -1,8 +1,13 @@
 // Columns lent to law runtimes block by block (src/simulate/block-columns.ts): the same memory again
 // after a reset, and runtimes that give the same numbers from lent columns holding another block's
-// leftovers as from new, zeroed ones.
+// leftovers as from new, zeroed ones (every law whose runtime keeps per-draw state in them).
 import { describe, expect, it } from 'vitest';
 import { compoundLaw } from '../../src/laws/compound-law.js';
+import { dampedTrendLaw } from '../../src/laws/damped-trend-law.js';
+import { gompertzLaw } from '../../src/laws/gompertz-law.js';
+import { linearLaw } from '../../src/laws/linear-law.js';
+import { logisticLaw } from '../../src/laws/logistic-law.js';
+import { meanRevertingLaw } from '../../src/laws/mean-reverting-law.js';
 import type { Law } from '../../src/laws/law.js';
 import { negativeBinomialLaw } from '../../src/laws/negative-binomial-law.js';
 import { poissonLaw } from '../../src/laws/poisson-law.js';
@@ -29,6 +34,11 @@ describe('blockColumns', () => {
     { law: compoundLaw, params: () => ({ growth: column((i) => 0.01 * i), volatility: column((i) => 0.05 + 0.001 * i), persistence: column(() => 0) }) },
     { law: negativeBinomialLaw, params: () => ({ mean: column((i) => (i % 7 === 0 ? 0 : i % 11 === 0 ? 500 : 1 + i)), dispersion: column((i) => 0.5 + (i % 5)) }) },
     { law: poissonLaw, params: () => ({ rate: column((i) => 0.5 * i) }) },
+    { law: dampedTrendLaw, params: () => ({ trend: column((i) => 0.02 * i), damping: column((i) => 0.5 + 0.01 * i), volatility: column(() => 0.05) }) },
+    { law: linearLaw, params: () => ({ slope: column((i) => i), volatility: column((i) => (i % 3) - 1) }) },
+    { law: meanRevertingLaw, params: () => ({ initialGrowth: column((i) => 0.1 + 0.01 * i), longRunGrowth: column(() => 0.03), halfLife: column((i) => i % 4), volatility: column(() => 0.02) }) },
+    { law: logisticLaw, params: () => ({ rate: column((i) => 0.1 + 0.01 * i), capacity: column((i) => 200 + i), volatility: column(() => 0.03) }) },
+    { law: gompertzLaw, params: () => ({ rate: column((i) => 0.1 + 0.01 * i), capacity: column((i) => 200 + i), volatility: column(() => 0.03) }) },
   ];
   for (const { law, params } of cases) {
     it(`${law.name}: lent columns full of another block's numbers give the numbers of new ones`, () => {
@@ -52,7 +62,9 @@ describe('blockColumns', () => {
         }
         return path;
       };
-      expect(run(true)).toEqual(run(false));
+      const fresh = run(false);
+      expect(fresh.every(Number.isFinite)).toBe(true);
+      expect(run(true)).toEqual(fresh);
     });
   }
 });
