@@ -1,4 +1,5 @@
-// Columns lent to the law runtimes of one block, handed out again to the next block's runtimes.
+// Columns lent and taken back: to the law runtimes of one block (their per-draw state), and to one
+// variable's start() (its parameter draws).
 import type { BlockColumns } from '../laws/law.js';
 
 /**

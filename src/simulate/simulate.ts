@@ -139,7 +139,9 @@ export function simulate(model: PreparedModel, options: SimulationOptions): void
   const keepPrevious = (name: string) => lagged.has(name) || (options.keepPrevious?.has(name) ?? false);
   const streams = blockStreams(seed);
   const size = Math.min(blockSize, draws);
-  const pool = columnPool(size);
+  // Parameter columns, lent to a law's start() and taken back before the next variable: a model's
+  // parameters cost as many columns as its largest law has parameters, not their sum.
+  const pool = blockColumns(size);
   const lent = blockColumns(size);
   const scratchBuffer = new Float64Array(size);
   const buffers = new Map<string, VariableBuffers>();
@@ -179,7 +181,7 @@ function simulateBlock(
   buffers: ReadonlyMap<string, VariableBuffers>,
   shocksOf: ReadonlyMap<string, ReadonlyMap<number, readonly { shock: Shock; index: number }[]>>,
   driven: { readonly drivers: NonNullable<PreparedModel['drivers']>; readonly loadings: ReadonlyMap<string, VariableLoadings> },
-  pool: ReturnType<typeof columnPool>,
+  pool: ReturnType<typeof blockColumns>,
   lent: BlockColumns,
   scratchBuffer: Float64Array,
   model: PreparedModel,
@@ -195,9 +197,9 @@ function simulateBlock(
     const value = cut(own.value);
     if (prepared.base) sampleDistribution(prepared.base, streams.stream(block.index, name, 'base'), value);
     const params: Record<string, Float64Array> = {};
-    pool.release();
+    pool.reset();
     for (const [param, distribution] of Object.entries(prepared.params)) {
-      const column = cut(prepared.formula ? own.params[param] : pool.take());
+      const column = prepared.formula ? cut(own.params[param]) : pool.float64(n);
       sampleDistribution(distribution, streams.stream(block.index, name, `param:${param}`), column);
       params[param] = column;
     }
@@ -300,25 +302,6 @@ function applyShocks(state: VariableState, year: number, streams: BlockStreams, 
   // own path (value) is not rounded.
   if (state.prepared.law?.levels === 'count' || isWholeNumberUnit(state.prepared.spec.unit)) for (let i = 0; i < value.length; i++) output[i] = Math.round(value[i] * factor[i]);
   else for (let i = 0; i < value.length; i++) output[i] = value[i] * factor[i];
-}
-
-/**
- * Columns lent to a law's start() for its parameter draws and handed back before the next variable:
- * a model's parameters then cost as many columns as its largest law has parameters, not their sum
- * (and leave no garbage for the collector to find late, which is what sets the peak memory).
- */
-function columnPool(draws: number): { take(): Float64Array; release(): void } {
-  const columns: Float64Array[] = [];
-  let taken = 0;
-  return {
-    take() {
-      if (taken === columns.length) columns.push(new Float64Array(draws));
-      return columns[taken++];
-    },
-    release() {
-      taken = 0;
-    },
-  };
 }
 
 function mustHave(column: Float64Array | undefined, name: string, user: string): Float64Array {
