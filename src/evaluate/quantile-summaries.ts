@@ -98,6 +98,11 @@ class PilotedQuantileAccumulator implements ColumnQuantileAccumulator {
     this.exact = undefined;
   }
 
+  /** Hands an exact phase's memory on to the next summaries (the results are read; see ExactQuantileAccumulator.release). */
+  release(): void {
+    this.exact?.release();
+  }
+
   /** The layout's spec, or null while exact. */
   layout(): HistogramLayoutSpec | null {
     return this.histogram?.layout.spec ?? null;
@@ -247,6 +252,11 @@ export class QuantileSummaries {
   /** Each summary's layout after the pilot (null: exact), for the parts that run without a pilot. */
   layoutSpecs(): (HistogramLayoutSpec | null)[] {
     return this.made.map((s) => s.layout());
+  }
+
+  /** After the results are read: every exact summary's memory goes to the next summaries made (any later use throws). */
+  release(): void {
+    for (const summary of this.made) summary.release();
   }
 
   /** Whether some order statistic lies outside every window (then run a refine pass). */
