@@ -6,17 +6,12 @@
 //   layouts ─────────────────────────────────────▶  claims blocks from the counter, counts them
 //   claims blocks from the same counter              ◀── state of the blocks it counted
 //   absorbs every state
-// A project of several small scenarios shares out whole scenarios instead (run-project.ts):
-//   setups of the small scenarios, counter ──────▶   claims scenarios from the counter, runs each
-//   claims scenarios from the same counter           ◀── summaries and target results of its scenarios
 // Workers are unreferenced while idle, so a pool never keeps the process alive.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkerError } from '../errors/worker-error.js';
 import type { HistogramLayoutSpec } from '../evaluate/histogram-quantile-accumulator.js';
-import type { SummaryRow } from '../model/summary-row.js';
-import type { TargetResult } from '../model/target-result.js';
 import type { PortableSetup } from './portable-setup.js';
 import type { ScenarioState } from './scenario-accumulator.js';
 
@@ -24,21 +19,12 @@ import type { ScenarioState } from './scenario-accumulator.js';
 export type EngineRequest =
   | { readonly type: 'part'; readonly id: number; readonly setup: PortableSetup; readonly counter: Int32Array; readonly blocks: Int32Array }
   /** The histogram layouts from the pilot (null for an exact summary); null instead of the list: the run is called off. */
-  | { readonly type: 'layouts'; readonly id: number; readonly layouts: readonly (HistogramLayoutSpec | null)[] | null }
-  /** Whole scenarios, claimed one at a time from `counter` (slot 0: the next position in `setups`; slot 1: scenarios finished). */
-  | { readonly type: 'scenarios'; readonly id: number; readonly setups: readonly PortableSetup[]; readonly counter: Int32Array; readonly exactQuantiles: boolean };
-
-/** A whole scenario run by a worker: its position in the request's setups and its result's data, or the error it met. */
-export type ScenarioJobResult =
-  | { readonly position: number; readonly summaries: readonly SummaryRow[]; readonly targets: readonly TargetResult[] }
-  | { readonly position: number; readonly error: WorkerError };
+  | { readonly type: 'layouts'; readonly id: number; readonly layouts: readonly (HistogramLayoutSpec | null)[] | null };
 
 /** What a worker sends back: the state of the blocks it counted, or the error it met. */
 export type EngineReply =
   | { readonly type: 'state'; readonly id: number; readonly state: ScenarioState }
   | { readonly type: 'cancelled'; readonly id: number }
-  /** The scenarios this worker claimed, in the order it ran them. */
-  | { readonly type: 'scenarios'; readonly id: number; readonly results: readonly ScenarioJobResult[] }
   /** `block`: the block being simulated when it arose (−1: before any), so the lowest can be reported. */
   | { readonly type: 'error'; readonly id: number; readonly error: WorkerError; readonly block: number };
 
@@ -78,7 +64,7 @@ class EnginePool {
 
   /** Sends a part to `count` workers (started as needed). */
   run(count: number, setup: PortableSetup, counter: Int32Array, blocks: Int32Array): PoolJob {
-    this.start(count);
+    while (this.workers.length < count) this.workers.push(this.spawn());
     const id = nextJob++;
     const used = this.workers.slice(0, count);
     const replies = used.map(
@@ -93,31 +79,6 @@ class EnginePool {
       start: (layouts) => used.forEach((pooled) => pooled.worker.postMessage({ type: 'layouts', id, layouts } satisfies EngineRequest)),
       replies: Promise.all(replies),
     };
-  }
-
-  /**
-   * Sends whole scenarios to `count` workers (started as needed), which claim them from `counter`
-   * (see EngineRequest 'scenarios').
-   * @returns one reply per worker, in worker order
-   */
-  runScenarios(count: number, setups: readonly PortableSetup[], counter: Int32Array, exactQuantiles: boolean): Promise<EngineReply[]> {
-    this.start(count);
-    const id = nextJob++;
-    return Promise.all(
-      this.workers.slice(0, count).map(
-        (pooled) =>
-          new Promise<EngineReply>((resolve, reject) => {
-            pooled.pending.set(id, { resolve, reject });
-            pooled.worker.ref();
-            pooled.worker.postMessage({ type: 'scenarios', id, setups, counter, exactQuantiles } satisfies EngineRequest);
-          }),
-      ),
-    );
-  }
-
-  /** Starts workers up to `count` (each loads the engine meanwhile); idle, they keep no process alive. */
-  start(count: number): void {
-    while (this.workers.length < count) this.workers.push(this.spawn());
   }
 
   private spawn(): PooledWorker {

@@ -6,15 +6,11 @@
 //              other threads; the worker revives the setup while the calling thread runs the pilot
 //   'layouts'  the histogram layouts from the pilot: the worker claims blocks until none is left,
 //              then replies with the state of the blocks it counted
-//   'scenarios' the setups of whole scenarios: the worker claims them one at a time from a counter
-//              shared with the calling thread, runs each, and replies with their results' data
 import { parentPort } from 'node:worker_threads';
 import { toWorkerError } from '../errors/worker-error.js';
 import { QuantileSummaries } from '../evaluate/quantile-summaries.js';
 import { needsFormulaCompiler, reviveSetup, type FormulaCompiler } from './portable-setup.js';
-import type { EngineReply, EngineRequest, ScenarioJobResult } from './engine-pool.js';
-import type { PortableSetup } from './portable-setup.js';
-import { runScenarioSetup } from './run-scenario.js';
+import type { EngineReply, EngineRequest } from './engine-pool.js';
 import { claimBlocks, claimSlots } from './claim-blocks.js';
 import { ScenarioAccumulator } from './scenario-accumulator.js';
 import type { RunSetup } from './run-setup.js';
@@ -33,34 +29,14 @@ let compiler: FormulaCompiler | undefined;
 /** Runs by id: the revived setup (a promise while it is revived) and the part's request. */
 const runs = new Map<number, { setup: Promise<RunSetup>; request: Extract<EngineRequest, { type: 'part' }> }>();
 
-async function revive(portable: PortableSetup): Promise<RunSetup> {
-  if (!compiler && needsFormulaCompiler(portable)) compiler = (await import('../simulate/formulas/compile-formula.js')).compileFormula;
-  return reviveSetup(portable, compiler);
-}
-
-/** Claims scenarios from the counter until none is left, running each whole; an error is that scenario's result. */
-async function runScenarios(request: Extract<EngineRequest, { type: 'scenarios' }>): Promise<ScenarioJobResult[]> {
-  const results: ScenarioJobResult[] = [];
-  for (;;) {
-    const position = Atomics.add(request.counter, 0, 1);
-    if (position >= request.setups.length) return results;
-    try {
-      const result = runScenarioSetup(await revive(request.setups[position]), { exactQuantiles: request.exactQuantiles });
-      results.push({ position, summaries: result.summaries, targets: result.targets });
-    } catch (error) {
-      results.push({ position, error: toWorkerError(error) });
-    }
-    Atomics.add(request.counter, 1, 1);
-  }
+async function revive(request: Extract<EngineRequest, { type: 'part' }>): Promise<RunSetup> {
+  if (!compiler && needsFormulaCompiler(request.setup)) compiler = (await import('../simulate/formulas/compile-formula.js')).compileFormula;
+  return reviveSetup(request.setup, compiler);
 }
 
 port.on('message', (message: EngineRequest) => {
-  if (message.type === 'scenarios') {
-    void runScenarios(message).then((results) => port.postMessage({ type: 'scenarios', id: message.id, results } satisfies EngineReply));
-    return;
-  }
   if (message.type === 'part') {
-    const setup = revive(message.setup);
+    const setup = revive(message);
     setup.catch(() => undefined); // reported when the layouts arrive
     runs.set(message.id, { setup, request: message });
     return;

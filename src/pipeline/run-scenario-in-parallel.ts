@@ -48,7 +48,7 @@ export async function runScenarioInParallel(model: ModelSpec, data: DataSet, sce
 }
 
 /** Draws × variable-years simulated for `blocks`. */
-export function workOf(setup: RunSetup, blocks: readonly DrawBlock[]): number {
+function workOf(setup: RunSetup, blocks: readonly DrawBlock[]): number {
   const variableYears = setup.prepared.variables.reduce((sum, v) => sum + Math.max(0, setup.prepared.horizon - v.firstYear + 1), 0);
   return blocks.reduce((sum, b) => sum + b.count, 0) * variableYears;
 }

@@ -43,14 +43,7 @@ export interface RunOptions extends AccumulatorExtras {
  * @returns summaries per variable and year, and a verdict on every target the model can judge
  */
 export function runScenario(model: ModelSpec, data: DataSet, scenario: ScenarioSpec, options: RunOptions = {}): ScenarioResult {
-  return runScenarioSetup(runSetup(model, data, scenario, options), options);
-}
-
-/**
- * Runs a scenario whose setup is made (here, or revived in a worker thread), every block in this thread.
- * @returns what runScenario returns
- */
-export function runScenarioSetup(setup: RunSetup, options: RunOptions = {}): ScenarioResult {
+  const setup = runSetup(model, data, scenario, options);
   const part = startPart(setup, drawBlocks(setup.draws), options);
   let done = part.pilotDraws;
   part.accumulator.simulate(options.blockOrder ? options.blockOrder(part.rest) : part.rest, (block) => {

@@ -40,46 +40,6 @@ describe('worker threads (compiled build)', () => {
     }
   });
 
-  it('the default run writes identical files with 1 and 2 threads (whole scenarios shared out over the engine pool)', () => {
-    // Six scenarios of 3,000 draws, each far below parallelMinimumWork: this thread and a worker claim whole scenarios.
-    const [one, two] = [freshDir(), freshDir()];
-    const args = ['run', '--draws', '3000', '--quiet'];
-    const first = forecast([...args, '--threads', '1', '--out', one]);
-    const second = forecast([...args, '--threads', '2', '--out', two]);
-    expect([first.code, second.code]).toEqual([0, 0]);
-    expect(second.stderr).toBe('');
-    for (const file of ['projections.csv', 'targets.csv', 'first-passage.csv', 'required.csv', 'record.csv']) {
-      expect(readFileSync(join(two, file)), file).toEqual(readFileSync(join(one, file)));
-    }
-  });
-
-  it('runProject on two threads returns the results of one thread, and the error of the first failing scenario in project order', async () => {
-    const dist = (path: string) => import(pathToFileURL(join(projectRoot, 'dist', path)).href);
-    const { loadRunInputs, scenarioFilesIn } = await dist('src/io/load-run-inputs.js');
-    const { runProject } = await dist('src/pipeline/run-project.js');
-    const inputs = loadRunInputs(projectRoot, 'data', scenarioFilesIn(join(projectRoot, 'scenarios')));
-    const single = await runProject(inputs, { draws: 2000, threads: 1 });
-    const shared = await runProject(inputs, { draws: 2000, threads: 2 });
-    expect(shared.results.map((r: { scenario: { scenario: string } }) => r.scenario.scenario)).toEqual(single.results.map((r: { scenario: { scenario: string } }) => r.scenario.scenario));
-    shared.results.forEach((result: { summaries: unknown; targets: unknown; skippedTargets: unknown }, k: number) => {
-      expect(result.summaries).toEqual(single.results[k].summaries);
-      expect(result.targets).toEqual(single.results[k].targets);
-      expect(result.skippedTargets).toEqual(single.results[k].skippedTargets);
-    });
-    // Scenarios 1 and 3 of five overflow in different formulas: both thread counts report scenario 1's.
-    type Entry = { scenario: { scenario: string }; model: { variables: { name: string; formula?: string }[] } };
-    const beijing = inputs.scenarios.filter((e: Entry) => e.model.variables.some((v) => v.name === 'aiCoreShareOfNational')).slice(0, 1)[0] as Entry;
-    const overflowing = (variable: string, name: string): Entry => ({
-      scenario: { ...beijing.scenario, scenario: name },
-      model: { ...beijing.model, variables: beijing.model.variables.map((v) => (v.name === variable ? { ...v, formula: `${v.formula} * 1e308 * 1e308` } : v)) },
-    });
-    const failing = { data: inputs.data, scenarios: [beijing, overflowing('aiCoreShareOfNational', 'first'), beijing, overflowing('infoSoftwareVaShare', 'second'), beijing] };
-    const messageOf = async (threads: number) => runProject(failing, { draws: 2000, threads }).then(() => 'no error', (error: Error) => `${error.constructor.name}: ${error.message}`);
-    const oneThread = await messageOf(1);
-    expect(oneThread).toContain('aiCoreShareOfNational');
-    expect(await messageOf(2)).toBe(oneThread);
-  });
-
   it('shards run on two threads merge to the files of the whole run on one thread', () => {
     // Each shard of 200,000 draws is past parallelMinimumWork: its blocks are shared out over two threads.
     const [whole, first, second, merged] = [freshDir(), freshDir(), freshDir(), freshDir()];

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { loadRunInputs, scenarioFilesIn } from '../../io/load-run-inputs.js';
 import { threadsOption } from '../../planner/planner-options.js';
-import { runProject, startProjectThreads } from '../../pipeline/run-project.js';
+import { runProject } from '../../pipeline/run-project.js';
 import { selectDrawIndices } from '../../planner/select-draw-indices.js';
 import { judgedFromDraws, verdictBound } from '../../evaluate/probability-bound.js';
 import { targetVerdicts } from '../../evaluate/target-verdict.js';
@@ -149,7 +149,6 @@ export function runArguments(argv: Record<string, unknown>): RunArguments {
 export async function runScenarios(args: RunArguments, io: CliIo) {
   const started = Date.now();
   const files = args.scenarios.length > 0 ? args.scenarios : scenarioFilesIn(resolve(io.cwd, 'scenarios'));
-  if (files.length > 1) startProjectThreads(args);
   const inputs = loadRunInputs(io.cwd, args.data, files, args.asOf, { draws: args.draws, exportDraws: args.exportDraws });
   const { sink, enabled } = stderrProgress(io, args);
   const progress = progressReporter(sink, enabled);
