@@ -5,8 +5,9 @@
 //   1 write every file of the new generation into .out.versions/.staging-<random>
 //   2 carry over the current generation's other files (hard links: no copy, no change)
 //   3 rename the staging folder to its generation name
-//   4 point a fresh link at it and rename the link over `out`: one rename(2), atomic on POSIX
-//   5 remove generations older than the previous one, and any staging left by a killed run
+//   4 point a fresh link (made in .out.versions) at it and rename the link over `out`: one
+//     rename(2), atomic on POSIX
+//   5 remove generations older than the previous one, and any staging or link left by a killed run
 // A kill before step 4 leaves the old set in place (and a staging folder step 5 removes next time);
 // a kill after it leaves the new set. The previous generation is kept one run longer, so a reader
 // that resolved the link just before the switch can finish reading it.
@@ -119,7 +120,7 @@ export function writeOutputsAtomically(outDir: string, files: readonly OutputFil
   // 2. The new generation, written aside.
   const staging = join(versions, `.staging-${newId()}`);
   const generation = join(versions, newId());
-  const link = join(dirname(target), `.${basename(target)}.link-${newId()}`);
+  const link = freshLinkPath(versions);
   try {
     mkdirSync(staging);
     const written = new Set<string>();
@@ -144,10 +145,15 @@ export function writeOutputsAtomically(outDir: string, files: readonly OutputFil
 
   // 4. Older generations and a killed run's leftovers go; the previous generation stays one more run.
   removeStale(versions, previous ?? generation, target);
-  for (const name of readdirSync(dirname(target))) {
-    if (name.startsWith(`.${basename(target)}.link-`)) rmSync(join(dirname(target), name), { force: true });
-  }
 }
+
+/**
+ * Where the fresh link is made before it is renamed over `out`: inside the versions folder, so that
+ * neither this run nor a later one lists `out`'s parent (which may be a crowded /tmp) to find a
+ * killed run's leftover. rename(2) moves it within the one file system. Its text is relative to
+ * `out`'s folder, where it will live (it dangles until then; nothing reads it there).
+ */
+const freshLinkPath = (versions: string) => join(versions, `.link-${newId()}`);
 
 /**
  * The generation `out` points at now, or undefined when there is none yet. A folder written by an
@@ -173,7 +179,7 @@ function currentGeneration(target: string, versions: string, shown: string, prob
   for (const entry of entries) if (entry.name.startsWith('.staging-')) rmSync(join(target, entry.name), { recursive: true, force: true });
   const first = join(versions, newId());
   renameSync(target, first);
-  const link = join(dirname(target), `.${basename(target)}.link-${newId()}`);
+  const link = freshLinkPath(versions);
   symlinkSync(relative(dirname(target), first), link);
   renameSync(link, target);
   return first;
@@ -201,7 +207,10 @@ function carryOver(from: string, to: string, prefix: string, written: ReadonlySe
   }
 }
 
-/** A staging folder untouched this long belongs to a run that was killed (a live run writes into it continuously). */
+/**
+ * A staging folder untouched this long belongs to a run that was killed (a live run writes into it
+ * continuously); so does a fresh link this old (a live run renames it away at once).
+ */
 const staleStagingMs = 60_000;
 
 /**
@@ -220,7 +229,7 @@ function removeStale(versions: string, oldestKept: string, target: string): void
   const now = Date.now();
   for (const name of readdirSync(versions)) {
     const path = join(versions, name);
-    if (name.startsWith('.staging-')) {
+    if (name.startsWith('.staging-') || name.startsWith('.link-')) {
       if (now - (lstatOrUndefined(path)?.mtimeMs ?? now) > staleStagingMs) rmSync(path, { recursive: true, force: true });
     } else if (name < keepFrom && name !== current) rmSync(path, { recursive: true, force: true });
   }

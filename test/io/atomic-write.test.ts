@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, lutimesSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,14 @@ import { InputError } from '../../src/errors/input-error.js';
 import { versionsFolder, writeOutputsAtomically } from '../../src/io/atomic-write.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'atomic-'));
+const lstatExists = (path: string) => {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const messageOf = (run: () => void): string => {
   try {
     run();
@@ -72,6 +80,23 @@ describe('writeOutputsAtomically', () => {
     utimesSync(stale, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
     writeOutputsAtomically(out, [{ name: 'a.csv', content: '2\n' }], { cwd: dir });
     expect(existsSync(stale)).toBe(false);
+  });
+
+  it('makes its fresh link inside the versions folder, and removes the links killed runs left there (never the parent)', () => {
+    const dir = fresh();
+    const out = join(dir, 'out');
+    writeFileSync(join(dir, 'neighbour.txt'), 'x');
+    writeOutputsAtomically(out, [{ name: 'a.csv', content: '1\n' }], { cwd: dir });
+    const stale = join(versionsFolder(out), '.link-killed');
+    const live = join(versionsFolder(out), '.link-live');
+    symlinkSync('nowhere', stale);
+    symlinkSync('nowhere', live);
+    lutimesSync(stale, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    writeOutputsAtomically(out, [{ name: 'a.csv', content: '2\n' }], { cwd: dir });
+    expect(lstatExists(stale)).toBe(false);
+    expect(lstatExists(live)).toBe(true);
+    expect(readFileSync(join(out, 'a.csv'), 'utf8')).toBe('2\n');
+    expect(readdirSync(dir).sort()).toEqual(['.out.versions', 'neighbour.txt', 'out']);
   });
 
   it('refuses an output folder it must not take over, before writing anything (exit 2, not a trace)', () => {
