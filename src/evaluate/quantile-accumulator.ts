@@ -9,6 +9,33 @@ function selectionScratch(n: number): Float64Array {
   return scratch;
 }
 
+/**
+ * Buffers of released exact summaries, by length, for the next summaries of that length: the
+ * scenarios of a project run one after the other, each with the same summaries of the same draws,
+ * so the second scenario on reuses the first's memory instead of asking the system for ~100 fresh,
+ * zeroed buffers (and the collector for their release). At most pooledBytesMax are kept.
+ */
+const pooled = new Map<number, Float64Array[]>();
+const pooledBytesMax = 64 * 1024 * 1024;
+let pooledBytes = 0;
+
+/** A buffer of `length` values (from the pool when one is free; its contents are then stale). */
+function bufferOf(length: number): Float64Array {
+  const free = pooled.get(length)?.pop();
+  if (!free) return new Float64Array(length);
+  pooledBytes -= free.byteLength;
+  return free;
+}
+
+/** Gives a buffer no longer read or written back to the pool (dropped when the pool is full). */
+function releaseBuffer(buffer: Float64Array): void {
+  if (buffer.length === 0 || pooledBytes + buffer.byteLength > pooledBytesMax) return;
+  const free = pooled.get(buffer.length) ?? [];
+  free.push(buffer);
+  pooled.set(buffer.length, free);
+  pooledBytes += buffer.byteLength;
+}
+
 /** A quantile summary fed block by block; summaries of disjoint blocks merge into the summary of all. */
 export interface QuantileAccumulator {
   /** Adds the first `count` values of a block (NaN excluded and counted apart). */
@@ -53,12 +80,25 @@ export class ExactQuantileAccumulator implements PortableQuantileAccumulator {
   private buffer: Float64Array;
   private stored = 0;
   private nans = 0;
+  private released = false;
   /** Quantiles already found for the values as they are (cleared by add and merge). */
   private known = new Map<number, number>();
 
   /** @param expectedCount values expected (the buffer's first size; it grows past it if need be) */
   constructor(expectedCount = 0) {
-    this.buffer = new Float64Array(expectedCount);
+    this.buffer = bufferOf(expectedCount);
+  }
+
+  /**
+   * Hands the values' memory on to the next exact summaries (once the results are read): this summary
+   * then holds no values, and any later use is a bug that throws.
+   */
+  release(): void {
+    releaseBuffer(this.buffer);
+    this.buffer = new Float64Array(0);
+    this.stored = 0;
+    this.released = true;
+    this.known.clear();
   }
 
   get count(): number {
@@ -70,8 +110,13 @@ export class ExactQuantileAccumulator implements PortableQuantileAccumulator {
     return this.nans;
   }
 
+  private assertLive(): void {
+    if (this.released) throw new Error('internal: an exact quantile summary used after its release');
+  }
+
   private reserve(extra: number): void {
     if (this.stored + extra <= this.buffer.length) return;
+    this.assertLive();
     const grown = new Float64Array(Math.max(this.stored + extra, 2 * this.buffer.length, 1024));
     grown.set(this.buffer.subarray(0, this.stored));
     this.buffer = grown;
@@ -132,6 +177,7 @@ export class ExactQuantileAccumulator implements PortableQuantileAccumulator {
   }
 
   state(): QuantileState {
+    this.assertLive();
     return { kind: 'exact', values: this.buffer.slice(0, this.stored), nanCount: this.nans };
   }
 
@@ -146,6 +192,7 @@ export class ExactQuantileAccumulator implements PortableQuantileAccumulator {
 
   /** Every value added (not NaN), in the order added (a view: do not modify). */
   values(): Float64Array {
+    this.assertLive();
     return this.buffer.subarray(0, this.stored);
   }
 
@@ -155,6 +202,7 @@ export class ExactQuantileAccumulator implements PortableQuantileAccumulator {
    * the targets' p05/p50/p95 and the medians).
    */
   quantiles(probabilities: readonly number[]): number[] {
+    this.assertLive();
     if (this.stored === 0) return probabilities.map(() => Number.NaN);
     const missing = probabilities.filter((p) => !this.known.has(p));
     if (missing.length > 0) {

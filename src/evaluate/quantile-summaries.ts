@@ -99,6 +99,11 @@ class PilotedQuantileAccumulator implements ColumnQuantileAccumulator {
     this.exact = undefined;
   }
 
+  /** Hands an exact phase's memory on to the next summaries (the results are read; see ExactQuantileAccumulator.release). */
+  release(): void {
+    this.exact?.release();
+  }
+
   /** The layout, or null while exact. */
   layout(): HistogramLayout | null {
     return this.histogram?.layout ?? null;
@@ -257,6 +262,11 @@ export class QuantileSummaries {
   /** Each summary's layout spec after the pilot (null: exact). */
   layoutSpecs(): (HistogramLayoutSpec | null)[] {
     return this.made.map((s) => s.layout()?.spec ?? null);
+  }
+
+  /** After the results are read: every exact summary's memory goes to the next summaries made (any later use throws). */
+  release(): void {
+    for (const summary of this.made) summary.release();
   }
 
   /** Whether some order statistic lies outside every window (then run a refine pass). */

@@ -99,7 +99,8 @@ export function firstBlockAfterPilot(draws: number, exactQuantiles: boolean): nu
 
 /**
  * The result of a run whose accumulator counts every block: settles, by a second pass over every
- * block, any order statistic that fell outside every histogram window, then reads the merged state.
+ * block, any order statistic that fell outside every histogram window, then reads the merged state
+ * and releases the summaries' memory (the accumulator's quantiles are not to be read again).
  * @throws Error (a bug in the caller) when some block is not counted
  */
 export function finishRun(accumulator: ScenarioAccumulator, quantiles: QuantileSummaries, onTargetTrackers?: RunOptions['onTargetTrackers']): ScenarioResult {
@@ -111,7 +112,10 @@ export function finishRun(accumulator: ScenarioAccumulator, quantiles: QuantileS
     refine.finishRefinement();
   }
   onTargetTrackers?.(accumulator.trackers);
-  return resultOf(setup, accumulator);
+  const result = resultOf(setup, accumulator);
+  // The result holds plain numbers: the exact summaries' values can serve the next scenario's.
+  quantiles.release();
+  return result;
 }
 
 /** The ScenarioResult of a setup whose accumulator holds the whole run. */

@@ -16,6 +16,7 @@ import { statusThresholds } from '../evaluate/target-status.js';
 import { recordTableHtml } from './record-table-html.js';
 import { targetsTableHtml } from './targets-table-html.js';
 import { tornadoSpec } from './tornado-spec.js';
+import { groupedNumber } from './display-number.js';
 
 /** What buildReport returns: the page, the Vega-Lite spec of each chart by name, and any chart warnings. */
 export interface Report {
@@ -163,7 +164,7 @@ function pageHtml(
   const pct = (x: number) => `${Math.round(x * 100)}%`;
 
   const scenarioRows = report.scenarios
-    .map((s) => `<tr><td>${swatch(s.name)}<strong>${escapeHtml(s.name)}</strong></td><td>${escapeHtml(s.description)}</td><td class="num">${s.draws.toLocaleString('en-US')}</td><td class="num">${escapeHtml(s.seed)}</td><td class="num">${escapeHtml(s.horizon)}</td></tr>`)
+    .map((s) => `<tr><td>${swatch(s.name)}<strong>${escapeHtml(s.name)}</strong></td><td>${escapeHtml(s.description)}</td><td class="num">${groupedNumber(s.draws)}</td><td class="num">${escapeHtml(s.seed)}</td><td class="num">${escapeHtml(s.horizon)}</td></tr>`)
     .join('\n');
 
   const variableSections = report.variables

@@ -3,13 +3,14 @@ import { escapeHtml } from './escape-html.js';
 import type { ReportRecordRow } from './report-data.js';
 import { statusClass, statusLabels } from './status-colours.js';
 import type { TargetStatus } from '../evaluate/target-status.js';
+import { groupedNumber } from './display-number.js';
 
 /** A number cell of record.csv as a reader sees it: rates as percentages, levels with separators. */
 function shown(value: string, unit: string): string {
   if (value === '') return '–';
   const x = Number(value);
   if (!Number.isFinite(x)) return value;
-  return unit === 'rate' ? `${Number((x * 100).toPrecision(4))}%` : x.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  return unit === 'rate' ? `${Number((x * 100).toPrecision(4))}%` : groupedNumber(x, 4);
 }
 
 /**

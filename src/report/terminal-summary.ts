@@ -6,7 +6,7 @@ import { dataVintage, recordVerdict, targetVerdicts, type TargetVerdict } from '
 import { likelihoodOf, type TargetStatus } from '../evaluate/target-status.js';
 import { probabilityBound, type ProbabilityBound } from '../evaluate/probability-bound.js';
 import type { ScenarioResult } from '../model/scenario-result.js';
-import { compactWritten, signedGap } from './display-number.js';
+import { compactWritten, groupedNumber, signedGap } from './display-number.js';
 
 const wordColours: Readonly<Record<string, string>> = {
   'very likely': '\x1b[32m',
@@ -111,7 +111,7 @@ export function terminalSummary(results: readonly ScenarioResult[], data: DataSe
   const nowcasts = new Map<string, { scenario: string; status: TargetStatus }[]>();
   for (const result of results) {
     const draws = result.targets[0]?.draws ?? result.scenario.draws;
-    lines.push(`${result.scenario.scenario} — ${result.scenario.description.split('\n')[0]} (${draws.toLocaleString('en-US')} draws, seed ${result.scenario.seed})`);
+    lines.push(`${result.scenario.scenario} — ${result.scenario.description.split('\n')[0]} (${groupedNumber(draws)} draws, seed ${result.scenario.seed})`);
     const verdicts = targetVerdicts(result, data);
     const shown = [...verdicts.filter((v) => v.judgedOn === 'projection'), ...verdicts.filter((v) => v.judgedOn === 'nowcast')];
     for (const v of shown.filter((x) => x.judgedOn === 'nowcast')) nowcasts.set(v.target.id, [...(nowcasts.get(v.target.id) ?? []), { scenario: result.scenario.scenario, status: v.status }]);

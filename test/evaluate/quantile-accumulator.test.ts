@@ -24,6 +24,23 @@ describe('ExactQuantileAccumulator', () => {
     expect(p95).toBeCloseTo(3.85, 12);
   });
 
+  it('hands its memory on when released: a later summary of the same size answers from its own values only, and the released one refuses use', () => {
+    const first = new ExactQuantileAccumulator(1000);
+    first.add(Float64Array.from({ length: 1000 }, (_, i) => 1e9 + i), 1000);
+    expect(first.quantiles([0.5])).toEqual([1e9 + 499.5]);
+    first.release();
+    expect(() => first.quantiles([0.5])).toThrow('used after its release');
+    expect(() => first.add(Float64Array.of(1), 1)).toThrow('used after its release');
+    expect(() => first.state()).toThrow('used after its release');
+    // Likely the released buffer (stale values beyond the count must not show).
+    const second = new ExactQuantileAccumulator(1000);
+    second.add(Float64Array.of(4, 1, 3, 2), 4);
+    expect(second.count).toBe(4);
+    expect(second.quantiles([0, 0.5, 1])).toEqual([1, 2.5, 4]);
+    const state = second.state();
+    expect(state.kind === 'exact' && Array.from(state.values)).toEqual([4, 1, 3, 2]);
+  });
+
   it('does not depend on how the values are split into blocks, or on merging accumulators', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 200 }), fc.array(fc.nat(50), { maxLength: 8 }), (values, cuts) => {

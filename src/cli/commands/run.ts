@@ -19,6 +19,7 @@ import { maxShards } from '../../pipeline/part-file.js';
 import type { Shard } from '../../pipeline/shard-blocks.js';
 import { writeRunOutputs } from '../run-outputs.js';
 import { runShardCommand } from '../run-shard-part.js';
+import { groupedNumber } from '../../report/display-number.js';
 
 /** Probability below which `--check` counts a target judged from the draws as likely missed (its median misses it). */
 export const checkProbability = 0.5;
@@ -119,7 +120,7 @@ export function scenarioOptions(yargs: Argv, scenarios: string | false = 'scenar
 export function simulationOptions(yargs: Argv): Argv {
   return yargs
     .option('progress', { type: 'boolean', default: false, describe: 'show progress on stderr even when it is not a terminal (on a terminal it shows anyway for runs over a second)' })
-    .option('exact-quantiles', { type: 'boolean', default: false, describe: `exact quantiles at any draw count (default: exact up to ${exactQuantileMaxDraws.toLocaleString('en-US')} draws, within 1/20 of a standard error above; docs/scale.md)` });
+    .option('exact-quantiles', { type: 'boolean', default: false, describe: `exact quantiles at any draw count (default: exact up to ${groupedNumber(exactQuantileMaxDraws)} draws, within 1/20 of a standard error above; docs/scale.md)` });
 }
 
 /** Reads the arguments every scenario-running command shares. */
