@@ -15,7 +15,7 @@
 // Run: npm run bench  (node dist/bench/simulate-bench.js [--sizes 10000,100000,1000000,4000000]
 //      [--rounds 5] [--markdown FILE] [--update-readme])
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -322,9 +322,12 @@ else {
   };
   const sizes = (option('--sizes') ?? '10000,100000,1000000,4000000').split(',').map(Number);
   const rounds = Number(option('--rounds') ?? 5);
-  const out = mkdtempSync(join(tmpdir(), 'forecast-bench-'));
-  // The CLI's content cache in a folder of the bench's own, empty at the start (FORECAST_CACHE as given wins).
-  process.env.FORECAST_CACHE ??= mkdtempSync(join(tmpdir(), 'forecast-bench-cache-'));
+  // One scratch folder for the runs' outputs and the CLI's content cache (empty at the start;
+  // FORECAST_CACHE as given wins), removed when the bench ends.
+  const scratch = mkdtempSync(join(tmpdir(), 'forecast-bench-'));
+  process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+  const out = join(scratch, 'out');
+  process.env.FORECAST_CACHE ??= join(scratch, 'cache');
   const hasNumpy = numpyAvailable();
   const model = baseline();
   const loadBefore = load();
