@@ -130,7 +130,7 @@ export const compoundLaw: Law = {
 function asColumn(parameter: number | Float32Array, columns: BlockColumns): { values: Float64Array; mask: number } {
   if (typeof parameter === 'number') return { values: Float64Array.of(parameter), mask: 0 };
   const values = columns.float64(parameter.length);
-  for (let i = 0; i < values.length; i++) values[i] = parameter[i];
+  values.set(parameter);
   return { values, mask: -1 };
 }
 

@@ -141,8 +141,9 @@ export function simulate(model: PreparedModel, options: SimulationOptions): void
   const size = Math.min(blockSize, draws);
   // Parameter columns, lent to a law's start() and taken back before the next variable: a model's
   // parameters cost as many columns as its largest law has parameters, not their sum.
-  const pool = blockColumns(size);
-  const lent = blockColumns(size);
+  const paramColumns = blockColumns(size);
+  // The law runtimes' per-draw state, lent for one block and taken back before the next.
+  const stateColumns = blockColumns(size);
   const scratchBuffer = new Float64Array(size);
   const buffers = new Map<string, VariableBuffers>();
   const shocksOf = new Map<string, Map<number, { shock: Shock; index: number }[]>>();
@@ -168,8 +169,8 @@ export function simulate(model: PreparedModel, options: SimulationOptions): void
   const drivers = (model.drivers ?? []).filter((d) => d.loadings.some((l) => included.some((v) => v.spec.name === l.variable)));
   const driven = { drivers, loadings };
   for (const block of options.blocks ?? drawBlocks(draws)) {
-    lent.reset(); // the last block's runtimes are done with theirs
-    simulateBlock(included, block, streams, buffers, shocksOf, driven, pool, lent, scratchBuffer, model, options);
+    stateColumns.reset(); // the last block's runtimes are done with theirs
+    simulateBlock(included, block, streams, buffers, shocksOf, driven, paramColumns, stateColumns, scratchBuffer, model, options);
   }
 }
 
@@ -181,8 +182,8 @@ function simulateBlock(
   buffers: ReadonlyMap<string, VariableBuffers>,
   shocksOf: ReadonlyMap<string, ReadonlyMap<number, readonly { shock: Shock; index: number }[]>>,
   driven: { readonly drivers: NonNullable<PreparedModel['drivers']>; readonly loadings: ReadonlyMap<string, VariableLoadings> },
-  pool: ReturnType<typeof blockColumns>,
-  lent: BlockColumns,
+  paramColumns: ReturnType<typeof blockColumns>,
+  stateColumns: BlockColumns,
   scratchBuffer: Float64Array,
   model: PreparedModel,
   options: SimulationOptions,
@@ -197,13 +198,13 @@ function simulateBlock(
     const value = cut(own.value);
     if (prepared.base) sampleDistribution(prepared.base, streams.stream(block.index, name, 'base'), value);
     const params: Record<string, Float64Array> = {};
-    pool.reset();
+    paramColumns.reset();
     for (const [param, distribution] of Object.entries(prepared.params)) {
-      const column = prepared.formula ? cut(own.params[param]) : pool.float64(n);
+      const column = prepared.formula ? cut(own.params[param]) : paramColumns.float64(n);
       sampleDistribution(distribution, streams.stream(block.index, name, `param:${param}`), column);
       params[param] = column;
     }
-    const runtime = prepared.law?.start({ draws: n, params, stream: (component) => streams.stream(block.index, name, component), columns: lent });
+    const runtime = prepared.law?.start({ draws: n, params, stream: (component) => streams.stream(block.index, name, component), columns: stateColumns });
     const output = own.output ? cut(own.output) : value;
     if (own.output) output.set(value);
     const shockFactor = own.shockFactor ? cut(own.shockFactor).fill(1) : undefined;
