@@ -4,6 +4,7 @@
 import type { KindFields, KindParseContext, TargetKindFields, UnitFamily } from '../../data/target-kind-fields.js';
 import type { Observation, Target } from '../../data/types.js';
 import type { PreparedVariable } from '../../model/prepared-model.js';
+import type { BlockColumns } from '../../laws/law.js';
 import type { YearColumns } from '../../simulate/simulate.js';
 import type { RecordJudgement } from '../record-judgement.js';
 import type { TargetNeed } from '../target-need.js';
@@ -35,8 +36,12 @@ export interface KindTracking {
   readonly notes: readonly string[];
   /** Years the growth factor of `ownGrowthFactor` spans (level kinds with a base year before the target year). */
   readonly ownGrowthYears?: number;
-  /** Starts a block of `count` draws; `base` holds the base columns (levels at each variable's base year). */
-  startBlock(base: ReadonlyMap<string, Float64Array>, count: number): KindBlock;
+  /**
+   * Starts a block of `count` draws; `base` holds the base columns (levels at each variable's base year).
+   * `columns` lends the block's per-draw state (taken back when the next block starts), so a run's
+   * trackers leave no garbage behind each block.
+   */
+  startBlock(base: ReadonlyMap<string, Float64Array>, count: number, columns: BlockColumns): KindBlock;
 }
 
 /** A target kind: everything the engine knows about it lives in its own file. */
