@@ -42,13 +42,3 @@ export function blockColumns(size: number): BlockColumns & { readonly size: numb
     },
   };
 }
-
-/**
- * A lent column holding the first `count` values of `column` (a copy the block may change in place).
- * @example copyOf(Float64Array.of(1, 2, 3), 2, blockColumns(4)); // => Float64Array [1, 2]
- */
-export function copyOf(column: Float64Array, count: number, columns: BlockColumns): Float64Array {
-  const copy = columns.float64(count);
-  copy.set(column.subarray(0, count));
-  return copy;
-}

@@ -75,3 +75,14 @@ export interface TargetKindDefinition extends TargetKindFields {
    */
   track(target: Target, variable: PreparedVariable, observations: readonly Observation[]): KindTracking;
 }
+
+/**
+ * A lent column holding the first `count` values of `column`: a copy a kind's block may change in
+ * place. Here, not beside the arena (src/simulate): `forecast data` loads the kinds, never the engine.
+ * @example lentCopy(Float64Array.of(1, 2, 3), 2, newColumns); // => Float64Array [1, 2]
+ */
+export function lentCopy(column: Float64Array, count: number, columns: BlockColumns): Float64Array {
+  const copy = columns.float64(count);
+  copy.set(column.subarray(0, count));
+  return copy;
+}
