@@ -7,6 +7,8 @@
 //   state() / absorb(state)   that merged state as plain data: a worker's or a shard's blocks fold in
 import type { Observation, Target } from '../data/types.js';
 import type { PreparedVariable } from '../model/prepared-model.js';
+import { blockColumns } from '../simulate/block-columns.js';
+import { blockSize } from '../simulate/draw-blocks.js';
 import type { YearColumns } from '../simulate/simulate.js';
 import { historicalCagr } from './known-history.js';
 import { ExactQuantileAccumulator, type PortableQuantileAccumulator, type QuantileState } from './quantile-accumulator.js';
@@ -120,9 +122,11 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
   /** Draws in the blocks begun so far (blocks may come in any order; they add up to `draws`). */
   let begun = 0;
 
-  // Per-block state.
+  // Per-block state, in memory reused block after block (a block's garbage would be part of the peak).
   let count = 0;
   let block: KindBlock | undefined;
+  let lent = blockColumns(blockSize);
+  let flags = new Uint8Array(0);
   let everFlags: Uint8Array | undefined;
   let everCount = 0;
 
@@ -134,11 +138,16 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
       if (begun + size > draws) throw new Error(`internal: blocks of ${target.id} exceed ${draws} draws`);
       begun += size;
       count = size;
-      everFlags = everMet ? new Uint8Array(size) : undefined;
+      if (size > lent.size) lent = blockColumns(size);
+      lent.reset();
+      if (everMet) {
+        if (flags.length < size) flags = new Uint8Array(size);
+        everFlags = flags.subarray(0, size).fill(0);
+      }
       everCount = 0;
     },
     observeBase(base) {
-      block = tracking.startBlock(base, count);
+      block = tracking.startBlock(base, count, lent);
     },
     observe(columns) {
       if (!block) throw new Error(`internal: ${target.id} observed a year before its block's base`);

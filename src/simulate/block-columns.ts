@@ -1,5 +1,5 @@
-// Columns lent and taken back: to the law runtimes of one block (their per-draw state), and to one
-// variable's start() (its parameter draws).
+// Columns lent and taken back: to the law runtimes of one block (their per-draw state), to one
+// variable's start() (its parameter draws), and to a target tracker's block (track-target.ts).
 import type { BlockColumns } from '../laws/law.js';
 
 /**
@@ -9,7 +9,7 @@ import type { BlockColumns } from '../laws/law.js';
  * thread, held until a collection found it, and so part of the peak memory.
  * @example const arena = blockColumns(4096); arena.float64(100).length; // => 100
  */
-export function blockColumns(size: number): BlockColumns & { reset(): void } {
+export function blockColumns(size: number): BlockColumns & { readonly size: number; reset(): void } {
   const float64: Float64Array[] = [];
   const float32: Float32Array[] = [];
   const int32: Int32Array[] = [];
@@ -19,6 +19,7 @@ export function blockColumns(size: number): BlockColumns & { reset(): void } {
     if (!(Number.isInteger(length) && length >= 0 && length <= size)) throw new Error(`internal: a block column of ${length} values from an arena of ${size}`);
   };
   return {
+    size,
     float64(length) {
       check(length);
       if (taken.float64 === float64.length) float64.push(new Float64Array(size));

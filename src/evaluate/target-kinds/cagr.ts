@@ -6,7 +6,7 @@ import { fullYearLevels } from '../known-history.js';
 import { decideBounds, figureText, type RecordJudgement } from '../record-judgement.js';
 import { partYearText, yearOnRecord, type YearOnRecord } from '../year-on-record.js';
 import { growthNeed, windowFields } from './growth-each-year.js';
-import type { KindTracking, TargetKindDefinition } from './target-kind.js';
+import { lentCopy, type KindTracking, type TargetKindDefinition } from './target-kind.js';
 
 export const cagrKind: TargetKindDefinition = {
   name: 'cagr',
@@ -79,17 +79,18 @@ export function trackCagr(target: Target, variable: PreparedVariable, observatio
   return {
     previousOf: [],
     notes,
-    startBlock(base, count) {
+    startBlock(base, count, lent) {
       // A copy: the simulation's base columns become its first year.
-      let start = recordedStart !== undefined ? new Float64Array(count).fill(recordedStart) : fromYear - 1 <= varBase ? base.get(name)?.slice(0, count) : undefined;
+      const baseColumn = recordedStart === undefined && fromYear - 1 <= varBase ? base.get(name) : undefined;
+      let start = recordedStart !== undefined ? lent.float64(count).fill(recordedStart) : baseColumn ? lentCopy(baseColumn, count, lent) : undefined;
       let cagr: Float64Array | undefined;
       return {
         observe(columns) {
           const current = columns.current(name);
           if (!current) return undefined;
-          if (columns.year === fromYear - 1) start = current.slice(0, count);
+          if (columns.year === fromYear - 1) start = lentCopy(current, count, lent);
           if (columns.year !== target.year || !start) return undefined;
-          cagr = new Float64Array(count);
+          cagr = lent.float64(count);
           for (let i = 0; i < count; i++) cagr[i] = Math.pow(current[i] / start[i], 1 / span) - 1;
           return cagr;
         },

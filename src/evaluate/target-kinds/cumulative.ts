@@ -119,8 +119,8 @@ export function trackSum(target: Target, variable: PreparedVariable, observation
   return {
     previousOf: [],
     notes,
-    startBlock(_base, count) {
-      const sum = new Float64Array(count).fill(known);
+    startBlock(_base, count, lent) {
+      const sum = lent.float64(count).fill(known);
       return {
         observe(columns) {
           const current = columns.current(name);

@@ -84,8 +84,8 @@ export function trackMinimumGrowth(target: Target, variable: PreparedVariable, o
   return {
     previousOf: [name],
     notes: recorded.notes,
-    startBlock(_base, count) {
-      const minimum = new Float64Array(count).fill(recorded.minimum);
+    startBlock(_base, count, lent) {
+      const minimum = lent.float64(count).fill(recorded.minimum);
       return {
         observe(columns) {
           const year = columns.year;

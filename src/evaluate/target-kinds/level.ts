@@ -9,7 +9,7 @@ import { requiredGrowth } from '../required-growth.js';
 import { boundsItsYear, partYearBoundText, yearOnRecord, type YearOnRecord } from '../year-on-record.js';
 import type { TargetNeed } from '../target-need.js';
 import { latestLevel } from './latest-level.js';
-import type { KindTracking, TargetKindDefinition } from './target-kind.js';
+import { lentCopy, type KindTracking, type TargetKindDefinition } from './target-kind.js';
 
 export const levelKind: TargetKindDefinition = {
   name: 'level',
@@ -131,10 +131,11 @@ export function trackLevel(target: Target, variable: PreparedVariable): KindTrac
     previousOf: [],
     notes: [],
     ...(span !== undefined ? { ownGrowthYears: span } : {}),
-    startBlock(base, count) {
+    startBlock(base, count, lent) {
       // A copy: the simulation's base columns become its first year. In the target year it becomes
       // the growth factor in place (the base is not needed after it).
-      let start = span !== undefined ? base.get(name)?.slice(0, count) : undefined;
+      const baseColumn = span !== undefined ? base.get(name) : undefined;
+      let start = baseColumn ? lentCopy(baseColumn, count, lent) : undefined;
       let factor: Float64Array | undefined;
       return {
         observe(columns) {

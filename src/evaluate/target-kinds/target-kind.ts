@@ -4,6 +4,7 @@
 import type { KindFields, KindParseContext, TargetKindFields, UnitFamily } from '../../data/target-kind-fields.js';
 import type { Observation, Target } from '../../data/types.js';
 import type { PreparedVariable } from '../../model/prepared-model.js';
+import type { BlockColumns } from '../../laws/law.js';
 import type { YearColumns } from '../../simulate/simulate.js';
 import type { RecordJudgement } from '../record-judgement.js';
 import type { TargetNeed } from '../target-need.js';
@@ -35,8 +36,12 @@ export interface KindTracking {
   readonly notes: readonly string[];
   /** Years the growth factor of `ownGrowthFactor` spans (level kinds with a base year before the target year). */
   readonly ownGrowthYears?: number;
-  /** Starts a block of `count` draws; `base` holds the base columns (levels at each variable's base year). */
-  startBlock(base: ReadonlyMap<string, Float64Array>, count: number): KindBlock;
+  /**
+   * Starts a block of `count` draws; `base` holds the base columns (levels at each variable's base year).
+   * `columns` lends the block's per-draw state (taken back when the next block starts), so a run's
+   * trackers leave no garbage behind each block.
+   */
+  startBlock(base: ReadonlyMap<string, Float64Array>, count: number, columns: BlockColumns): KindBlock;
 }
 
 /** A target kind: everything the engine knows about it lives in its own file. */
@@ -69,4 +74,15 @@ export interface TargetKindDefinition extends TargetKindFields {
    * are the observed rows of the variable's own series (years already on record enter from them).
    */
   track(target: Target, variable: PreparedVariable, observations: readonly Observation[]): KindTracking;
+}
+
+/**
+ * A lent column holding the first `count` values of `column`: a copy a kind's block may change in
+ * place. Here, not beside the arena (src/simulate): `forecast data` loads the kinds, never the engine.
+ * @example lentCopy(Float64Array.of(1, 2, 3), 2, newColumns); // => Float64Array [1, 2]
+ */
+export function lentCopy(column: Float64Array, count: number, columns: BlockColumns): Float64Array {
+  const copy = columns.float64(count);
+  copy.set(column.subarray(0, count));
+  return copy;
 }
