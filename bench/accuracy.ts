@@ -18,18 +18,21 @@
 // produced, not bands; accuracy only, never timing).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { accuracyByLengthCsv, accuracyMetricsCsv } from '../src/backtest/accuracy-metrics-csv.js';
 import { defaultCalibrationSource } from '../src/backtest/default-calibration-source.js';
-import { readM3Csv, type M3Series } from '../src/backtest/read-m3-csv.js';
+import type { M3Series } from '../src/backtest/read-m3-csv.js';
 import type { AccuracyRow } from '../src/backtest/run-accuracy.js';
 import { runAccuracyBenchmark } from '../src/backtest/run-accuracy-benchmark.js';
 import { selectDefaultAnnualMethod } from '../src/backtest/select-default-annual-method.js';
 import { LENGTH_CLASSES } from '../src/forecast/length-class.js';
+import { benchArgs, fail, positiveInteger } from './bench-args.js';
+import { readCollection } from './read-collection.js';
 
-const { values } = parseArgs({
-  options: {
+const usage = `node dist/bench/accuracy.js [--benchmarks DIR] [--collection FILE …] [--horizon H] [--out DIR] [--check FILE] [--no-laws]
+                           [--pseudo-test | --holdout-last N] [--train-last N] [--default-only]
+       node dist/bench/accuracy.js --write-default-calibration FILE`;
+const values = benchArgs(usage, {
     benchmarks: { type: 'string', default: '../shared/benchmarks' },
     collection: { type: 'string', multiple: true },
     horizon: { type: 'string' },
@@ -41,41 +44,17 @@ const { values } = parseArgs({
     'pseudo-test': { type: 'boolean', default: false },
     'holdout-last': { type: 'string' },
     'train-last': { type: 'string' },
-  },
 });
 
 /** The two yardsticks run by default; any other collection takes H from its longest test part. */
 const benchmarks = resolve(values.benchmarks!);
 const yardsticks = values.collection?.map((file) => resolve(file)) ?? [join(benchmarks, 'm3-yearly.csv'), join(benchmarks, 'tourism-yearly.csv')];
-const positiveInteger = (text: string | undefined, name: string): number | undefined => {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`--${name} must be a positive whole number, got ${JSON.stringify(text)}`);
-    process.exit(2);
-  }
-  return value;
-};
 const horizonOption = positiveInteger(values.horizon, 'horizon');
 const holdoutLast = positiveInteger(values['holdout-last'], 'holdout-last');
 const trainLast = positiveInteger(values['train-last'], 'train-last');
 const pseudo = values['pseudo-test'] || holdoutLast !== undefined;
-for (const file of yardsticks) {
-  if (!existsSync(file)) {
-    console.error(`the collection must exist at ${file} (series_id,category,split,t,value), got no file`);
-    process.exit(2);
-  }
-}
+for (const file of yardsticks) if (!existsSync(file)) fail(`the collection must exist at ${file} (series_id,category,split,t,value), got no file`);
 const nameOf = (file: string) => basename(file).replace(/\.csv$/i, '');
-/** A collection's series; a malformed file stops the bench with the reader's located problems (exit 2), not a trace. */
-function readCollection(file: string): M3Series[] {
-  try {
-    return readM3Csv(readFileSync(file, 'utf8'), file);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(2);
-  }
-}
 /** Training parts only: the test parts are dropped at once. */
 const trainingOnly = (file: string): M3Series[] => readCollection(file).map((entry) => ({ ...entry, test: [] }));
 

@@ -9,14 +9,13 @@
 // and the rival rule — a floor at the default annual method's pooled band (its conformal table by
 // class and horizon times the window's shrunk error scale) — from the whole pseudo-training part and
 // from its last 7 values (Beijing's length). Then the test parts, scored once with the stored factors.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { BAND_SCALE_DRAWS, BAND_SCALE_HORIZON, bandScaleTable, compoundBandScaleFile } from '../src/backtest/band-scale-table.js';
 import { compoundBandHindcasts } from '../src/backtest/compound-band-hindcasts.js';
 import { lawForecaster } from '../src/backtest/law-forecaster.js';
 import { lengthClassForecast, type LengthClassCalibration } from '../src/backtest/length-class-calibration.js';
-import { readM3Csv, type M3Series } from '../src/backtest/read-m3-csv.js';
+import type { M3Series } from '../src/backtest/read-m3-csv.js';
 import type { SampledForecast } from '../src/backtest/sampled-forecast.js';
 import { scaledForecast } from '../src/backtest/scaled-forecast.js';
 import { scoreForecasts, type GroupScores } from '../src/backtest/score-forecasts.js';
@@ -26,10 +25,12 @@ import type { AnnualForecast } from '../src/forecast/annual-forecast.js';
 import { LENGTH_CLASSES, lengthClass } from '../src/forecast/length-class.js';
 import { shrunkErrorScale } from '../src/forecast/shrunk-error-scale.js';
 import { laws } from '../src/laws/registry.js';
+import { benchArgs } from './bench-args.js';
+import { readCollection } from './read-collection.js';
 
-const { values } = parseArgs({ options: { benchmarks: { type: 'string', default: '../shared/benchmarks' }, write: { type: 'string' } } });
+const values = benchArgs('node dist/bench/band-floor.js [--benchmarks DIR] [--write src/calibrate/compound-band-scale.ts]', { benchmarks: { type: 'string', default: '../shared/benchmarks' }, write: { type: 'string' } });
 const files = ['m3-yearly.csv', 'tourism-yearly.csv'].map((name) => join(resolve(values.benchmarks!), name));
-const collections = files.map((file) => ({ name: basename(file).replace(/\.csv$/, ''), series: readM3Csv(readFileSync(file, 'utf8')) }));
+const collections = files.map((file) => ({ name: basename(file).replace(/\.csv$/, ''), series: readCollection(file) }));
 const HORIZON = BAND_SCALE_HORIZON;
 const DRAWS = BAND_SCALE_DRAWS;
 

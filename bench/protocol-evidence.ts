@@ -11,13 +11,11 @@
 //   C. interval rules: error scales (own, whole training part, shrunk with k = 2, 3, 5, pooled only)
 //      and pools (by length class or all together) for the chosen w;
 //   D. robust slopes for D (Theil–Sen, median of differences, least squares, the last five years).
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { calibratedQuantile } from '../src/backtest/calibrate-intervals.js';
 import { defaultMemberHindcasts, mixedHindcastPoint } from '../src/backtest/default-member-hindcasts.js';
 import { calibrateByLengthClass, type LengthClassCalibration } from '../src/backtest/length-class-calibration.js';
-import { readM3Csv, type M3Series } from '../src/backtest/read-m3-csv.js';
+import type { M3Series } from '../src/backtest/read-m3-csv.js';
 import { selectDefaultAnnualMethod, TREND_WEIGHTS } from '../src/backtest/select-default-annual-method.js';
 import { smape } from '../src/backtest/smape.js';
 import type { AnnualMethod } from '../src/forecast/annual-method.js';
@@ -26,15 +24,17 @@ import { forecastDefaultMembers, mixDefaultMembers } from '../src/forecast/defau
 import { lengthClass } from '../src/forecast/length-class.js';
 import { logChangeMoments } from '../src/forecast/log-change-scale.js';
 import { shrunkErrorScale } from '../src/forecast/shrunk-error-scale.js';
+import { benchArgs } from './bench-args.js';
+import { readCollection } from './read-collection.js';
 
-const { values } = parseArgs({ options: { benchmarks: { type: 'string', default: '../shared/benchmarks' }, 'no-subsets': { type: 'boolean', default: false } } });
+const values = benchArgs('node dist/bench/protocol-evidence.js [--benchmarks DIR] [--no-subsets]', { benchmarks: { type: 'string', default: '../shared/benchmarks' }, 'no-subsets': { type: 'boolean', default: false } });
 const yardsticks = [
   { name: 'M3', file: 'm3-yearly.csv', horizon: 6 },
   { name: 'tourism', file: 'tourism-yearly.csv', horizon: 4 },
 ];
 interface PseudoTest { readonly label: string; readonly horizon: number; readonly series: readonly M3Series[] }
 const pseudoTests: PseudoTest[] = yardsticks.flatMap(({ name, file, horizon }) => {
-  const training = readM3Csv(readFileSync(join(resolve(values.benchmarks!), file), 'utf8')).map((entry) => entry.train);
+  const training = readCollection(join(resolve(values.benchmarks!), file)).map((entry) => entry.train);
   return [1, 2, 3].map((depth) => {
     const series = training
       .map((train) => train.slice(0, train.length - (depth - 1) * horizon))
