@@ -27,6 +27,7 @@ import { createStream } from '../src/simulate/random/create-stream.js';
 import { quantilesOf } from '../src/evaluate/quantiles.js';
 import { meanOf } from '../src/evaluate/mean-of.js';
 import type { ModelSpec } from '../src/spec/model-spec.js';
+import { benchArgs, positiveInteger } from './bench-args.js';
 
 const here = fileURLToPath(import.meta.url);
 const projectRoot = resolve(here, '..', '..', '..');
@@ -285,6 +286,9 @@ function width(draws: number, rounds: number, variables: number): void {
   goals.push({ what: '10× the variables vs the model, time', value: ratio, unit: '×', goal: 10 });
 }
 
+/** Seconds one more sweep variant costs at 100,000 draws on two threads (section 5), for docs/scale.md. */
+let sweepVariantSeconds = Number.NaN;
+
 function sweeps(rounds: number, out: string): void {
   console.log(`5. Sweeps: \`forecast sweep scenarios/baseline.yaml --draws 100000 --threads 2\` of 4 and of 8 variants, whole processes, interleaved (medians of ${rounds} rounds)`);
   const sweep = (variants: number) =>
@@ -296,6 +300,7 @@ function sweeps(rounds: number, out: string): void {
     eight.push(sweep(8));
   }
   const perVariant = (median(eight) - median(four)) / 4;
+  sweepVariantSeconds = perVariant;
   row(['variants', 'seconds'], 16);
   row(['4', fixed(median(four))], 16);
   row(['8', fixed(median(eight))], 16);
@@ -314,14 +319,17 @@ function goalTable(): string[] {
 }
 
 const args = process.argv.slice(2);
+// `--child MODE DRAWS THREADS` is this script calling itself (section 2), never typed by hand.
 if (args[0] === '--child') await child(args[1] as Mode, Number(args[2]), Number(args[3] ?? 1));
 else {
-  const option = (name: string) => {
-    const at = args.indexOf(name);
-    return at >= 0 ? args[at + 1] : undefined;
-  };
-  const sizes = (option('--sizes') ?? '10000,100000,1000000,4000000').split(',').map(Number);
-  const rounds = Number(option('--rounds') ?? 5);
+  const options = benchArgs('npm run bench -- [--sizes 10000,100000,1000000,4000000] [--rounds 5] [--markdown FILE] [--update-readme]', {
+    sizes: { type: 'string', default: '10000,100000,1000000,4000000' },
+    rounds: { type: 'string', default: '5' },
+    markdown: { type: 'string' },
+    'update-readme': { type: 'boolean', default: false },
+  });
+  const sizes = options.sizes!.split(',').map((size) => positiveInteger(size, 'sizes')!);
+  const rounds = positiveInteger(options.rounds, 'rounds')!;
   // One scratch folder for the runs' outputs and the CLI's content cache (empty at the start;
   // FORECAST_CACHE as given wins), removed when the bench ends.
   const scratch = mkdtempSync(join(tmpdir(), 'forecast-bench-'));
@@ -351,15 +359,30 @@ else {
     '',
     ...markdown,
   ].join('\n');
-  const file = option('--markdown');
+  const file = options.markdown;
   if (file) writeFileSync(file, `${section}\n`);
-  if (args.includes('--update-readme')) {
-    const readme = join(projectRoot, 'README.md');
-    const text = readFileSync(readme, 'utf8');
-    const start = '<!-- bench:start -->';
-    const end = '<!-- bench:end -->';
-    if (!text.includes(start) || !text.includes(end)) throw new Error(`README.md must hold ${start} … ${end} around the measured tables`);
-    writeFileSync(readme, `${text.slice(0, text.indexOf(start) + start.length)}\n${section}\n${text.slice(text.indexOf(end))}`);
+  if (options['update-readme']) {
+    replaceBetween('README.md', 'bench', section);
     console.log('README.md: the measured tables replaced');
+    // docs/scale.md's worked sweep (1,000 variants × 100,000 draws) quotes the same run's cost.
+    const v = sweepVariantSeconds;
+    replaceBetween(
+      'docs/scale.md',
+      'sweep-cost',
+      `${fixed(v)} s a variant at 100,000 draws on two threads (${availableParallelism()} cores, Node ${process.version}, load average ${loadAfter} as it ended), so about ` +
+        `${fixed((v * 1000) / 60, 1)} min for the 1,000 variants on one such machine`,
+    );
+    console.log('docs/scale.md: the cost of a sweep variant replaced');
   }
+}
+
+/** Writes `text` between the markers `<!-- name:start -->` and `<!-- name:end -->` of a project file. */
+function replaceBetween(file: string, name: string, text: string): void {
+  const path = join(projectRoot, file);
+  const old = readFileSync(path, 'utf8');
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  if (!old.includes(start) || !old.includes(end)) throw new Error(`${file} must hold ${start} … ${end} around the measured figures`);
+  const block = text.includes('\n') ? `\n${text}\n` : text;
+  writeFileSync(path, `${old.slice(0, old.indexOf(start) + start.length)}${block}${old.slice(old.indexOf(end))}`);
 }
