@@ -1,12 +1,12 @@
 // Steps 3–5 for one scenario: calibrate, simulate, evaluate. Pure: no files, no clock, inputs untouched.
 //
 //   setup            calibrate the model, find the targets it judges (run-setup.ts)
-//   pilot            blocks 0 … 7 lay out the histogram summaries (runs above 65,536 draws)
+//   pilot            blocks 0 … 1 to 0 … 7 lay out the histogram summaries (runs above 65,536 draws; pilotBlocksFor)
 //   rest             every other block, in any order, on any thread or machine (a part counts its own)
 //   refine           a second pass, only when some order statistic fell outside every window
 //   result           summaries and target verdicts from the merged state
 import type { DataSet } from '../data/types.js';
-import { exactQuantileMaxDraws, pilotBlocks, QuantileSummaries } from '../evaluate/quantile-summaries.js';
+import { exactQuantileMaxDraws, pilotBlocksFor, QuantileSummaries } from '../evaluate/quantile-summaries.js';
 import type { TargetTracker } from '../evaluate/track-target.js';
 import { drawBlocks, type DrawBlock } from '../simulate/draw-blocks.js';
 import type { ModelSpec } from '../spec/model-spec.js';
@@ -92,9 +92,9 @@ export function startPart(setup: RunSetup, owned: readonly DrawBlock[], options:
   return { accumulator, quantiles, rest: owned.filter((b) => b.index >= after), pilotDraws };
 }
 
-/** The first block after the pilot: 0 when summaries are exact (no pilot), else pilotBlocks. */
+/** The first block after the pilot: 0 when summaries are exact (no pilot), else pilotBlocksFor(draws). */
 export function firstBlockAfterPilot(draws: number, exactQuantiles: boolean): number {
-  return exactQuantiles || draws <= exactQuantileMaxDraws ? 0 : pilotBlocks;
+  return exactQuantiles || draws <= exactQuantileMaxDraws ? 0 : pilotBlocksFor(draws);
 }
 
 /**

@@ -1,8 +1,10 @@
 // The histogram summaries' stated bound, on every shipped scenario, variable and year: each reported
 // quantile within 1/20 of its own Monte Carlo standard error of the exact type-7 quantile of the same draws.
+// Each scenario at its own draw count, so pilots of 2, 3 and 4 blocks are all checked (pilotBlocksFor).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExactQuantileAccumulator } from '../../src/evaluate/quantile-accumulator.js';
+import { pilotBlocksFor } from '../../src/evaluate/quantile-summaries.js';
 import { histogramTargetFraction } from '../../src/evaluate/histogram-quantile-accumulator.js';
 import { quantileProbabilities } from '../../src/evaluate/quantiles.js';
 import { loadRunInputs } from '../../src/io/load-run-inputs.js';
@@ -10,7 +12,8 @@ import { runScenario } from '../../src/pipeline/run-scenario.js';
 import type { DrawObserver } from '../../src/simulate/draw-observer.js';
 import { projectRoot } from '../helpers/project.js';
 
-const draws = 200_000;
+/** Draws of each scenario: the smallest pilot (2 blocks), then 3 and 4. */
+const drawsOf: Record<string, number> = { baseline: 100_000, optimistic: 200_000, pessimistic: 300_000 };
 const inputs = loadRunInputs(projectRoot, 'data', ['baseline', 'optimistic', 'pessimistic'].map((s) => join(projectRoot, 'scenarios', `${s}.yaml`)));
 
 /** Every draw of every variable and year (base years included), kept exactly by an observer. */
@@ -44,7 +47,12 @@ function standardError(values: ExactQuantileAccumulator, p: number): number {
 }
 
 describe('histogram quantile summaries', () => {
+  it('the three runs lay out from pilots of 2, 3 and 4 blocks', () => {
+    expect(Object.values(drawsOf).map(pilotBlocksFor)).toEqual([2, 3, 4]);
+  });
+
   for (const { scenario, model } of inputs.scenarios) {
+    const draws = drawsOf[scenario.scenario];
     it(`${scenario.scenario}: every variable and year within se/${histogramTargetFraction} of the exact quantiles (${draws.toLocaleString('en-US')} draws)`, () => {
       const keep = new Map<string, ExactQuantileAccumulator>();
       const approximate = runScenario(model, inputs.data, scenario, {
