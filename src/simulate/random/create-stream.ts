@@ -512,19 +512,33 @@ export interface BlockStreams {
  */
 export function blockStreams(seed: number): BlockStreams {
   warmUpFills();
-  const hashes = new Map<string, Int32Array>();
-  return {
-    stream(block: number, ...keys: string[]): RandomStream {
-      const id = keys.join('\u0000');
-      let hash = hashes.get(id);
-      if (!hash) {
-        const h = fnv1a64Of(seed, keys);
-        hash = Int32Array.of(Number(h >> 32n) | 0, Number(h & 0xffffffffn) | 0);
-        hashes.set(id, hash);
-      }
-      const state = new Int32Array(8);
-      blockStreamStateInto(hash[0], hash[1], block, state);
-      return new Xoshiro256StarStarStream(state);
-    },
-  };
+  return new SeededBlockStreams(seed);
+}
+
+/**
+ * BlockStreams as a class: one `stream` function for every run of a process. With an object literal
+ * each run had its own, and a law's optimised start() — compiled during one run, e.g. the pilot —
+ * met another at every block of the next and was deoptimised ("wrong call target"): 237 times in a
+ * 10⁶-draw run.
+ */
+class SeededBlockStreams implements BlockStreams {
+  private readonly seed: number;
+  private readonly hashes = new Map<string, Int32Array>();
+
+  constructor(seed: number) {
+    this.seed = seed;
+  }
+
+  stream(block: number, ...keys: string[]): RandomStream {
+    const id = keys.join('\u0000');
+    let hash = this.hashes.get(id);
+    if (!hash) {
+      const h = fnv1a64Of(this.seed, keys);
+      hash = Int32Array.of(Number(h >> 32n) | 0, Number(h & 0xffffffffn) | 0);
+      this.hashes.set(id, hash);
+    }
+    const state = new Int32Array(8);
+    blockStreamStateInto(hash[0], hash[1], block, state);
+    return new Xoshiro256StarStarStream(state);
+  }
 }
