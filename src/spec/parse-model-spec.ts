@@ -40,11 +40,23 @@ const isMap = (value: unknown): value is RawMap => value !== null && typeof valu
  * // => 'linear'
  */
 export function parseModelSpec(file: string, text: string): ModelSpec {
-  if (!contentCacheOn()) return checkModelText(file, text);
-  // A pure function of the name shown, the text and the limits: kept in the content cache (only a
-  // model without problems is stored; a stored one comes back unfrozen).
-  return deepFreeze(cachedByContent('model-spec', [file, text, JSON.stringify(activeLimits())], () => checkModelText(file, text)));
+  // A pure function of the name shown, the text and the limits. `forecast validate` checks every
+  // model file, then reads each again as a scenario's model: the second read gets the first's
+  // frozen model (the last few are kept in memory, only models without problems).
+  const limits = JSON.stringify(activeLimits());
+  const key = `${file}\0${limits}\0${text}`;
+  const kept = modelsKept.get(key);
+  if (kept !== undefined) return kept;
+  // Kept in the content cache too (a stored model comes back unfrozen).
+  const model = contentCacheOn() ? deepFreeze(cachedByContent('model-spec', [file, text, limits], () => checkModelText(file, text))) : checkModelText(file, text);
+  if (modelsKept.size >= modelsKeptCount) modelsKept.delete(modelsKept.keys().next().value as string);
+  modelsKept.set(key, model);
+  return model;
 }
+
+/** Models kept in memory (oldest dropped first): a project has a few model files. */
+const modelsKeptCount = 16;
+const modelsKept = new Map<string, ModelSpec>();
 
 /** parseModelSpec's work: the four steps above. */
 function checkModelText(file: string, text: string): ModelSpec {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors/input-error.js';
+import { defaultLimits, useLimits } from '../../src/io/limits.js';
 import { formulaCycles, parseModelSpec } from '../../src/spec/parse-model-spec.js';
 import { lawNames, lawParameterNames } from '../../src/spec/law-parameter-names.js';
 
@@ -18,6 +19,21 @@ describe('parseModelSpec', () => {
       ['unicorns', 'negativeBinomial'],
       ['cumulative', 'formula'],
     ]);
+  });
+
+  it('parseModelSpec returns the model it made for the same name, text and limits (validate reads each model twice)', () => {
+    const text = readFileSync(file, 'utf8');
+    const first = parseModelSpec(file, text);
+    expect(parseModelSpec(file, text)).toBe(first);
+    expect(parseModelSpec(file, `${text}\n`)).not.toBe(first);
+    expect(parseModelSpec('other.yaml', text)).not.toBe(first);
+    const previous = useLimits({ ...defaultLimits, yamlNodes: defaultLimits.yamlNodes + 1 });
+    try {
+      expect(parseModelSpec(file, text)).not.toBe(first);
+    } finally {
+      useLimits(previous);
+    }
+    expect(parseModelSpec(file, `${text}\n`)).toEqual(first);
   });
 
   it('reads calibration, params (percents converted), start, region and labels', () => {
