@@ -40,15 +40,16 @@ const isMap = (value: unknown): value is RawMap => value !== null && typeof valu
  * // => 'linear'
  */
 export function parseModelSpec(file: string, text: string): ModelSpec {
-  // A pure function of the name shown, the text and the limits. `forecast validate` checks every
-  // model file, then reads each again as a scenario's model: the second read gets the first's
-  // frozen model (the last few are kept in memory, only models without problems).
+  // A pure function of the name shown, the text and the limits.
   const limits = JSON.stringify(activeLimits());
+  // Kept in the content cache (only a model without problems is stored; a stored one comes back unfrozen).
+  if (contentCacheOn()) return deepFreeze(cachedByContent('model-spec', [file, text, limits], () => checkModelText(file, text)));
+  // Without it, the last few are kept in memory: `forecast validate` checks every model file, then
+  // reads each again as a scenario's model, and the second read gets the first's frozen model.
   const key = `${file}\0${limits}\0${text}`;
   const kept = modelsKept.get(key);
   if (kept !== undefined) return kept;
-  // Kept in the content cache too (a stored model comes back unfrozen).
-  const model = contentCacheOn() ? deepFreeze(cachedByContent('model-spec', [file, text, limits], () => checkModelText(file, text))) : checkModelText(file, text);
+  const model = checkModelText(file, text);
   if (modelsKept.size >= modelsKeptCount) modelsKept.delete(modelsKept.keys().next().value as string);
   modelsKept.set(key, model);
   return model;
