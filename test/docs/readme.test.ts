@@ -1,5 +1,5 @@
 // The README shows what `npm start` prints: the verdict table is checked against a real run.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/cli-io.js';
@@ -34,5 +34,19 @@ describe('README.md', () => {
       expect(io.err.join(''), `README example ${index + 1}:\n${example}`).toBe('');
       expect(code).toBe(0);
     }
+  });
+
+  it('every measured figure the bench writes into README.md and docs/ is filled in (npm run bench -- --update-readme)', () => {
+    const files = ['README.md', ...readdirSync(join(projectRoot, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
+    let regions = 0;
+    for (const file of files) {
+      const text = readFileSync(join(projectRoot, file), 'utf8');
+      for (const [, name, body] of text.matchAll(/<!-- ([a-z-]+):start -->([\s\S]*?)<!-- \1:end -->/g)) {
+        regions++;
+        expect(body.trim().length, `${file}: ${name}`).toBeGreaterThan(0);
+        expect(body, `${file}: ${name}`).not.toMatch(/not measured yet/);
+      }
+    }
+    expect(regions).toBeGreaterThanOrEqual(2);
   });
 });
