@@ -1,7 +1,7 @@
 // Steps 3–5 for one scenario: calibrate, simulate, evaluate. Pure: no files, no clock, inputs untouched.
 //
 //   setup            calibrate the model, find the targets it judges (run-setup.ts)
-//   pilot            blocks 0 … 1 to 0 … 7 lay out the histogram summaries (runs above 65,536 draws; pilotBlocksFor)
+//   pilot            the first 2 to 8 blocks (pilotBlocksFor) lay out the histogram summaries (runs above 65,536 draws)
 //   rest             every other block, in any order, on any thread or machine (a part counts its own)
 //   refine           a second pass, only when some order statistic fell outside every window
 //   result           summaries and target verdicts from the merged state
