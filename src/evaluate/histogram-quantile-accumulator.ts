@@ -544,9 +544,14 @@ export class HistogramQuantileAccumulator implements PortableQuantileAccumulator
     this.absorb(other.state());
   }
 
-  /** The counters (the sink excluded: it is never read), the count and the NaN count. */
+  /**
+   * The counters (the sink excluded: it is never read), the count and the NaN count. The counters are
+   * a view of this summary's own, not a copy: a worker posts its state with their memory moved, not
+   * copied, at the end of a run (3.8 MB a thread at 10⁶ draws, 7.6 at 4·10⁶, were copied while both
+   * copies lived). Read or post a state before this summary counts more values.
+   */
   state(): QuantileState {
-    return { kind: 'histogram', counts: this.counts.slice(0, this.layout.counters), count: this.added, nanCount: this.nanCount };
+    return { kind: 'histogram', counts: this.counts.subarray(0, this.layout.counters), count: this.added, nanCount: this.nanCount };
   }
 
   absorb(state: QuantileState): void {
