@@ -16,7 +16,7 @@
 // Writes <out>/<collection>-metrics.csv and <collection>-by-length.csv. With --check, exits 1 when the
 // default's figures differ from the stored ones (bench/accuracy-baseline.json: what the protocol
 // produced, not bands; accuracy only, never timing).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { accuracyByLengthCsv, accuracyMetricsCsv } from '../src/backtest/accuracy-metrics-csv.js';
@@ -27,7 +27,7 @@ import { runAccuracyBenchmark } from '../src/backtest/run-accuracy-benchmark.js'
 import { selectDefaultAnnualMethod } from '../src/backtest/select-default-annual-method.js';
 import { LENGTH_CLASSES } from '../src/forecast/length-class.js';
 import { benchArgs, fail, positiveInteger } from './bench-args.js';
-import { readCollection } from './read-collection.js';
+import { readCollection, requireCollection } from './read-collection.js';
 
 const usage = `node dist/bench/accuracy.js [--benchmarks DIR] [--collection FILE …] [--horizon H] [--out DIR] [--check FILE] [--no-laws]
                            [--pseudo-test | --holdout-last N] [--train-last N] [--default-only]
@@ -53,7 +53,7 @@ const horizonOption = positiveInteger(values.horizon, 'horizon');
 const holdoutLast = positiveInteger(values['holdout-last'], 'holdout-last');
 const trainLast = positiveInteger(values['train-last'], 'train-last');
 const pseudo = values['pseudo-test'] || holdoutLast !== undefined;
-for (const file of yardsticks) if (!existsSync(file)) fail(`the collection must exist at ${file} (series_id,category,split,t,value), got no file`);
+for (const file of yardsticks) requireCollection(file);
 const nameOf = (file: string) => basename(file).replace(/\.csv$/i, '');
 /** Training parts only: the test parts are dropped at once. */
 const trainingOnly = (file: string): M3Series[] => readCollection(file).map((entry) => ({ ...entry, test: [] }));

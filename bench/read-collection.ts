@@ -9,10 +9,15 @@ import { fail } from './bench-args.js';
  * @example readCollection('../shared/benchmarks/m3-yearly.csv').length; // => 645
  */
 export function readCollection(file: string): M3Series[] {
-  if (!existsSync(file)) fail(`the collection must exist at ${file} (series_id,category,split,t,value), got no file`);
+  requireCollection(file);
   try {
     return readM3Csv(readFileSync(file, 'utf8'), file);
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** Stops the script (exit 2) unless a collection file exists at `file`: checked for every file before any is read. */
+export function requireCollection(file: string): void {
+  if (!existsSync(file)) fail(`the collection must exist at ${file} (series_id,category,split,t,value), got no file`);
 }

@@ -286,10 +286,8 @@ function width(draws: number, rounds: number, variables: number): void {
   goals.push({ what: '10× the variables vs the model, time', value: ratio, unit: '×', goal: 10 });
 }
 
-/** Seconds one more sweep variant costs at 100,000 draws on two threads (section 5), for docs/scale.md. */
-let sweepVariantSeconds = Number.NaN;
-
-function sweeps(rounds: number, out: string): void {
+/** Section 5; returns the seconds one more variant costs at 100,000 draws on two threads (for docs/scale.md). */
+function sweeps(rounds: number, out: string): number {
   console.log(`5. Sweeps: \`forecast sweep scenarios/baseline.yaml --draws 100000 --threads 2\` of 4 and of 8 variants, whole processes, interleaved (medians of ${rounds} rounds)`);
   const sweep = (variants: number) =>
     wholeProcess(process.execPath, [cli, 'sweep', baselineFile, '--vary', `assumptions.aiCoreIndustry.growth.mean=${Array.from({ length: variants }, (_, i) => `${10 + i}%`).join(',')}`, '--draws', '100000', '--threads', '2', '--quiet', '--out', out]).seconds;
@@ -300,12 +298,12 @@ function sweeps(rounds: number, out: string): void {
     eight.push(sweep(8));
   }
   const perVariant = (median(eight) - median(four)) / 4;
-  sweepVariantSeconds = perVariant;
   row(['variants', 'seconds'], 16);
   row(['4', fixed(median(four))], 16);
   row(['8', fixed(median(eight))], 16);
   console.log(`cost of one more variant at 100,000 draws: ${fixed(perVariant)} s on two threads (1,000 variants ≈ ${fixed((perVariant * 1000) / 60, 1)} min)\n`);
   markdown.push('', '| sweep at 100,000 draws, 2 threads | s |', '|---|---|', `| 4 variants | ${fixed(median(four))} |`, `| 8 variants | ${fixed(median(eight))} |`, `| one more variant | ${fixed(perVariant)} |`);
+  return perVariant;
 }
 
 function goalTable(): string[] {
@@ -346,7 +344,7 @@ else {
   theJob(sizes, Math.max(1, Math.min(rounds, 3)), hasNumpy);
   theCommand(Math.max(1, Math.min(rounds, 3)), hasNumpy, out);
   width(1_000_000, Math.max(1, Math.min(rounds, 3)), model.variables);
-  sweeps(Math.max(1, Math.min(rounds, 3)), out);
+  const sweepVariantSeconds = sweeps(Math.max(1, Math.min(rounds, 3)), out);
   const loadAfter = load();
   console.log('Goals (issue 13):');
   for (const line of goalTable()) console.log(line);
@@ -365,12 +363,11 @@ else {
     replaceBetween('README.md', 'bench', section);
     console.log('README.md: the measured tables replaced');
     // docs/scale.md's worked sweep (1,000 variants × 100,000 draws) quotes the same run's cost.
-    const v = sweepVariantSeconds;
     replaceBetween(
       'docs/scale.md',
       'sweep-cost',
-      `${fixed(v)} s a variant at 100,000 draws on two threads (${availableParallelism()} cores, Node ${process.version}, load average ${loadAfter} as it ended), so about ` +
-        `${fixed((v * 1000) / 60, 1)} min for the 1,000 variants on one such machine`,
+      `${fixed(sweepVariantSeconds)} s a variant at 100,000 draws on two threads (${availableParallelism()} cores, Node ${process.version}, load average ${loadAfter} as it ended), so about ` +
+        `${fixed((sweepVariantSeconds * 1000) / 60, 1)} min for the 1,000 variants on one such machine`,
     );
     console.log('docs/scale.md: the cost of a sweep variant replaced');
   }

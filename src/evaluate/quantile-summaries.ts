@@ -21,7 +21,7 @@ import { quantileProbabilities } from './quantiles.js';
 import { blockSize } from '../simulate/draw-blocks.js';
 
 /** Most pilot blocks (8 × 4096 = 32,768 draws, from 10⁶ draws on): the pilot's values are all held at once. */
-export const maxPilotBlocks = 8;
+const maxPilotBlocks = 8;
 /** Fewest pilot blocks (8,192 draws). */
 const minPilotBlocks = 2;
 
