@@ -27,9 +27,12 @@ function bufferOf(length: number): Float64Array {
   return free;
 }
 
-/** Gives a buffer no longer read or written back to the pool (dropped when the pool is full). */
+/**
+ * Gives a buffer no longer read or written back to the pool (dropped when the pool is full, or when it
+ * is a view into a larger block, a pilot's arena: pooling it would keep the whole block alive).
+ */
 function releaseBuffer(buffer: Float64Array): void {
-  if (buffer.length === 0 || pooledBytes + buffer.byteLength > pooledBytesMax) return;
+  if (buffer.length === 0 || buffer.byteLength !== buffer.buffer.byteLength || pooledBytes + buffer.byteLength > pooledBytesMax) return;
   const free = pooled.get(buffer.length) ?? [];
   free.push(buffer);
   pooled.set(buffer.length, free);
@@ -84,9 +87,20 @@ export class ExactQuantileAccumulator implements PortableQuantileAccumulator {
   /** Quantiles already found for the values as they are (cleared by add and merge). */
   private known = new Map<number, number>();
 
-  /** @param expectedCount values expected (the buffer's first size; it grows past it if need be) */
-  constructor(expectedCount = 0) {
-    this.buffer = bufferOf(expectedCount);
+  /**
+   * @param expectedCount values expected (the buffer's first size; it grows past it if need be)
+   * @param buffer where to keep them (expectedCount values; e.g. a slice of a pilot's arena); default a buffer of its own
+   */
+  constructor(expectedCount = 0, buffer?: Float64Array) {
+    if (buffer && buffer.length !== expectedCount) throw new Error(`internal: a buffer of ${buffer.length} values given for ${expectedCount}`);
+    this.buffer = buffer ?? bufferOf(expectedCount);
+  }
+
+  /** Moves the values into a buffer of their own (so a shared block the buffer was lent from can be freed). */
+  ownValues(): void {
+    this.assertLive();
+    if (this.buffer.byteLength === this.buffer.buffer.byteLength) return;
+    this.buffer = this.buffer.slice(0, this.stored);
   }
 
   /**

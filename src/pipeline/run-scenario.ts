@@ -11,6 +11,7 @@ import type { TargetTracker } from '../evaluate/track-target.js';
 import { drawBlocks, type DrawBlock } from '../simulate/draw-blocks.js';
 import type { ModelSpec } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
+import { collectAfterPilotBytes, collectGarbage } from './collect-garbage.js';
 import { runSetup, type RunSetup } from './run-setup.js';
 import { ScenarioAccumulator, type AccumulatorExtras } from './scenario-accumulator.js';
 import type { ScenarioResult } from '../model/scenario-result.js';
@@ -89,6 +90,9 @@ export function startPart(setup: RunSetup, owned: readonly DrawBlock[], options:
     new ScenarioAccumulator(setup, shaping).simulate(otherPilot);
     quantiles.endPilot(shaping);
   } else quantiles.endPilot();
+  // The pilot's values (27 MB at 10⁶ draws for the shipped model) go back to the system before the
+  // counting begins (measured: peak RSS 128 MB instead of 146 at 10⁶ draws on two threads, +1% time).
+  if (quantiles.pilotBytes >= collectAfterPilotBytes) collectGarbage();
   return { accumulator, quantiles, rest: owned.filter((b) => b.index >= after), pilotDraws };
 }
 

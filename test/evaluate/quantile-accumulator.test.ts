@@ -41,6 +41,25 @@ describe('ExactQuantileAccumulator', () => {
     expect(state.kind === 'exact' && Array.from(state.values)).toEqual([4, 1, 3, 2]);
   });
 
+  it('keeps its values in a lent buffer until told to move them out; a lent buffer is never handed on to later summaries', () => {
+    const block = new Float64Array(200);
+    const lent = new ExactQuantileAccumulator(100, block.subarray(100));
+    lent.add(Float64Array.of(5, 7, 6), 3);
+    expect(Array.from(block.subarray(100, 103))).toEqual([5, 7, 6]);
+    lent.ownValues();
+    block.fill(-1);
+    lent.add(Float64Array.of(8), 1);
+    expect(lent.quantiles([0, 0.5, 1])).toEqual([5, 6.5, 8]);
+    expect(block.every((v) => v === -1)).toBe(true);
+    expect(() => new ExactQuantileAccumulator(100, block.subarray(0, 99))).toThrow('a buffer of 99 values given for 100');
+    // Released while still in the lent buffer: a later summary of its size must not write into the block.
+    const again = new ExactQuantileAccumulator(100, block.subarray(100));
+    again.release();
+    const later = new ExactQuantileAccumulator(100);
+    later.add(Float64Array.from({ length: 100 }, (_, i) => i), 100);
+    expect(block.every((v) => v === -1)).toBe(true);
+  });
+
   it('does not depend on how the values are split into blocks, or on merging accumulators', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 200 }), fc.array(fc.nat(50), { maxLength: 8 }), (values, cuts) => {

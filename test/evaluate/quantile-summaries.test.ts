@@ -35,6 +35,28 @@ describe('QuantileSummaries', () => {
     expect(summary.quantiles(quantileProbabilities)).toEqual(Array.from(quantilesOf(values, quantileProbabilities)));
   });
 
+  it('keeps a large run\'s pilot values in shared blocks: the same histograms as a buffer per summary, and the blocks let go at the end of the pilot', () => {
+    const draws = 1_000_000;
+    const pilotValues = 32_768; // pilotBlocksFor(10⁶) = 8 blocks of 4096
+    const summaries = new QuantileSummaries(draws, false);
+    // More summaries than one block holds (64), the last with too few values to lay out a histogram.
+    const made = Array.from({ length: 70 }, () => summaries.create());
+    const pilots = made.map((_, k) => normals(pilotValues, `pilot ${k}`, k));
+    made.slice(0, 69).forEach((summary, k) => feed(summary, pilots[k]));
+    made[69].add(Float64Array.of(3, 1, 2), 3);
+    summaries.endPilot();
+    expect(summaries.pilotBytes).toBe(70 * pilotValues * 8);
+    for (const [k, summary] of made.slice(0, 69).entries()) {
+      const rest = normals(20_000, `rest ${k}`, k);
+      const alone = new HistogramQuantileAccumulator(histogramLayout(pilots[k], quantileProbabilities, draws));
+      alone.add(pilots[k], pilotValues);
+      alone.add(rest, rest.length);
+      summary.add(rest, rest.length);
+      expect(summary.quantiles(quantileProbabilities)).toEqual(alone.quantiles(quantileProbabilities));
+    }
+    expect(made[69].quantiles([0, 0.5, 1])).toEqual([1, 2, 3]);
+  });
+
   it('counts (ties) are kept as atoms: the histogram gives the exact quantiles', () => {
     const values = new Float64Array(300_000);
     createStream(3, 'counts').fillPoisson(values, 3);
