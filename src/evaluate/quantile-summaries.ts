@@ -60,10 +60,12 @@ export interface ColumnQuantileAccumulator extends PortableQuantileAccumulator {
 /**
  * Where a run's pilot values are kept: a few large blocks, each holding the pilot of
  * arenaSummaries summaries, instead of a buffer per summary. At 10⁶ draws the pilot holds about 27 MB
- * (32,768 values × 8 bytes × 108 summaries for the shipped model). A block that large is mapped from the
- * system on its own and goes back to it whole when freed; a quarter-megabyte buffer per summary is
- * carved from the C heap, and once freed stayed resident for the rest of the run (measured: peak RSS
- * 146 MB against 128 MB at 10⁶ draws on two threads).
+ * (32,768 values × 8 bytes × 108 summaries for the shipped model). glibc maps an allocation above its
+ * threshold (128 KB, raised to the largest block freed so far, at most 32 MB) on its own and unmaps it
+ * when it is freed; smaller ones come from its heap, which keeps their pages. With a quarter-megabyte
+ * buffer per summary the pilot stayed resident for the whole run, even after a forced collection freed
+ * the buffers; with blocks of 16 MB (all of one size, so each is at or above the threshold that freeing
+ * the last one set) it leaves (measured: peak RSS 128.7 against 149.4 MB at 10⁶ draws on two threads).
  */
 class PilotArena {
   private readonly values: number;
