@@ -274,7 +274,7 @@ export class QuantileSummaries {
   private readonly refining?: { readonly of: PilotedQuantileAccumulator[]; readonly collectors: RefiningCollector[] };
   /** The pilot's values while it runs (piloted summaries only); dropped by endPilot. */
   private pilot?: PilotArena;
-  /** Bytes of pilot values this run held (0 for exact runs and parts given their layouts). */
+  /** Bytes of pilot values this part held, its own and those of the summaries that shaped its layouts (0 for exact runs and parts given their layouts). */
   pilotBytes = 0;
 
   /**
@@ -322,8 +322,9 @@ export class QuantileSummaries {
   endPilot(alsoShaping?: QuantileSummaries): void {
     if (this.exact || this.refining || this.given) return;
     this.made.forEach((summary, k) => summary.endPilot(this.draws, alsoShaping?.made[k]?.exactValues()));
-    // Every summary has counted its pilot values or moved them out: the arena is garbage.
-    this.pilotBytes = this.pilot?.bytes ?? 0;
+    // Every summary has counted its pilot values or moved them out: the arena is garbage (and so are
+    // the shaping summaries', once their caller lets them go).
+    this.pilotBytes = (this.pilot?.bytes ?? 0) + (alsoShaping?.pilot?.bytes ?? 0);
     this.pilot = undefined;
   }
 

@@ -84,16 +84,23 @@ export function startPart(setup: RunSetup, owned: readonly DrawBlock[], options:
     pilotDraws += block.count;
     options.onProgress?.(pilotDraws, setup.draws);
   });
-  if (otherPilot.length > 0) {
-    // Pilot blocks another part counts: simulated here for their values only, which shape the layouts.
-    const shaping = new QuantileSummaries(setup.draws, false);
-    new ScenarioAccumulator(setup, shaping).simulate(otherPilot);
-    quantiles.endPilot(shaping);
-  } else quantiles.endPilot();
+  if (otherPilot.length > 0) endPilotShapedBy(setup, quantiles, otherPilot);
+  else quantiles.endPilot();
   // The pilot's values (27 MB at 10⁶ draws for the shipped model) go back to the system before the
   // counting begins (measured: peak RSS 128 MB instead of 146 at 10⁶ draws on two threads, +1% time).
   if (quantiles.pilotBytes >= collectAfterPilotBytes) collectGarbage();
   return { accumulator, quantiles, rest: owned.filter((b) => b.index >= after), pilotDraws };
+}
+
+/**
+ * Lays out `quantiles` from its own pilot values and those of `otherPilot`, pilot blocks another part
+ * counts: simulated here for their values only, which shape the layouts. In a function of its own so
+ * their summaries are unreachable once it returns (the collection after a large pilot frees them too).
+ */
+function endPilotShapedBy(setup: RunSetup, quantiles: QuantileSummaries, otherPilot: readonly DrawBlock[]): void {
+  const shaping = new QuantileSummaries(setup.draws, false);
+  new ScenarioAccumulator(setup, shaping).simulate(otherPilot);
+  quantiles.endPilot(shaping);
 }
 
 /** The first block after the pilot: 0 when summaries are exact (no pilot), else pilotBlocksFor(draws). */
