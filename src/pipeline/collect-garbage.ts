@@ -11,9 +11,10 @@ export const collectAfterPilotBytes = 16 * 1024 * 1024;
 let collect: (() => void) | undefined;
 
 /**
- * Runs a full, synchronous garbage collection of this thread's heap. V8 lends its `gc` function to
- * contexts made after `--expose-gc` is set, so the flag is set once, then a new context hands the
- * function over (the flag changes nothing else; node's own `--expose-gc` does the same at start).
+ * Runs a full, synchronous garbage collection of this thread's heap. V8 gives contexts made after
+ * `--expose-gc` is set a global `gc` function, so the flag is set once and a new context hands the
+ * function over (the flag does nothing but add that global to later contexts; `node --expose-gc`
+ * sets it at start).
  * @see https://nodejs.org/api/v8.html#v8setflagsfromstringflags
  */
 export function collectGarbage(): void {
