@@ -196,6 +196,12 @@ class PartReader {
     if (bytes.length % size !== 0) return this.problem(field, `hold a whole number of ${size}-byte values`, `${bytes.length} bytes`);
     const count = bytes.length / size;
     if (length !== undefined && count !== length) return this.problem(field, `hold ${length} values`, `${count}`);
+    if (littleEndianHost) {
+      // The bytes as they are, copied into an aligned array of their own.
+      const out = kind === 'f64' ? new Float64Array(count) : new Int32Array(count);
+      new Uint8Array(out.buffer).set(bytes);
+      return out;
+    }
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
     if (kind === 'f64') return Float64Array.from({ length: count }, (_, i) => view.getFloat64(8 * i, true));
     return Int32Array.from({ length: count }, (_, i) => view.getInt32(4 * i, true));
