@@ -27,12 +27,17 @@ function bufferOf(length: number): Float64Array {
   return free;
 }
 
+/** Whether a buffer is all of its memory, not a view into a larger block (a pilot's arena). */
+function ownsItsMemory(buffer: Float64Array): boolean {
+  return buffer.byteLength === buffer.buffer.byteLength;
+}
+
 /**
  * Gives a buffer no longer read or written back to the pool (dropped when the pool is full, or when it
- * is a view into a larger block, a pilot's arena: pooling it would keep the whole block alive).
+ * is a view into a larger block: pooling it would keep the whole block alive).
  */
 function releaseBuffer(buffer: Float64Array): void {
-  if (buffer.length === 0 || buffer.byteLength !== buffer.buffer.byteLength || pooledBytes + buffer.byteLength > pooledBytesMax) return;
+  if (buffer.length === 0 || !ownsItsMemory(buffer) || pooledBytes + buffer.byteLength > pooledBytesMax) return;
   const free = pooled.get(buffer.length) ?? [];
   free.push(buffer);
   pooled.set(buffer.length, free);
@@ -99,7 +104,7 @@ export class ExactQuantileAccumulator implements PortableQuantileAccumulator {
   /** Moves the values into a buffer of their own (so a shared block the buffer was lent from can be freed). */
   ownValues(): void {
     this.assertLive();
-    if (this.buffer.byteLength === this.buffer.buffer.byteLength) return;
+    if (ownsItsMemory(this.buffer)) return;
     this.buffer = this.buffer.slice(0, this.stored);
   }
 
