@@ -48,7 +48,10 @@ interface PooledWorker {
   readonly pending: Map<number, { resolve(reply: EngineReply): void; reject(error: Error): void }>;
 }
 
-/** Young-generation size of each engine worker, MB (V8 default: 16 semi-space ×3 on 64-bit). */
+/**
+ * Young-generation size of each engine worker, MB (V8 default: 16 semi-space ×3 on 64-bit): 1 MB
+ * semi-spaces, the size the CLI keeps its main thread's to (src/io/young-generation.ts).
+ */
 const workerYoungGenerationMb = 3;
 
 let nextJob = 1;

@@ -15,6 +15,7 @@ import type { ModelSpec } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
 import { claimBlocks, claimCounter, claimSlots } from './claim-blocks.js';
 import { enginePool } from './engine-pool.js';
+import { keepYoungGenerationSmallAgain } from '../io/young-generation.js';
 import { portableSetup } from './portable-setup.js';
 import { finishRun, firstBlockAfterPilot, startPart, type RunOptions, type StartedPart } from './run-scenario.js';
 import { runSetup, type RunSetup } from './run-setup.js';
@@ -77,7 +78,13 @@ export async function runPart(setup: RunSetup, owned: readonly DrawBlock[], opti
   const job = pool.run(options.threads - 1, portableSetup(setup), counter, blocks);
   let part: StartedPart;
   try {
-    part = startPart(setup, owned, options);
+    // The workers' start sets V8's growth factor back (src/io/young-generation.ts): set again after each
+    // pilot block, it holds through the layouts and the collection that follow.
+    const onProgress = (done: number, total: number) => {
+      keepYoungGenerationSmallAgain();
+      options.onProgress?.(done, total);
+    };
+    part = startPart(setup, owned, { ...options, onProgress });
   } catch (error) {
     job.start(null);
     await job.replies.catch(() => undefined);
