@@ -11,11 +11,11 @@
 import type { DataSet } from '../data/types.js';
 import { fromWorkerError } from '../errors/worker-error.js';
 import { drawBlocks, type DrawBlock } from '../simulate/draw-blocks.js';
+import { keepYoungGenerationSmallAgain } from '../io/young-generation.js';
 import type { ModelSpec } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
 import { claimBlocks, claimCounter, claimSlots } from './claim-blocks.js';
 import { enginePool } from './engine-pool.js';
-import { keepYoungGenerationSmallAgain } from '../io/young-generation.js';
 import { portableSetup } from './portable-setup.js';
 import { finishRun, firstBlockAfterPilot, startPart, type RunOptions, type StartedPart } from './run-scenario.js';
 import { runSetup, type RunSetup } from './run-setup.js';
