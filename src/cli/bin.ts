@@ -1,11 +1,7 @@
 #!/usr/bin/env node
 // The `forecast` executable: runs main() on the real process and exits with its code.
-import { keepYoungGenerationSmall } from '../io/young-generation.js';
 import { processIo } from './cli-io.js';
 import { main } from './main.js';
-
-// Once the CLI's own modules are loaded (src/io/young-generation.ts says why not before).
-keepYoungGenerationSmall();
 
 // `forecast data | head` closes the pipe early: stop quietly instead of crashing with EPIPE.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -9,6 +9,7 @@ import { commandEntries, namedCommand } from './commands/index.js';
 import { exitCodes } from './exit-codes.js';
 import { engineVersion } from '../io/engine-version.js';
 import { globalOptions, topLevelHelp } from './top-level-help.js';
+import { keepYoungGenerationSmall } from '../io/young-generation.js';
 
 /** A command-line mistake found by yargs (unknown option, failed check): exit code 2. */
 class UsageError extends Error {}
@@ -87,6 +88,7 @@ async function runMain(argv: readonly string[], io: CliIo): Promise<number> {
   // Only the named command is loaded (its options are needed to parse argv); help lists every
   // command from its entry alone.
   const named = namedCommand(argv);
+  if (named?.smallYoungGeneration) keepYoungGenerationSmall();
   const definition = named ? await named.load() : undefined;
   for (const entry of named ? [named] : commandEntries) {
     parser.command(

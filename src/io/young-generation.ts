@@ -1,37 +1,41 @@
-// The `forecast` process keeps its main thread's young generation at V8's starting size (1 MB
-// semi-spaces, the size the engine workers are given: `workerYoungGenerationMb` in
-// src/pipeline/engine-pool.ts).
+// `forecast run` keeps its main thread's young generation at V8's starting size (1 MB semi-spaces,
+// the size the engine workers are given: `workerYoungGenerationMb` in src/pipeline/engine-pool.ts).
 //
 // Why: V8 doubles a thread's semi-spaces whenever more bytes have survived scavenges since the last
-// growth than they hold, up to 16 MB each on 64-bit. Loading the data, calibrating and laying out the
-// histograms keep much of what they allocate, so the main thread's grew to 16 MB, and every page of
-// both then stayed in RSS for the rest of a run, while what the engine allocates as it counts is
-// garbage within a block (a few columns).
+// growth than they hold, up to 16 MB each on 64-bit. Loading the run's code and data, calibrating and
+// laying out the histograms keep much of what they allocate, so the main thread's grew to 16 MB, and
+// every page of both then stayed in RSS for the rest of the run, while what the engine allocates as it
+// counts is garbage within a block (a few columns).
 //
 // How: V8 reads its growth factor at each growth, so a factor of 1 set at run time stops the growths
 // still to come. V8 raises the factor back to 2 whenever it sets up a heap (Heap::ConfigureHeap):
 // node's `--semi-space-growth-factor=1` is undone before any code runs, and a worker's start undoes
-// it for the whole process. So the CLI sets it once its own modules are loaded, and a run that starts
-// workers sets it again after each pilot block, while they start
-// (src/pipeline/run-scenario-in-parallel.ts).
-// A library user who does not call keepYoungGenerationSmall keeps V8's behaviour. Measured with
-// farm-bench against the build before: `run --draws 1000000` on two threads peaks at 117.3 MB against
-// 132.0 (7 interleaved pairs) at 0.999× the wall time, on one thread at 99.7 against 117.8 MB; the
-// default run at 102.5 against 122.1 MB, 1.030× the wall time (more scavenges).
+// it for the whole process. So the CLI sets it before it loads the `run` command (src/cli/main.ts, a
+// command entry's `smallYoungGeneration`), and a run that starts workers sets it again after each
+// pilot block, while they start (src/pipeline/run-scenario-in-parallel.ts). A library user who does
+// not call keepYoungGenerationSmall keeps V8's behaviour.
 //
-// Not before the modules are loaded: node rejects the code cache of a built-in module compiled after
-// a V8 flag has changed (the cache is keyed by a hash of the flags), which cost `forecast --help`
-// 12 ms (0.096 against 0.084 s, 15 interleaved pairs). node's `--max-semi-space-size=1`, which bounds
-// the semi-spaces for good, costs every command the same way from the command line (0.105 against
-// 0.089 s for `--help`), and as `#!/usr/bin/env -S node …` it would not start where `env` has no -S
-// (BusyBox). Should a later V8 ignore the factor set at run time, runs only take more memory, and
-// test/cli/young-generation.test.ts fails.
+// Measured with farm-bench against the build before, interleaved pairs: `run --draws 1000000` on two
+// threads peaks at 117.1 MB against 133.8 (5 pairs) at 0.988× the wall time; the default run at 102.3
+// against 121.7 MB (9 pairs) at 1.023×. Set in the command's handler instead, after its modules had
+// loaded, the run's peak was 122.3 MB: they grow the young generation once already.
+//
+// `run` only: commands that keep much of what they allocate pay in time (`backtest --m3` on M3 yearly:
+// 1.13× the wall time; `compare` 1.06×), and the sweep's and sensitivity's peaks are made of other
+// things (185.6 against 187.1 MB; 226 against 228). Not earlier than the command: node rejects the
+// code cache of a built-in module compiled after a V8 flag has changed (the cache is keyed by a hash
+// of the flags), which cost `forecast --help` 12 ms when the flag was set first thing (0.096 against
+// 0.084 s, 15 pairs). node's `--max-semi-space-size=1`, which bounds the semi-spaces for good, costs
+// every command the same way from node's command line (0.105 against 0.089 s for `--help`), and as
+// `#!/usr/bin/env -S node …` it would not start where `env` has no -S (BusyBox). Should a later V8
+// ignore the factor set at run time, runs only take more memory, and test/cli/young-generation.test.ts
+// fails.
 // @see https://nodejs.org/api/v8.html#v8setflagsfromstringflags
 import { setFlagsFromString } from 'node:v8';
 
 let kept = false;
 
-/** From now on this process's young generations keep their size (the CLI calls it once loaded). */
+/** From now on this process's young generations keep their size (the CLI, before it loads `run`). */
 export function keepYoungGenerationSmall(): void {
   kept = true;
   setFlagsFromString('--semi-space-growth-factor=1');

@@ -1,6 +1,6 @@
-// The executable keeps its main thread's young generation at V8's starting size
-// (src/io/young-generation.ts); the same runs from main() alone, without the executable, are the
-// control that shows V8 would grow it (to its 16 MB semi-spaces).
+// `forecast run` keeps its main thread's young generation at V8's starting size
+// (src/io/young-generation.ts); the same runs through the library (src/index.ts) are the control that
+// shows V8 would grow it (to its 16 MB semi-spaces).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,30 +12,33 @@ const out = mkdtempSync(join(tmpdir(), 'forecast-young-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const bin = resolve(projectRoot, 'dist/cli/forecast.js');
-const control = resolve(projectRoot, 'test/cli/fixtures/main-without-bin.mjs');
+const library = resolve(projectRoot, 'test/cli/fixtures/run-in-process.mjs');
 const mb = 1024 * 1024;
 
-/** The main thread's new space (both semi-spaces) at exit, bytes, after `node <script> run baseline …`. */
-function newSpaceAfterRun(script: string, draws: number, threads: number): number {
+/** The main thread's new space (both semi-spaces) at exit, bytes, after the baseline run by `forecast run` or the library. */
+function newSpaceAfterRun(by: 'cli' | 'library', draws: number, threads: number): number {
   const hook = resolve(projectRoot, 'test/cli/fixtures/log-new-space.mjs');
-  const args = [script, 'run', 'scenarios/baseline.yaml', '--draws', String(draws), '--threads', String(threads), '--quiet', '--out', out];
+  const args =
+    by === 'cli'
+      ? [bin, 'run', 'scenarios/baseline.yaml', '--draws', String(draws), '--threads', String(threads), '--quiet', '--out', out]
+      : [library, String(draws), String(threads)];
   const run = spawnSync(process.execPath, args, { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: `--import "${hook}"` } });
   expect(run.status, run.stderr).toBe(0);
   const line = run.stderr.split('\n').find((text) => text.startsWith('new_space '));
   return Number(line?.slice('new_space '.length));
 }
 
-describe('the young generation of the forecast executable', () => {
-  it('stays at its starting 1 MB semi-spaces through a run on one thread, where main() alone grows it', () => {
-    const kept = newSpaceAfterRun(bin, 20_000, 1);
+describe('the young generation of forecast run', () => {
+  it('stays at its starting 1 MB semi-spaces through a run on one thread, where the library run grows it', () => {
+    const kept = newSpaceAfterRun('cli', 20_000, 1);
     expect(kept).toBe(2 * mb);
-    expect(newSpaceAfterRun(control, 20_000, 1)).toBeGreaterThanOrEqual(8 * kept);
+    expect(newSpaceAfterRun('library', 20_000, 1)).toBeGreaterThanOrEqual(8 * kept);
   });
 
   it('grows once at most while a worker starts (a worker\'s start sets V8\'s growth factor back)', () => {
     // 200,000 draws is above the work a run needs to share its blocks out (parallelMinimumWork).
-    const kept = newSpaceAfterRun(bin, 200_000, 2);
+    const kept = newSpaceAfterRun('cli', 200_000, 2);
     expect(kept).toBeLessThanOrEqual(4 * mb);
-    expect(newSpaceAfterRun(control, 200_000, 2)).toBeGreaterThanOrEqual(16 * mb);
+    expect(newSpaceAfterRun('library', 200_000, 2)).toBeGreaterThanOrEqual(16 * mb);
   });
 });
