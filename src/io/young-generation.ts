@@ -1,5 +1,6 @@
-// `forecast run` keeps its main thread's young generation at V8's starting size (1 MB semi-spaces,
-// the size the engine workers are given: `workerYoungGenerationMb` in src/pipeline/engine-pool.ts).
+// `forecast run` and `forecast merge` keep their main thread's young generation at V8's starting size
+// (1 MB semi-spaces, the size the engine workers are given: `workerYoungGenerationMb` in
+// src/pipeline/engine-pool.ts).
 //
 // Why: V8 doubles a thread's semi-spaces whenever more bytes have survived scavenges since the last
 // growth than they hold, up to 16 MB each on 64-bit. Loading the run's code and data, calibrating and
@@ -10,17 +11,18 @@
 // How: V8 reads its growth factor at each growth, so a factor of 1 set at run time stops the growths
 // still to come. V8 raises the factor back to 2 whenever it sets up a heap (Heap::ConfigureHeap):
 // node's `--semi-space-growth-factor=1` is undone before any code runs, and a worker's start undoes
-// it for the whole process. So the CLI sets it before it loads the `run` command (src/cli/main.ts, a
+// it for the whole process. So the CLI sets it before it loads either command (src/cli/main.ts, a
 // command entry's `smallYoungGeneration`), and a run that starts workers sets it again after each
 // pilot block, while they start (src/pipeline/run-scenario-in-parallel.ts). A library user who does
 // not call keepYoungGenerationSmall keeps V8's behaviour.
 //
 // Measured with farm-bench against the build before, interleaved pairs: `run --draws 1000000` on two
 // threads peaks at 117.1 MB against 133.8 (5 pairs) at 0.988× the wall time; the default run at 102.3
-// against 121.7 MB (9 pairs) at 1.023×. Set in the command's handler instead, after its modules had
-// loaded, the run's peak was 122.3 MB: they grow the young generation once already.
+// against 121.7 MB (9 pairs) at 1.023×; `merge` of the two parts of a 10⁶-draw run at 114.4 against
+// 156.2 MB (7 pairs) at 1.046× (each build merging its own parts). Set in the command's handler
+// instead, after its modules had loaded, the run's peak was 122.3 MB: they grow it once already.
 //
-// `run` only: commands that keep much of what they allocate pay in time (`backtest --m3` on M3 yearly:
+// Those two only: other commands that keep much of what they allocate pay in time (`backtest --m3` on M3 yearly:
 // 1.13× the wall time; `compare` 1.06×), and the sweep's and sensitivity's peaks are made of other
 // things (185.6 against 187.1 MB; 226 against 228). Not earlier than the command: node rejects the
 // code cache of a built-in module compiled after a V8 flag has changed (the cache is keyed by a hash
@@ -35,7 +37,7 @@ import { setFlagsFromString } from 'node:v8';
 
 let kept = false;
 
-/** From now on this process's young generations keep their size (the CLI, before it loads `run`). */
+/** From now on this process's young generations keep their size (the CLI, before it loads `run` or `merge`). */
 export function keepYoungGenerationSmall(): void {
   kept = true;
   setFlagsFromString('--semi-space-growth-factor=1');

@@ -1,5 +1,5 @@
-// `forecast run` keeps its main thread's young generation at V8's starting size
-// (src/io/young-generation.ts); the same runs through the library (src/index.ts) are the control that
+// `forecast run` and `forecast merge` keep their main thread's young generation at V8's starting size
+// (src/io/young-generation.ts); the same work through the library (src/index.ts) is the control that
 // shows V8 would grow it (to its 16 MB semi-spaces).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,19 +13,25 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const bin = resolve(projectRoot, 'dist/cli/forecast.js');
 const library = resolve(projectRoot, 'test/cli/fixtures/run-in-process.mjs');
+const libraryMerge = resolve(projectRoot, 'test/cli/fixtures/merge-in-process.mjs');
 const mb = 1024 * 1024;
 
-/** The main thread's new space (both semi-spaces) at exit, bytes, after the baseline run by `forecast run` or the library. */
-function newSpaceAfterRun(by: 'cli' | 'library', draws: number, threads: number): number {
+/** The main thread's new space (both semi-spaces) at exit, bytes, of `node <args>`. */
+function newSpaceAtExit(args: readonly string[]): number {
   const hook = resolve(projectRoot, 'test/cli/fixtures/log-new-space.mjs');
-  const args =
-    by === 'cli'
-      ? [bin, 'run', 'scenarios/baseline.yaml', '--draws', String(draws), '--threads', String(threads), '--quiet', '--out', out]
-      : [library, String(draws), String(threads)];
   const run = spawnSync(process.execPath, args, { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: `--import "${hook}"` } });
   expect(run.status, run.stderr).toBe(0);
   const line = run.stderr.split('\n').find((text) => text.startsWith('new_space '));
   return Number(line?.slice('new_space '.length));
+}
+
+/** The same, after the baseline run by `forecast run` or by the library. */
+function newSpaceAfterRun(by: 'cli' | 'library', draws: number, threads: number): number {
+  return newSpaceAtExit(
+    by === 'cli'
+      ? [bin, 'run', 'scenarios/baseline.yaml', '--draws', String(draws), '--threads', String(threads), '--quiet', '--out', join(out, 'run')]
+      : [library, String(draws), String(threads)],
+  );
 }
 
 describe('the young generation of forecast run', () => {
@@ -40,5 +46,16 @@ describe('the young generation of forecast run', () => {
     const kept = newSpaceAfterRun('cli', 200_000, 2);
     expect(kept).toBeLessThanOrEqual(4 * mb);
     expect(newSpaceAfterRun('library', 200_000, 2)).toBeGreaterThanOrEqual(16 * mb);
+  });
+
+  it('forecast merge keeps it too, where the library merge grows it', () => {
+    const parts = [0, 1].map((k) => join(out, `part-${k}`));
+    for (const [k, part] of parts.entries()) {
+      const shard = spawnSync(process.execPath, [bin, 'run', 'scenarios/baseline.yaml', '--draws', '200000', '--shard', `${k}/2`, '--quiet', '--out', part], { cwd: projectRoot, encoding: 'utf8' });
+      expect(shard.status, shard.stderr).toBe(0);
+    }
+    const kept = newSpaceAtExit([bin, 'merge', ...parts, '--quiet', '--out', join(out, 'merged')]);
+    expect(kept).toBe(2 * mb);
+    expect(newSpaceAtExit([libraryMerge, ...parts])).toBeGreaterThanOrEqual(8 * kept);
   });
 });
