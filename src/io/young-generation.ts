@@ -22,28 +22,30 @@
 // 156.2 MB (7 pairs) at 1.046× (each build merging its own parts). Set in the command's handler
 // instead, after its modules had loaded, the run's peak was 122.3 MB: they grow it once already.
 //
-// Those two only: other commands that keep much of what they allocate pay in time (`backtest --m3` on M3 yearly:
-// 1.13× the wall time; `compare` 1.06×), and the sweep's and sensitivity's peaks are made of other
-// things (185.6 against 187.1 MB; 226 against 228). Not earlier than the command: node rejects the
-// code cache of a built-in module compiled after a V8 flag has changed (the cache is keyed by a hash
-// of the flags), which cost `forecast --help` 12 ms when the flag was set first thing (0.096 against
-// 0.084 s, 15 pairs). node's `--max-semi-space-size=1`, which bounds the semi-spaces for good, costs
-// every command the same way from node's command line (0.105 against 0.089 s for `--help`), and as
-// `#!/usr/bin/env -S node …` it would not start where `env` has no -S (BusyBox). Should a later V8
-// ignore the factor set at run time, runs only take more memory, and test/cli/young-generation.test.ts
-// fails.
+// Those two only: other commands that keep much of what they allocate pay in time (`backtest --m3`
+// on M3 yearly: 1.13× the wall time; `compare` 1.06×), and the sweep's and sensitivity's peaks are
+// made of other things (185.6 against 187.1 MB; 226 against 228).
+//
+// Not earlier than the command: node rejects the code cache of a built-in module compiled after a V8
+// flag has changed (the cache is keyed by a hash of the flags), which cost `forecast --help` 12 ms
+// when the flag was set first thing (0.096 against 0.084 s, 15 pairs). node's
+// `--max-semi-space-size=1`, which bounds the semi-spaces for good, costs every command the same way
+// from node's command line (0.105 against 0.089 s for `--help`), and as `#!/usr/bin/env -S node …`
+// it would not start where `env` has no -S (BusyBox). Should a later V8 ignore the factor set at run
+// time, runs only take more memory, and test/cli/young-generation.test.ts fails.
 // @see https://nodejs.org/api/v8.html#v8setflagsfromstringflags
 import { setFlagsFromString } from 'node:v8';
 
+const noGrowth = '--semi-space-growth-factor=1';
 let kept = false;
 
-/** From now on this process's young generations keep their size (the CLI, before it loads `run` or `merge`). */
+/** From now on this process's young generations keep their size (the CLI calls it for run and merge). */
 export function keepYoungGenerationSmall(): void {
   kept = true;
-  setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString(noGrowth);
 }
 
 /** Sets the factor again if keepYoungGenerationSmall was called: a worker's start sets it back. */
 export function keepYoungGenerationSmallAgain(): void {
-  if (kept) setFlagsFromString('--semi-space-growth-factor=1');
+  if (kept) setFlagsFromString(noGrowth);
 }

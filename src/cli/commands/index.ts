@@ -15,8 +15,8 @@ export interface CommandEntry {
   /**
    * Keep the main thread's young generation at V8's starting size, from before the command is loaded
    * (src/io/young-generation.ts). `run` and `merge` only: it holds their peaks down (at 10⁶ draws,
-   * 134 → 117 MB and 156 → 114 MB) for 1–5% of the time; commands that keep much of what they allocate
-   * pay more.
+   * 134 → 117 MB and 156 → 114 MB) for at most 5% more time; commands that keep much of what they
+   * allocate pay more.
    */
   readonly smallYoungGeneration?: true;
 }
