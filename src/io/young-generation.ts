@@ -1,6 +1,7 @@
 // `forecast run` and `forecast merge` keep their main thread's young generation at V8's starting size
 // (1 MB semi-spaces, the size the engine workers are given: `workerYoungGenerationMb` in
-// src/pipeline/engine-pool.ts).
+// src/pipeline/engine-pool.ts), or one step above it: a run on two threads may grow it once, to 2 MB,
+// in the moment between a worker's start and the next pilot block.
 //
 // Why: V8 doubles a thread's semi-spaces whenever more bytes have survived scavenges since the last
 // growth than they hold, up to 16 MB each on 64-bit. Loading the run's code and data, calibrating and
