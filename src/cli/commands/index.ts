@@ -13,10 +13,8 @@ export interface CommandEntry {
   readonly describe: string;
   readonly load: () => Promise<CommandDefinition>;
   /**
-   * Keep the main thread's young generation at V8's starting size, from before the command is loaded
-   * (src/io/young-generation.ts). `run` and `merge` only: it holds their peaks down (at 10⁶ draws,
-   * 134 → 117 MB and 156 → 114 MB) for at most 5% more time; commands that keep much of what they
-   * allocate pay more.
+   * Keep the main thread's young generation at V8's starting size, from before the command is loaded:
+   * `run` and `merge` only (src/io/young-generation.ts has the measurements behind that choice).
    */
   readonly smallYoungGeneration?: true;
 }
