@@ -22,7 +22,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   // Resource limits (docs/security.md): the defaults, or FORECAST_LIMIT_* from the environment.
   const { limits, invalid } = limitsFromEnvironment(io.env);
   if (invalid.length > 0) {
-    return reportError(new InputError(invalid.map(({ name, value }) => ({ file: 'environment', field: name, message: messages.mustBe(name, 'be a whole number greater than 0', value) }))), io);
+    return reportError(new InputError(invalid.map(({ name, value, rule }) => ({ file: 'environment', field: name, message: messages.mustBe(name, rule, value) }))), io);
   }
   const previousLimits = useLimits(limits);
   // The content cache (src/io/content-cache.ts): on in the bundled CLI unless FORECAST_CACHE=off.

@@ -23,7 +23,7 @@ import { progressReporter, stderrProgress } from './progress.js';
  */
 export async function runShardCommand(args: RunArguments, shard: Shard, io: CliIo): Promise<number> {
   const files = args.scenarios.length > 0 ? args.scenarios : scenarioFilesIn(resolve(io.cwd, 'scenarios'));
-  const inputs = loadRunInputs(io.cwd, args.data, files, args.asOf, { draws: args.draws, exportDraws: args.exportDraws });
+  const inputs = loadRunInputs(io.cwd, args.data, files, args.asOf, { draws: args.draws, exportDraws: args.exportDraws, exactQuantiles: args.exactQuantiles });
   const { sink, enabled } = stderrProgress(io, args);
   const progress = progressReporter(sink, enabled);
   const scenarios: PartScenario[] = [];

@@ -205,8 +205,10 @@ export const runMessages = {
     `${field} must have a starting level: a full-year level of ${series} or a start, got neither`,
   noLevelAsOf: (field: string, series: string, asOf: string, published: string, where: string) =>
     `${field} must have a starting level as of ${asOf}, got none: the first full-year level of ${series} was published ${published} (${where})`,
-  drawVariables: (limit: number, draws: number, variables: number) =>
-    `draws × variables must be at most ${limit}, got ${draws} × ${variables} = ${draws * variables}`,
+  heldValues: (limit: number, total: number, held: { readonly draws: number; readonly summaries: number; readonly pairedDraws: number; readonly pairedPerDraw: number }) =>
+    `values held for the draws must be at most ${limit}, got ${held.draws} draws × ${held.summaries} summaries` +
+    (held.pairedDraws > 0 ? ` + ${held.pairedDraws} draws × ${held.pairedPerDraw} paired outcomes` : '') +
+    ` = ${total}`,
   drawVariableYears: (limit: number, draws: number, variables: number, years: number) =>
     `draws × variables × years must be at most ${limit}, got ${draws} × ${variables} × ${years} = ${draws * variables * years}`,
   nonFinite: (field: string, year: number, count: number, draws: number, value: number) =>

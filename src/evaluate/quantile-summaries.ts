@@ -46,6 +46,21 @@ export function pilotBlocksFor(draws: number): number {
  * per summary. Above it, histogram summaries within se/20 of the exact quantiles (docs/scale.md).
  */
 export const exactQuantileMaxDraws = 65_536;
+/**
+ * Values each quantile summary of a run holds at once: every draw when its quantiles are exact (at
+ * most exactQuantileMaxDraws draws, or `exactQuantiles`), else the pilot's (at most 8 blocks of
+ * 4096): what the size limit on held values counts (docs/security.md).
+ * @example valuesHeldPerSummary(20_000, false); // => 20000
+ * @example valuesHeldPerSummary(10_000_000, false); // => 32768
+ */
+export function valuesHeldPerSummary(draws: number, exactQuantiles: boolean): number {
+  return exactQuantiles || draws <= exactQuantileMaxDraws ? draws : pilotValuesFor(draws);
+}
+
+/** Values of the pilot per summary: pilotBlocksFor(draws) blocks, at most the draws. */
+function pilotValuesFor(draws: number): number {
+  return Math.min(draws, pilotBlocksFor(draws) * blockSize);
+}
 /** Fewer pilot values than this lay out no histogram: the summary stays exact (a rarely defined quantity). */
 const minimumPilotValues = 64;
 
@@ -300,7 +315,7 @@ export class QuantileSummaries {
 
   /** Values of the pilot per summary: pilotBlocksFor(draws) blocks, at most the draws. */
   private pilotValues(): number {
-    return Math.min(this.draws, pilotBlocksFor(this.draws) * blockSize);
+    return pilotValuesFor(this.draws);
   }
 
   /** A new summary for `probabilities` (the histogram is laid out for these). */

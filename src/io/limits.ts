@@ -20,8 +20,8 @@ export interface Limits {
   readonly formulaDepth: number;
   /** Draws × simulated variables × simulated years of one scenario run. */
   readonly drawVariableYears: number;
-  /** Draws × variables of one scenario run: the columns held in memory at once. */
-  readonly drawVariables: number;
+  /** Values one scenario run holds at once for its draws (valuesHeldPerSummary × summaries, + paired outcomes). */
+  readonly heldValues: number;
   /** Rows of draws.csv (`--export-draws` × variables × years × scenarios). */
   readonly exportRows: number;
   /** Variants of one `forecast sweep` grid. */
@@ -91,14 +91,14 @@ export const limitInfo: Readonly<Record<keyof Limits, LimitInfo>> = {
     environment: 'FORECAST_LIMIT_DRAW_VARIABLE_YEARS',
     what: 'draws × simulated variables × simulated years of one scenario',
     checked: 'after calibration, before any column is allocated',
-    why: 'README\'s measurement (10⁶ draws × 70 variable-years in 3.15 s) is about 2·10⁷ a second on one core: the limit is about a minute and a half',
+    why: '10⁷ draws of the baseline (15 variables × 7 years: 1.05·10⁹) took 17 s on two threads here, so the limit is about half a minute on two cores',
   },
-  drawVariables: {
-    value: 100_000_000,
-    environment: 'FORECAST_LIMIT_DRAW_VARIABLES',
-    what: 'draws × variables of one scenario (columns held at once)',
+  heldValues: {
+    value: 200_000_000,
+    environment: 'FORECAST_LIMIT_HELD_VALUES',
+    what: 'values one scenario run holds at once for its draws: each summary (a variable in a year, a judged target) holds every draw when its quantiles are exact (at most 65,536 draws, or `--exact-quantiles`), else the pilot\'s at most 32,768; `compare` and `sensitivity` also hold 2 values a judged target, plus 2, for every draw',
     checked: 'after calibration, before any column is allocated',
-    why: 'README measures 305 MB at 10⁶ draws × 9 variables (about 34 bytes per draw and variable): 10⁸ is about 3.4 GB, and lets 10⁷ draws of the shipped model run',
+    why: 'measured here on the baseline (102 summaries, 9 judged targets): `run --exact-quantiles` at 500,000 and 1,000,000 draws peaked at 0.85 and 1.71 GB, about 17 bytes a held value, so 2·10⁸ is about 3.4 GB; `compare` of two scenarios at 10⁶ and 2·10⁶ draws at 0.37 and 0.67 GB, about 150 bytes a draw per scenario (its 20 paired values); without exact quantiles a run holds nothing per draw (10⁷ draws on two threads peaked at 137 MB)',
   },
   exportRows: {
     value: 1_000_000,
@@ -148,22 +148,36 @@ export function useLimits(limits: Limits): Limits {
 }
 
 /**
+ * Limits that are no longer enforced, by their variable, and why: a variable set for one of them
+ * would otherwise be ignored without a word.
+ */
+const retiredLimits: Readonly<Record<string, string>> = {
+  FORECAST_LIMIT_DRAW_VARIABLES:
+    'be unset: memory no longer grows with draws × variables (the draws are counted in blocks); FORECAST_LIMIT_HELD_VALUES limits the values a run holds for its draws',
+};
+
+/**
  * The limits with every `FORECAST_LIMIT_*` variable of `env` applied (a positive whole number each).
- * @returns the limits, and the variables that were not positive whole numbers (name and value)
+ * @returns the limits, and the variables that cannot be used (name, value and the rule they break):
+ *   not a positive whole number, or a retired limit's
  * @example limitsFromEnvironment({ FORECAST_LIMIT_FILE_BYTES: '1000' }).limits.fileBytes; // => 1000
  */
 export function limitsFromEnvironment(env: Readonly<Record<string, string | undefined>>): {
   limits: Limits;
-  invalid: readonly { readonly name: string; readonly value: string }[];
+  invalid: readonly { readonly name: string; readonly value: string; readonly rule: string }[];
 } {
   const limits: Record<string, number> = { ...defaultLimits };
-  const invalid: { name: string; value: string }[] = [];
+  const invalid: { name: string; value: string; rule: string }[] = [];
   for (const [key, info] of Object.entries(limitInfo)) {
     const text = env[info.environment];
     if (text === undefined || text === '') continue;
     const value = Number(text);
     if (/^\d+$/.test(text.trim()) && Number.isSafeInteger(value) && value > 0) limits[key] = value;
-    else invalid.push({ name: info.environment, value: text });
+    else invalid.push({ name: info.environment, value: text, rule: 'be a whole number greater than 0' });
+  }
+  for (const [name, rule] of Object.entries(retiredLimits)) {
+    const text = env[name];
+    if (text !== undefined && text !== '') invalid.push({ name, value: text, rule });
   }
   return { limits: limits as unknown as Limits, invalid };
 }

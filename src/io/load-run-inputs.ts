@@ -38,6 +38,10 @@ export interface LoadOptions {
   readonly draws?: number;
   /** `--export-draws`: sampled paths kept per scenario (draws.csv's size is checked with it). */
   readonly exportDraws?: number;
+  /** `--exact-quantiles`: the limit on held values counts every draw of every summary. */
+  readonly exactQuantiles?: boolean;
+  /** The command pairs the draws of runs (`compare`, `sensitivity`): the limit on held values counts their per-draw outcomes. */
+  readonly pairsDraws?: boolean;
   /** Skip the checks before simulating (step 4): for callers that only read the files. */
   readonly skipRunChecks?: boolean;
 }
@@ -158,7 +162,7 @@ export function loadRunInputs(cwd: string, dataDir: string, scenarioFiles: reado
     const textOf = (file: string) => files.get(file);
     let exportRows = 0;
     for (const { scenario, model } of scenarios) {
-      const checked = checkBeforeSimulating({ model, scenario, data: dataAsOf, fullData, asOf: asOfDate, draws: options.draws, textOf });
+      const checked = checkBeforeSimulating({ model, scenario, data: dataAsOf, fullData, asOf: asOfDate, draws: options.draws, exactQuantiles: options.exactQuantiles, pairsDraws: options.pairsDraws, textOf });
       problems.push(...checked.problems);
       exportRows += Math.min(options.exportDraws ?? 0, options.draws ?? scenario.draws) * checked.pointsPerDraw;
     }

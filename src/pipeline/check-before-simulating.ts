@@ -7,7 +7,7 @@
 //   4 starts           inside the levels the law produces (positive, or whole counts ≥ 0)
 //   5 shocks           in a year the variable is simulated
 //   6 targets          each judged target's unit converts to its variable's
-//   7 size             draws × variables × years within the limits, before any column is allocated
+//   7 size             draws × variables × years, and the values held for the draws, within the limits (before any column)
 import { yearLevels } from '../data/year-levels.js';
 import type { DataSet } from '../data/types.js';
 import { didYouMean } from '../errors/did-you-mean.js';
@@ -16,6 +16,7 @@ import { messages, runMessages } from '../errors/messages.js';
 import { commandLineFile, type Problem } from '../errors/problem.js';
 import { codeFrame } from '../io/code-frame.js';
 import { activeLimits, raiseHint } from '../io/limits.js';
+import { exactQuantileMaxDraws, valuesHeldPerSummary } from '../evaluate/quantile-summaries.js';
 import { formatPath } from '../io/yaml-document.js';
 import { describeDistribution } from '../simulate/distributions/describe-distribution.js';
 import { lowestPlausible } from '../spec/lowest-plausible.js';
@@ -36,6 +37,10 @@ export interface PreflightInputs {
   readonly asOf?: string;
   /** `--draws`, when the command line overrides the scenario's. */
   readonly draws?: number;
+  /** `--exact-quantiles`: every summary keeps every draw (the limit on held values counts them). */
+  readonly exactQuantiles?: boolean;
+  /** The command pairs the draws of runs (`compare`, `sensitivity`): it keeps each judged target's per-draw outcome. */
+  readonly pairsDraws?: boolean;
   /** The text of an input file, for code frames (undefined: no frame). */
   readonly textOf?: (file: string) => string | undefined;
 }
@@ -126,27 +131,52 @@ export function checkBeforeSimulating(inputs: PreflightInputs): PreflightResult 
   });
 
   // 6. Targets the model judges: their units convert (the region and kind rules live in judgedTargets).
+  let judged = 0;
   try {
-    judgedTargets(prepared, data);
+    judged = judgedTargets(prepared, data).judged.length;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     problems.push(...error.problems);
   }
 
-  // 7. Size: checked before a single column is allocated.
+  // 7. Size: checked before a single column is allocated. Time grows with draws × variables × years;
+  //    memory only with the values held for the draws (valuesHeldPerSummary: every draw when quantiles
+  //    are exact, else the pilot's), one summary per variable and year and per judged target.
   const limits = activeLimits();
   const draws = inputs.draws ?? scenario.draws;
   const variables = prepared.variables.length;
   const years = Math.max(0, prepared.horizon - prepared.firstYear + 1);
+  const pointsPerDraw = prepared.variables.reduce((sum, v) => sum + Math.max(0, prepared.horizon - v.firstYear + 1) + (v.baseYear !== undefined ? 1 : 0), 0);
+  const held: HeldValues = {
+    draws: valuesHeldPerSummary(draws, inputs.exactQuantiles ?? false),
+    summaries: pointsPerDraw + judged,
+    pairedDraws: inputs.pairsDraws ? draws : 0,
+    // Per draw, each judged target's outcome with its met flag or rank, and an input's sample with its
+    // ranks (sensitivity): `compare` of two scenarios measured 150 bytes a draw per scenario with 9 targets.
+    pairedPerDraw: inputs.pairsDraws ? 2 * judged + 2 : 0,
+  };
   const sizeProblem = (message: string, hint: string): Problem =>
     inputs.draws !== undefined ? { file: commandLineFile, field: '--draws', message, hint } : atScenario('draws', 'draws', message, hint);
-  if (draws * variables > limits.drawVariables) {
-    problems.push(sizeProblem(runMessages.drawVariables(limits.drawVariables, draws, variables), `${raiseHint('drawVariables')}; or lower the draws`));
-  } else if (draws * variables * years > limits.drawVariableYears) {
+  if (draws * variables * years > limits.drawVariableYears) {
     problems.push(sizeProblem(runMessages.drawVariableYears(limits.drawVariableYears, draws, variables, years), `${raiseHint('drawVariableYears')}; or lower the draws or the horizon`));
+  } else if (heldValues(held) > limits.heldValues) {
+    const exactly = held.draws === draws && draws > exactQuantileMaxDraws ? '; or leave out --exact-quantiles' : '';
+    problems.push(sizeProblem(runMessages.heldValues(limits.heldValues, heldValues(held), held), `${raiseHint('heldValues')}; or lower the draws${exactly}`));
   }
-  const pointsPerDraw = prepared.variables.reduce((sum, v) => sum + Math.max(0, prepared.horizon - v.firstYear + 1) + (v.baseYear !== undefined ? 1 : 0), 0);
   return { problems, pointsPerDraw };
+}
+
+/** What a scenario run holds at once for its draws: `draws` values per summary, and per-draw outcomes when it pairs runs. */
+interface HeldValues {
+  readonly draws: number;
+  readonly summaries: number;
+  readonly pairedDraws: number;
+  readonly pairedPerDraw: number;
+}
+
+/** The number of values HeldValues holds (the limit `heldValues` bounds it). */
+function heldValues(held: HeldValues): number {
+  return held.draws * held.summaries + held.pairedDraws * held.pairedPerDraw;
 }
 
 /** Columns from `col` to the end of its line, for the caret under a value. */

@@ -109,7 +109,7 @@ export function checkInputsUnchanged(files: readonly { readonly path: string; re
 export function mergeRun(cwd: string, read: ReadParts<RunPartFile>): MergedRun {
   const first = read.parts[0];
   const run = first.part.run;
-  const inputs = loadRunInputs(cwd, run.data, run.scenarios, run.asOf ?? undefined, { draws: run.draws ?? undefined, exportDraws: run.exportDraws });
+  const inputs = loadRunInputs(cwd, run.data, run.scenarios, run.asOf ?? undefined, { draws: run.draws ?? undefined, exportDraws: run.exportDraws, exactQuantiles: run.exactQuantiles });
   checkInputsUnchanged(inputs.files, first.part.inputs, first.shown);
   const problems: Problem[] = [];
   for (const { shown, part } of read.parts) {

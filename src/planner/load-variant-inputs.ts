@@ -13,9 +13,9 @@ export function loadVariantInputs(
   cwd: string,
   dataDir: string,
   scenarioFile: string,
-  options: { readonly asOf?: string; readonly draws?: number; readonly seed?: number } = {},
+  options: { readonly asOf?: string; readonly draws?: number; readonly seed?: number; readonly pairsDraws?: boolean } = {},
 ): { inputs: VariantInputs; files: RunInputs['files'] } {
-  const loaded = loadRunInputs(cwd, dataDir, [scenarioFile], options.asOf, { draws: options.draws });
+  const loaded = loadRunInputs(cwd, dataDir, [scenarioFile], options.asOf, { draws: options.draws, pairsDraws: options.pairsDraws });
   const { scenario, model } = loaded.scenarios[0];
   return {
     inputs: { model, data: loaded.data, scenario, draws: options.draws ?? scenario.draws, seed: options.seed ?? scenario.seed },

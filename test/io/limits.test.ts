@@ -8,8 +8,8 @@ describe('limits', () => {
   it('are raised by FORECAST_LIMIT_* variables, and refuse values that are not whole numbers > 0', () => {
     expect(limitsFromEnvironment({ FORECAST_LIMIT_FILE_BYTES: '1000' }).limits.fileBytes).toBe(1000);
     expect(limitsFromEnvironment({ FORECAST_LIMIT_FILE_BYTES: '-5', FORECAST_LIMIT_YAML_DEPTH: '2.5' }).invalid).toEqual([
-      { name: 'FORECAST_LIMIT_FILE_BYTES', value: '-5' },
-      { name: 'FORECAST_LIMIT_YAML_DEPTH', value: '2.5' },
+      { name: 'FORECAST_LIMIT_FILE_BYTES', value: '-5', rule: 'be a whole number greater than 0' },
+      { name: 'FORECAST_LIMIT_YAML_DEPTH', value: '2.5', rule: 'be a whole number greater than 0' },
     ]);
   });
 

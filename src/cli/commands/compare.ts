@@ -27,7 +27,7 @@ export const compareCommand: CommandDefinition = {
       .example('forecast compare scenarios/baseline.yaml scenarios/optimistic.yaml scenarios/pessimistic.yaml', 'each against the baseline'),
   async run(argv, io) {
     const args = runArguments(argv);
-    const loaded = loadRunInputs(io.cwd, args.data, args.scenarios, args.asOf, { draws: args.draws });
+    const loaded = loadRunInputs(io.cwd, args.data, args.scenarios, args.asOf, { draws: args.draws, pairsDraws: true });
     // Every scenario runs with the same draws and seed, so draw i uses the same random numbers in each.
     const draws = args.draws ?? loaded.scenarios[0].scenario.draws;
     const seed = args.seed ?? loaded.scenarios[0].scenario.seed;

@@ -150,7 +150,7 @@ export function runArguments(argv: Record<string, unknown>): RunArguments {
 export async function runScenarios(args: RunArguments, io: CliIo) {
   const started = Date.now();
   const files = args.scenarios.length > 0 ? args.scenarios : scenarioFilesIn(resolve(io.cwd, 'scenarios'));
-  const inputs = loadRunInputs(io.cwd, args.data, files, args.asOf, { draws: args.draws, exportDraws: args.exportDraws });
+  const inputs = loadRunInputs(io.cwd, args.data, files, args.asOf, { draws: args.draws, exportDraws: args.exportDraws, exactQuantiles: args.exactQuantiles });
   const { sink, enabled } = stderrProgress(io, args);
   const progress = progressReporter(sink, enabled);
   const { results, sampledDraws } = await runProject(inputs, {

@@ -29,7 +29,7 @@ export const sensitivityCommand: CommandDefinition = {
   async run(argv, io) {
     const args = runArguments({ ...argv, scenarios: [argv.scenario] });
     const shown = stderrProgress(io, args);
-    const { inputs } = loadVariantInputs(io.cwd, args.data, String(argv.scenario), args);
+    const { inputs } = loadVariantInputs(io.cwd, args.data, String(argv.scenario), { ...args, pairsDraws: true });
     const result = await runSensitivity(inputs, {
       threads: argv.threads as number,
       lowQuantile: argv.low as number,

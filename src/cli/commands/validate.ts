@@ -21,6 +21,7 @@ export const validateCommand: CommandDefinition = {
       .positional('files', { type: 'string', array: true, describe: 'files or folders (default: data/, models/, scenarios/)' })
       .option('as-of', { type: 'string', describe: 'check as `run --as-of` would: only figures published by this date (YYYY-MM-DD)' })
       .option('draws', { type: 'number', describe: 'check the size limits as `run --draws` would' })
+      .option('exact-quantiles', { type: 'boolean', default: false, describe: 'check the size limits as `run --exact-quantiles` would' })
       .check((argv) => {
         if (argv['as-of'] !== undefined && !/^\d{4}-\d{2}(-\d{2})?$/.test(String(argv['as-of']))) {
           throw new Error(`--as-of must be a date YYYY-MM-DD, got ${JSON.stringify(argv['as-of'])}`);
@@ -68,7 +69,7 @@ export const validateCommand: CommandDefinition = {
     }
     let scenarios = 0;
     try {
-      scenarios = loadRunInputs(io.cwd, dataDir, scenarioFiles, argv.asOf as string | undefined, { draws: argv.draws as number | undefined }).scenarios.length;
+      scenarios = loadRunInputs(io.cwd, dataDir, scenarioFiles, argv.asOf as string | undefined, { draws: argv.draws as number | undefined, exactQuantiles: Boolean(argv.exactQuantiles) }).scenarios.length;
     } catch (error) {
       if (error instanceof InputError) problems.push(...error.problems);
       else throw error;
