@@ -46,6 +46,7 @@ export function pilotBlocksFor(draws: number): number {
  * per summary. Above it, histogram summaries within se/20 of the exact quantiles (docs/scale.md).
  */
 export const exactQuantileMaxDraws = 65_536;
+
 /**
  * Values each quantile summary of a run holds at once: every draw when its quantiles are exact (at
  * most exactQuantileMaxDraws draws, or `exactQuantiles`), else the pilot's (at most 8 blocks of
@@ -61,6 +62,7 @@ export function valuesHeldPerSummary(draws: number, exactQuantiles: boolean): nu
 function pilotValuesFor(draws: number): number {
   return Math.min(draws, pilotBlocksFor(draws) * blockSize);
 }
+
 /** Fewer pilot values than this lay out no histogram: the summary stays exact (a rarely defined quantity). */
 const minimumPilotValues = 64;
 
@@ -310,12 +312,7 @@ export class QuantileSummaries {
       this.exact = false;
       this.given = how.layouts;
     } else this.exact = how.exact || draws <= exactQuantileMaxDraws;
-    if (!this.exact && !this.given && !this.refining) this.pilot = new PilotArena(this.pilotValues());
-  }
-
-  /** Values of the pilot per summary: pilotBlocksFor(draws) blocks, at most the draws. */
-  private pilotValues(): number {
-    return pilotValuesFor(this.draws);
+    if (!this.exact && !this.given && !this.refining) this.pilot = new PilotArena(pilotValuesFor(this.draws));
   }
 
   /** A new summary for `probabilities` (the histogram is laid out for these). */
@@ -329,7 +326,7 @@ export class QuantileSummaries {
     }
     if (this.given && this.made.length >= this.given.length) throw new Error('internal: more summaries than the layouts given');
     const layout = this.given ? this.given[this.made.length] : undefined;
-    const summary = new PilotedQuantileAccumulator(probabilities, this.exact ? this.draws : this.pilotValues(), layout, this.pilot);
+    const summary = new PilotedQuantileAccumulator(probabilities, this.exact ? this.draws : pilotValuesFor(this.draws), layout, this.pilot);
     this.made.push(summary);
     return summary;
   }
