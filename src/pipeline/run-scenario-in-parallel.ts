@@ -24,7 +24,7 @@ import type { ScenarioResult } from '../model/scenario-result.js';
 /**
  * Below this many draws × simulated variable-years one thread is as fast: the workers wait for the
  * pilot (2 to 8 blocks) and a pool's first start loads the engine in each worker (≈ 0.1 s). For the
- * Beijing model (≈ 70 variable-years a draw) this is about 140,000 draws. Measured with `npm run bench`.
+ * Beijing model (82 variable-years a draw) this is about 120,000 draws. Measured with `npm run bench`.
  */
 export const parallelMinimumWork = 10_000_000;
 
