@@ -120,6 +120,22 @@ describe('forecast run --shard, forecast merge', () => {
       ['another format', () => [edited((p) => (p.format = 'x')), 'r-part-1'], 'format must be "beijing-forecast-part", got "x"'],
       ['a negative count', () => [edited((p) => ((p.scenarios as { state: { trackers: { state: { counts: { met: number } } }[] } }[])[0].state.trackers[0].state.counts.met = -1)), 'r-part-1'], 'counts.met must be a whole number from 0 to 10000000, got -1'],
       ['counts of another layout', () => [edited((p) => ((p.scenarios as { state: { summaries: { quantiles: { counts: unknown } }[] } }[])[0].state.summaries[12].quantiles.counts = { i32: 'AAAAAA==' })), 'r-part-1'], 'quantiles.counts must hold'],
+      ...(
+        [
+          ['counts as varints of another layout', Buffer.from([0x01, 0x02])],
+          ['a varint cut off', Buffer.from([0x01, 0x80])],
+          ['a varint beyond int32', Buffer.from([0xff, 0xff, 0xff, 0xff, 0x0f])],
+          ['a varint of 6 bytes', Buffer.from([0x80, 0x80, 0x80, 0x80, 0x80, 0x00])],
+        ] as const
+      ).map(([name, bytes]): [string, () => string[], string] => [
+        name,
+        () => [edited((p) => ((p.scenarios as { state: { summaries: { quantiles: { counts: unknown } }[] } }[])[0].state.summaries[12].quantiles.counts = { varint: bytes.toString('base64') })), 'r-part-1'],
+        name === 'counts as varints of another layout'
+          ? 'quantiles.counts must hold'
+          : name === 'a varint cut off'
+            ? 'quantiles.counts must end on the last byte of a varint'
+            : 'quantiles.counts must hold varints of whole numbers from 0 to 2147483647, 5 bytes at most each',
+      ]),
       ['another seed', () => [edited((p) => ((p.run as { seed: number }).seed = 7)), 'r-part-1'], 'run must be the same in every part of one run'],
     ])('%s', async (_name, parts, message) => {
       const result = await merge(...parts());
