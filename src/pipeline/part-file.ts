@@ -20,6 +20,7 @@ import type { TrackerState } from '../evaluate/track-target.js';
 import type { DrawPoint } from '../evaluate/track-draws.js';
 import { activeLimits, raiseHint } from '../io/limits.js';
 import { readBytes } from '../io/read-text.js';
+import { decodeVarints, encodeVarints, varintBytes } from '../io/varint.js';
 import { targetResultNumbers, type PortableTargetResult } from './portable-target-result.js';
 import type { ScenarioState } from './scenario-accumulator.js';
 
@@ -114,62 +115,6 @@ const littleEndianHost = endianness() === 'LE';
 function isUnsigned(array: Int32Array): boolean {
   for (let i = 0; i < array.length; i++) if (array[i] < 0) return false;
   return true;
-}
-
-/** Bytes of the unsigned LEB128 encoding of `array` (values ≥ 0): 7 bits a byte. */
-function varintBytes(array: Int32Array): number {
-  let bytes = 0;
-  for (let i = 0; i < array.length; i++) {
-    const v = array[i];
-    bytes += v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5;
-  }
-  return bytes;
-}
-
-/**
- * Unsigned LEB128 (the DWARF and WebAssembly varint): each value's 7-bit groups, lowest first, every
- * byte but a value's last with its high bit set. Values ≥ 0 only (isUnsigned).
- * @example encodeVarints(Int32Array.of(1, 300)); // => bytes 01 ac 02
- */
-function encodeVarints(array: Int32Array): Buffer {
-  const out = Buffer.allocUnsafe(varintBytes(array));
-  let at = 0;
-  for (let i = 0; i < array.length; i++) {
-    let v = array[i];
-    while (v >= 0x80) {
-      out[at++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    out[at++] = v;
-  }
-  return out;
-}
-
-const varintRule = 'hold varints of whole numbers from 0 to 2147483647, 5 bytes at most each';
-
-/**
- * The values of unsigned LEB128 bytes as int32s, or the rule the bytes break: each value at most
- * 2³¹ − 1 in five bytes at most, the last byte ending a value.
- */
-function decodeVarints(bytes: Uint8Array): Int32Array | string {
-  let count = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] < 0x80) count++;
-  if (bytes.length > 0 && bytes[bytes.length - 1] >= 0x80) return 'end on the last byte of a varint';
-  const out = new Int32Array(count);
-  let k = 0;
-  let value = 0;
-  let shift = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i];
-    value += (byte & 0x7f) * 2 ** shift;
-    if (value > 0x7fffffff) return varintRule;
-    if (byte < 0x80) {
-      out[k++] = value;
-      value = 0;
-      shift = 0;
-    } else if ((shift += 7) > 28) return varintRule;
-  }
-  return out;
 }
 
 /** A typed array's JSON stand-in: its kind as the key, `text` (its base64, or a marker) as the value. */
