@@ -155,13 +155,14 @@ export function checkBeforeSimulating(inputs: PreflightInputs): PreflightResult 
     // ranks (sensitivity): `compare` of two scenarios measured 150 bytes a draw per scenario with 9 targets.
     pairedPerDraw: inputs.pairsDraws ? 2 * judged + 2 : 0,
   };
+  const totalHeld = heldValues(held);
   const sizeProblem = (message: string, hint: string): Problem =>
     inputs.draws !== undefined ? { file: commandLineFile, field: '--draws', message, hint } : atScenario('draws', 'draws', message, hint);
   if (draws * variables * years > limits.drawVariableYears) {
     problems.push(sizeProblem(runMessages.drawVariableYears(limits.drawVariableYears, draws, variables, years), `${raiseHint('drawVariableYears')}; or lower the draws or the horizon`));
-  } else if (heldValues(held) > limits.heldValues) {
-    const exactly = held.draws === draws && draws > exactQuantileMaxDraws ? '; or leave out --exact-quantiles' : '';
-    problems.push(sizeProblem(runMessages.heldValues(limits.heldValues, heldValues(held), held), `${raiseHint('heldValues')}; or lower the draws${exactly}`));
+  } else if (totalHeld > limits.heldValues) {
+    const exactly = inputs.exactQuantiles && draws > exactQuantileMaxDraws ? '; or leave out --exact-quantiles' : '';
+    problems.push(sizeProblem(runMessages.heldValues(limits.heldValues, totalHeld, held), `${raiseHint('heldValues')}; or lower the draws${exactly}`));
   }
   return { problems, pointsPerDraw };
 }

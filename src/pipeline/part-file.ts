@@ -117,21 +117,24 @@ function isUnsigned(array: Int32Array): boolean {
   return true;
 }
 
-/** A typed array's JSON stand-in: its kind as the key, `text` (its base64, or a marker) as the value. */
-function typedJson(array: Float64Array | Int32Array, text: string): Record<string, string> {
-  if (array instanceof Float64Array) return { f64: text };
-  return isUnsigned(array) ? { varint: text } : { i32: text };
+/** A typed array with the key it is written under: `varint` for an int32 array of no negative value. */
+interface TypedArrayOut {
+  readonly key: 'f64' | 'i32' | 'varint';
+  readonly array: Float64Array | Int32Array;
 }
 
-/** The base64 of a typed array as typedJson names it. */
-function encodeTyped(array: Float64Array | Int32Array): string {
-  return array instanceof Int32Array && isUnsigned(array) ? encodeVarints(array).toString('base64') : encodeArray(array);
+function typedArrayOut(array: Float64Array | Int32Array): TypedArrayOut {
+  return { key: array instanceof Float64Array ? 'f64' : isUnsigned(array) ? 'varint' : 'i32', array };
 }
 
-/** Characters of encodeTyped(array). */
-function encodedLength(array: Float64Array | Int32Array): number {
-  const bytes = array instanceof Int32Array && isUnsigned(array) ? varintBytes(array) : array.byteLength;
-  return 4 * Math.ceil(bytes / 3);
+/** The base64 of a typed array under its key. */
+function encodeTyped({ key, array }: TypedArrayOut): string {
+  return key === 'varint' ? encodeVarints(array as Int32Array).toString('base64') : encodeArray(array);
+}
+
+/** Characters of encodeTyped(out). */
+function encodedLength({ key, array }: TypedArrayOut): number {
+  return 4 * Math.ceil((key === 'varint' ? varintBytes(array as Int32Array) : array.byteLength) / 3);
 }
 
 /** Stands in for each typed array in the document's skeleton (its index follows). */
@@ -139,7 +142,7 @@ const arrayMarker = 'bjfPartArray';
 
 /**
  * The part as gzip-compressed JSON: the bytes of gzip(JSON.stringify(part)), typed arrays written as
- * {"f64": base64}, {"i32": base64} or {"varint": base64} (typedJson).
+ * {"f64": base64}, {"i32": base64} or {"varint": base64} (typedArrayOut).
  *
  * The JSON is assembled in one buffer from a skeleton (each array a marker) and each array's base64,
  * made one at a time, rather than in one string built by JSON.stringify around every array's base64
@@ -149,10 +152,12 @@ const arrayMarker = 'bjfPartArray';
  * @example gunzipSync(encodePart(part)).toString().startsWith('{"format":"beijing-forecast-part"'); // => true
  */
 export function encodePart(part: PartFile): Uint8Array {
-  const arrays: (Float64Array | Int32Array)[] = [];
-  const skeleton = JSON.stringify(part, (_key, value: unknown) =>
-    value instanceof Float64Array || value instanceof Int32Array ? typedJson(value, `${arrayMarker}${arrays.push(value) - 1}`) : value,
-  );
+  const arrays: TypedArrayOut[] = [];
+  const skeleton = JSON.stringify(part, (_key, value: unknown) => {
+    if (!(value instanceof Float64Array || value instanceof Int32Array)) return value;
+    const out = typedArrayOut(value);
+    return { [out.key]: `${arrayMarker}${arrays.push(out) - 1}` };
+  });
   const pieces = skeleton.split(new RegExp(`${arrayMarker}\\d+`));
   if (pieces.length !== arrays.length + 1) return gzipSync(wholeJson(part));
   let bytes = 0;
@@ -170,12 +175,20 @@ export function encodePart(part: PartFile): Uint8Array {
 
 /** The part's JSON in one string, every typed array as its base64 (encodePart's fallback). */
 function wholeJson(part: PartFile): string {
-  return JSON.stringify(part, (_key, value: unknown) =>
-    value instanceof Float64Array || value instanceof Int32Array ? typedJson(value, encodeTyped(value)) : value,
-  );
+  return JSON.stringify(part, (_key, value: unknown) => {
+    if (!(value instanceof Float64Array || value instanceof Int32Array)) return value;
+    const out = typedArrayOut(value);
+    return { [out.key]: encodeTyped(out) };
+  });
 }
 
 const base64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** The text of `{key: base64}` (that one key, whole base64 quanta), else undefined. */
+function base64Under(object: Record<string, unknown> | undefined, key: string): string | undefined {
+  const text = object?.[key];
+  return object && Object.keys(object).length === 1 && typeof text === 'string' && text.length % 4 === 0 && base64.test(text) ? text : undefined;
+}
 
 /** Walks a parsed document, reading typed fields and collecting a problem for each one that is wrong. */
 class PartReader {
@@ -216,9 +229,9 @@ class PartReader {
   array(value: unknown, field: string, kind: 'f64' | 'i32', length?: number): Float64Array | Int32Array | undefined {
     const object = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
     if (kind === 'i32' && object && 'varint' in object) return this.varints(object, field, length);
-    const text = object?.[kind];
+    const text = base64Under(object, kind);
     const size = kind === 'f64' ? 8 : 4;
-    if (!object || Object.keys(object).length !== 1 || typeof text !== 'string' || text.length % 4 !== 0 || !base64.test(text)) {
+    if (text === undefined) {
       return this.problem(field, `be {"${kind}": base64 of little-endian ${kind === 'f64' ? 'doubles' : 'int32s'}}`, value);
     }
     const bytes = Buffer.from(text, 'base64');
@@ -238,8 +251,8 @@ class PartReader {
 
   /** An int32 array written as {"varint": base64} (decodeVarints). */
   private varints(object: Record<string, unknown>, field: string, length?: number): Int32Array | undefined {
-    const text = object.varint;
-    if (Object.keys(object).length !== 1 || typeof text !== 'string' || text.length % 4 !== 0 || !base64.test(text)) {
+    const text = base64Under(object, 'varint');
+    if (text === undefined) {
       return this.problem(field, 'be {"varint": base64 of unsigned LEB128 varints}', object);
     }
     const values = decodeVarints(Buffer.from(text, 'base64'));
