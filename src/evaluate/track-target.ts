@@ -16,7 +16,7 @@ import type { TargetOutcome } from './target-outcome.js';
 import type { TargetResult } from '../model/target-result.js';
 import { projectedStatus } from './target-status.js';
 import { targetKind } from './target-kinds/registry.js';
-import type { KindBlock } from './target-kinds/target-kind.js';
+import type { KindBlock, KindTracking } from './target-kinds/target-kind.js';
 import { recordCondition } from './record-condition.js';
 
 /** An observer of the simulation, driven block by block, that turns into a TargetResult at the end. */
@@ -81,6 +81,21 @@ export interface TrackTargetOptions {
 const p3 = [0.05, 0.5, 0.95] as const;
 const median = [0.5] as const;
 
+/** Whether a tracker keeps each draw's growth factor (for assumedCagr): its kind says how many years it spans. */
+function keepsGrowthFactors(tracking: Pick<KindTracking, 'ownGrowthYears'>): boolean {
+  return tracking.ownGrowthYears !== undefined;
+}
+
+/**
+ * The quantile summaries trackTarget holds for a target: its judged quantity's, and its growth
+ * factor's when it keeps one (a level target on a variable with a base year before the target year).
+ * The check before simulating counts them against the limit on held values.
+ * @example trackedSummaries(target, variable, observations); // => 2 for a level target in a year after its variable's base year
+ */
+export function trackedSummaries(target: Target, variable: PreparedVariable, observations: readonly Observation[]): 1 | 2 {
+  return keepsGrowthFactors(targetKind(target.kind).track(target, variable, observations)) ? 2 : 1;
+}
+
 /**
  * Creates the tracker of a target on a variable. Per draw, in the target year: met when the judged
  * quantity meets the commitment (≥ or >) and the ceiling where the text states one; short of the
@@ -117,7 +132,7 @@ export function trackTarget(options: TrackTargetOptions): TargetTracker {
   const passageCounts = new Map<number, number>();
   const metInYearCounts = new Map<number, number>();
   const judgedQuantiles = newQuantiles(p3);
-  const growthFactors = tracking.ownGrowthYears !== undefined ? newQuantiles(median) : undefined;
+  const growthFactors = keepsGrowthFactors(tracking) ? newQuantiles(median) : undefined;
   const kept = options.keepDraws ? { values: new Float64Array(draws).fill(Number.NaN), met: new Uint8Array(draws) } : undefined;
   /** Draws in the blocks begun so far (blocks may come in any order; they add up to `draws`). */
   let begun = 0;

@@ -96,9 +96,9 @@ export const limitInfo: Readonly<Record<keyof Limits, LimitInfo>> = {
   heldValues: {
     value: 200_000_000,
     environment: 'FORECAST_LIMIT_HELD_VALUES',
-    what: 'values one scenario run holds at once for its draws: each summary (a variable in a year, a judged target) holds every draw when its quantiles are exact (at most 65,536 draws, or `--exact-quantiles`), else the pilot\'s at most 32,768; `compare` and `sensitivity` also hold 2 values a judged target, plus 2, for every draw',
+    what: 'values one scenario run holds at once for its draws: each summary (a variable in a year, a judged target, a level target\'s growth factor from the base year) holds every draw when its quantiles are exact (at most 65,536 draws, or `--exact-quantiles`), else the pilot\'s at most 32,768; `compare` and `sensitivity` also hold 2 values a judged target, plus 2, for every draw',
     checked: 'after calibration, before any column is allocated',
-    why: 'measured here on the baseline (102 summaries, 9 judged targets): `run --exact-quantiles` at 500,000 and 1,000,000 draws peaked at 830 and 1,675 MiB, about 17 bytes a held value, so 2·10⁸ is about 3.5 GB; `compare` of two scenarios at 10⁶ and 2·10⁶ draws at 363 and 650 MiB, about 150 bytes a draw per scenario (its 20 paired values); without exact quantiles a run holds nothing per draw (10⁷ draws on two threads peaked at 137 MB)',
+    why: 'measured here on the baseline (108 summaries: 93 variable-years, 9 judged targets, 6 growth factors): `run --exact-quantiles` at 500,000 and 1,000,000 draws peaked at 830 and 1,675 MiB, about 16 bytes a held value, so 2·10⁸ is about 3.3 GB; `compare` of two scenarios at 10⁶ and 2·10⁶ draws at 363 and 650 MiB, about 150 bytes a draw per scenario (its 20 paired values); without exact quantiles a run holds nothing per draw (10⁷ draws on two threads peaked at 137 MB)',
   },
   exportRows: {
     value: 1_000_000,

@@ -17,6 +17,7 @@ import { commandLineFile, type Problem } from '../errors/problem.js';
 import { codeFrame } from '../io/code-frame.js';
 import { activeLimits, raiseHint } from '../io/limits.js';
 import { exactQuantileMaxDraws, valuesHeldPerSummary } from '../evaluate/quantile-summaries.js';
+import { trackedSummaries } from '../evaluate/track-target.js';
 import { formatPath } from '../io/yaml-document.js';
 import { describeDistribution } from '../simulate/distributions/describe-distribution.js';
 import { lowestPlausible } from '../spec/lowest-plausible.js';
@@ -131,9 +132,13 @@ export function checkBeforeSimulating(inputs: PreflightInputs): PreflightResult 
   });
 
   // 6. Targets the model judges: their units convert (the region and kind rules live in judgedTargets).
+  //    Each holds a quantile summary of its judged quantity, and one of its growth factor when it keeps one.
   let judged = 0;
+  let trackerSummaries = 0;
   try {
-    judged = judgedTargets(prepared, data).judged.length;
+    const found = judgedTargets(prepared, data).judged;
+    judged = found.length;
+    for (const { target, variable } of found) trackerSummaries += trackedSummaries(target, variable, observedSeries(data, variable.spec.series));
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     problems.push(...error.problems);
@@ -141,7 +146,7 @@ export function checkBeforeSimulating(inputs: PreflightInputs): PreflightResult 
 
   // 7. Size: checked before a single column is allocated. Time grows with draws × variables × years;
   //    memory only with the values held for the draws (valuesHeldPerSummary: every draw when quantiles
-  //    are exact, else the pilot's), one summary per variable and year and per judged target.
+  //    are exact, else the pilot's), one summary per variable and year and one or two per judged target.
   const limits = activeLimits();
   const draws = inputs.draws ?? scenario.draws;
   const variables = prepared.variables.length;
@@ -149,7 +154,7 @@ export function checkBeforeSimulating(inputs: PreflightInputs): PreflightResult 
   const pointsPerDraw = prepared.variables.reduce((sum, v) => sum + Math.max(0, prepared.horizon - v.firstYear + 1) + (v.baseYear !== undefined ? 1 : 0), 0);
   const held: HeldValues = {
     draws: valuesHeldPerSummary(draws, inputs.exactQuantiles ?? false),
-    summaries: pointsPerDraw + judged,
+    summaries: pointsPerDraw + trackerSummaries,
     pairedDraws: inputs.pairsDraws ? draws : 0,
     // Per draw, each judged target's outcome with its met flag or rank, and an input's sample with its
     // ranks (sensitivity): `compare` of two scenarios measured 150 bytes a draw per scenario with 9 targets.
