@@ -9,7 +9,7 @@
 // Run: npx tsc -p tsconfig.build.json && node dist/bench/rng-bench.js
 import { performance } from 'node:perf_hooks';
 import { quantileProbabilities, quantilesOf } from '../src/evaluate/quantiles.js';
-import { createStream } from '../src/simulate/random/create-stream.js';
+import { createJsStreamFromState, createStream } from '../src/simulate/random/create-stream.js';
 import type { RandomStream } from '../src/model/random-stream.js';
 
 const size = 1_000_000;
@@ -43,8 +43,7 @@ function timeMs(run: () => void): Timing {
 
 const perSecond = (count: number, ms: number) => `${(count / ms / 1000).toFixed(1).padStart(6)} M/s`;
 
-function throughput(label: string, fill: (stream: RandomStream, out: Float64Array) => void): void {
-  const stream = createStream(1, 'bench', label);
+function throughput(label: string, fill: (stream: RandomStream, out: Float64Array) => void, stream: RandomStream = createStream(1, 'bench', label)): void {
   const out = new Float64Array(size);
   const { bestMs, medianMs } = timeMs(() => fill(stream, out));
   console.log(`${label.padEnd(38)} best ${perSecond(size, bestMs)}   median ${perSecond(size, medianMs)}`);
@@ -73,6 +72,15 @@ function main(): void {
   console.log('Random numbers');
   throughput('fillUniform', (s, o) => s.fillUniform(o));
   throughput('fillStandardNormal (ziggurat)', (s, o) => s.fillStandardNormal(o));
+  // The compound step: level ← level·e^(mean + scale·Z) with per-draw means (the kernels' fused loop).
+  const means = new Float64Array(size).fill(0.1);
+  const scales = Float64Array.of(0.05);
+  throughput('growByLogNormal (compound step)', (s, o) => s.growByLogNormal(o.fill(1), means, -1, scales, 0));
+  // The same three by the JavaScript loops alone (what runs without WebAssembly; the kernels' reference).
+  const jsStream = () => createJsStreamFromState([1n, 2n, 3n, 4n]);
+  throughput('fillUniform (JavaScript)', (s, o) => s.fillUniform(o), jsStream());
+  throughput('fillStandardNormal (JavaScript)', (s, o) => s.fillStandardNormal(o), jsStream());
+  throughput('growByLogNormal (JavaScript)', (s, o) => s.growByLogNormal(o.fill(1), means, -1, scales, 0), jsStream());
   throughput('fillPoisson λ = 3 (table)', (s, o) => s.fillPoisson(o, 3));
   throughput('fillPoisson λ = 0.3 (table)', (s, o) => s.fillPoisson(o, 0.3));
   throughput('fillPoisson λ = 30 (table)', (s, o) => s.fillPoisson(o, 30));

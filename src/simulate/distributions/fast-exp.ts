@@ -17,6 +17,12 @@ const inverse = steps / Math.LN2;
 const shifter = 6755399441055744;
 /** Beyond this |x| the table path is not used (e^700 ≈ 1e304: the largest range of normal results). */
 const tableLimit = 700;
+/** The polynomial's coefficients of r³ and r⁴: 1/6 and 1/24, the doubles nearest. */
+const sixth = 0.16666666666666666;
+const twentyFourth = 0.041666666666666664;
+
+/** Everything fastExp computes with, for the WebAssembly compound step that repeats it bit for bit (src/simulate/random/kernels.ts). */
+export const fastExpTables = { fractionPowers, wholePowers, high, low, inverse, shifter, tableLimit, sixth, twentyFourth } as const;
 
 /**
  * e^x for |x| < 700 by Tang's table method: k = round(256·x/ln 2), r = x − k·ln 2/256 (|r| ≤ ln 2/512,
@@ -34,5 +40,5 @@ export function fastExp(x: number): number {
   const k = x * inverse + shifter - shifter;
   const whole = k | 0;
   const r = x - k * high - k * low;
-  return wholePowers[(whole >> 8) + 1024] * fractionPowers[whole & 255] * (1 + r * (1 + r * (0.5 + r * (0.16666666666666666 + r * 0.041666666666666664))));
+  return wholePowers[(whole >> 8) + 1024] * fractionPowers[whole & 255] * (1 + r * (1 + r * (0.5 + r * (sixth + r * twentyFourth))));
 }

@@ -1,4 +1,6 @@
-// The engine's one pseudo-random generator: xoshiro256** in 32-bit halves, streams keyed by (seed, keys…).
+// The engine's one pseudo-random generator: xoshiro256**, streams keyed by (seed, keys…). Its uniforms,
+// normals and compound step run in WebAssembly on 64-bit words (kernels.wat); everything else, and
+// those three without WebAssembly, in JavaScript on 32-bit halves: the same numbers either way.
 //
 // Changing anything here (the generator, the seeding, the ziggurat tables, the Poisson or gamma
 // methods, or the order in which a fill consumes the generator) changes every simulated number:
@@ -7,12 +9,13 @@ import type { RandomStream } from '../../model/random-stream.js';
 import { fastExp } from '../distributions/fast-exp.js';
 import { logGamma } from '../distributions/log-gamma.js';
 import { poissonGuideBits, poissonSearchFlag, poissonTable, poissonTableMaxRate, type PoissonTable } from './poisson-table.js';
+import { kernelColumn, stateFromKernels, stateIntoKernels, streamKernels, type StreamKernels } from './kernels.js';
 import { blockStreamStateInto, fnv1a64Of, seedStreamState } from './seed-stream-state.js';
 import { zigguratR, zigguratTables } from './ziggurat.js';
 
 /** Written to the run manifest: everything that determines the random numbers. */
 export const prngDescription =
-  'xoshiro256** (Blackman & Vigna 2018) in 32-bit integer arithmetic; one stream per (seed, keys…), ' +
+  'xoshiro256** (Blackman & Vigna 2018); one stream per (seed, keys…), ' +
   'seeded by SplitMix64 over FNV-1a-64 of the UTF-8 of String(seed) and each key, each followed by 0xFF; ' +
   'block b of a stream (draws 4096·b … 4096·b + 4095) seeded with SplitMix64 outputs 4b+1 … 4b+4 from that hash; ' +
   'uniforms from the top 53 bits; normals by a 256-layer ziggurat (Marsaglia & Tsang 2000; layer from the low 8 bits, ' +
@@ -48,9 +51,12 @@ function checkRate(rate: number): void {
  * xoshiro256** with each 64-bit word held as two int32 halves. The state lives in `state`
  * ([s0hi, s0lo, s1hi, s1lo, s2hi, s2lo, s3hi, s3lo]); bulk fills copy it into local variables,
  * run the generator inline, and write it back (≈2.5× over a call per number: node dist/bench/rng-bench.js).
+ * With `kernels`, uniforms, normals and the compound step run in WebAssembly (kernels.wat) with the
+ * same numbers; the loops here are then their reference, and what runs without WebAssembly.
  */
 class Xoshiro256StarStarStream implements RandomStream {
   private readonly state: Int32Array;
+  private readonly kernels: StreamKernels | undefined;
   /**
    * High and low halves of the last 64-bit output of `step()`, in a typed array rather than two number
    * fields: int32 values outside V8's small-integer range would change the fields' representation and
@@ -58,8 +64,9 @@ class Xoshiro256StarStarStream implements RandomStream {
    */
   private readonly output = new Int32Array(2);
 
-  constructor(state: Int32Array) {
+  constructor(state: Int32Array, kernels: StreamKernels | undefined) {
     this.state = state;
+    this.kernels = kernels;
   }
 
   /**
@@ -140,6 +147,19 @@ class Xoshiro256StarStarStream implements RandomStream {
   }
 
   fillUniform(out: Float64Array): void {
+    const kernels = this.kernels;
+    if (!kernels) return this.fillUniformJs(out);
+    stateIntoKernels(kernels, this.state);
+    for (let from = 0; from < out.length; from += kernelColumn) {
+      const n = Math.min(kernelColumn, out.length - from);
+      kernels.fillUniform(n);
+      out.set(n === kernelColumn ? kernels.a : kernels.a.subarray(0, n), from);
+    }
+    stateFromKernels(kernels, this.state);
+  }
+
+  /** fillUniform in JavaScript: the reference of the kernel's loop, and what runs without WebAssembly. */
+  private fillUniformJs(out: Float64Array): void {
     const s = this.state;
     let a0h = s[0], a0l = s[1], a1h = s[2], a1l = s[3], a2h = s[4], a2l = s[5], a3h = s[6], a3l = s[7];
     const n = out.length;
@@ -166,6 +186,25 @@ class Xoshiro256StarStarStream implements RandomStream {
   }
 
   fillStandardNormal(out: Float64Array): void {
+    const kernels = this.kernels;
+    if (!kernels) return this.fillStandardNormalJs(out);
+    const { a, rare } = kernels;
+    stateIntoKernels(kernels, this.state);
+    for (let from = 0; from < out.length; from += kernelColumn) {
+      const n = Math.min(kernelColumn, out.length - from);
+      // The kernel stops before a candidate outside its layer's rectangle (≈1%): finished here by method calls.
+      for (let at = kernels.fillNormal(0, n); at < n; at = kernels.fillNormal(at + 1, n)) {
+        stateFromKernels(kernels, this.state);
+        a[at] = this.zigguratSlow(rare.layer[0], rare.x[0]);
+        stateIntoKernels(kernels, this.state);
+      }
+      out.set(n === kernelColumn ? a : a.subarray(0, n), from);
+    }
+    stateFromKernels(kernels, this.state);
+  }
+
+  /** fillStandardNormal in JavaScript: the reference of the kernel's loop, and what runs without WebAssembly. */
+  private fillStandardNormalJs(out: Float64Array): void {
     const s = this.state;
     let a0h = s[0], a0l = s[1], a1h = s[2], a1l = s[3], a2h = s[4], a2l = s[5], a3h = s[6], a3l = s[7];
     const n = out.length;
@@ -209,6 +248,36 @@ class Xoshiro256StarStarStream implements RandomStream {
    * normals written and read back. Reference: fillStandardNormal then the same loop (tested equal).
    */
   growByLogNormal(level: Float64Array, mean: Float64Array, meanMask: number, scale: Float64Array, scaleMask: number): void {
+    const kernels = this.kernels;
+    if (!kernels || (meanMask !== 0 && meanMask !== -1) || (scaleMask !== 0 && scaleMask !== -1)) return this.growByLogNormalJs(level, mean, meanMask, scale, scaleMask);
+    const { a, b, c, rare } = kernels;
+    stateIntoKernels(kernels, this.state);
+    for (let from = 0; from < level.length; from += kernelColumn) {
+      const n = Math.min(kernelColumn, level.length - from);
+      // Masks 0 (one value) or −1 (one a draw): the chunk's values at the kernel's own indices.
+      a.set(level.subarray(from, from + n));
+      if (meanMask === 0) b[0] = mean[0];
+      else b.set(mean.subarray(from, from + n));
+      if (scaleMask === 0) c[0] = scale[0];
+      else c.set(scale.subarray(from, from + n));
+      // The kernel stops before an element it leaves here: a ziggurat candidate outside its rectangle
+      // (reason 0, ≈1%), or e^y beyond fastExp's table (reason 1: fastExp takes Math.exp's path).
+      for (let at = kernels.grow(0, n, meanMask, scaleMask); at < n; at = kernels.grow(at + 1, n, meanMask, scaleMask)) {
+        let x = rare.x[0];
+        if (rare.reason[0] === 0) {
+          stateFromKernels(kernels, this.state);
+          x = this.zigguratSlow(rare.layer[0], x);
+          stateIntoKernels(kernels, this.state);
+        }
+        a[at] *= fastExp(b[at & meanMask] + c[at & scaleMask] * x);
+      }
+      level.set(n === kernelColumn ? a : a.subarray(0, n), from);
+    }
+    stateFromKernels(kernels, this.state);
+  }
+
+  /** growByLogNormal in JavaScript: the reference of the kernel's loop, and what runs without WebAssembly. */
+  private growByLogNormalJs(level: Float64Array, mean: Float64Array, meanMask: number, scale: Float64Array, scaleMask: number): void {
     const s = this.state;
     let a0h = s[0], a0l = s[1], a1h = s[2], a1l = s[3], a2h = s[4], a2l = s[5], a3h = s[6], a3l = s[7];
     const n = level.length;
@@ -441,7 +510,7 @@ let warmedUp = false;
 function warmUpFills(): void {
   if (warmedUp) return;
   warmedUp = true;
-  const stream = new Xoshiro256StarStarStream(Int32Array.of(1, 2, 3, 4, 5, 6, 7, 8));
+  const stream = new Xoshiro256StarStarStream(Int32Array.of(1, 2, 3, 4, 5, 6, 7, 8), streamKernels());
   const column = new Float64Array(256);
   for (let round = 0; round < 2; round++) {
     stream.fillUniform(column);
@@ -477,7 +546,7 @@ function warmUpFills(): void {
  */
 export function createStream(seed: number, ...keys: string[]): RandomStream {
   warmUpFills();
-  return new Xoshiro256StarStarStream(seedStreamState(seed, keys));
+  return new Xoshiro256StarStarStream(seedStreamState(seed, keys), streamKernels());
 }
 
 /**
@@ -488,12 +557,26 @@ export function createStream(seed: number, ...keys: string[]): RandomStream {
 export function createStreamFromState(
   words: readonly [bigint, bigint, bigint, bigint],
 ): RandomStream & { nextUint64(): bigint; nextStandardNormal(): number } {
+  return new Xoshiro256StarStarStream(stateOfWords(words), streamKernels());
+}
+
+/**
+ * The same stream as createStreamFromState, its fills run by the JavaScript loops alone: the
+ * reference the WebAssembly kernels are tested against (test/simulate/wasm-kernels.test.ts).
+ * @example createJsStreamFromState([1n, 2n, 3n, 4n]).nextUint64(); // => 11520n
+ */
+export function createJsStreamFromState(words: readonly [bigint, bigint, bigint, bigint]): RandomStream & { nextUint64(): bigint } {
+  return new Xoshiro256StarStarStream(stateOfWords(words), undefined);
+}
+
+/** Four 64-bit words as the stream's int32 halves, high first. */
+function stateOfWords(words: readonly [bigint, bigint, bigint, bigint]): Int32Array {
   const state = new Int32Array(8);
   words.forEach((word, index) => {
     state[2 * index] = Number((word >> 32n) & 0xffffffffn) | 0;
     state[2 * index + 1] = Number(word & 0xffffffffn) | 0;
   });
-  return new Xoshiro256StarStarStream(state);
+  return state;
 }
 
 /** The streams of one run, by (block, keys…): the key hashes are computed once per key. */
@@ -539,6 +622,6 @@ class SeededBlockStreams implements BlockStreams {
     }
     const state = new Int32Array(8);
     blockStreamStateInto(hash[0], hash[1], block, state);
-    return new Xoshiro256StarStarStream(state);
+    return new Xoshiro256StarStarStream(state, streamKernels());
   }
 }
