@@ -47,8 +47,8 @@ let made: StreamKernels | null | undefined;
 
 /**
  * This thread's kernels, made on first call; undefined where WebAssembly is not available (node
- * --jitless) or the platform is big-endian (the views assume the module's little-endian memory): the
- * streams then run their JavaScript loops, with the same numbers.
+ * --jitless), may not be compiled, or the platform is big-endian (the views assume the module's
+ * little-endian memory): the streams then run their JavaScript loops, with the same numbers.
  */
 export function streamKernels(): StreamKernels | undefined {
   if (made === undefined) made = instantiate();
@@ -74,7 +74,14 @@ function instantiate(): StreamKernels | null {
   const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
   if (!api || !littleEndian) return null;
   const bytes = Uint8Array.from(atob(kernelsWasm), (c) => c.charCodeAt(0));
-  const exports = new api.Instance(new api.Module(bytes), {}).exports as KernelExports;
+  let exports: KernelExports;
+  try {
+    exports = new api.Instance(new api.Module(bytes), {}).exports as KernelExports;
+  } catch {
+    // An embedder may forbid compiling WebAssembly (a CompileError): the JavaScript loops then run.
+    // The module itself is checked at build time and by the tests, which also require it here.
+    return null;
+  }
   const buffer = exports.memory.buffer;
   const f64 = (offset: number, length: number) => new Float64Array(buffer, offset, length);
   const t = fastExpTables;
