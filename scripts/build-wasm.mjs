@@ -11,8 +11,10 @@ const target = fileURLToPath(new URL('../src/simulate/random/kernels-wasm.ts', i
 /** The .ts text holding the compiled module of `wat` (the .wat's text). */
 async function kernelsModuleText(wat) {
   const wabt = await wabtInit();
-  // As UTF-8 bytes: given a string, wabt miscounts the comments' non-ASCII characters.
-  const module = wabt.parseWat('kernels.wat', Buffer.from(wat, 'utf8'));
+  // As UTF-8 bytes (given a string, wabt miscounts the comments' non-ASCII characters), in an array
+  // that owns its whole buffer: wabt copies a view's entire underlying buffer, as Node's pooled
+  // Buffers would make it read bytes that are not the file's.
+  const module = wabt.parseWat('kernels.wat', new TextEncoder().encode(wat));
   module.validate();
   const { buffer } = module.toBinary({});
   module.destroy();
