@@ -188,19 +188,26 @@ class Xoshiro256StarStarStream implements RandomStream {
   fillStandardNormal(out: Float64Array): void {
     const kernels = this.kernels;
     if (!kernels) return this.fillStandardNormalJs(out);
-    const { a, rare } = kernels;
+    const { a } = kernels;
     stateIntoKernels(kernels, this.state);
     for (let from = 0; from < out.length; from += kernelColumn) {
       const n = Math.min(kernelColumn, out.length - from);
       // The kernel stops before a candidate outside its layer's rectangle (≈1%): finished here by method calls.
-      for (let at = kernels.fillNormal(0, n); at < n; at = kernels.fillNormal(at + 1, n)) {
-        stateFromKernels(kernels, this.state);
-        a[at] = this.zigguratSlow(rare.layer[0], rare.x[0]);
-        stateIntoKernels(kernels, this.state);
-      }
+      for (let at = kernels.fillNormal(0, n); at < n; at = kernels.fillNormal(at + 1, n)) a[at] = this.finishRareNormal(kernels);
       out.set(n === kernelColumn ? a : a.subarray(0, n), from);
     }
     stateFromKernels(kernels, this.state);
+  }
+
+  /**
+   * The normal a kernel left at its rare path (its layer and candidate in `kernels.rare`), finished by
+   * zigguratSlow on this stream's state, which goes out of the kernels and back.
+   */
+  private finishRareNormal(kernels: StreamKernels): number {
+    stateFromKernels(kernels, this.state);
+    const x = this.zigguratSlow(kernels.rare.layer[0], kernels.rare.x[0]);
+    stateIntoKernels(kernels, this.state);
+    return x;
   }
 
   /** fillStandardNormal in JavaScript: the reference of the kernel's loop, and what runs without WebAssembly. */
@@ -263,12 +270,7 @@ class Xoshiro256StarStarStream implements RandomStream {
       // The kernel stops before an element it leaves here: a ziggurat candidate outside its rectangle
       // (reason 0, ≈1%), or e^y beyond fastExp's table (reason 1: fastExp takes Math.exp's path).
       for (let at = kernels.grow(0, n, meanMask, scaleMask); at < n; at = kernels.grow(at + 1, n, meanMask, scaleMask)) {
-        let x = rare.x[0];
-        if (rare.reason[0] === 0) {
-          stateFromKernels(kernels, this.state);
-          x = this.zigguratSlow(rare.layer[0], x);
-          stateIntoKernels(kernels, this.state);
-        }
+        const x = rare.reason[0] === 0 ? this.finishRareNormal(kernels) : rare.x[0];
         a[at] *= fastExp(b[at & meanMask] + c[at & scaleMask] * x);
       }
       level.set(n === kernelColumn ? a : a.subarray(0, n), from);
