@@ -157,7 +157,7 @@ function invertScaled(uniforms: Float64Array, means: Float64Array, dispersions: 
  * Each draw's mode m = ⌊(k − 1)μ/k⌋ (0 for k ≤ 1; μ/k = q/(1 − q)), and F(m), p(m) summed from p₀ by
  * the same recurrence as invertFromZero.
  */
-function startAtModes(p0: Float64Array, q: Float32Array, k: Float32Array, modes: Int32Array, modeCdf: Float64Array, modePmf: Float64Array): void {
+export function startAtModes(p0: Float64Array, q: Float32Array, k: Float32Array, modes: Int32Array, modeCdf: Float64Array, modePmf: Float64Array): void {
   for (let i = 0; i < p0.length; i++) {
     let probability = p0[i];
     let cumulative = probability;
@@ -181,8 +181,91 @@ function startAtModes(p0: Float64Array, q: Float32Array, k: Float32Array, modes:
 /**
  * The inversion from each draw's mode: n = min{n : u < F(n)}, stepping down while u < F(n − 1) =
  * F(n) − pₙ, or up while u ≥ F(n). A draw with p₀ = 0 (μ ≤ 0, k ≤ 0, or a large mean drawn apart) gives 0.
+ *
+ * F rises term by term going up and falls going down (each pₙ ≥ 0), so the answer is the mode plus
+ * the number of terms at or above it with F(n) ≤ u, or minus the number below it with u < F(n − 1).
+ * Those terms are counted four at a time, without a branch among the four, and each walk asks once
+ * a round whether to go on (a walk of a random length mispredicted its exit once a draw). The terms
+ * are the ones invertFromModeBySearch (the reference) computes, in the same order, so the counts are its.
  */
-function invertFromMode(uniforms: Float64Array, q: Float32Array, k: Float32Array, modes: Int32Array, modeCdf: Float64Array, modePmf: Float64Array, out: Float64Array): void {
+export function invertFromMode(uniforms: Float64Array, q: Float32Array, k: Float32Array, modes: Int32Array, modeCdf: Float64Array, modePmf: Float64Array, out: Float64Array): void {
+  const n = out.length;
+  for (let i = 0; i < n; i++) {
+    const u = uniforms[i];
+    const cumulative = modeCdf[i];
+    const probability = modePmf[i];
+    const mode = modes[i];
+    out[i] = !(probability > 0) ? mode : u < cumulative ? stepsDown(u, q[i], k[i], mode, cumulative, probability) : stepsUp(u, q[i], k[i], mode, cumulative, probability);
+  }
+}
+
+/** pₙ₊₁/pₙ = q(n + k)/(n + 1), with 1/(n + 1) from the table while it lasts (a multiplication, not a division). */
+function upRatio(ratio: number, shape: number, count: number): number {
+  return ratio * (count + shape) * (count < reciprocalTerms ? reciprocals[count] : 1 / (count + 1));
+}
+
+/** From n = count with F(n) = cumulative ≤ u: n + #{terms j ≥ n with F(j) ≤ u}, below the cap. */
+function stepsUp(u: number, ratio: number, shape: number, count: number, cumulative: number, probability: number): number {
+  let below = count;
+  while (count <= inversionMaxTerms - 4) {
+    const b0 = (u >= cumulative) as unknown as number;
+    probability *= upRatio(ratio, shape, count);
+    cumulative += probability;
+    const b1 = (u >= cumulative) as unknown as number;
+    probability *= upRatio(ratio, shape, count + 1);
+    cumulative += probability;
+    const b2 = (u >= cumulative) as unknown as number;
+    probability *= upRatio(ratio, shape, count + 2);
+    cumulative += probability;
+    const b3 = (u >= cumulative) as unknown as number;
+    probability *= upRatio(ratio, shape, count + 3);
+    cumulative += probability;
+    count += 4;
+    below += b0 + b1 + b2 + b3;
+    if (!(u >= cumulative)) return below;
+  }
+  // Within four terms of the cap (u within rounding of 1): term by term, as the reference.
+  while (u >= cumulative && count < inversionMaxTerms) {
+    probability *= upRatio(ratio, shape, count);
+    count++;
+    cumulative += probability;
+  }
+  return count;
+}
+
+/** From n = count with u < F(n) = cumulative: n − #{terms j ≤ n, j ≥ 1, with u < F(j − 1)}. */
+function stepsDown(u: number, ratio: number, shape: number, count: number, cumulative: number, probability: number): number {
+  let above = 0;
+  const start = count;
+  while (count >= 4) {
+    // F(j − 1) = F(j) − pⱼ and pⱼ₋₁ = pⱼ·j/(q(j − 1 + k)), for j = count … count − 3.
+    cumulative -= probability;
+    const a0 = (u < cumulative) as unknown as number;
+    probability *= count / (ratio * (count - 1 + shape));
+    cumulative -= probability;
+    const a1 = (u < cumulative) as unknown as number;
+    probability *= (count - 1) / (ratio * (count - 2 + shape));
+    cumulative -= probability;
+    const a2 = (u < cumulative) as unknown as number;
+    probability *= (count - 2) / (ratio * (count - 3 + shape));
+    cumulative -= probability;
+    const a3 = (u < cumulative) as unknown as number;
+    probability *= (count - 3) / (ratio * (count - 4 + shape));
+    count -= 4;
+    above += a0 + a1 + a2 + a3;
+    if (!a3) return start - above;
+  }
+  // The last terms down to 0: one by one, as the reference.
+  while (count > 0 && u < cumulative - probability) {
+    cumulative -= probability;
+    probability *= count / (ratio * (count - 1 + shape));
+    count--;
+  }
+  return count;
+}
+
+/** invertFromMode by sequential search, term by term: the reference the tests hold it to. */
+export function invertFromModeBySearch(uniforms: Float64Array, q: Float32Array, k: Float32Array, modes: Int32Array, modeCdf: Float64Array, modePmf: Float64Array, out: Float64Array): void {
   const n = out.length;
   for (let i = 0; i < n; i++) {
     const u = uniforms[i];

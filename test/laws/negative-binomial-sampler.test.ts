@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invertFromZero, negativeBinomialSampler, inversionMaxMean } from '../../src/laws/negative-binomial-sampler.js';
+import { invertFromMode, invertFromModeBySearch, invertFromZero, negativeBinomialSampler, inversionMaxMean, startAtModes } from '../../src/laws/negative-binomial-sampler.js';
 import { createStream } from '../../src/simulate/random/create-stream.js';
 
 /** NB pmf by its recurrence, p₀ = (k/(k+μ))^k, pₙ₊₁ = pₙ·q·(n+k)/(n+1). */
@@ -65,6 +65,42 @@ describe('negativeBinomialSampler', () => {
     for (let i = 0; i < draws; i++) if (fast[i] !== slow[i]) differ++;
     // F(n) summed down from the mode and up from 0 differ by rounding only: a u that close to a step is a ~1e-15 event.
     expect(differ).toBe(0);
+  });
+
+  it('the walk from the mode, four terms a round, gives the term-by-term walk\'s count for every draw', () => {
+    // Means 0.05 … 64 and dispersions 0.3 … 1000 (modes from 0 to 63, walks up and down, short and
+    // long), each against uniforms at 0, near 0, spread over (0, 1), and within rounding of 1.
+    const means = [0.05, 0.3, 1, 2.5, 6, 14, 25, 40, 51, 64];
+    const dispersions = [0.3, 1, 1.5, 2.5, 5, 30, 300, 1000];
+    const uniforms = [0, 2 ** -53, 1e-12, 0.001, 0.02, 0.1, 0.3, 0.5, 0.7, 0.9, 0.98, 0.999, 1 - 1e-9, 1 - 2 ** -40];
+    const cases = means.flatMap((m) => dispersions.flatMap((d) => uniforms.map((u) => ({ m, d, u }))));
+    // And 40,000 random draws of each.
+    const random = new Float64Array(40_000);
+    createStream(5, 'nb-walk').fillUniform(random);
+    for (let i = 0; i < random.length; i++) cases.push({ m: means[i % means.length], d: dispersions[(i * 7) % dispersions.length], u: random[i] });
+    const n = cases.length;
+    const k = Float32Array.from(cases, (c) => c.d);
+    const q = Float32Array.from(cases, (c) => c.m / (c.d + c.m));
+    const p0 = Float64Array.from(k, (shape, i) => Math.exp(shape * Math.log1p(-q[i])));
+    const modes = new Int32Array(n);
+    const modeCdf = new Float64Array(n);
+    const modePmf = new Float64Array(n);
+    startAtModes(p0, q, k, modes, modeCdf, modePmf);
+    const u = Float64Array.from(cases, (c) => c.u);
+    const fast = new Float64Array(n);
+    const slow = new Float64Array(n);
+    invertFromMode(u, q, k, modes, modeCdf, modePmf, fast);
+    invertFromModeBySearch(u, q, k, modes, modeCdf, modePmf, slow);
+    let down = 0;
+    let up = 0;
+    for (let i = 0; i < n; i++) {
+      if (slow[i] < modes[i]) down++;
+      if (slow[i] > modes[i] + 4) up++;
+      if (fast[i] !== slow[i]) expect({ ...cases[i], count: fast[i] }).toEqual({ ...cases[i], count: slow[i] });
+    }
+    // Both walks are taken, and walks longer than a round: the test reaches the rounds' exits.
+    expect(down).toBeGreaterThan(1000);
+    expect(up).toBeGreaterThan(1000);
   });
 
   it('keeps each draw to its own parameters, takes large means by Gamma–Poisson, and gives 0 for μ ≤ 0', () => {

@@ -1,7 +1,7 @@
 // The stream's bulk fills against their exact distributions: normals (ziggurat), Poisson (table,
 // inversion, PTRS) and gamma (Marsaglia–Tsang). Tolerances from sampling theory (see goodness-of-fit.ts).
 import { describe, expect, test } from 'vitest';
-import { createStream, createStreamFromState } from '../../src/simulate/random/create-stream.js';
+import { createStream, createStreamFromState, poissonInversion, poissonInversionBySearch } from '../../src/simulate/random/create-stream.js';
 import { inverseNormalCdf } from '../../src/simulate/distributions/inverse-normal-cdf.js';
 import { logGamma } from '../../src/simulate/distributions/log-gamma.js';
 import { normalCdf } from '../../src/simulate/distributions/normal-cdf.js';
@@ -107,6 +107,30 @@ describe('fillPoisson', () => {
     createStream(4, 'equal-rates').fillPoisson(a, 2.5);
     createStream(4, 'equal-rates').fillPoisson(b, new Float64Array(5000).fill(2.5));
     expect(b).toEqual(a);
+  });
+
+  test('per-element inversion (four terms a round) is the sequential search, draw for draw, the cap of 200 terms included', () => {
+    // Rates 0 … 9.99 by 0.01 against uniforms that end the search early, late, at 0 and at the largest
+    // (1 − 2⁻⁵³: for 418 of these rates F stays below it and both stop at the cap, 200).
+    const uniforms = [0, 2 ** -53, 1e-300, 0.01, 0.25, 0.5, 0.75, 0.9, 0.99, 0.999999, 1 - 2 ** -40, 1 - 2 ** -52, 1 - 2 ** -53];
+    let capped = 0;
+    for (let i = 0; i < 1000; i++) {
+      const rate = i / 100;
+      for (const u of uniforms) {
+        const expected = poissonInversionBySearch(u, rate);
+        if (expected === 200) capped++;
+        expect(poissonInversion(u, rate)).toBe(expected);
+      }
+    }
+    expect(capped).toBeGreaterThan(400);
+    // And the stream's fill: element k is the inversion of the k-th uniform of the same stream (rates < 10).
+    const n = 20_000;
+    const rates = Float64Array.from({ length: n }, (_, k) => ((k * 7919) % 997) / 100);
+    const drawn = new Float64Array(n);
+    createStream(9, 'per-element').fillPoisson(drawn, rates);
+    const uniform = new Float64Array(n);
+    createStream(9, 'per-element').fillUniform(uniform);
+    for (let k = 0; k < n; k++) if (drawn[k] !== poissonInversionBySearch(uniform[k], rates[k])) expect([k, drawn[k]]).toEqual([k, poissonInversionBySearch(uniform[k], rates[k])]);
   });
 
   test('rate 0 gives zeros; a negative, NaN or infinite rate, or a rates array of the wrong length, is an error', () => {
