@@ -140,15 +140,8 @@ function invertScaled(uniforms: Float64Array, means: Float64Array, dispersions: 
     }
     const ratio = mean / (shape + mean);
     const u = uniforms[i];
-    let probability = Math.exp(shape * Math.log1p(-ratio));
-    let cumulative = probability;
-    let count = 0;
-    while (u >= cumulative && count < inversionMaxTerms) {
-      probability *= (ratio * (count + shape)) / (count + 1);
-      count++;
-      cumulative += probability;
-    }
-    out[i] = count;
+    const p0 = Math.exp(shape * Math.log1p(-ratio));
+    out[i] = u < p0 ? 0 : stepsUp(u, ratio, shape, 0, p0, p0, true);
   }
   return large;
 }
@@ -195,30 +188,37 @@ export function invertFromMode(uniforms: Float64Array, q: Float32Array, k: Float
     const cumulative = modeCdf[i];
     const probability = modePmf[i];
     const mode = modes[i];
-    out[i] = !(probability > 0) ? mode : u < cumulative ? stepsDown(u, q[i], k[i], mode, cumulative, probability) : stepsUp(u, q[i], k[i], mode, cumulative, probability);
+    out[i] = !(probability > 0) ? mode : u < cumulative ? stepsDown(u, q[i], k[i], mode, cumulative, probability) : stepsUp(u, q[i], k[i], mode, cumulative, probability, false);
   }
 }
 
-/** pₙ₊₁/pₙ = q(n + k)/(n + 1), with 1/(n + 1) from the table while it lasts (a multiplication, not a division). */
-function upRatio(ratio: number, shape: number, count: number): number {
+/**
+ * pₙ₊₁/pₙ = q(n + k)/(n + 1): with 1/(n + 1) from the table while it lasts (a multiplication, not a
+ * division), or, `divided`, as q(n + k) divided by n + 1 (invertScaled's rounding).
+ */
+function upRatio(ratio: number, shape: number, count: number, divided: boolean): number {
+  if (divided) return (ratio * (count + shape)) / (count + 1);
   return ratio * (count + shape) * (count < reciprocalTerms ? reciprocals[count] : 1 / (count + 1));
 }
 
-/** From n = count with F(n) = cumulative ≤ u: n + #{terms j ≥ n with F(j) ≤ u}, below the cap. */
-function stepsUp(u: number, ratio: number, shape: number, count: number, cumulative: number, probability: number): number {
+/**
+ * From n = count with F(n) = cumulative ≤ u: n + #{terms j ≥ n with F(j) ≤ u}, below the cap
+ * (upRatio's `divided` picks the recurrence's rounding).
+ */
+function stepsUp(u: number, ratio: number, shape: number, count: number, cumulative: number, probability: number, divided: boolean): number {
   let below = count;
   while (count <= inversionMaxTerms - 4) {
     const b0 = (u >= cumulative) as unknown as number;
-    probability *= upRatio(ratio, shape, count);
+    probability *= upRatio(ratio, shape, count, divided);
     cumulative += probability;
     const b1 = (u >= cumulative) as unknown as number;
-    probability *= upRatio(ratio, shape, count + 1);
+    probability *= upRatio(ratio, shape, count + 1, divided);
     cumulative += probability;
     const b2 = (u >= cumulative) as unknown as number;
-    probability *= upRatio(ratio, shape, count + 2);
+    probability *= upRatio(ratio, shape, count + 2, divided);
     cumulative += probability;
     const b3 = (u >= cumulative) as unknown as number;
-    probability *= upRatio(ratio, shape, count + 3);
+    probability *= upRatio(ratio, shape, count + 3, divided);
     cumulative += probability;
     count += 4;
     below += b0 + b1 + b2 + b3;
@@ -226,7 +226,7 @@ function stepsUp(u: number, ratio: number, shape: number, count: number, cumulat
   }
   // Within four terms of the cap (u within rounding of 1): term by term, as the reference.
   while (u >= cumulative && count < inversionMaxTerms) {
-    probability *= upRatio(ratio, shape, count);
+    probability *= upRatio(ratio, shape, count, divided);
     count++;
     cumulative += probability;
   }

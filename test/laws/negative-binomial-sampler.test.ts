@@ -144,4 +144,34 @@ describe('negativeBinomialSampler', () => {
     expect(Math.abs(large.reduce((s, v) => s + v, 0) / large.length - 80)).toBeLessThan(1.5);
     expect(large.every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
   });
+
+  it('fillScaled by inversion gives, draw for draw, the term-by-term search from 0 on the same uniforms', () => {
+    const draws = 60_000;
+    const means = Array.from({ length: draws }, (_, i) => [0.2, 1, 4, 12, 30][i % 5]);
+    const dispersions = Array.from({ length: draws }, (_, i) => [0.5, 2, 8, 200][(i * 3) % 4]);
+    const factor = Float64Array.from({ length: draws }, (_, i) => 0.5 + ((i * 7919) % 1000) / 600);
+    const fast = new Float64Array(draws);
+    sampler(means, dispersions, 8).fillScaled(fast, new Float64Array(draws), factor);
+    const uniforms = new Float64Array(draws);
+    createStream(8, 'nb', 'arrivals').fillUniform(uniforms);
+    let long = 0;
+    for (let i = 0; i < draws; i++) {
+      const mean = means[i] * factor[i];
+      if (mean > inversionMaxMean) continue;
+      // The search before the walk counted four terms a round (the same recurrence, in double).
+      const shape = dispersions[i];
+      const ratio = mean / (shape + mean);
+      let probability = Math.exp(shape * Math.log1p(-ratio));
+      let cumulative = probability;
+      let count = 0;
+      while (uniforms[i] >= cumulative && count < 100_000) {
+        probability *= (ratio * (count + shape)) / (count + 1);
+        count++;
+        cumulative += probability;
+      }
+      if (count > 8) long++;
+      if (fast[i] !== count) expect({ i, count: fast[i] }).toEqual({ i, count });
+    }
+    expect(long).toBeGreaterThan(5000);
+  });
 });
