@@ -185,10 +185,56 @@ export function invertFromMode(uniforms: Float64Array, q: Float32Array, k: Float
   const n = out.length;
   for (let i = 0; i < n; i++) {
     const u = uniforms[i];
-    const cumulative = modeCdf[i];
-    const probability = modePmf[i];
-    const mode = modes[i];
-    out[i] = !(probability > 0) ? mode : u < cumulative ? stepsDown(u, q[i], k[i], mode, cumulative, probability) : stepsUp(u, q[i], k[i], mode, cumulative, probability, false);
+    let cumulative = modeCdf[i];
+    let probability = modePmf[i];
+    let count = modes[i];
+    if (!(probability > 0)) {
+      out[i] = count;
+      continue;
+    }
+    const ratio = q[i];
+    const shape = k[i];
+    if (u >= cumulative) {
+      out[i] = stepsUp(u, ratio, shape, count, cumulative, probability, false);
+      continue;
+    }
+    // Down: count − #{j ≤ count, j ≥ 1 : u < F(j − 1)}, F(j − 1) = F(j) − pⱼ, pⱼ₋₁ = pⱼ·j/(q(j − 1 + k)).
+    // Written here, not in a function: one that V8 does not inline takes its doubles boxed, and
+    // stepsUp already fills this loop's inlining budget (a draw walking down allocated 32 bytes).
+    const start = count;
+    let above = 0;
+    let done = false;
+    while (count >= 4) {
+      cumulative -= probability;
+      const a0 = (u < cumulative) as unknown as number;
+      probability *= count / (ratio * (count - 1 + shape));
+      cumulative -= probability;
+      const a1 = (u < cumulative) as unknown as number;
+      probability *= (count - 1) / (ratio * (count - 2 + shape));
+      cumulative -= probability;
+      const a2 = (u < cumulative) as unknown as number;
+      probability *= (count - 2) / (ratio * (count - 3 + shape));
+      cumulative -= probability;
+      const a3 = (u < cumulative) as unknown as number;
+      probability *= (count - 3) / (ratio * (count - 4 + shape));
+      count -= 4;
+      above += a0 + a1 + a2 + a3;
+      if (!a3) {
+        done = true;
+        break;
+      }
+    }
+    if (done) {
+      out[i] = start - above;
+      continue;
+    }
+    // The last terms down to 0: one by one, as the reference.
+    while (count > 0 && u < cumulative - probability) {
+      cumulative -= probability;
+      probability *= count / (ratio * (count - 1 + shape));
+      count--;
+    }
+    out[i] = count;
   }
 }
 
@@ -229,37 +275,6 @@ function stepsUp(u: number, ratio: number, shape: number, count: number, cumulat
     probability *= upRatio(ratio, shape, count, divided);
     count++;
     cumulative += probability;
-  }
-  return count;
-}
-
-/** From n = count with u < F(n) = cumulative: n − #{terms j ≤ n, j ≥ 1, with u < F(j − 1)}. */
-function stepsDown(u: number, ratio: number, shape: number, count: number, cumulative: number, probability: number): number {
-  let above = 0;
-  const start = count;
-  while (count >= 4) {
-    // F(j − 1) = F(j) − pⱼ and pⱼ₋₁ = pⱼ·j/(q(j − 1 + k)), for j = count … count − 3.
-    cumulative -= probability;
-    const a0 = (u < cumulative) as unknown as number;
-    probability *= count / (ratio * (count - 1 + shape));
-    cumulative -= probability;
-    const a1 = (u < cumulative) as unknown as number;
-    probability *= (count - 1) / (ratio * (count - 2 + shape));
-    cumulative -= probability;
-    const a2 = (u < cumulative) as unknown as number;
-    probability *= (count - 2) / (ratio * (count - 3 + shape));
-    cumulative -= probability;
-    const a3 = (u < cumulative) as unknown as number;
-    probability *= (count - 3) / (ratio * (count - 4 + shape));
-    count -= 4;
-    above += a0 + a1 + a2 + a3;
-    if (!a3) return start - above;
-  }
-  // The last terms down to 0: one by one, as the reference.
-  while (count > 0 && u < cumulative - probability) {
-    cumulative -= probability;
-    probability *= count / (ratio * (count - 1 + shape));
-    count--;
   }
   return count;
 }
