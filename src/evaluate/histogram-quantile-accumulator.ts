@@ -11,6 +11,7 @@
 //     by rank (error < w); an order statistic in a gap or between atoms is "unresolved" and settled
 //     exactly by a second pass that keeps only that region's values (refine)
 // Counts are integers, so summaries of disjoint blocks merge exactly and in any order.
+import { nextUp } from '../math/next-double.js';
 import { orderStatistics } from './quantiles.js';
 import type { PortableQuantileAccumulator, QuantileAccumulator, QuantileState } from './quantile-accumulator.js';
 
@@ -462,15 +463,6 @@ function onIntegers(atoms: Float64Array): boolean {
   if (!Number.isInteger(atoms[0])) return false;
   for (let k = 1; k < atoms.length; k++) if (atoms[k] !== atoms[0] + k) return false;
   return true;
-}
-
-/** The smallest double above x. */
-function nextUp(x: number): number {
-  if (x === 0) return Number.MIN_VALUE;
-  const buffer = new Float64Array([x]);
-  const bits = new BigInt64Array(buffer.buffer);
-  bits[0] += x > 0 ? 1n : -1n;
-  return buffer[0];
 }
 
 /**

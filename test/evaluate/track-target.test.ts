@@ -2,7 +2,8 @@
 // split of the draws into blocks, and counts that match a direct per-draw computation.
 import { describe, expect, it } from 'vitest';
 import type { Observation, Target } from '../../src/data/types.js';
-import { trackTarget } from '../../src/evaluate/track-target.js';
+import { countAgainst, countAndMarkMet, countMet, trackTarget } from '../../src/evaluate/track-target.js';
+import { nextDown, nextUp } from '../../src/math/next-double.js';
 import type { PreparedVariable } from '../../src/model/prepared-model.js';
 import type { YearColumns } from '../../src/simulate/simulate.js';
 
@@ -116,5 +117,43 @@ describe('trackTarget driven block by block', () => {
     const factors = Float64Array.from({ length: draws }, (_, i) => years.get(2025)![i] / base[i]).sort();
     const median = (factors[draws / 2 - 1] + factors[draws / 2]) / 2;
     expect(level.assumedCagr).toBeCloseTo(Math.sqrt(median) - 1, 12);
+  });
+});
+
+describe('the tracker\'s counting passes', () => {
+  // Bounds inclusive or not, finite and infinite, against values at, next to and far from them.
+  const bounds = [Number.NEGATIVE_INFINITY, -2, 0, 3, 1e300, Number.POSITIVE_INFINITY];
+  const values = Float64Array.from([...bounds.flatMap((b) => [b, nextUp(b), nextDown(b)]), Number.NaN, -0, 0.5, 5, -Number.MAX_VALUE, Number.MAX_VALUE]);
+  const meetsLow = (v: number, low: number, inclusive: boolean) => (inclusive ? v >= low : v > low);
+  const meetsHigh = (v: number, high: number, inclusive: boolean) => (inclusive ? v <= high : v < high);
+  const flags = [true, false];
+
+  it('count what comparing each value with each bound counts (countMet, countAndMarkMet, countAgainst)', () => {
+    for (const low of bounds) for (const lowInclusive of flags) for (const high of bounds) for (const highInclusive of flags) {
+      let met = 0;
+      let below = 0;
+      let breach = 0;
+      let above = 0;
+      let finite = 0;
+      const marks = Uint8Array.from(values, (_, i) => i % 2);
+      let newly = 0;
+      for (const [i, v] of values.entries()) {
+        const meets = meetsLow(v, low, lowInclusive) && meetsHigh(v, high, highInclusive);
+        met += meets ? 1 : 0;
+        if (meets && marks[i] === 0) newly++;
+        if (v === v) finite++;
+        below += (lowInclusive ? v < low : v <= low) ? 1 : 0;
+        breach += (highInclusive ? v > high : v >= high) ? 1 : 0;
+        above += (highInclusive ? v >= high : v > high) ? 1 : 0;
+      }
+      const where = { low, lowInclusive, high, highInclusive };
+      expect({ ...where, met: countMet(values, values.length, low, lowInclusive, high, highInclusive) }).toEqual({ ...where, met });
+      const flagged = Uint8Array.from(values, (_, i) => i % 2);
+      expect({ ...where, met: countAndMarkMet(values, values.length, flagged, low, lowInclusive, high, highInclusive) }).toEqual({ ...where, met });
+      expect(flagged.reduce((s, f) => s + f, 0)).toBe(Uint8Array.from(values, (_, i) => i % 2).reduce((s, f) => s + f, 0) + newly);
+      // The upper figure here is the high bound, "at it too" when it is inclusive; the aspiration the low bound.
+      const reached = values.filter((v) => v >= low).length;
+      expect({ ...where, ...countAgainst(values, values.length, low, lowInclusive, high, highInclusive, high, highInclusive, low) }).toEqual({ ...where, finite, below, breach, above, aspiration: reached });
+    }
   });
 });
