@@ -14,9 +14,18 @@ import type { RandomStream } from '../model/random-stream.js';
 import { newColumns, type BlockColumns, type Calibration, type CalibrationInput, type Law, type LawRuntime, type LawStartInput } from './law.js';
 import { maximumPersistence, minimumGrowthRate } from './law-constants.js';
 import { paramColumn } from './param-column.js';
-import { perDrawParameter } from './per-draw-parameter.js';
+import { perDrawParameter, type ColumnTransform } from './per-draw-parameter.js';
 import { checkStep } from './step-counter.js';
 import { fastExp } from '../simulate/distributions/fast-exp.js';
+
+/** m = log(1 + g) per draw, g clamped at minimumGrowthRate (perDrawParameter's column transform). */
+const meanLogGrowth: ColumnTransform = (growth, into) => {
+  for (let i = 0; i < growth.length; i++) into[i] = Math.log1p(Math.max(growth[i], minimumGrowthRate));
+};
+/** σ = max(volatility, 0) per draw. */
+const nonNegative: ColumnTransform = (volatility, into) => {
+  for (let i = 0; i < volatility.length; i++) into[i] = Math.max(volatility[i], 0);
+};
 
 const parameterNames = ['growth', 'volatility', 'persistence'] as const;
 
@@ -103,10 +112,10 @@ export const compoundLaw: Law = {
       }
     }
     const columns = input.columns ?? newColumns;
-    const mean = perDrawParameter(growth, (g) => Math.log1p(Math.max(g, minimumGrowthRate)), columns);
+    const mean = perDrawParameter(growth, meanLogGrowth, columns);
     // The persistent case (rare) keeps φ, σ√(1−φ²) and the AR(1) deviation per draw, in double.
     const ar1 = persistent ? startAr1(volatility, clampedPersistence, input.stream('initial')) : undefined;
-    const innovationScale = ar1 ? 0 : perDrawParameter(volatility, (v) => Math.max(v, 0), columns); // σ (φ = 0)
+    const innovationScale = ar1 ? 0 : perDrawParameter(volatility, nonNegative, columns); // σ (φ = 0)
     // The fused step reads m and s as columns: one value (mask 0) or one per draw (mask −1), the
     // float32 values widened exactly, so the numbers are those of growIndependent below.
     const meanColumn = asColumn(mean, columns);
