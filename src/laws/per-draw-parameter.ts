@@ -2,6 +2,12 @@
 // one single-precision number per draw.
 import { newColumns, type BlockColumns } from './law.js';
 
+/**
+ * The transformed values, read at once and then free: one column for every call (a column lent
+ * from each law's block columns was 64 KB more a variable, 1 MB a thread).
+ */
+let transformedColumn = new Float64Array(0);
+
 /** A transform of a whole column: into[i] = f(values[i]) for every draw. */
 export type ColumnTransform = (values: Float64Array, into: Float64Array) => void;
 
@@ -13,12 +19,13 @@ export type ColumnTransform = (values: Float64Array, into: Float64Array) => void
  * The transform takes the column, not one value: a function called per draw that V8 does not inline
  * gets each double boxed (a law's start made 30 MB of garbage in the default run that way).
  * @param values the sampled parameter, one value per draw (not kept)
- * @param transform applied in double precision before storing, into a column lent from `columns`
- * @param columns where the columns come from (a block's lent columns, or new)
+ * @param transform applied in double precision before storing
+ * @param columns where the Float32Array comes from (a block's lent columns, or new)
  * @example perDrawParameter(Float64Array.of(0.1, 0.1), (v, into) => v.forEach((x, i) => (into[i] = Math.log1p(x)))); // => 0.09531017980432493
  */
 export function perDrawParameter(values: Float64Array, transform: ColumnTransform, columns: BlockColumns = newColumns): number | Float32Array {
-  const transformed = columns.float64(values.length);
+  if (transformedColumn.length < values.length) transformedColumn = new Float64Array(values.length);
+  const transformed = transformedColumn.subarray(0, values.length);
   transform(values, transformed);
   const first = transformed[0];
   let constant = true;
