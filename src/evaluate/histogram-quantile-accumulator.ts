@@ -12,6 +12,7 @@
 //     exactly by a second pass that keeps only that region's values (refine)
 // Counts are integers, so summaries of disjoint blocks merge exactly and in any order.
 import { nextUp } from '../math/next-double.js';
+import { countingColumn, countingKernels, countingMaxGaps, type CountingKernels } from './counting-kernels.js';
 import { orderStatistics } from './quantiles.js';
 import type { PortableQuantileAccumulator, QuantileAccumulator, QuantileState } from './quantile-accumulator.js';
 
@@ -107,6 +108,14 @@ export interface HistogramLayout {
    */
   readonly integerBase: number;
   readonly integerCounter: Int32Array;
+  /**
+   * For the first pass in WebAssembly (counting-kernels.wat): `entry` with each gap's counter replaced
+   * by the gap's number (its place in `gapCounters`), and the sink by the number after the last with
+   * the top bit set; empty when the layout has more gaps than the kernels count (countingMaxGaps).
+   */
+  readonly gapEntry: Int32Array;
+  /** The counter of each gap, by its number. */
+  readonly gapCounters: Int32Array;
 }
 
 /** An order statistic the histogram cannot place: only its region's values are needed to settle it. */
@@ -426,6 +435,7 @@ export function histogramLayoutOf(spec: HistogramLayoutSpec): HistogramLayout {
     maxError,
     integerBase: 0,
     integerCounter: new Int32Array(0),
+    ...gapNumbers(regions, cellCounter),
   };
   return kind.includes(3) ? { ...layout, ...integerTable(layout) } : layout;
 }
@@ -452,6 +462,21 @@ function integerTable(layout: HistogramLayout): Pick<HistogramLayout, 'integerBa
   for (let c = 0; c < layout.counters; c++) for (let t = 0; t < counts[c]; t++) integerCounter[j++] = c;
   if (j !== span) throw new Error(`internal: an integer table placed ${j} of ${span} integers`);
   return { integerBase: base, integerCounter };
+}
+
+/**
+ * The lookup's entries by gap number, for the WebAssembly first pass: gap k (the k-th gap region from
+ * below) counts into hits[k], which the caller adds to gapCounters[k]; an entry that is not wholly in
+ * a gap waits for the second pass (top bit) and hits the sink, number gaps.length, never read.
+ */
+function gapNumbers(regions: readonly Region[], cellCounter: Int32Array): Pick<HistogramLayout, 'gapEntry' | 'gapCounters'> {
+  const gapCounters = Int32Array.from(regions.filter((r) => r.kind === 'gap'), (r) => r.offset);
+  if (gapCounters.length > countingMaxGaps) return { gapEntry: new Int32Array(0), gapCounters };
+  const numberOf = new Map<number, number>();
+  gapCounters.forEach((counter, k) => numberOf.set(counter, k));
+  const sink = gapCounters.length | 0x80000000;
+  const gapEntry = Int32Array.from(cellCounter, (c) => (c >= 0 ? numberOf.get(c)! : sink));
+  return { gapEntry, gapCounters };
 }
 
 /**
@@ -666,23 +691,64 @@ function cellOf(v: number, lo: number, scale: number, top: number): number {
  * second loop in the same function, or code after it, then lacks type feedback and deoptimises.
  */
 function countInto(layout: HistogramLayout, counts: Int32Array, values: Float64Array, count: number, sums?: Float64Array, deferred?: Int32Array): number {
-  if (pending.length < count) pending = new Float64Array(count);
   const integers = layout.integerCounter.length > 0;
-  const next = sums
-    ? integers
-      ? countIntegersSummed(layout, counts, values, count, pending, sums)
-      : countGapsSummed(layout, counts, values, count, pending, sums)
-    : integers
-      ? countIntegers(layout, counts, values, count, pending)
-      : countGaps(layout, counts, values, count, pending);
+  // A block's column of a layout without an integer table: the first pass in WebAssembly, where it runs.
+  const kernels = !integers && count <= countingColumn && layout.gapEntry.length > 0 ? countingKernels() : undefined;
+  let waiting: Float64Array = pending;
+  let next: number;
+  if (kernels) {
+    next = countInKernels(kernels, layout, counts, values, count, sums);
+    waiting = kernels.waiting;
+  } else {
+    if (pending.length < count) waiting = pending = new Float64Array(count);
+    next = sums
+      ? integers
+        ? countIntegersSummed(layout, counts, values, count, waiting, sums)
+        : countGapsSummed(layout, counts, values, count, waiting, sums)
+      : integers
+        ? countIntegers(layout, counts, values, count, waiting)
+        : countGaps(layout, counts, values, count, waiting);
+  }
   const nan = nanOfLastPass;
   counts[layout.offset[0]] -= nan;
-  if (!deferred || next > deferredIncrements) countPending(layout, counts, pending, next);
+  if (!deferred || next > deferredIncrements) countPending(layout, counts, waiting, next);
   else {
     if (deferred[deferredIncrements] + next > deferredIncrements) flushDeferred(counts, deferred);
-    deferPending(layout, counts, pending, 0, next, deferred);
+    deferPending(layout, counts, waiting, 0, next, deferred);
   }
   return nan;
+}
+
+/**
+ * countGaps (or, with `sums`, countGapsSummed) by the WebAssembly pass: the values and the lookup by
+ * gap number go into its memory, its hits per gap into the gaps' counters; the values left for the
+ * second pass stay in `kernels.waiting`. Returns how many they are; nanOfLastPass as the loops set it.
+ */
+function countInKernels(kernels: CountingKernels, layout: HistogramLayout, counts: Int32Array, values: Float64Array, count: number, sums: Float64Array | undefined): number {
+  kernels.values.set(count === values.length ? values : values.subarray(0, count));
+  kernels.entries.set(layout.gapEntry);
+  let next: number;
+  if (sums) {
+    kernels.sums[0] = sums[0];
+    kernels.sums[1] = sums[1];
+    next = kernels.countGapsSummed(count, layout.lookupLo, layout.lookupScale);
+    sums[0] = kernels.sums[0];
+    sums[1] = kernels.sums[1];
+    // As countGapsSummed: the non-finite values are counted only when the sum says there are some.
+    if (Number.isFinite(sums[0])) nanOfLastPass = 0;
+    else countNonFinite(values, count, sums);
+  } else {
+    next = kernels.countGaps(count, layout.lookupLo, layout.lookupScale);
+    nanOfLastPass = kernels.nan[0];
+  }
+  const { gapCounters } = layout;
+  const hits = kernels.hits;
+  for (let g = 0; g < gapCounters.length; g++) {
+    counts[gapCounters[g]] += hits[g];
+    hits[g] = 0;
+  }
+  hits[gapCounters.length] = 0; // the sink's
+  return next;
 }
 
 /** NaN values seen by the last first pass (a number, not a returned object: no garbage per call). */

@@ -2,6 +2,7 @@
 // xoshiro256** on native 64-bit words. Made once per thread, at the first stream; the numbers are
 // those of the JavaScript loops in create-stream.ts, bit for bit (test/simulate/wasm-kernels.test.ts).
 import { fastExpTables } from '../distributions/fast-exp.js';
+import { instantiateWasm } from '../../io/wasm-instance.js';
 import { kernelsWasm } from './kernels-wasm.js';
 import { zigguratTables } from './ziggurat.js';
 
@@ -55,12 +56,6 @@ export function streamKernels(): StreamKernels | undefined {
   return made ?? undefined;
 }
 
-/** What this module uses of the WebAssembly JavaScript API (the project's TypeScript libraries do not declare it). */
-interface WebAssemblyApi {
-  readonly Module: new (bytes: Uint8Array) => object;
-  readonly Instance: new (module: object, imports: object) => { readonly exports: unknown };
-}
-
 /** The exports of kernels.wat. */
 interface KernelExports {
   readonly memory: { readonly buffer: ArrayBuffer };
@@ -70,18 +65,8 @@ interface KernelExports {
 }
 
 function instantiate(): StreamKernels | null {
-  const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
-  const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-  if (!api || !littleEndian) return null;
-  const bytes = Uint8Array.from(atob(kernelsWasm), (c) => c.charCodeAt(0));
-  let exports: KernelExports;
-  try {
-    exports = new api.Instance(new api.Module(bytes), {}).exports as KernelExports;
-  } catch {
-    // An embedder may forbid compiling WebAssembly (a CompileError): the JavaScript loops then run.
-    // The module itself is checked at build time and by the tests, which also require it here.
-    return null;
-  }
+  const exports = instantiateWasm<KernelExports>(kernelsWasm);
+  if (!exports) return null;
   const buffer = exports.memory.buffer;
   const f64 = (offset: number, length: number) => new Float64Array(buffer, offset, length);
   const t = fastExpTables;
