@@ -12,8 +12,11 @@ const layout = { sums: 0, nan: 16, hits: 64, entries: 2048, values: 8192, waitin
 export const countingColumn = 4096;
 /** Gaps a layout may have for the kernels (their hits are 256 counters, the sink's among them). */
 export const countingMaxGaps = 255;
-/** Entries of the lookup the kernels read (lookupCells + 2). */
-const entries = 1026;
+/**
+ * Entries of the lookup the kernels read: 1024 cells and the two beyond them, as counting-kernels.wat
+ * clamps to [0, 1025]. A layout whose lookup has another length is left to the JavaScript loops.
+ */
+export const countingEntries = 1026;
 
 /** The instantiated pass and views of its memory (which never grows, so the views stay valid). */
 export interface CountingKernels {
@@ -73,7 +76,7 @@ function instantiate(): CountingKernels | null {
     sums: new Float64Array(buffer, layout.sums, 2),
     nan: new Int32Array(buffer, layout.nan, 1),
     hits: new Int32Array(buffer, layout.hits, countingMaxGaps + 1),
-    entries: new Int32Array(buffer, layout.entries, entries),
+    entries: new Int32Array(buffer, layout.entries, countingEntries),
     values: new Float64Array(buffer, layout.values, countingColumn),
     waiting: new Float64Array(buffer, layout.waiting, countingColumn),
     countGapsSummed: exports.countGapsSummed,

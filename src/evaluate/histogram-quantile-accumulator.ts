@@ -12,7 +12,7 @@
 //     exactly by a second pass that keeps only that region's values (refine)
 // Counts are integers, so summaries of disjoint blocks merge exactly and in any order.
 import { nextUp } from '../math/next-double.js';
-import { countingColumn, countingKernels, countingMaxGaps, type CountingKernels } from './counting-kernels.js';
+import { countingColumn, countingEntries, countingKernels, countingMaxGaps, type CountingKernels } from './counting-kernels.js';
 import { orderStatistics } from './quantiles.js';
 import type { PortableQuantileAccumulator, QuantileAccumulator, QuantileState } from './quantile-accumulator.js';
 
@@ -111,7 +111,8 @@ export interface HistogramLayout {
   /**
    * For the first pass in WebAssembly (counting-kernels.wat): `entry` with each gap's counter replaced
    * by the gap's number (its place in `gapCounters`), and the sink by the number after the last with
-   * the top bit set; empty when the layout has more gaps than the kernels count (countingMaxGaps).
+   * the top bit set; empty when the layout has more gaps than the kernels count (countingMaxGaps) or
+   * a lookup of another length than theirs (countingEntries).
    */
   readonly gapEntry: Int32Array;
   /** The counter of each gap, by its number. */
@@ -471,7 +472,7 @@ function integerTable(layout: HistogramLayout): Pick<HistogramLayout, 'integerBa
  */
 function gapNumbers(regions: readonly Region[], cellCounter: Int32Array): Pick<HistogramLayout, 'gapEntry' | 'gapCounters'> {
   const gapCounters = Int32Array.from(regions.filter((r) => r.kind === 'gap'), (r) => r.offset);
-  if (gapCounters.length > countingMaxGaps) return { gapEntry: new Int32Array(0), gapCounters };
+  if (gapCounters.length > countingMaxGaps || cellCounter.length !== countingEntries) return { gapEntry: new Int32Array(0), gapCounters };
   const numberOf = new Map<number, number>();
   gapCounters.forEach((counter, k) => numberOf.set(counter, k));
   const sink = gapCounters.length | 0x80000000;
