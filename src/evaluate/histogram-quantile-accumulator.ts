@@ -13,7 +13,7 @@
 // Counts are integers, so summaries of disjoint blocks merge exactly and in any order.
 import { nextUp } from '../math/next-double.js';
 import { countingColumn, countingEntries, countingKernels, countingMaxGaps, type CountingKernels } from './counting-kernels.js';
-import { orderStatistics } from './quantiles.js';
+import { sortedRuns } from './quantiles.js';
 import type { PortableQuantileAccumulator, QuantileAccumulator, QuantileState } from './quantile-accumulator.js';
 
 /** Bin width = expected standard error / (targetFraction · margin): the stated bound is se/20 (marginOf). */
@@ -164,22 +164,26 @@ export function histogramLayout(pilot: Float64Array, probabilities: readonly num
 /** The regions histogramLayout lays out from a pilot (see there), as a spec. */
 export function planHistogramLayout(pilot: Float64Array, probabilities: readonly number[], expectedCount: number): HistogramLayoutSpec {
   const m = pilot.length;
-  const wanted = new Set<number>();
   const plan = probabilities.map((p) => {
     const c = p * (m - 1);
     const s = Math.sqrt(m * p * (1 - p));
     const at = (position: number) => Math.min(m - 1, Math.max(0, Math.round(position)));
     const ranks = { lo: at(c - windowSds * s - 2), hi: at(c + windowSds * s + 2), seLo: at(c - seSds * s), seHi: at(c + seSds * s) };
-    for (const r of Object.values(ranks)) wanted.add(r);
     return { ...ranks, margin: marginOf(ranks.seHi - ranks.seLo, expectedCount, p) };
   });
-  // The order statistics by histogram and selection (orderStatistics), not by sorting the pilot.
-  const found = orderStatistics(pilot, [...wanted].sort((a, b) => a - b));
+  // The windows' order statistics and the values inside them, sorted, from one histogram of the
+  // pilot (sortedRuns): each window's ranks lie in one run, which holds every value between them.
+  const runs = sortedRuns(pilot, plan);
+  const runOf = (rank: number) => runs.find((run) => rank >= run.first && rank < run.first + run.values.length)!;
+  const value = (rank: number) => {
+    const run = runOf(rank);
+    return run.values[rank - run.first];
+  };
   // 1. Windows with their wanted widths, merged where they overlap (the finer width wins).
   const windows = plan
     .map((r) => {
-      const se = (found.get(r.seHi)! - found.get(r.seLo)!) / (2 * seSds);
-      return { lo: found.get(r.lo)!, hi: found.get(r.hi)!, loRank: r.lo, hiRank: r.hi, width: (se * Math.sqrt(m / expectedCount)) / (histogramTargetFraction * r.margin) };
+      const se = (value(r.seHi) - value(r.seLo)) / (2 * seSds);
+      return { lo: value(r.lo), hi: value(r.hi), loRank: r.lo, hiRank: r.hi, width: (se * Math.sqrt(m / expectedCount)) / (histogramTargetFraction * r.margin) };
     })
     .sort((a, b) => a.lo - b.lo);
   const merged: { lo: number; hi: number; loRank: number; hiRank: number; width: number }[] = [];
@@ -197,11 +201,10 @@ export function planHistogramLayout(pilot: Float64Array, probabilities: readonly
     regions.push({ kind: 'gap', lo, hi, width: 0, bins: 1 });
   };
   let previousHi = Number.NEGATIVE_INFINITY;
-  const insides = valuesInWindows(pilot, merged);
-  for (const [k, w] of merged.entries()) {
+  for (const w of merged) {
     // The pilot's values from the window's lowest to its highest order statistic (its ties at either
-    // end included: they are the window's own values). Atoms: its distinct values, when some tie.
-    const atoms = windowAtoms(insides[k], !(w.hi > w.lo));
+    // end included: they are the window's own values), sorted. Atoms: its distinct values, when some tie.
+    const atoms = windowAtoms(valuesWithin(runOf(w.loRank).values, w.lo, w.hi), !(w.hi > w.lo));
     gap(previousHi, w.lo);
     if (atoms) {
       // Cells 2k: the atom k exactly; 2k + 1: strictly between atom k and k + 1 (or above the last).
@@ -219,139 +222,41 @@ export function planHistogramLayout(pilot: Float64Array, probabilities: readonly
   return { regions };
 }
 
-/** Most distinct values windowAtoms finds without sorting (a window of counts has a few). */
-const fewAtoms = 64;
+/**
+ * The values v of a sorted run with lo ≤ v ≤ hi (a window's values: each window lies in one run, and
+ * a run holds every pilot value between two of its own), by binary search.
+ */
+function valuesWithin(sorted: Float64Array, lo: number, hi: number): Float64Array {
+  let start = 0;
+  let end = sorted.length;
+  while (start < end) {
+    const mid = (start + end) >> 1;
+    if (sorted[mid] < lo) start = mid + 1;
+    else end = mid;
+  }
+  let stop = sorted.length;
+  end = start;
+  while (end < stop) {
+    const mid = (end + stop) >> 1;
+    if (sorted[mid] <= hi) end = mid + 1;
+    else stop = mid;
+  }
+  return sorted.subarray(start, end);
+}
 
 /**
- * A window's atoms — its distinct values, ascending (−0 as +0) — when some of its values tie or
- * `always`; else undefined (the window is cut into bins). A window of a few distinct values (counts)
- * is read in one pass, inserting each new value into a short sorted list; any other is sorted.
- * Either way the atoms are those of sorting the values and keeping each distinct one once.
+ * A window's atoms — its distinct values, ascending (−0 as +0, as a Set keeps them) — when some of its
+ * values tie or `always`; else undefined (the window is cut into bins). One pass over its sorted values.
  */
-function windowAtoms(inside: Float64Array, always: boolean): Float64Array | undefined {
-  const few = fewDistinct(inside, fewAtoms);
-  if (few) return few.length < inside.length || always ? few : undefined;
-  const sorted = inside.sort();
-  let ties = false;
-  for (let i = 1; i < sorted.length && !ties; i++) if (sorted[i] === sorted[i - 1]) ties = true;
-  return ties || always ? Float64Array.from(new Set(sorted)) : undefined;
-}
-
-/** The distinct values (−0 as +0, as a Set keeps them), ascending, when there are at most `limit`; else undefined. */
-function fewDistinct(values: Float64Array, limit: number): Float64Array | undefined {
-  const found = new Float64Array(limit);
-  let n = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    let low = 0;
-    let high = n;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (found[mid] < v) low = mid + 1;
-      else high = mid;
-    }
-    if (low < n && found[low] === v) continue;
-    if (n === limit) return undefined;
-    found.copyWithin(low + 1, low, n);
-    found[low] = v === 0 ? 0 : v;
-    n++;
+function windowAtoms(sorted: Float64Array, always: boolean): Float64Array | undefined {
+  let distinct = sorted.length > 0 ? 1 : 0;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
+  if (distinct === sorted.length && !always) return undefined;
+  const atoms = new Float64Array(distinct);
+  for (let i = 0, k = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) atoms[k++] = sorted[i] === 0 ? 0 : sorted[i];
   }
-  return found.slice(0, n);
-}
-
-/** Cells of valuesInWindows's table over the windows' span. */
-const windowCells = 256;
-/** Which window each value lies in, + 1 (0: none); reused between pilots. */
-let windowOf = new Uint8Array(0);
-
-/**
- * For each window [lo, hi] (ascending, disjoint, at most 254), the values lying in it, in their order:
- * two passes in all. Pass 1 reads each value's window from a table of cells over the windows' span
- * (a cell wholly inside a window or wholly between two names it; a cell that meets an edge — a few —
- * compares the value with the windows); pass 2 copies each value to its window's run of one array,
- * a value in no window to a slot that is overwritten. Neither pass branches on the value, which
- * would mispredict about one value in five (measured 3× the time).
- */
-function valuesInWindows(values: Float64Array, windows: readonly { readonly lo: number; readonly hi: number }[]): Float64Array[] {
-  if (windows.length > 254) throw new Error(`internal: valuesInWindows takes at most 254 windows, got ${windows.length}`);
-  const los = Float64Array.from(windows, (w) => w.lo);
-  const his = Float64Array.from(windows, (w) => w.hi);
-  const first = los[0];
-  const last = his[his.length - 1];
-  const span = last - first;
-  // 0 on no window, k + 1 on window k, 255 on a cell that meets an edge (or no usable table: every value is compared).
-  const table = new Uint8Array(windowCells + 2).fill(255);
-  const scale = span > 0 && Number.isFinite(windowCells / span) ? (windowCells / span) * (1 - 2 ** -50) : 0;
-  table[0] = 0;
-  table[windowCells + 1] = 0;
-  for (let cell = 0, k = 0; cell < windowCells && scale > 0; cell++) {
-    const start = first + cell / scale;
-    const end = first + (cell + 1) / scale;
-    const margin = end - start;
-    while (k < los.length && start - margin > his[k]) k++;
-    if (k === los.length) table[cell + 1] = 0;
-    else if (start - margin >= los[k] && end + margin <= his[k]) table[cell + 1] = k + 1;
-    else if (end + margin < los[k] && (k === 0 || start - margin > his[k - 1])) table[cell + 1] = 0;
-  }
-  if (windowOf.length < values.length) windowOf = new Uint8Array(values.length);
-  const sizes = new Int32Array(windows.length + 1);
-  classifyWindows(values, first, last, scale, table, los, his, windowOf, sizes);
-  // Window k's values at work[cursor[k + 1] …]; values in no window all go to the last slot.
-  const cursor = new Int32Array(windows.length + 1);
-  const step = new Int32Array(windows.length + 1).fill(1);
-  let total = 0;
-  for (let k = 1; k <= windows.length; k++) {
-    cursor[k] = total;
-    total += sizes[k];
-  }
-  cursor[0] = total;
-  step[0] = 0;
-  const work = new Float64Array(total + 1);
-  gatherWindows(values, windowOf, cursor, step, work);
-  const out: Float64Array[] = [];
-  for (let k = 0, at = 0; k < windows.length; at += sizes[k + 1], k++) out.push(work.subarray(at, at + sizes[k + 1]));
-  return out;
-}
-
-/** Pass 1 of valuesInWindows: each value's window + 1 into `which` (0: none), counted in `sizes`. */
-function classifyWindows(
-  values: Float64Array,
-  first: number,
-  last: number,
-  scale: number,
-  table: Uint8Array,
-  los: Float64Array,
-  his: Float64Array,
-  which: Uint8Array,
-  sizes: Int32Array,
-): void {
-  const top = windowCells + 1;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    const x = (v - first) * scale + 1;
-    let w = table[x > 0 ? (x < top ? x | 0 : top) : 0];
-    // Outside [first, last] (or NaN) no window; a cell that meets an edge: the windows compared.
-    if (!(v >= first && v <= last)) w = 0;
-    else if (w === 255) w = windowByComparison(v, los, his);
-    which[i] = w;
-    sizes[w]++;
-  }
-}
-
-/** The window + 1 holding v (0: none), by comparison with each window in turn. */
-function windowByComparison(v: number, los: Float64Array, his: Float64Array): number {
-  for (let k = 0; k < los.length && v >= los[k]; k++) if (v <= his[k]) return k + 1;
-  return 0;
-}
-
-/** Pass 2 of valuesInWindows: value i to work[cursor[which[i]]], the cursor advanced by its step (0 for no window). */
-function gatherWindows(values: Float64Array, which: Uint8Array, cursor: Int32Array, step: Int32Array, work: Float64Array): void {
-  for (let i = 0; i < values.length; i++) {
-    const w = which[i];
-    const at = cursor[w];
-    work[at] = values[i];
-    cursor[w] = at + step[w];
-  }
+  return atoms;
 }
 
 /**
@@ -424,7 +329,8 @@ export function histogramLayoutOf(spec: HistogramLayoutSpec): HistogramLayout {
     lookupScale,
     lookup,
     cellCounter,
-    entry: Int32Array.from(cellCounter, (c) => (c >= 0 ? c : counters | 0x80000000)),
+    // map, not Int32Array.from: `from` walks a typed array through its iterator (measured 10× slower).
+    entry: cellCounter.map((c) => (c >= 0 ? c : counters | 0x80000000)),
     kind,
     lo: Float64Array.from(regions, (r) => r.lo),
     hi: Float64Array.from(regions, (r) => r.hi),
@@ -455,7 +361,8 @@ function integerTable(layout: HistogramLayout): Pick<HistogramLayout, 'integerBa
   const base = Math.ceil(layout.lookupLo);
   const span = Math.floor(layout.lookupHi) - base + 1;
   if (!(span >= 1 && span <= maxIntegerTable) || !Number.isSafeInteger(base)) return { integerBase: 0, integerCounter: new Int32Array(0) };
-  const probes = Float64Array.from({ length: span }, (_, j) => base + j);
+  const probes = new Float64Array(span);
+  for (let j = 0; j < span; j++) probes[j] = base + j;
   const counts = new Int32Array(layout.counters + 1);
   countInto(layout, counts, probes, span);
   const integerCounter = new Int32Array(span);
@@ -476,7 +383,7 @@ function gapNumbers(regions: readonly Region[], cellCounter: Int32Array): Pick<H
   const numberOf = new Map<number, number>();
   gapCounters.forEach((counter, k) => numberOf.set(counter, k));
   const sink = gapCounters.length | 0x80000000;
-  const gapEntry = Int32Array.from(cellCounter, (c) => (c >= 0 ? numberOf.get(c)! : sink));
+  const gapEntry = cellCounter.map((c) => (c >= 0 ? numberOf.get(c)! : sink));
   return { gapEntry, gapCounters };
 }
 
@@ -693,8 +600,16 @@ function cellOf(v: number, lo: number, scale: number, top: number): number {
  */
 function countInto(layout: HistogramLayout, counts: Int32Array, values: Float64Array, count: number, sums?: Float64Array, deferred?: Int32Array): number {
   const integers = layout.integerCounter.length > 0;
-  // A block's column of a layout without an integer table: the first pass in WebAssembly, where it runs.
-  const kernels = !integers && count <= countingColumn && layout.gapEntry.length > 0 ? countingKernels() : undefined;
+  // A column of a layout without an integer table: the first pass in WebAssembly, where it runs, a
+  // block's length at a time (a pilot's values are longer: counted, summed and checked in the same order).
+  const kernels = !integers && layout.gapEntry.length > 0 ? countingKernels() : undefined;
+  if (kernels && count > countingColumn) {
+    let nan = 0;
+    for (let from = 0; from < count; from += countingColumn) {
+      nan += countInto(layout, counts, values.subarray(from, Math.min(count, from + countingColumn)), Math.min(countingColumn, count - from), sums, deferred);
+    }
+    return nan;
+  }
   let waiting: Float64Array = pending;
   let next: number;
   if (kernels) {

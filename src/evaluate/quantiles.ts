@@ -191,24 +191,139 @@ export function quantilesOf(values: Float64Array, probabilities: readonly number
   return quantiles;
 }
 
+/** Order statistics x₍first₎, x₍first+1₎, … of a column, ascending (see sortedRuns). */
+export interface SortedRun {
+  /** The 0-based rank of values[0]. */
+  readonly first: number;
+  readonly values: Float64Array;
+}
+
 /**
- * The order statistics x₍ᵣ₎ (0-based ranks, ascending and distinct, each below n) of a column, by the
- * same histogram-and-select method as quantilesOf (no sort): what a histogram layout reads from its pilot.
+ * The order statistics of every rank range [lo, hi] (0-based, lo ≤ hi < n) of a column, in sorted
+ * runs: each range lies wholly in one run, and a run is every value of a span of the histogram's
+ * regions (steps 2–3 of quantilesOf), ascending (−0 and +0, which compare equal, in either order);
+ * so a run also holds every value tied with the ends of its ranges, and every value between two of
+ * its values. What a histogram layout reads from its pilot: the order statistics of its windows and
+ * the values inside them, from one histogram, one gather and short sorts of only those regions'
+ * values (no selection, no sort of the column: 0.51 ms a pilot over the 108 of a 10⁶-draw baseline
+ * run, 32,768 values and seven windows each, where selecting the order statistics, then the windows'
+ * values, then sorting those took 1.16). Exact whatever the
+ * histogram's range: a range it misses costs time (a larger region sorted), not correctness. A
+ * constant column gives one run of the ranks asked for; one that cannot be bucketed (few values,
+ * infinite ends) is sorted whole.
  * @param values the column (not modified); NaN is an error.
- * @param scratch optional work buffer (see quantilesOf).
- * @returns each rank's value
- * @throws Error when `values` is empty, holds NaN, or a rank is out of range.
- * @example orderStatistics(Float64Array.of(4, 1, 3, 2), [0, 3]); // => Map { 0 => 1, 3 => 4 }
+ * @returns the runs, ascending by rank and disjoint
+ * @throws Error when `values` is empty, holds NaN, or a range is not within it.
+ * @example sortedRuns(Float64Array.of(4, 1, 3, 2), [{ lo: 1, hi: 2 }]); // => [{ first: 0, values: Float64Array [1, 2, 3, 4] }]
  */
-export function orderStatistics(values: Float64Array, ranks: readonly number[], scratch?: Float64Array): Map<number, number> {
+export function sortedRuns(values: Float64Array, ranges: readonly { readonly lo: number; readonly hi: number }[]): SortedRun[] {
   const n = values.length;
-  if (n === 0) throw new Error('orderStatistics needs at least one value, got an empty column');
-  for (let i = 0; i < ranks.length; i++) {
-    if (!(Number.isInteger(ranks[i]) && ranks[i] >= 0 && ranks[i] < n && (i === 0 || ranks[i] > ranks[i - 1]))) {
-      throw new Error(`orderStatistics ranks must be ascending whole numbers below ${n}, got ${ranks[i]}`);
+  if (n === 0) throw new Error('sortedRuns needs at least one value, got an empty column');
+  for (const { lo, hi } of ranges) {
+    if (!(Number.isInteger(lo) && Number.isInteger(hi) && lo >= 0 && lo <= hi && hi < n)) {
+      throw new Error(`sortedRuns ranges must be whole ranks lo ≤ hi below ${n}, got [${lo}, ${hi}]`);
     }
   }
-  return ranks.length === 0 ? new Map<number, number>() : selectOrderStatistics(values, ranks, scratch);
+  if (ranges.length === 0) return [];
+  const ascending = [...ranges].sort((a, b) => a.lo - b.lo);
+  const ends = [ascending[0].lo, Math.max(...ascending.map((r) => r.hi))];
+  if (n >= bucketMinValues) {
+    const range = sampledRange(values, ends);
+    const runs = range && runsByRegions(values, range.lo, range.hi, ascending);
+    if (runs) return runs;
+    const { min, max } = minMaxOf(values);
+    // One value (a constant column): the run of the ranks asked for, each that value.
+    if (min === max) return [{ first: ends[0], values: new Float64Array(ends[1] - ends[0] + 1).fill(min) }];
+    const whole = runsByRegions(values, min, max, ascending);
+    if (whole) return whole;
+  }
+  const sorted = Float64Array.from(values).sort();
+  if (sorted[n - 1] !== sorted[n - 1]) throw nanError(firstNaN(values));
+  return [{ first: 0, values: sorted }];
+}
+
+/**
+ * sortedRuns over the regions below lo | buckets of [lo, hi) | from hi on (ranges ascending by lo):
+ * each range's regions, from the one holding its lo-th value to the one holding its hi-th, merged
+ * where spans share a region; their values gathered in one pass and each span sorted. Undefined
+ * (having done nothing) when [lo, hi] cannot be bucketed.
+ */
+function runsByRegions(values: Float64Array, lo: number, hi: number, ranges: readonly { readonly lo: number; readonly hi: number }[]): SortedRun[] | undefined {
+  const n = values.length;
+  const buckets = Math.max(1, Math.min(bucketsMax, Math.floor(n / valuesPerBucket)));
+  const scale = buckets / (hi - lo);
+  if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi) || !Number.isFinite(scale)) return undefined;
+  const regionCount = buckets + 2;
+  const counts = new Int32Array(regionCount);
+  const regions = regionsOfLength(n);
+  if (countRegions(values, lo, scale, buckets, counts, regions) > 0) throw nanError(firstNaN(values));
+  // before[region]: values in the regions below it (the rank of its smallest value).
+  const before = new Int32Array(regionCount + 1);
+  for (let region = 0; region < regionCount; region++) before[region + 1] = before[region] + counts[region];
+  const regionOfRank = (rank: number, from: number): number => {
+    let region = from;
+    while (before[region + 1] <= rank) region++;
+    return region;
+  };
+  // Spans of regions [from, to], merged where they share a region.
+  const spans: { from: number; to: number }[] = [];
+  let searchFrom = 0;
+  for (const range of ranges) {
+    const from = regionOfRank(range.lo, searchFrom);
+    const to = regionOfRank(range.hi, from);
+    searchFrom = from;
+    const last = spans[spans.length - 1];
+    if (last && from <= last.to) last.to = Math.max(last.to, to);
+    else spans.push({ from, to });
+  }
+  // Gather: a needed region's values to work[cursor[region]++]; the others to the slot past the end, step 0.
+  let total = 0;
+  for (const { from, to } of spans) total += before[to + 1] - before[from];
+  const cursor = new Int32Array(regionCount).fill(total);
+  const step = new Int32Array(regionCount);
+  for (let at = 0, k = 0; k < spans.length; k++) {
+    for (let region = spans[k].from; region <= spans[k].to; region++) {
+      cursor[region] = at;
+      step[region] = 1;
+      at += counts[region];
+    }
+  }
+  const work = new Float64Array(total + 1);
+  gatherByRegion(values, regions, cursor, step, work);
+  // Regions are ascending and disjoint in value, so sorting each region sorts its span: many short
+  // sorts instead of one long one, and none for a region of one value (counts' ties).
+  const runs: SortedRun[] = [];
+  for (let at = 0, k = 0; k < spans.length; k++) {
+    const start = at;
+    for (let region = spans[k].from; region <= spans[k].to; region++) {
+      const end = at + counts[region];
+      if (!allEqual(work, at, end)) work.subarray(at, end).sort();
+      at = end;
+    }
+    runs.push({ first: before[spans[k].from], values: work.subarray(start, at) });
+  }
+  return runs;
+}
+
+/** Whether work[from..to) holds one value (−0 and +0 count as one: they compare equal). */
+function allEqual(work: Float64Array, from: number, to: number): boolean {
+  const first = work[from];
+  for (let i = from + 1; i < to; i++) if (work[i] !== first) return false;
+  return true;
+}
+
+/**
+ * The gather of runsByRegions: value j to work[cursor[regions[j]]], that cursor advanced by its
+ * region's step (0 for a region not needed, whose cursor is a slot that is overwritten). No branch on
+ * the value's region, which would mispredict about as often as needed regions alternate with others.
+ */
+function gatherByRegion(values: Float64Array, regions: Uint16Array, cursor: Int32Array, step: Int32Array, work: Float64Array): void {
+  for (let j = 0; j < values.length; j++) {
+    const region = regions[j];
+    const at = cursor[region];
+    work[at] = values[j];
+    cursor[region] = at + step[region];
+  }
 }
 
 /**

@@ -91,8 +91,9 @@ describe('the first counting pass in WebAssembly', () => {
       mixed(20),
       Float64Array.from(edgeValues(layout)),
       mixed(21),
-      // Longer than a block: counted by the JavaScript loops either way.
+      // Longer than a block (a pilot's values): the kernels count it a block at a time.
       fresh(30, countingColumn + 5),
+      fresh(31, 3 * countingColumn + 17),
     ];
     countBoth(layout, finite, true);
     countBoth(layout, finite, false);
@@ -100,6 +101,8 @@ describe('the first counting pass in WebAssembly', () => {
     const withSpecial = [
       Float64Array.from([...edgeValues(layout), ...special]),
       Float64Array.from({ length: countingColumn }, (_, i) => (i % 3 === 0 ? Number.NaN : layout.lookupLo + (span * i) / countingColumn)),
+      // Longer than a block, finite until its second block, where the sum turns NaN.
+      Float64Array.from({ length: 2 * countingColumn + 9 }, (_, i) => (i === countingColumn + 3 ? Number.NaN : i === countingColumn + 700 ? Number.POSITIVE_INFINITY : layout.lookupLo + (span * i) / (2 * countingColumn))),
     ];
     countBoth(layout, withSpecial, true);
     countBoth(layout, withSpecial, false);
