@@ -246,7 +246,7 @@ function valuesWithin(sorted: Float64Array, lo: number, hi: number): Float64Arra
 
 /**
  * A window's atoms — its distinct values, ascending (−0 as +0, as a Set keeps them) — when some of its
- * values tie or `always`; else undefined (the window is cut into bins). One pass over its sorted values.
+ * values tie or `always`; else undefined (the window is cut into bins). Read from its sorted values.
  */
 function windowAtoms(sorted: Float64Array, always: boolean): Float64Array | undefined {
   let distinct = sorted.length > 0 ? 1 : 0;

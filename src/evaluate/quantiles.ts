@@ -207,10 +207,9 @@ export interface SortedRun {
  * the values inside them, from one histogram, one gather and short sorts of only those regions'
  * values (no selection, no sort of the column: 0.51 ms a pilot over the 108 of a 10⁶-draw baseline
  * run, 32,768 values and seven windows each, where selecting the order statistics, then the windows'
- * values, then sorting those took 1.16). Exact whatever the
- * histogram's range: a range it misses costs time (a larger region sorted), not correctness. A
- * constant column gives one run of the ranks asked for; one that cannot be bucketed (few values,
- * infinite ends) is sorted whole.
+ * values, then sorting those took 1.16). Exact whatever the histogram's range: a range it misses
+ * costs time (a larger region sorted), not correctness. A constant column gives one run of the ranks
+ * asked for; one that cannot be bucketed (few values, infinite ends) is sorted whole.
  * @param values the column (not modified); NaN is an error.
  * @returns the runs, ascending by rank and disjoint
  * @throws Error when `values` is empty, holds NaN, or a range is not within it.
@@ -245,7 +244,7 @@ export function sortedRuns(values: Float64Array, ranges: readonly { readonly lo:
 /**
  * sortedRuns over the regions below lo | buckets of [lo, hi) | from hi on (ranges ascending by lo):
  * each range's regions, from the one holding its lo-th value to the one holding its hi-th, merged
- * where spans share a region; their values gathered in one pass and each span sorted. Undefined
+ * where spans share a region; their values gathered in one pass and each region sorted. Undefined
  * (having done nothing) when [lo, hi] cannot be bucketed.
  */
 function runsByRegions(values: Float64Array, lo: number, hi: number, ranges: readonly { readonly lo: number; readonly hi: number }[]): SortedRun[] | undefined {
