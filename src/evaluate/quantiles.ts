@@ -248,14 +248,10 @@ export function sortedRuns(values: Float64Array, ranges: readonly { readonly lo:
  * (having done nothing) when [lo, hi] cannot be bucketed.
  */
 function runsByRegions(values: Float64Array, lo: number, hi: number, ranges: readonly { readonly lo: number; readonly hi: number }[]): SortedRun[] | undefined {
-  const n = values.length;
-  const buckets = Math.max(1, Math.min(bucketsMax, Math.floor(n / valuesPerBucket)));
-  const scale = buckets / (hi - lo);
-  if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi) || !Number.isFinite(scale)) return undefined;
-  const regionCount = buckets + 2;
-  const counts = new Int32Array(regionCount);
-  const regions = regionsOfLength(n);
-  if (countRegions(values, lo, scale, buckets, counts, regions) > 0) throw nanError(firstNaN(values));
+  const histogram = regionHistogram(values, lo, hi);
+  if (!histogram) return undefined;
+  const { counts, regions } = histogram;
+  const regionCount = counts.length;
   // before[region]: values in the regions below it (the rank of its smallest value).
   const before = new Int32Array(regionCount + 1);
   for (let region = 0; region < regionCount; region++) before[region + 1] = before[region] + counts[region];
@@ -392,6 +388,23 @@ function sampledRange(values: Float64Array, ranks: readonly number[]): { lo: num
 }
 
 /**
+ * Step 3: the values per region — 0 below lo, 1 + ⌊(v − lo)·scale⌋ for the buckets of [lo, hi),
+ * buckets + 1 from hi on (monotone in v) — and each value's region (`regions`, this module's shared
+ * buffer, valid until the next call). Undefined when [lo, hi] cannot be bucketed: not finite, empty,
+ * or too narrow for its scale. NaN throws.
+ */
+function regionHistogram(values: Float64Array, lo: number, hi: number): { counts: Int32Array; regions: Uint16Array } | undefined {
+  const n = values.length;
+  const buckets = Math.max(1, Math.min(bucketsMax, Math.floor(n / valuesPerBucket)));
+  const scale = buckets / (hi - lo);
+  if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi) || !Number.isFinite(scale)) return undefined;
+  const counts = new Int32Array(buckets + 2);
+  const regions = regionsOfLength(n);
+  if (countRegions(values, lo, scale, buckets, counts, regions) > 0) throw nanError(firstNaN(values));
+  return { counts, regions };
+}
+
+/**
  * Steps 3–5 over the regions below lo | buckets of [lo, hi) | from hi on. Returns false (having done
  * nothing) when [lo, hi] cannot be bucketed: not finite, empty, or too narrow for its scale.
  */
@@ -403,16 +416,11 @@ function selectRanksByRegions(
   found: Map<number, number>,
   scratch: Float64Array | undefined,
 ): boolean {
-  const n = values.length;
-  const buckets = Math.max(1, Math.min(bucketsMax, Math.floor(n / valuesPerBucket)));
-  const scale = buckets / (hi - lo);
-  if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi) || !Number.isFinite(scale)) return false;
-  // Region of v: 0 below lo, 1 + ⌊(v − lo)·scale⌋ inside, buckets + 1 from hi on; monotone in v.
-  const regionCount = buckets + 2;
   // 3. Histogram (and the NaN check).
-  const counts = new Int32Array(regionCount);
-  const regions = regionsOfLength(n);
-  if (countRegions(values, lo, scale, buckets, counts, regions) > 0) throw nanError(firstNaN(values));
+  const histogram = regionHistogram(values, lo, hi);
+  if (!histogram) return false;
+  const { counts, regions } = histogram;
+  const regionCount = counts.length;
   // Which region holds each rank; where its values go in scratch (cursor −1: not needed).
   const cursor = new Int32Array(regionCount).fill(-1);
   const regionOfRank: number[] = [];
