@@ -1,21 +1,20 @@
 // The one mathjs instance of the engine: plain JavaScript numbers only (no BigNumber, no Fraction),
-// made of just the parts formulas need, and only when a formula is first parsed.
-import { ceilDependencies, create, floorDependencies, parseDependencies, roundDependencies, type MathJsInstance } from 'mathjs/number';
+// made of just the parts formulas need (formula-math.ts), and only when a formula is first parsed
+// or rounded: a model read from the content cache brings its formulas parsed (VariableSpec.formulaTree).
+import type { MathJsInstance } from 'mathjs/number';
+import { createFormulaMath } from './formula-math.js';
 
 let instance: MathJsInstance | undefined;
 
 /**
- * mathjs's `create` with only the factories formulas need — `parse` (the expression language) and
- * the rounding functions formulas may call — from the number-only entry (`mathjs/number`,
- * `config.number = 'number'`: every result a JS number, STYLE 3.6). Made on first use, so a command
- * whose models have no formula never pays for it; the single-file build (`npm run build`) keeps only
- * these factories of mathjs. Evaluation goes through our own compiled closures
+ * The instance, made on first use, so a command that parses no formula never pays for it; the
+ * single-file build (`npm run build`) keeps only these factories of mathjs, in a file of its own
+ * loaded at that first use. Evaluation goes through our own compiled closures
  * (simulate/formulas/compile-formula.ts), never through mathjs.
- * @see https://mathjs.org/docs/custom_bundling.html
  */
 function formulaMath(): MathJsInstance {
   if (instance) return instance;
-  const made = create({ parseDependencies, floorDependencies, ceilDependencies, roundDependencies }, { number: 'number' });
+  const made = createFormulaMath();
   const numberType = made.config({}).number;
   if (numberType !== 'number') throw new Error(`internal: mathjs must compute in plain numbers, got config.number = ${numberType}`);
   return (instance = made);

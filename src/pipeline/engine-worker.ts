@@ -1,6 +1,7 @@
 // Worker-thread entry point of the engine pool: counts blocks of a run and sends back their state.
 // It loads only the simulation core (laws, streams, summaries, target trackers); the formula
-// compiler (and with it the mathjs parser) only when a run's model has formulas.
+// compiler only when a run's model has formulas, which it compiles from the trees the model keeps
+// (mathjs itself only should a formula come without one).
 //
 //   'part'     a run's setup (once per run), the blocks of the part, the counter shared with the
 //              other threads; the worker revives the setup while the calling thread runs the pilot

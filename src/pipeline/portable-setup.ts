@@ -1,8 +1,10 @@
 // A run's setup as plain data, to send to a worker thread once per run: laws travel by name and
-// formulas by their text; the worker looks the laws up and compiles the formulas itself.
+// formulas by their text and parsed tree (VariableSpec.formulaTree); the worker looks the laws up and
+// compiles the formulas itself, from their trees (no mathjs in the worker).
 import type { Target } from '../data/types.js';
 import { laws, type GrowthLawName } from '../laws/registry.js';
 import type { CompiledFormula, FormulaNames } from '../simulate/formulas/compile-formula.js';
+import type { FormulaTree } from '../simulate/formulas/formula-tree.js';
 import type { PreparedModel, PreparedVariable } from '../model/prepared-model.js';
 import type { JudgedTarget, RunSetup } from './run-setup.js';
 
@@ -15,7 +17,7 @@ export interface PortableSetup extends Omit<RunSetup, 'prepared' | 'judged'> {
 }
 
 /** A compiler of formulas, loaded only where a model has formulas (it brings the mathjs parser). */
-export type FormulaCompiler = (expression: string, names: FormulaNames) => CompiledFormula;
+export type FormulaCompiler = (expression: string, names: FormulaNames, parsed?: FormulaTree) => CompiledFormula;
 
 /** Whether a variable is a formula rather than a growth law (prepareModel's rule). */
 export function isFormulaVariable(variable: Pick<PreparedVariable, 'spec'>): boolean {
@@ -49,7 +51,7 @@ export function reviveSetup(portable: PortableSetup, compile?: FormulaCompiler):
     }
     if (!compile) throw new Error(`internal: ${variable.spec.name} is a formula and no formula compiler was given`);
     // The parameter names in prepareModel's order: the model's, then the scenario's (its params object keeps that order).
-    return { ...variable, formula: compile(variable.spec.formula ?? '', { variables: names, params: Object.keys(variable.params) }) };
+    return { ...variable, formula: compile(variable.spec.formula ?? '', { variables: names, params: Object.keys(variable.params) }, variable.spec.formulaTree) };
   });
   const byName = new Map(variables.map((v) => [v.spec.name, v]));
   return {

@@ -75,10 +75,12 @@ function prepareModelUnlocated(model: ModelSpec, data: DataSet, scenario: Scenar
     const start = startYear !== undefined && startAssumption ? { year: startYear, value: startAssumption } : spec.start;
 
     if (spec.law === 'formula' || spec.formula !== undefined) {
-      const formula = compileFormula(spec.formula ?? '', {
-        variables: names,
-        params: [...new Set([...Object.keys(spec.params), ...Object.keys(scenarioParams)])],
-      });
+      // From the tree the model kept (no parse: mathjs stays unloaded for a model read from the cache).
+      const formula = compileFormula(
+        spec.formula ?? '',
+        { variables: names, params: [...new Set([...Object.keys(spec.params), ...Object.keys(scenarioParams)])] },
+        spec.formulaTree,
+      );
       const params: Record<string, Distribution> = { ...spec.params, ...scenarioParams };
       const origins = originsOf(spec.params, scenarioParams, {});
       unordered.set(spec.name, {

@@ -1,5 +1,6 @@
 // A model (models/*.yaml) after checking: its variables, their laws and how they are calibrated (contract types).
 import type { LawName } from '../laws/law.js';
+import type { FormulaTree } from '../simulate/formulas/formula-tree.js';
 import type { Distribution } from '../model/distribution.js';
 
 /** Where a value came from in a YAML file, for messages and `forecast explain`. */
@@ -29,6 +30,8 @@ export interface VariableSpec {
   readonly start?: { readonly year: number; readonly value: Distribution };
   /** mathjs expression over other variables and params (law `formula`); `lag(x)` is x a year before. */
   readonly formula?: string;
+  /** The formula parsed when the model was read (compile-formula.ts compiles it without parsing again). */
+  readonly formulaTree?: FormulaTree;
   readonly description?: string;
   /** IAMC variable name for iamc.csv (`A|B|C`); absent: derived from the English label. */
   readonly iamc?: string;

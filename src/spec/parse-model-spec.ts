@@ -81,14 +81,15 @@ function checkModelText(file: string, text: string): ModelSpec {
 
   // 3. Rules across fields, on the raw value so they are reported alongside shape problems.
   const rawVariables = isMap(doc.value) && isMap(doc.value.variables) ? doc.value.variables : {};
-  problems.push(...checkVariables(doc, rawVariables));
+  const analyses = new Map<string, FormulaAnalysis>();
+  problems.push(...checkVariables(doc, rawVariables, analyses));
 
   if (problems.length > 0 || !parsed.success) throw new InputError(problems);
 
   // 4. Build, then check each law parameter against the range its law declares.
   // A bare number outside the plausible range is a unit slip (did you mean "25%"?); the hard range
   // applies to what is left.
-  const model = buildModel(doc, file, parsed.data);
+  const model = buildModel(doc, file, parsed.data, analyses);
   const outOfRange: Problem[] = [];
   for (const variable of model.variables) {
     for (const [param, distribution] of Object.entries(variable.params)) {
@@ -103,10 +104,10 @@ function checkModelText(file: string, text: string): ModelSpec {
   return deepFreeze(model);
 }
 
-function checkVariables(doc: YamlDocument, variables: RawMap): Problem[] {
+/** The rules across fields; each formula's analysis (its tree among it) goes into `analyses`, by variable. */
+function checkVariables(doc: YamlDocument, variables: RawMap, analyses: Map<string, FormulaAnalysis>): Problem[] {
   const problems: Problem[] = [];
   const names = Object.keys(variables);
-  const analyses = new Map<string, FormulaAnalysis>();
 
   for (const name of names) {
     const raw = variables[name];
@@ -227,8 +228,9 @@ function fieldLocations(v: VariableFile, at: (...path: PathSegment[]) => SourceL
   return locations;
 }
 
-function buildModel(doc: YamlDocument, file: string, model: ModelFile): ModelSpec {
+function buildModel(doc: YamlDocument, file: string, model: ModelFile, analyses: ReadonlyMap<string, FormulaAnalysis>): ModelSpec {
   const variables: VariableSpec[] = Object.entries(model.variables).map(([name, v]) => {
+    const formulaTree = analyses.get(name)?.tree;
     const law: LawName = (v.law as LawName | undefined) ?? 'formula';
     const { line, col } = doc.locateKey(['variables', name]);
     const at = (...path: PathSegment[]) => {
@@ -249,6 +251,7 @@ function buildModel(doc: YamlDocument, file: string, model: ModelFile): ModelSpe
       params: v.params ?? {},
       ...(v.start !== undefined && { start: { year: v.start.year, value: v.start.value } }),
       ...(v.formula !== undefined && { formula: v.formula }),
+      ...(v.formula !== undefined && formulaTree !== undefined && { formulaTree }),
       ...(v.description !== undefined && { description: v.description }),
       ...(v.iamc !== undefined && { iamc: v.iamc }),
       location: { file, line, col },

@@ -9,7 +9,7 @@ import { memoryIo } from '../../src/cli/cli-io.js';
 import { commandEntries } from '../../src/cli/commands/index.js';
 import { main } from '../../src/cli/main.js';
 import { globalOptions, topLevelHelp } from '../../src/cli/top-level-help.js';
-import { projectRoot } from '../helpers/project.js';
+import { freshDir, projectRoot } from '../helpers/project.js';
 
 /** The module URLs a run of the built CLI resolves (tsc output, one file per module). */
 function modulesLoadedBy(args: readonly string[]): string[] {
@@ -37,6 +37,24 @@ describe('start-up', () => {
     for (const part of ['/node_modules/mathjs/', '/node_modules/vega', '/src/simulate/', '/src/laws/', '/src/pipeline/']) {
       expect(loads(urls, part), part).toBe(false);
     }
+  });
+
+  it('the built CLI loads mathjs only to parse a formula: not for a model the content cache holds', () => {
+    // The single-file build (dist/cli) loads mathjs from a file of its own on the first formula
+    // parsed; the model's formulas come back from the cache as trees (VariableSpec.formulaTree).
+    const cache = freshDir('forecast-cache-');
+    const vendorFiles = (env: Record<string, string>) => {
+      const run = spawnSync(process.execPath, ['--require', resolve(projectRoot, 'test/cli/fixtures/log-vendor-files.cjs'), 'dist/cli/forecast.js', 'validate', 'scenarios/baseline.yaml'], {
+        cwd: projectRoot,
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      });
+      expect(run.status, run.stderr).toBe(0);
+      return /vendor files main: (.*)/.exec(run.stderr)![1].split(' ').filter(Boolean);
+    };
+    expect(vendorFiles({ FORECAST_CACHE: cache })).toContain('vendor-mathjs.cjs'); // first read: parsed
+    expect(vendorFiles({ FORECAST_CACHE: cache })).toEqual([]); // from the cache: no parser at all
+    expect(vendorFiles({ FORECAST_CACHE: 'off' })).toContain('vendor-mathjs.cjs');
   });
 
   it('--version prints the package version', async () => {

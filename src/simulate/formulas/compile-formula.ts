@@ -1,14 +1,16 @@
 // Formula variables: a mathjs expression parsed once and compiled into column loops over the draw arrays.
 //
-//   text ──parse (mathjs, once)──▶ AST ──check (whitelist)──▶ issues | closure tree
+//   text ──parse (mathjs, once)──▶ FormulaTree ──check (whitelist)──▶ issues | closure tree
 //   closure tree ──evaluate(env, out)──▶ one loop per operator over Float64Array(draws)
 //
-// No `eval` or `new Function` ever sees user text: each AST node becomes a closure from our own code.
-import type { MathNode } from 'mathjs';
+// The tree is kept with the model (VariableSpec.formulaTree): a model read from the content cache, or
+// a worker thread's copy, compiles from it without parsing, so mathjs is not loaded (formula-tree.ts).
+// No `eval` or `new Function` ever sees user text: each tree node becomes a closure from our own code.
 import { closestMatch, didYouMean, editDistance } from '../../errors/did-you-mean.js';
 import { math } from '../../math/math.js';
 import { activeLimits } from '../../io/limits.js';
 import { FormulaError, formulaFunctionNames, formulaFunctions, isFormulaFunction, type FormulaIssue } from './formula-error.js';
+import { formulaTreeOf, type FormulaTree } from './formula-tree.js';
 
 /** Names a formula may refer to: the model's variables and the formula's parameters. */
 export interface FormulaNames {
@@ -40,6 +42,8 @@ export interface CompiledFormula {
 
 /** What a formula refers to, and every rule it breaks. */
 export interface FormulaAnalysis {
+  /** The parsed formula (absent when it does not parse). */
+  readonly tree?: FormulaTree;
   readonly inputs: readonly string[];
   readonly lagged: readonly string[];
   readonly params: readonly string[];
@@ -110,13 +114,13 @@ function nestingBeyond(expression: string, limit: number): number | undefined {
  * Parses a formula after checking its size (the parser and the compiled closures recurse as deep
  * as the expression: the limits keep them far from the stack's end).
  */
-function parseFormula(expression: string, checkSize = true): { node?: MathNode; issue?: FormulaIssue } {
+function parseFormula(expression: string, checkSize = true): { tree?: FormulaTree; issue?: FormulaIssue } {
   const limits = activeLimits();
   if (checkSize && expression.length > limits.formulaLength) return { issue: { kind: 'length', limit: limits.formulaLength, count: expression.length } };
   const deep = checkSize ? nestingBeyond(expression, limits.formulaDepth) : undefined;
   if (deep !== undefined) return { issue: { kind: 'depth', limit: limits.formulaDepth, index: deep } };
   try {
-    return { node: math.parse(expression) };
+    return { tree: formulaTreeOf(math.parse(expression)) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const char = (error as { char?: number }).char;
@@ -126,8 +130,8 @@ function parseFormula(expression: string, checkSize = true): { node?: MathNode; 
   }
 }
 
-/** Walks the AST once: checks the whitelist and collects the names used. */
-function walk(expression: string, root: MathNode, names: FormulaNames) {
+/** Walks the tree once: checks the whitelist and collects the names used. */
+function walk(expression: string, root: FormulaTree, names: FormulaNames) {
   const variables = new Set(names.variables);
   const params = new Set(names.params);
   const inputs: string[] = [];
@@ -139,17 +143,12 @@ function walk(expression: string, root: MathNode, names: FormulaNames) {
     if (!list.includes(name)) list.push(name);
   };
 
-  const visit = (node: MathNode): void => {
-    const n = node as MathNode & { name?: string; op?: string; fn?: unknown; args?: MathNode[]; content?: MathNode; value?: unknown };
-    switch (node.type) {
-      case 'ConstantNode':
-        if (typeof n.value !== 'number') issues.push({ kind: 'operator', text: node.toString(), index: expression.indexOf(node.toString()) });
+  const visit = (node: FormulaTree): void => {
+    switch (node.kind) {
+      case 'number':
         return;
-      case 'ParenthesisNode':
-        visit(n.content!);
-        return;
-      case 'SymbolNode': {
-        const name = n.name!;
+      case 'symbol': {
+        const name = node.name;
         if (variables.has(name)) addOnce(inputs, name);
         else if (params.has(name)) addOnce(usedParams, name);
         else if (!unknownSymbols.includes(name)) {
@@ -158,26 +157,24 @@ function walk(expression: string, root: MathNode, names: FormulaNames) {
         }
         return;
       }
-      case 'OperatorNode': {
-        const fn = String(n.fn);
-        const allowed = n.args!.length === 2 ? Object.hasOwn(operatorFunctions, fn) : n.args!.length === 1 && (fn === 'unaryMinus' || fn === 'unaryPlus');
+      case 'operator': {
+        const { fn, args } = node;
+        const allowed = args.length === 2 ? Object.hasOwn(operatorFunctions, fn) : args.length === 1 && (fn === 'unaryMinus' || fn === 'unaryPlus');
         if (!allowed) {
-          issues.push({ kind: 'operator', text: n.op!, index: expression.indexOf(n.op!) });
+          issues.push({ kind: 'operator', text: node.op, index: expression.indexOf(node.op) });
           return;
         }
-        n.args!.forEach(visit);
+        args.forEach(visit);
         return;
       }
-      case 'FunctionNode': {
-        const fnNode = n.fn as MathNode & { name?: string };
-        const name = fnNode.type === 'SymbolNode' ? fnNode.name! : fnNode.toString();
-        const args = n.args!;
+      case 'call': {
+        const { name, args } = node;
         const index = indexOfName(expression, name, true);
         if (name === 'lag') {
-          const argument = args[0] as (MathNode & { name?: string }) | undefined;
-          if (args.length !== 1 || argument?.type !== 'SymbolNode' || !variables.has(argument.name!)) {
-            issues.push({ kind: 'lag', text: node.toString(), index });
-          } else addOnce(lagged, argument.name!);
+          const argument = args[0];
+          if (args.length !== 1 || argument?.kind !== 'symbol' || !variables.has(argument.name)) {
+            issues.push({ kind: 'lag', text: node.text, index });
+          } else addOnce(lagged, argument.name);
           return;
         }
         const signature = isFormulaFunction(name) ? formulaFunctions[name] : undefined;
@@ -189,8 +186,8 @@ function walk(expression: string, root: MathNode, names: FormulaNames) {
         args.forEach(visit);
         return;
       }
-      default:
-        issues.push({ kind: 'operator', text: node.toString(), index: 0 });
+      case 'other':
+        issues.push({ kind: 'operator', text: node.text, index: node.constant ? expression.indexOf(node.text) : 0 });
     }
   };
   visit(root);
@@ -204,9 +201,9 @@ function walk(expression: string, root: MathNode, names: FormulaNames) {
  * // => { inputs: ['a'], lagged: ['a'], params: ['k'], unknownSymbols: [], issues: [] }
  */
 export function analyzeFormula(expression: string, names: FormulaNames): FormulaAnalysis {
-  const { node, issue } = parseFormula(expression);
-  if (!node) return { inputs: [], lagged: [], params: [], unknownSymbols: [], issues: [issue!] };
-  return walk(expression, node, names);
+  const { tree, issue } = parseFormula(expression);
+  if (!tree) return { inputs: [], lagged: [], params: [], unknownSymbols: [], issues: [issue!] };
+  return { tree, ...walk(expression, tree, names) };
 }
 
 /** A column for a binary operator, with scalar folding and one buffer owned by the node (unless given `into`). */
@@ -275,34 +272,31 @@ function extremum(pick: (a: number, b: number) => number, args: readonly Column[
   };
 }
 
-/** Turns a checked AST into a closure tree (the walk has already refused anything off the whitelist). */
-function build(node: MathNode, variables: ReadonlySet<string>): Column {
-  const n = node as MathNode & { name?: string; fn?: unknown; args?: MathNode[]; content?: MathNode; value?: number };
-  switch (node.type) {
-    case 'ConstantNode': {
-      const value = n.value!;
+/** Turns a checked tree into a closure tree (the walk has already refused anything off the whitelist). */
+function build(node: FormulaTree, variables: ReadonlySet<string>): Column {
+  switch (node.kind) {
+    case 'number': {
+      const value = node.value;
       return () => value;
     }
-    case 'ParenthesisNode':
-      return build(n.content!, variables);
-    case 'SymbolNode': {
-      const name = n.name!;
+    case 'symbol': {
+      const name = node.name;
       return variables.has(name) ? (env) => env.current(name) : (env) => env.param(name);
     }
-    case 'OperatorNode': {
-      const fn = String(n.fn);
-      const args = n.args!.map((arg) => build(arg, variables));
+    case 'operator': {
+      const fn = node.fn;
+      const args = node.args.map((arg) => build(arg, variables));
       if (fn === 'unaryPlus') return args[0];
       if (fn === 'unaryMinus') return unary((x) => -x, args[0]);
       return binary(fn, args[0], args[1]);
     }
-    case 'FunctionNode': {
-      const name = (n.fn as { name: string }).name;
+    case 'call': {
+      const name = node.name;
       if (name === 'lag') {
-        const variable = (n.args![0] as unknown as { name: string }).name;
+        const variable = (node.args[0] as { name: string }).name;
         return (env) => env.previous(variable);
       }
-      const args = n.args!.map((arg) => build(arg, variables));
+      const args = node.args.map((arg) => build(arg, variables));
       if (name === 'min') return extremum(Math.min, args);
       if (name === 'max') return extremum(Math.max, args);
       if (name === 'pow') return binary('pow', args[0], args[1]);
@@ -313,7 +307,7 @@ function build(node: MathNode, variables: ReadonlySet<string>): Column {
       return unary(unaryFunctions[name], args[0]);
     }
     default:
-      throw new Error(`compileFormula: unchecked node ${node.type}`);
+      throw new Error(`compileFormula: unchecked node ${node.kind}`);
   }
 }
 
@@ -325,6 +319,7 @@ function build(node: MathNode, variables: ReadonlySet<string>): Column {
  * which a run reports as an input error at the formula (pipeline/non-finite-problem.ts).
  * @param expression mathjs syntax, e.g. `aiCoreIndustry * radiatingMultiplier`
  * @param names the model's variables and the formula's parameters
+ * @param parsed its tree when the model kept it (VariableSpec.formulaTree): no parse, no mathjs
  * @returns the compiled formula with the names it uses
  * @throws FormulaError with every issue when the formula breaks a rule
  * @example
@@ -334,14 +329,14 @@ function build(node: MathNode, variables: ReadonlySet<string>): Column {
  * out; // => Float64Array [3, 6]
  * @see https://mathjs.org/docs/expressions/parsing.html
  */
-export function compileFormula(expression: string, names: FormulaNames): CompiledFormula {
+export function compileFormula(expression: string, names: FormulaNames, parsed?: FormulaTree): CompiledFormula {
   // Sizes were checked when the model was read (analyzeFormula, with the limits of that command);
   // a worker thread compiling the same text must not judge it by other limits.
-  const { node, issue } = parseFormula(expression, false);
-  if (!node) throw new FormulaError(expression, [issue!]);
-  const analysis = walk(expression, node, names);
+  const { tree, issue } = parsed ? { tree: parsed } : parseFormula(expression, false);
+  if (!tree) throw new FormulaError(expression, [issue!]);
+  const analysis = walk(expression, tree, names);
   if (analysis.issues.length > 0) throw new FormulaError(expression, analysis.issues);
-  const column = build(node, new Set(names.variables));
+  const column = build(tree, new Set(names.variables));
   return {
     expression,
     inputs: analysis.inputs,
