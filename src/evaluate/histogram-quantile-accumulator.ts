@@ -289,27 +289,19 @@ export function histogramLayoutOf(spec: HistogramLayoutSpec): HistogramLayout {
   cellCounter[0] = regions[0].offset;
   cellCounter[lookupCells + 1] = regions[regions.length - 1].offset;
   lookup[lookupCells + 1] = regions.length - 1;
-  let region = 0;
-  for (let cell = 0; cell < lookupCells; cell++) {
-    const start = lookupScale > 0 ? lookupLo + cell / lookupScale : lookupLo;
-    const end = lookupScale > 0 ? lookupLo + (cell + 1) / lookupScale : lookupLo;
-    while (region < edges.length && start >= edges[region]) region++;
-    lookup[cell + 1] = region;
-    // Wholly inside: the cell's end (with a margin for rounding in the cell computation) before the next edge.
-    const nextEdge = region < edges.length ? edges[region] : Number.POSITIVE_INFINITY;
-    if (regions[region].kind === 'gap' && end + (end - start) < nextEdge && start - (end - start) >= regions[region].lo) cellCounter[cell + 1] = regions[region].offset;
-  }
+  cellRuns(edges, lookupLo, lookupScale, lookupCells, (region, from, to, inside) => {
+    lookup.fill(region, from + 1, to + 1);
+    // Wholly inside a gap (with a margin for rounding in the cell computation): straight into its counter.
+    if (inside && regions[region].kind === 'gap') cellCounter.fill(regions[region].offset, from + 1, to + 1);
+  });
   // The finer table: a cell wholly inside a bins region or integer atoms (with a cell's margin each side) names it.
   const kind = Uint8Array.from(regions, (r) => (r.kind === 'gap' ? 0 : r.kind === 'bins' ? 1 : onIntegers(r.atoms!) ? 3 : 2));
   const fineScale = lookupScale > 0 ? fineCells / span : 0;
   const fine = new Int16Array(fineCells + 2).fill(-1);
-  region = 0;
-  for (let cell = 0; cell < fineCells && fineScale > 0; cell++) {
-    const start = lookupLo + cell / fineScale;
-    const end = lookupLo + (cell + 1) / fineScale;
-    while (region < edges.length && start >= edges[region]) region++;
-    const nextEdge = region < edges.length ? edges[region] : Number.POSITIVE_INFINITY;
-    if (kind[region] === 1 && end + (end - start) < nextEdge && start - (end - start) >= regions[region].lo) fine[cell + 1] = region;
+  if (fineScale > 0) {
+    cellRuns(edges, lookupLo, fineScale, fineCells, (region, from, to, inside) => {
+      if (inside && kind[region] === 1) fine.fill(region, from + 1, to + 1);
+    });
   }
   // Integer atoms lie at a region's very edges (a₀ is its lo, the last atom just below its hi), so
   // every cell they touch names them; the second pass then checks lo ≤ v < hi, and searches otherwise.
@@ -345,6 +337,86 @@ export function histogramLayoutOf(spec: HistogramLayoutSpec): HistogramLayout {
     ...gapNumbers(regions, cellCounter),
   };
   return kind.includes(3) ? { ...layout, ...integerTable(layout) } : layout;
+}
+
+/**
+ * The cells of a table of `cells` cells over [origin, origin + cells/scale) by region (region k holds
+ * [edges[k − 1], edges[k]), region 0 from −∞, the last to +∞): `run(region, from, to, inside)` for
+ * runs of cells [from, to) whose lower end lies in the region, `inside` when each lies wholly inside
+ * it with a cell's margin either side. The rule of each cell, as the table's loop applied it:
+ *   start = origin + c/scale, end = origin + (c + 1)/scale, w = end − start;
+ *   region: the number of edges ≤ start;  inside: end + w < the next edge and start − w ≥ its lo.
+ * Found without visiting every cell (5,120 a layout, in code that runs cold on a run's first
+ * layouts): start rises with c, so each region's first cell is a binary search; and where a cell
+ * spans over 2²⁰ ulps of the table's values, rounding cannot move w by a cell's width, so `inside`
+ * holds on one run of cells from within a cell or two of the region's ends, which are checked one by
+ * one. Tables of smaller cells, and regions of a few cells, are checked cell by cell.
+ * (test/evaluate/layout-tables.test.ts holds it to the per-cell rule.)
+ */
+export function cellRuns(edges: Float64Array, origin: number, scale: number, cells: number, run: (region: number, from: number, to: number, inside: boolean) => void): void {
+  const startOf = (c: number) => (scale > 0 ? origin + c / scale : origin);
+  const insideAt = (c: number, region: number) => {
+    const start = startOf(c);
+    const end = startOf(c + 1);
+    const next = region < edges.length ? edges[region] : Number.POSITIVE_INFINITY;
+    const lo = region > 0 ? edges[region - 1] : Number.NEGATIVE_INFINITY;
+    return end + (end - start) < next && start - (end - start) >= lo;
+  };
+  const top = Math.max(Math.abs(origin), Math.abs(startOf(cells)));
+  const wide = scale > 0 && Number.isFinite(top) && 1 / scale >= top * 2 ** -30;
+  let first = 0;
+  for (let region = 0; region <= edges.length && first < cells; region++) {
+    // The region's cells: from `first` to the first cell whose start reaches the next edge.
+    let end = cells;
+    if (region < edges.length) {
+      let low = first;
+      while (low < end) {
+        const mid = (low + end) >> 1;
+        if (startOf(mid) >= edges[region]) end = mid;
+        else low = mid + 1;
+      }
+    }
+    if (end > first) cellsOfRegion(region, first, end, wide, insideAt, run);
+    first = end;
+  }
+}
+
+/** Cells checked one at a time at a region's ends: within a cell or two of each, `inside` turns. */
+const endCells = 4;
+
+/** cellRuns for one region's cells [from, to). */
+function cellsOfRegion(
+  region: number,
+  from: number,
+  to: number,
+  wide: boolean,
+  insideAt: (c: number, region: number) => boolean,
+  run: (region: number, from: number, to: number, inside: boolean) => void,
+): void {
+  if (wide && to - from > 2 * endCells) {
+    let low = from;
+    while (low < from + endCells && !insideAt(low, region)) low++;
+    let high = to - 1;
+    while (high >= to - endCells && !insideAt(high, region)) high--;
+    if (low < from + endCells && high >= to - endCells) {
+      if (low > from) run(region, from, low, false);
+      run(region, low, high + 1, true);
+      if (high + 1 < to) run(region, high + 1, to, false);
+      return;
+    }
+  }
+  // Cell by cell, each run of one state reported once.
+  let at = from;
+  let state = insideAt(from, region);
+  for (let c = from + 1; c < to; c++) {
+    const next = insideAt(c, region);
+    if (next !== state) {
+      run(region, at, c, state);
+      at = c;
+      state = next;
+    }
+  }
+  run(region, at, to, state);
 }
 
 /** Most integers an integer table covers (4 bytes each). */
