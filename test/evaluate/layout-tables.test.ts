@@ -6,6 +6,7 @@ import { cellRuns, histogramLayout, type HistogramLayout } from '../../src/evalu
 import { quantileProbabilities } from '../../src/evaluate/quantiles.js';
 import { nextUp } from '../../src/math/next-double.js';
 import { createStream } from '../../src/simulate/random/create-stream.js';
+import { pilotColumn, type PilotKind } from '../helpers/pilot-columns.js';
 
 /** The per-cell rule: each cell's region (edges ≤ its start) and whether it lies wholly inside it. */
 function cellsOneByOne(edges: Float64Array, origin: number, scale: number, cells: number): { region: number[]; inside: boolean[] } {
@@ -68,27 +69,9 @@ function tablesOneByOne(layout: HistogramLayout): { lookup: number[]; cellCounte
   return { lookup, cellCounter, fine };
 }
 
-function column(n: number, kind: string, seed: number): Float64Array {
-  const stream = createStream(seed, 'layout-tables-test', kind);
-  const values = new Float64Array(n);
-  stream.fillStandardNormal(values);
-  for (let i = 0; i < n; i++) {
-    const z = values[i];
-    const u = stream.nextFloat();
-    if (kind === 'lognormal') values[i] = Math.exp(2.5 * z);
-    else if (kind === 'mostly zero') values[i] = u < 0.9 ? 0 : Math.exp(z);
-    else if (kind === 'constant') values[i] = 12192.4;
-    else if (kind === 'counts') values[i] = Math.floor(3 * Math.exp(z));
-    else if (kind === 'eighths') values[i] = Math.round(z * 40) / 8;
-    else if (kind === 'infinite tails') values[i] = u < 0.02 ? -Infinity : u > 0.97 ? Infinity : z;
-    else if (kind === 'cells of a few ulps') values[i] = 1e15 + Math.round(z * 3);
-    else if (kind === 'near the least subnormal') values[i] = u < 0.5 ? 0 : Number.MIN_VALUE * Math.round(Math.abs(z) * 4);
-    else if (kind === 'a wide gap') values[i] = u < 0.5 ? z : 1e12 + z;
-  }
-  return values;
-}
+const column = (n: number, kind: PilotKind, seed: number) => pilotColumn(n, kind, seed, 'layout-tables-test');
 
-const kinds = ['normal', 'lognormal', 'mostly zero', 'constant', 'counts', 'eighths', 'infinite tails', 'cells of a few ulps', 'near the least subnormal', 'a wide gap'];
+const kinds: PilotKind[] = ['normal', 'lognormal', 'mostly zero', 'constant', 'counts', 'eighths', 'infinite tails', 'cells of a few ulps', 'near the least subnormal', 'a wide gap'];
 
 describe('a layout\'s tables', () => {
   for (const kind of kinds) {

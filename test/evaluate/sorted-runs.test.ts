@@ -5,31 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { marginOf, planHistogramLayout, type HistogramLayoutSpec } from '../../src/evaluate/histogram-quantile-accumulator.js';
 import { quantileProbabilities, sortedRuns } from '../../src/evaluate/quantiles.js';
 import { nextUp } from '../../src/math/next-double.js';
-import { createStream } from '../../src/simulate/random/create-stream.js';
+import { pilotColumn, type PilotKind } from '../helpers/pilot-columns.js';
 
-type Kind = 'normal' | 'lognormal' | 'poisson' | 'mostly zero' | 'constant' | 'signed zeros' | 'two points' | 'eighths' | 'infinite tails' | 'one outlier';
+const column = (n: number, kind: PilotKind, seed: number) => pilotColumn(n, kind, seed, 'sorted-runs-test');
 
-function column(n: number, kind: Kind, seed: number): Float64Array {
-  const stream = createStream(seed, 'sorted-runs-test', kind);
-  const values = new Float64Array(n);
-  stream.fillStandardNormal(values);
-  for (let i = 0; i < n; i++) {
-    const z = values[i];
-    const u = stream.nextFloat();
-    if (kind === 'lognormal') values[i] = Math.exp(2.5 * z);
-    else if (kind === 'mostly zero') values[i] = u < 0.9 ? 0 : Math.exp(z);
-    else if (kind === 'constant') values[i] = 12192.4;
-    else if (kind === 'signed zeros') values[i] = u < 0.3 ? -0 : u < 0.6 ? 0 : Math.round(z * 3);
-    else if (kind === 'two points') values[i] = u < 0.5 ? 3 : 7;
-    else if (kind === 'eighths') values[i] = Math.round(z * 40) / 8;
-    else if (kind === 'infinite tails') values[i] = u < 0.02 ? -Infinity : u > 0.97 ? Infinity : z;
-  }
-  if (kind === 'poisson') stream.fillPoisson(values, 2.5);
-  if (kind === 'one outlier') values[n >> 1] = 1e300;
-  return values;
-}
-
-const kinds: Kind[] = ['normal', 'lognormal', 'poisson', 'mostly zero', 'constant', 'signed zeros', 'two points', 'eighths', 'infinite tails', 'one outlier'];
+const kinds: PilotKind[] = ['normal', 'lognormal', 'poisson', 'counts', 'mostly zero', 'constant', 'signed zeros', 'two points', 'eighths', 'infinite tails', 'one outlier', 'cells of a few ulps', 'near the least subnormal', 'a wide gap'];
 const sizes = [64, 500, 4096, 32_768];
 
 /** The rank ranges a layout asks for (as planHistogramLayout computes them) plus a few of every shape. */
