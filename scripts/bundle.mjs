@@ -4,7 +4,8 @@
 // yargs' help renderer (cliui, wrap-ansi, string-width and their Unicode tables) is bundled behind a
 // first-use require: evaluating it builds three Intl.Segmenter instances and an emoji pattern, a
 // tenth of `forecast data`'s start-up, and yargs needs it only to render help or a usage message.
-// The YAML and CSV parsers and zod are files of their own, loaded on first use (lazyPackages).
+// The YAML and CSV parsers and zod are files of their own, loaded on first use (lazyPackages), and so
+// are the parts of mathjs that parse formulas (lazyFormulaMath).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

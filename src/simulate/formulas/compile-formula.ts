@@ -198,7 +198,7 @@ function walk(expression: string, root: FormulaTree, names: FormulaNames) {
  * Checks a formula without compiling it: which variables (same year and lagged) and params it
  * uses, and every rule it breaks (syntax, unknown names, functions off the whitelist, other operators).
  * @example analyzeFormula('a * k + lag(a)', { variables: ['a'], params: ['k'] });
- * // => { inputs: ['a'], lagged: ['a'], params: ['k'], unknownSymbols: [], issues: [] }
+ * // => { tree: { kind: 'operator', fn: 'add', … }, inputs: ['a'], lagged: ['a'], params: ['k'], unknownSymbols: [], issues: [] }
  */
 export function analyzeFormula(expression: string, names: FormulaNames): FormulaAnalysis {
   const { tree, issue } = parseFormula(expression);
