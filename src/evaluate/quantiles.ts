@@ -10,6 +10,8 @@
 //   6 interpolate  x₍⌊h⌋₎ + (h − ⌊h⌋)(x₍⌊h⌋+1₎ − x₍⌊h⌋₎)
 // The region of a value is monotone in the value, so the k-th smallest value is found in the region
 // whose cumulative count passes k, whatever the range: a bad range costs time, never correctness.
+// sortedRuns (what a histogram layout reads from its pilot) shares steps 2–4 and then sorts each
+// gathered region instead of selecting in it: whole runs of consecutive order statistics.
 import { quantileSelect } from './quantile-select.js';
 
 /** The probabilities of the projections table: p05, p10, p25, p50, p75, p90, p95. */
