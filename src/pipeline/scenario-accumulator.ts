@@ -16,7 +16,7 @@ import type { TargetResult } from '../model/target-result.js';
 import { trackTarget, type TargetTracker, type TrackerState } from '../evaluate/track-target.js';
 import type { DrawObserver } from '../simulate/draw-observer.js';
 import { drawBlocks, type DrawBlock } from '../simulate/draw-blocks.js';
-import { simulate } from '../simulate/simulate.js';
+import { simulate, type BlockRuntime } from '../simulate/simulate.js';
 import { InputError } from '../errors/input-error.js';
 import { nonFiniteProblem, nonFiniteValues } from './non-finite-problem.js';
 import type { PreparedModel, PreparedVariable } from '../model/prepared-model.js';
@@ -87,14 +87,15 @@ export class ScenarioAccumulator {
   /**
    * Simulates `blocks` (in the order given; any iterable, e.g. one that claims blocks from a shared
    * counter) and counts them in. `afterBlock` is called as each block is done.
+   * @returns the last block's runtime objects (src/simulate/simulate.ts, BlockRuntime), undefined for no blocks
    * @throws Error (a bug in the caller) for a block counted already
    */
-  simulate(blocks: Iterable<DrawBlock>, afterBlock?: (block: DrawBlock) => void): void {
+  simulate(blocks: Iterable<DrawBlock>, afterBlock?: (block: DrawBlock) => void): BlockRuntime | undefined {
     const { prepared, draws, seed, shocks } = this.setup;
     const { trackers, observers, counted } = this;
     const summaryOf = (variable: string, year: number) => this.byKey.get(`${variable}\u0000${year}`);
     const variables = prepared.variables;
-    simulate(prepared, {
+    return simulate(prepared, {
       draws,
       seed,
       shocks,

@@ -12,7 +12,7 @@
 //         shocks:  output = value · cumulative shock factor (a column of its own only when shocked)
 //       observe(columns of this block and year)   → summaries and target accumulators take them now
 // Memory ∝ block size × (variables + law state), never × draws or × years.
-import type { BlockColumns, LawRuntime } from '../laws/law.js';
+import type { BlockColumns, LawRuntime, LawStartInput } from '../laws/law.js';
 import type { PreparedModel, PreparedVariable } from '../model/prepared-model.js';
 import type { Shock } from '../spec/scenario-spec.js';
 import { isWholeNumberUnit } from '../data/units.js';
@@ -131,8 +131,9 @@ interface VariableBuffers {
  * random number comes from a stream keyed by (seed, variable, component) and the block, so scenarios
  * share random numbers (common random numbers), a variable's numbers do not depend on which other
  * variables are simulated with it, and a block's do not depend on any other block.
+ * @returns the objects the last block simulated made (BlockRuntime), undefined when there was none
  */
-export function simulate(model: PreparedModel, options: SimulationOptions): void {
+export function simulate(model: PreparedModel, options: SimulationOptions): BlockRuntime | undefined {
   const { draws, seed } = options;
   const included = model.variables.filter((v) => !options.variables || options.variables.has(v.spec.name));
   const lagged = new Set(included.flatMap((v) => v.formula?.lagged ?? []));
@@ -168,10 +169,25 @@ export function simulate(model: PreparedModel, options: SimulationOptions): void
   // its drivers itself: the same numbers, from the driver's own streams).
   const drivers = (model.drivers ?? []).filter((d) => d.loadings.some((l) => included.some((v) => v.spec.name === l.variable)));
   const driven = { drivers, loadings };
+  let last: BlockRuntime | undefined;
   for (const block of options.blocks ?? drawBlocks(draws)) {
     stateColumns.reset(); // the last block's runtimes are done with theirs
-    simulateBlock(included, block, streams, buffers, shocksOf, driven, paramColumns, stateColumns, scratchBuffer, model, options);
+    last = simulateBlock(included, block, streams, buffers, shocksOf, driven, paramColumns, stateColumns, scratchBuffer, model, options);
   }
+  return last;
+}
+
+/**
+ * The objects one block's simulation made: its variables' states (their streams, law runtimes and
+ * columns) and the inputs their laws started from. Opaque: what a caller does with it is keep it
+ * reachable through a full garbage collection (src/pipeline/collect-garbage.ts). A block's objects
+ * are garbage when it ends, and when a full collection finds no object of a map (a stream's, a
+ * runtime's, a law input's) V8 frees the map and deoptimises every function optimised for it
+ * ("weak objects"): the next block then runs that code cold.
+ */
+export interface BlockRuntime {
+  readonly states: ReadonlyMap<string, unknown>;
+  readonly lawInputs: readonly LawStartInput[];
 }
 
 /** One block through every year (see the outline at the top of this file). */
@@ -187,10 +203,11 @@ function simulateBlock(
   scratchBuffer: Float64Array,
   model: PreparedModel,
   options: SimulationOptions,
-): void {
+): BlockRuntime {
   const n = block.count;
   const cut = (column: Float64Array) => (column.length === n ? column : column.subarray(0, n));
   const states = new Map<string, VariableState>();
+  const lawInputs: LawStartInput[] = [];
   // 1. Base levels into each variable's own column; parameters; each law's runtime.
   for (const prepared of included) {
     const name = prepared.spec.name;
@@ -204,7 +221,12 @@ function simulateBlock(
       sampleDistribution(distribution, streams.stream(block.index, name, `param:${param}`), column);
       params[param] = column;
     }
-    const runtime = prepared.law?.start({ draws: n, params, stream: (component) => streams.stream(block.index, name, component), columns: stateColumns });
+    let runtime: LawRuntime | undefined;
+    if (prepared.law) {
+      const input: LawStartInput = { draws: n, params, stream: (component) => streams.stream(block.index, name, component), columns: stateColumns };
+      lawInputs.push(input);
+      runtime = prepared.law.start(input);
+    }
     const output = own.output ? cut(own.output) : value;
     if (own.output) output.set(value);
     const shockFactor = own.shockFactor ? cut(own.shockFactor).fill(1) : undefined;
@@ -274,6 +296,7 @@ function simulateBlock(
     options.observe({ year, block, current, previous });
   }
   options.afterBlock?.(block);
+  return { states, lawInputs };
 }
 
 /**
