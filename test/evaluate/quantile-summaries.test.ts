@@ -160,6 +160,34 @@ describe('HistogramQuantileAccumulator', () => {
     whole.quantiles(quantileProbabilities).forEach((q, k) => expect(Math.abs(q - exact[k])).toBeLessThanOrEqual(layout.maxError));
   });
 
+  it('answers the same ranks again alike, and anew once more values are added (add, addSummed or absorb)', () => {
+    const layout = histogramLayout(normals(pilotSize, 'p'), quantileProbabilities, 400_000);
+    const values = normals(400_000, 'v');
+    const fresh = (upTo: number) => {
+      const summary = new HistogramQuantileAccumulator(layout);
+      feed(summary, values.subarray(0, upTo));
+      return summary.quantiles(quantileProbabilities);
+    };
+    const half = 49 * 4096;
+    const summary = new HistogramQuantileAccumulator(layout);
+    feed(summary, values.subarray(0, half));
+    const first = summary.quantiles(quantileProbabilities);
+    expect(summary.unresolved(quantileProbabilities)).toEqual([]);
+    expect(summary.quantiles(quantileProbabilities)).toEqual(first);
+    expect(first).toEqual(fresh(half));
+    // Each way of adding values makes the next read see them (a stale answer would equal `first`).
+    summary.add(values.subarray(half, half + 4096), 4096);
+    expect(summary.quantiles(quantileProbabilities)).toEqual(fresh(half + 4096));
+    summary.addSummed(values.subarray(half + 4096, half + 2 * 4096), 4096, new Float64Array(4));
+    expect(summary.quantiles(quantileProbabilities)).toEqual(fresh(half + 2 * 4096));
+    const rest = new HistogramQuantileAccumulator(layout);
+    feed(rest, values.subarray(half + 2 * 4096));
+    summary.absorb(rest.state());
+    const all = summary.quantiles(quantileProbabilities);
+    expect(all).toEqual(fresh(values.length));
+    expect(all).not.toEqual(first);
+  });
+
   it('counts NaN apart', () => {
     const layout = histogramLayout(normals(pilotSize, 'p'), [0.5], 100_000);
     const summary = new HistogramQuantileAccumulator(layout);
