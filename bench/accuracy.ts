@@ -26,7 +26,7 @@ import type { AccuracyRow } from '../src/backtest/run-accuracy.js';
 import { runAccuracyBenchmark } from '../src/backtest/run-accuracy-benchmark.js';
 import { selectDefaultAnnualMethod } from '../src/backtest/select-default-annual-method.js';
 import { LENGTH_CLASSES } from '../src/forecast/length-class.js';
-import { benchArgs, fail, positiveInteger } from './bench-args.js';
+import { benchArgs, positiveInteger } from './bench-args.js';
 import { readCollection, requireCollection } from './read-collection.js';
 
 const usage = `node dist/bench/accuracy.js [--benchmarks DIR] [--collection FILE …] [--horizon H] [--out DIR] [--check FILE] [--no-laws]

@@ -92,9 +92,6 @@ const rightAligned = [false, true, true, true, true, true, true, true, true, fal
 /** The P(aim) column, shown only when some row has an aspiration. */
 const aimColumn = header.indexOf('P(aim)');
 
-/** True for a verdict the model's draws give: an open window's projection or a closed window's nowcast. */
-const fromDraws = (v: TargetVerdict) => v.judgedOn === 'projection' || v.judgedOn === 'nowcast';
-
 /**
  * Renders the run as a planner reads it:
  * 1. per scenario, the targets its model judges from its draws: open windows (projections, their

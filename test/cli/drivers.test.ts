@@ -1,5 +1,4 @@
 // Shared drivers as a user meets them: --export-draws shows the co-movement, explain reports it.
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pearsonCorrelation } from '../../src/planner/spearman-correlation.js';
 import { freshDir } from '../helpers/project.js';
