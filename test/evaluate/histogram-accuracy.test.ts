@@ -1,6 +1,7 @@
 // The histogram summaries' stated bound, on every shipped scenario, variable and year: each reported
 // quantile within 1/20 of its own Monte Carlo standard error of the exact type-7 quantile of the same draws.
-// Each scenario at its own draw count, so pilots of 2, 3 and 4 blocks are all checked (pilotBlocksFor).
+// Each scenario at its own draw count, so pilots of 2, 3 and 4 blocks are all checked (pilotBlocksFor),
+// and the baseline at 10⁶ draws, a pilot of 8 blocks.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExactQuantileAccumulator } from '../../src/evaluate/quantile-accumulator.js';
@@ -10,17 +11,22 @@ import { quantileProbabilities } from '../../src/evaluate/quantiles.js';
 import { loadRunInputs } from '../../src/io/load-run-inputs.js';
 import { runScenario } from '../../src/pipeline/run-scenario.js';
 import type { DrawObserver } from '../../src/simulate/draw-observer.js';
+import type { ScenarioResult } from '../../src/model/scenario-result.js';
 import { projectRoot } from '../helpers/project.js';
 
 /** Draws of each scenario: the smallest pilot (2 blocks), then 3 and 4. */
 const drawsOf: Record<string, number> = { baseline: 100_000, optimistic: 200_000, pessimistic: 300_000 };
 const inputs = loadRunInputs(projectRoot, 'data', ['baseline', 'optimistic', 'pessimistic'].map((s) => join(projectRoot, 'scenarios', `${s}.yaml`)));
 
-/** Every draw of every variable and year (base years included), kept exactly by an observer. */
-function collector(keep: Map<string, ExactQuantileAccumulator>, baseYears: Map<string, number>): DrawObserver {
+/**
+ * Every draw of every variable and year (base years included), kept exactly by an observer; only
+ * the keys `wanted` allows ("variable year"), each in a buffer of `draws` values.
+ */
+function collector(keep: Map<string, ExactQuantileAccumulator>, baseYears: Map<string, number>, wanted: (key: string) => boolean = () => true, draws = 0): DrawObserver {
   const into = (variable: string, year: number, column: Float64Array, count: number) => {
     const key = `${variable} ${year}`;
-    if (!keep.has(key)) keep.set(key, new ExactQuantileAccumulator());
+    if (!wanted(key)) return;
+    if (!keep.has(key)) keep.set(key, new ExactQuantileAccumulator(draws));
     keep.get(key)!.add(column, count);
   };
   return {
@@ -46,6 +52,23 @@ function standardError(values: ExactQuantileAccumulator, p: number): number {
   return (high - low) / 4;
 }
 
+/** Each summary whose exact values `keep` holds against its exact quantiles; returns how many quantiles were checked. */
+function checkBound(summaries: ScenarioResult['summaries'], keep: Map<string, ExactQuantileAccumulator>): number {
+  let checked = 0;
+  for (const row of summaries) {
+    const exact = keep.get(`${row.variable} ${row.year}`);
+    if (!exact) continue;
+    const truth = exact.quantiles(quantileProbabilities);
+    quantileProbabilities.forEach((p, k) => {
+      const bound = standardError(exact, p) / histogramTargetFraction;
+      const error = Math.abs(row.quantiles[k] - truth[k]);
+      if (!(error <= bound)) throw new Error(`${row.variable} ${row.year} p${p}: ${row.quantiles[k]} vs exact ${truth[k]}, error ${error} > se/20 = ${bound}`);
+      checked++;
+    });
+  }
+  return checked;
+}
+
 describe('histogram quantile summaries', () => {
   it('the three runs lay out from pilots of 2, 3 and 4 blocks', () => {
     expect(Object.values(drawsOf).map(pilotBlocksFor)).toEqual([2, 3, 4]);
@@ -59,17 +82,7 @@ describe('histogram quantile summaries', () => {
         draws,
         observers: (prepared) => [collector(keep, new Map(prepared.variables.map((v) => [v.spec.name, v.baseYear ?? Number.NaN])))],
       });
-      let checked = 0;
-      for (const row of approximate.summaries) {
-        const exact = keep.get(`${row.variable} ${row.year}`)!;
-        const truth = exact.quantiles(quantileProbabilities);
-        quantileProbabilities.forEach((p, k) => {
-          const bound = standardError(exact, p) / histogramTargetFraction;
-          const error = Math.abs(row.quantiles[k] - truth[k]);
-          if (!(error <= bound)) throw new Error(`${row.variable} ${row.year} p${p}: ${row.quantiles[k]} vs exact ${truth[k]}, error ${error} > se/20 = ${bound}`);
-          checked++;
-        });
-      }
+      const checked = checkBound(approximate.summaries, keep);
       expect(checked).toBe(approximate.summaries.length * quantileProbabilities.length);
       expect(approximate.summaries.length).toBeGreaterThan(60);
       // Counts are exact in both paths: the verdicts' probabilities do not move at all.
@@ -78,4 +91,36 @@ describe('histogram quantile summaries', () => {
       expect(approximate.summaries.map((s) => s.mean)).toEqual(exactRun.summaries.map((s) => s.mean));
     }, 120_000);
   }
+
+  // The top of the range, where the pilot is largest (8 blocks) and the bins narrowest. Keeping every
+  // draw of all ~100 variable-years at once would take 8 bytes × 10⁶ each (about 0.8 GB), so the run is
+  // repeated (same seed, same blocks: the same summaries each time) and each pass keeps a group of them.
+  it(`baseline at 1,000,000 draws (a pilot of ${pilotBlocksFor(1_000_000)} blocks): every variable and year within se/${histogramTargetFraction}`, () => {
+    const draws = 1_000_000;
+    const { scenario, model } = inputs.scenarios.find((s) => s.scenario.scenario === 'baseline')!;
+    const run = (wanted: (key: string) => boolean, keep: Map<string, ExactQuantileAccumulator>) =>
+      runScenario(model, inputs.data, scenario, {
+        draws,
+        observers: (prepared) => [collector(keep, new Map(prepared.variables.map((v) => [v.spec.name, v.baseYear ?? Number.NaN])), wanted, draws)],
+      });
+    const group = 20;
+    // The first pass keeps the first `group` variable-years it meets; each later pass the next group.
+    const firstKeep = new Map<string, ExactQuantileAccumulator>();
+    const approximate = run((key) => firstKeep.has(key) || firstKeep.size < group, firstKeep);
+    let checked = checkBound(approximate.summaries, firstKeep);
+    for (const values of firstKeep.values()) values.release();
+    const keys = approximate.summaries.map((row) => `${row.variable} ${row.year}`);
+    expect(keys.length).toBeGreaterThan(60);
+    const rest = keys.filter((key) => !firstKeep.has(key));
+    for (let from = 0; from < rest.length; from += group) {
+      const wanted = new Set(rest.slice(from, from + group));
+      const keep = new Map<string, ExactQuantileAccumulator>();
+      const again = run((key) => wanted.has(key), keep);
+      expect(again.summaries).toEqual(approximate.summaries);
+      expect([...keep.keys()].sort()).toEqual([...wanted].sort());
+      checked += checkBound(approximate.summaries, keep);
+      for (const values of keep.values()) values.release();
+    }
+    expect(checked).toBe(keys.length * quantileProbabilities.length);
+  }, 300_000);
 });
