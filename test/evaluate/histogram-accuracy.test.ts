@@ -9,9 +9,10 @@ import { pilotBlocksFor } from '../../src/evaluate/quantile-summaries.js';
 import { histogramTargetFraction } from '../../src/evaluate/histogram-quantile-accumulator.js';
 import { quantileProbabilities } from '../../src/evaluate/quantiles.js';
 import { loadRunInputs } from '../../src/io/load-run-inputs.js';
-import { runScenario } from '../../src/pipeline/run-scenario.js';
+import { runScenario, type RunOptions } from '../../src/pipeline/run-scenario.js';
 import type { DrawObserver } from '../../src/simulate/draw-observer.js';
 import type { ScenarioResult } from '../../src/model/scenario-result.js';
+import type { TargetOutcome } from '../../src/evaluate/target-outcome.js';
 import { projectRoot } from '../helpers/project.js';
 
 /** Draws of each scenario: the smallest pilot (2 blocks), then 3 and 4. */
@@ -69,6 +70,31 @@ function checkBound(summaries: ScenarioResult['summaries'], keep: Map<string, Ex
   return checked;
 }
 
+/**
+ * Each judged target's p05, p50 and p95 against the exact quantiles of its judged quantity's draws
+ * (kept by keepTargetDraws; NaN for a draw the record excludes, left out as the summary leaves it out).
+ * Returns how many quantiles were checked.
+ */
+function checkTargetBound(targets: ScenarioResult['targets'], outcomes: readonly (TargetOutcome | undefined)[]): number {
+  const drawsOf = new Map(outcomes.filter((o) => o !== undefined).map((o) => [o.target, o.values]));
+  let checked = 0;
+  for (const result of targets) {
+    const values = drawsOf.get(result.target.id);
+    if (!values) throw new Error(`no draws kept for ${result.target.id}`);
+    const exact = new ExactQuantileAccumulator(values.length);
+    exact.add(values, values.length);
+    const truth = exact.quantiles([0.05, 0.5, 0.95]);
+    [result.p05, result.p50, result.p95].forEach((reported, k) => {
+      const p = [0.05, 0.5, 0.95][k];
+      const bound = standardError(exact, p) / histogramTargetFraction;
+      const error = Math.abs(reported - truth[k]);
+      if (!(error <= bound)) throw new Error(`${result.target.id} p${p}: ${reported} vs exact ${truth[k]}, error ${error} > se/20 = ${bound}`);
+      checked++;
+    });
+  }
+  return checked;
+}
+
 describe('histogram quantile summaries', () => {
   it('the three runs lay out from pilots of 2, 3 and 4 blocks', () => {
     expect(Object.values(drawsOf).map(pilotBlocksFor)).toEqual([2, 3, 4]);
@@ -78,12 +104,18 @@ describe('histogram quantile summaries', () => {
     const draws = drawsOf[scenario.scenario];
     it(`${scenario.scenario}: every variable and year within se/${histogramTargetFraction} of the exact quantiles (${draws.toLocaleString('en-US')} draws)`, () => {
       const keep = new Map<string, ExactQuantileAccumulator>();
+      let outcomes: (TargetOutcome | undefined)[] = [];
       const approximate = runScenario(model, inputs.data, scenario, {
         draws,
         observers: (prepared) => [collector(keep, new Map(prepared.variables.map((v) => [v.spec.name, v.baseYear ?? Number.NaN])))],
+        keepTargetDraws: true,
+        onTargetTrackers: (trackers) => (outcomes = trackers.map((t) => t.outcome())),
       });
       const checked = checkBound(approximate.summaries, keep);
       expect(checked).toBe(approximate.summaries.length * quantileProbabilities.length);
+      // The targets' judged quantities (levels, growth rates, CAGRs) are summarised the same way.
+      expect(checkTargetBound(approximate.targets, outcomes)).toBe(approximate.targets.length * 3);
+      expect(approximate.targets.length).toBeGreaterThan(5);
       expect(approximate.summaries.length).toBeGreaterThan(60);
       // Counts are exact in both paths: the verdicts' probabilities do not move at all.
       const exactRun = runScenario(model, inputs.data, scenario, { draws, exactQuantiles: true });
@@ -98,15 +130,20 @@ describe('histogram quantile summaries', () => {
   it(`baseline at 1,000,000 draws (a pilot of ${pilotBlocksFor(1_000_000)} blocks): every variable and year within se/${histogramTargetFraction}`, () => {
     const draws = 1_000_000;
     const { scenario, model } = inputs.scenarios.find((s) => s.scenario.scenario === 'baseline')!;
-    const run = (wanted: (key: string) => boolean, keep: Map<string, ExactQuantileAccumulator>) =>
+    const run = (wanted: (key: string) => boolean, keep: Map<string, ExactQuantileAccumulator>, onTargetTrackers?: RunOptions['onTargetTrackers']) =>
       runScenario(model, inputs.data, scenario, {
         draws,
         observers: (prepared) => [collector(keep, new Map(prepared.variables.map((v) => [v.spec.name, v.baseYear ?? Number.NaN])), wanted, draws)],
+        ...(onTargetTrackers ? { keepTargetDraws: true, onTargetTrackers } : {}),
       });
     const group = 20;
-    // The first pass keeps the first `group` variable-years it meets; each later pass the next group.
+    // The first pass keeps the first `group` variable-years it meets, and the targets' draws; each
+    // later pass the next group.
     const firstKeep = new Map<string, ExactQuantileAccumulator>();
-    const approximate = run((key) => firstKeep.has(key) || firstKeep.size < group, firstKeep);
+    let outcomes: (TargetOutcome | undefined)[] = [];
+    const approximate = run((key) => firstKeep.has(key) || firstKeep.size < group, firstKeep, (trackers) => (outcomes = trackers.map((t) => t.outcome())));
+    expect(checkTargetBound(approximate.targets, outcomes)).toBe(approximate.targets.length * 3);
+    outcomes = [];
     let checked = checkBound(approximate.summaries, firstKeep);
     for (const values of firstKeep.values()) values.release();
     const keys = approximate.summaries.map((row) => `${row.variable} ${row.year}`);
