@@ -17,6 +17,7 @@ import {
   type HistogramLayoutSpec,
   type UnresolvedRank,
 } from './histogram-quantile-accumulator.js';
+import type { LayoutMemo } from './layout-memo.js';
 import { quantileProbabilities } from './quantiles.js';
 import { blockSize } from '../simulate/draw-blocks.js';
 
@@ -161,7 +162,7 @@ class PilotedQuantileAccumulator implements ColumnQuantileAccumulator {
    * Lays out the histogram from the values so far (the pilot) and those of `alsoShaping` (pilot values
    * that another part counts), and counts the values so far into it.
    */
-  endPilot(expectedCount: number, alsoShaping?: ExactQuantileAccumulator): void {
+  endPilot(expectedCount: number, alsoShaping?: ExactQuantileAccumulator, memo?: LayoutMemo): void {
     const exact = this.exact!;
     // Both parts' values, in that order; no copy when one of them has none (a shard that counts no
     // pilot block, the usual case: a quarter-megabyte copy per summary stayed resident, as PilotArena says).
@@ -173,7 +174,8 @@ class PilotedQuantileAccumulator implements ColumnQuantileAccumulator {
       exact.ownValues();
       return;
     }
-    const histogram = new HistogramQuantileAccumulator(histogramLayoutOf(planHistogramLayout(shaping, this.probabilities, expectedCount)));
+    const layout = memo ? memo.layoutOf(shaping, this.probabilities, expectedCount) : histogramLayoutOf(planHistogramLayout(shaping, this.probabilities, expectedCount));
+    const histogram = new HistogramQuantileAccumulator(layout);
     histogram.add(exact.values(), exact.count);
     histogram.nanCount += exact.nanCount;
     this.histogram = histogram;
@@ -298,11 +300,15 @@ export class QuantileSummaries {
   /** Bytes of pilot values this part held, its own and those of the summaries that shaped its layouts (0 for exact runs and parts given their layouts). */
   pilotBytes = 0;
 
+  private readonly memo?: LayoutMemo;
+
   /**
    * @param draws the run's draw count
    * @param mode exact, piloted, given layouts, or a refine pass (a boolean: exact or piloted)
+   * @param memo where a piloted run finds the layouts of an earlier run with the same pilot values
    */
-  constructor(draws: number, mode: QuantileSummariesMode | boolean) {
+  constructor(draws: number, mode: QuantileSummariesMode | boolean, memo?: LayoutMemo) {
+    this.memo = memo;
     const how: QuantileSummariesMode = typeof mode === 'boolean' ? { exact: mode } : mode;
     this.draws = draws;
     if ('refineOf' in how) {
@@ -337,7 +343,7 @@ export class QuantileSummaries {
    */
   endPilot(alsoShaping?: QuantileSummaries): void {
     if (this.exact || this.refining || this.given) return;
-    this.made.forEach((summary, k) => summary.endPilot(this.draws, alsoShaping?.made[k]?.exactValues()));
+    this.made.forEach((summary, k) => summary.endPilot(this.draws, alsoShaping?.made[k]?.exactValues(), this.memo));
     // Every summary has counted its pilot values or moved them out: the arena is garbage (and so are
     // the shaping summaries', once their caller lets them go).
     this.pilotBytes = (this.pilot?.bytes ?? 0) + (alsoShaping?.pilot?.bytes ?? 0);

@@ -6,6 +6,7 @@
 //   refine           a second pass, only when some order statistic fell outside every window
 //   result           summaries and target verdicts from the merged state
 import type { DataSet } from '../data/types.js';
+import type { LayoutMemo } from '../evaluate/layout-memo.js';
 import { exactQuantileMaxDraws, pilotBlocksFor, QuantileSummaries } from '../evaluate/quantile-summaries.js';
 import type { TargetTracker } from '../evaluate/track-target.js';
 import { drawBlocks, type DrawBlock } from '../simulate/draw-blocks.js';
@@ -37,6 +38,11 @@ export interface RunOptions extends AccumulatorExtras {
   readonly blockOrder?: (blocks: readonly DrawBlock[]) => readonly DrawBlock[];
   /** Called with the target trackers once the simulation is done (planners read per-draw outcomes from them). */
   readonly onTargetTrackers?: (trackers: readonly TargetTracker[]) => void;
+  /**
+   * Layouts of the run before, found again by their pilot's values (runs of one scenario that differ
+   * in a few assumptions: the caller calls `nextRun()` before each). Outputs are the same with or without.
+   */
+  readonly layoutMemo?: LayoutMemo;
 }
 
 /**
@@ -71,7 +77,7 @@ export interface StartedPart {
  * every part of the run lays out the same histograms.
  */
 export function startPart(setup: RunSetup, owned: readonly DrawBlock[], options: RunOptions = {}): StartedPart {
-  const quantiles = new QuantileSummaries(setup.draws, options.exactQuantiles ?? false);
+  const quantiles = new QuantileSummaries(setup.draws, options.exactQuantiles ?? false, options.layoutMemo);
   const accumulator = new ScenarioAccumulator(setup, quantiles, options);
   const after = firstBlockAfterPilot(setup.draws, options.exactQuantiles ?? false);
   if (after === 0) return { accumulator, quantiles, rest: owned, pilotDraws: 0 };

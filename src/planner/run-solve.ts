@@ -10,6 +10,7 @@ import { currentDistribution, parseAssumptionPath } from './assumption-path.js';
 import { bisectProbability, type BisectionResult } from './bisect-probability.js';
 import { commandLineError } from './command-line-error.js';
 import { runVariant, type VariantInputs } from './run-variant.js';
+import { LayoutMemo } from '../evaluate/layout-memo.js';
 import { setDistributionField } from './set-distribution-field.js';
 import type { AssumptionOverride } from './with-assumptions.js';
 
@@ -57,13 +58,15 @@ export interface SolveResult extends BisectionResult {
  * rounded outward to the fewest significant digits that keep the probability within one Monte
  * Carlo error above the wanted one (`low`, `high`: the exact bisection bracket).
  * @throws InputError for an unknown target or path, or a range that gives invalid distributions
- * @example runSolve(inputs, { target: 'bj-ai-core-2025', probability: 0.8, path: 'assumptions.aiCoreIndustry.growth.mean' }).value; // => 0.13 (20000 draws of the baseline)
+ * @example runSolve(inputs, { target: 'bj-ai-core-2027', probability: 0.8, path: 'assumptions.aiCoreIndustry.growth.mean' }).value; // => 0.584 (20000 draws of the baseline)
  */
 export function runSolve(inputs: VariantInputs, request: SolveRequest): SolveResult {
   const path = parseAssumptionPath(request.path);
   const prepared = prepareModel(inputs.model, inputs.data, inputs.scenario);
   const current = currentDistribution(prepared, path);
-  const baselineOutcome = runVariant(inputs, []);
+  // Every run of the bisection lays out the histograms the override does not reach as the run before did.
+  const layouts = new LayoutMemo();
+  const baselineOutcome = runVariant(inputs, [], layouts);
   const baseline = baselineOutcome.targets.find((t) => t.target.id === request.target);
   if (!baseline) {
     throw commandLineError(plannerMessages.unknownTarget(baselineOutcome.targets.map((t) => t.target.id), request.target));
@@ -97,7 +100,7 @@ export function runSolve(inputs: VariantInputs, request: SolveRequest): SolveRes
     distribution: setDistributionField(current, path.field, value, path.path),
   });
   const evaluate = (value: number) => {
-    const result = runVariant(inputs, [overrideAt(value)]).targets.find((t) => t.target.id === request.target)!;
+    const result = runVariant(inputs, [overrideAt(value)], layouts).targets.find((t) => t.target.id === request.target)!;
     return { value, probability: result.probabilityMet, probabilitySe: result.probabilityMetSe };
   };
   const bisected = bisectProbability(evaluate, request.probability, {

@@ -1,6 +1,7 @@
 // One variant of a scenario, run whole: the scenario with some assumptions overridden, reduced to its verdicts.
 import type { DataSet } from '../data/types.js';
 import type { TargetResult } from '../model/target-result.js';
+import type { LayoutMemo } from '../evaluate/layout-memo.js';
 import { targetVerdicts, type TargetVerdict } from '../evaluate/target-verdict.js';
 import { runScenario } from '../pipeline/run-scenario.js';
 import type { ModelSpec } from '../spec/model-spec.js';
@@ -27,10 +28,17 @@ export interface VariantOutcome {
 /**
  * Runs the scenario with `overrides` laid over its assumptions, with the shared draws and seed
  * (so every variant uses the same random numbers). Deterministic: the same inputs give the same
- * outcome in any thread.
+ * outcome in any thread, with or without `layouts`.
+ * @param layouts the layouts of the variant run before in this thread (LayoutMemo): the variables the
+ *   overrides do not reach have the same pilot, so their histograms are not laid out again
  * @example runVariant(inputs, []).targets.length; // => the number of targets the scenario judges
  */
-export function runVariant(inputs: VariantInputs, overrides: readonly AssumptionOverride[]): VariantOutcome {
-  const result = runScenario(inputs.model, inputs.data, withAssumptions(inputs.scenario, overrides), { draws: inputs.draws, seed: inputs.seed });
+export function runVariant(inputs: VariantInputs, overrides: readonly AssumptionOverride[], layouts?: LayoutMemo): VariantOutcome {
+  layouts?.nextRun();
+  const result = runScenario(inputs.model, inputs.data, withAssumptions(inputs.scenario, overrides), {
+    draws: inputs.draws,
+    seed: inputs.seed,
+    ...(layouts ? { layoutMemo: layouts } : {}),
+  });
   return { targets: result.targets, verdicts: targetVerdicts(result, inputs.data), skippedTargets: result.skippedTargets };
 }

@@ -12,6 +12,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runVariant, type VariantInputs, type VariantOutcome } from './run-variant.js';
+import { LayoutMemo } from '../evaluate/layout-memo.js';
 import type { AssumptionOverride } from './with-assumptions.js';
 import { fromWorkerError, type WorkerError } from '../errors/worker-error.js';
 
@@ -65,8 +66,9 @@ export async function runVariants(
   const url = variantWorkerUrl();
   const threads = Math.min(options.threads, jobs.length);
   if (!url || threads <= 1) {
+    const layouts = new LayoutMemo();
     return jobs.map((overrides, k) => {
-      const outcome = runVariant(inputs, overrides);
+      const outcome = runVariant(inputs, overrides, layouts);
       options.onProgress?.(k + 1, jobs.length);
       return outcome;
     });
