@@ -115,7 +115,7 @@ function pairedOnCommonDraws(first: TargetOutcome, second: TargetOutcome): Paire
  * final distribution of that parameter (or starting level) and where it came from — so an
  * assumption one scenario leaves unset shows the calibrated or model value it runs with.
  * Undefined for paths that are not assumptions (`description`, `shocks`, …).
- * @example usedAssumption(baselineRun, 'assumptions.aiCoreIndustry.growth'); // => 'calibrated studentT(location=0.107078, scale=0.0424205, df=3)'
+ * @example usedAssumption(baselineRun, 'assumptions.aiCoreIndustry.growth'); // => 'calibrated studentT(location=0.222203, scale=0.0493469, df=4)'
  */
 export function usedAssumption(run: InstrumentedRun, path: string): string | undefined {
   const [head, variableName, parameter] = path.split('.');

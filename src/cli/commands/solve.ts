@@ -41,7 +41,7 @@ export const solveCommand: CommandDefinition = {
         if (argv.tolerance !== undefined && !((argv.tolerance as number) > 0)) throw new Error(`--tolerance must be greater than 0, got ${argv.tolerance}`);
         return true;
       })
-      .example('forecast solve scenarios/baseline.yaml --target bj-ai-core-2025 --probability 0.8 --vary assumptions.aiCoreIndustry.growth.mean', 'the mean growth that gives an 80% chance'),
+      .example('forecast solve scenarios/baseline.yaml --target bj-ai-core-2027 --probability 0.8 --vary assumptions.aiCoreIndustry.growth.mean', 'the mean growth that gives an 80% chance'),
   async run(argv, io) {
     const { inputs } = loadVariantInputs(io.cwd, String(argv.data ?? 'data'), String(argv.scenario), {
       asOf: argv.asOf as string | undefined,

@@ -33,7 +33,7 @@ export const validateCommand: CommandDefinition = {
       })
       .example('forecast validate', 'check everything the project ships')
       .example('forecast validate scenarios/my-case.yaml', 'check one scenario, its model and the data')
-      .example('forecast validate scenarios/baseline.yaml --as-of 2024-06-30', 'check that a vintage run would start'),
+      .example('forecast validate scenarios/baseline.yaml --as-of 2024-07-31', 'check that a vintage run would start'),
   async run(argv, io) {
     const given = ((argv.files as string[] | undefined) ?? []).map((f) => resolve(io.cwd, f));
     const dataDir = String(argv.data ?? 'data');
