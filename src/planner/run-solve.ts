@@ -64,7 +64,7 @@ export function runSolve(inputs: VariantInputs, request: SolveRequest): SolveRes
   const path = parseAssumptionPath(request.path);
   const prepared = prepareModel(inputs.model, inputs.data, inputs.scenario);
   const current = currentDistribution(prepared, path);
-  // Every run of the bisection lays out the histograms the override does not reach as the run before did.
+  // The bisection's runs share the layouts of the histograms the override does not reach (LayoutMemo).
   const layouts = new LayoutMemo();
   const baselineOutcome = runVariant(inputs, [], layouts);
   const baseline = baselineOutcome.targets.find((t) => t.target.id === request.target);
