@@ -53,19 +53,23 @@ function standardError(values: ExactQuantileAccumulator, p: number): number {
   return (high - low) / 4;
 }
 
+/** Throws unless each reported quantile is within se/20 of the exact one of the same draws; returns how many were checked. */
+function checkQuantiles(label: string, reported: readonly number[], exact: ExactQuantileAccumulator, probabilities: readonly number[]): number {
+  const truth = exact.quantiles(probabilities);
+  probabilities.forEach((p, k) => {
+    const bound = standardError(exact, p) / histogramTargetFraction;
+    const error = Math.abs(reported[k] - truth[k]);
+    if (!(error <= bound)) throw new Error(`${label} p${p}: ${reported[k]} vs exact ${truth[k]}, error ${error} > se/${histogramTargetFraction} = ${bound}`);
+  });
+  return probabilities.length;
+}
+
 /** Each summary whose exact values `keep` holds against its exact quantiles; returns how many quantiles were checked. */
 function checkBound(summaries: ScenarioResult['summaries'], keep: Map<string, ExactQuantileAccumulator>): number {
   let checked = 0;
   for (const row of summaries) {
     const exact = keep.get(`${row.variable} ${row.year}`);
-    if (!exact) continue;
-    const truth = exact.quantiles(quantileProbabilities);
-    quantileProbabilities.forEach((p, k) => {
-      const bound = standardError(exact, p) / histogramTargetFraction;
-      const error = Math.abs(row.quantiles[k] - truth[k]);
-      if (!(error <= bound)) throw new Error(`${row.variable} ${row.year} p${p}: ${row.quantiles[k]} vs exact ${truth[k]}, error ${error} > se/20 = ${bound}`);
-      checked++;
-    });
+    if (exact) checked += checkQuantiles(`${row.variable} ${row.year}`, row.quantiles, exact, quantileProbabilities);
   }
   return checked;
 }
@@ -83,14 +87,7 @@ function checkTargetBound(targets: ScenarioResult['targets'], outcomes: readonly
     if (!values) throw new Error(`no draws kept for ${result.target.id}`);
     const exact = new ExactQuantileAccumulator(values.length);
     exact.add(values, values.length);
-    const truth = exact.quantiles([0.05, 0.5, 0.95]);
-    [result.p05, result.p50, result.p95].forEach((reported, k) => {
-      const p = [0.05, 0.5, 0.95][k];
-      const bound = standardError(exact, p) / histogramTargetFraction;
-      const error = Math.abs(reported - truth[k]);
-      if (!(error <= bound)) throw new Error(`${result.target.id} p${p}: ${reported} vs exact ${truth[k]}, error ${error} > se/20 = ${bound}`);
-      checked++;
-    });
+    checked += checkQuantiles(result.target.id, [result.p05, result.p50, result.p95], exact, [0.05, 0.5, 0.95]);
   }
   return checked;
 }
