@@ -17,7 +17,7 @@ export const requiredColumns = ['model', 'target', 'region', 'variable', 'unit',
  *   the ceiling) and Y the target year — constant growth requiredCagr, reaching B exactly in Y;
  * - growth kinds: value(y) = L · (1 + r)^(y − y₀) through Y — the slowest path that meets the floor r.
  * The path does not depend on the scenario: one row per model, target and year (targets in data order).
- * @example requiredRows(results, data).find((r) => r.target === 'bj-ai-core-2025' && r.year === 2025)?.value; // => '3000'
+ * @example requiredRows(results, data).find((r) => r.target === 'bj-ai-core-2027' && r.year === 2025)?.value; // => '4500' (the shipped data)
  */
 export function requiredRows(results: readonly ScenarioResult[], data: DataSet, digits?: number): Record<string, Cell>[] {
   const rows: Record<string, Cell>[] = [];
