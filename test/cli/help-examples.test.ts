@@ -2,8 +2,8 @@
 // lines of the README's and docs/'s code blocks. The solve example named a target the record had
 // since decided (bj-ai-core-2025, achieved in 2024), and answered with an error; this test keeps them true.
 //
-// Each runs in process, in a folder of its own holding a copy of the project's data, models and
-// scenarios, so the outputs it writes (out/, /tmp/quick, part-3) land there. Left out: examples that
+// Each runs in process, in a folder of its own holding a copy of the project's data, models,
+// scenarios and schema, so the outputs it writes (out/, /tmp/quick, part-3) land there. Left out: examples that
 // need files the project does not ship (a collection under ../shared, the parts of an earlier run,
 // a scenario the user is to write) or a shell (variables, globs). Draw counts above 100,000 run at
 // 70,000, which still takes the histogram path: the example's form is what is checked, not its size.
