@@ -96,28 +96,25 @@ describe('worker threads (compiled build)', () => {
     expect(parallel.targets).toEqual(single.targets);
   });
 
-  it('sweep writes identical files with 1 and 2 threads', () => {
+  /** Runs `forecast <args>` on one and on two threads: both succeed, silently, with the same sweep.csv. */
+  function expectSameSweepOnOneAndTwoThreads(args: string[]): void {
     const [one, two] = [freshDir(), freshDir()];
-    const args = ['sweep', 'scenarios/optimistic.yaml', '--vary', 'assumptions.aiCoreIndustry.growth.mean=10%:20%:2.5%', '--draws', '1500', '--quiet'];
     const first = forecast([...args, '--threads', '1', '--out', one]);
     const second = forecast([...args, '--threads', '2', '--out', two]);
     expect(first.stderr).toBe('');
     expect(second.stderr).toBe('');
     expect([first.code, second.code]).toEqual([0, 0]);
     expect(readFileSync(join(two, 'sweep.csv'))).toEqual(readFileSync(join(one, 'sweep.csv')));
+  }
+
+  it('sweep writes identical files with 1 and 2 threads', () => {
+    expectSameSweepOnOneAndTwoThreads(['sweep', 'scenarios/optimistic.yaml', '--vary', 'assumptions.aiCoreIndustry.growth.mean=10%:20%:2.5%', '--draws', '1500', '--quiet']);
   });
 
   it('sweep writes identical files with 1 and 2 threads past 65,536 draws, where each thread finds its last variant\'s layouts again', () => {
     // One thread lays out variant 1 and finds most layouts of variants 2–4 again; two threads each
     // lay out their first variant and find the layouts of the one before only for their second.
-    const [one, two] = [freshDir(), freshDir()];
-    const args = ['sweep', 'scenarios/baseline.yaml', '--vary', 'assumptions.aiCoreIndustry.growth.mean=10%,14%,18%,22%', '--draws', '70000', '--quiet'];
-    const first = forecast([...args, '--threads', '1', '--out', one]);
-    const second = forecast([...args, '--threads', '2', '--out', two]);
-    expect(first.stderr).toBe('');
-    expect(second.stderr).toBe('');
-    expect([first.code, second.code]).toEqual([0, 0]);
-    expect(readFileSync(join(two, 'sweep.csv'))).toEqual(readFileSync(join(one, 'sweep.csv')));
+    expectSameSweepOnOneAndTwoThreads(['sweep', 'scenarios/baseline.yaml', '--vary', 'assumptions.aiCoreIndustry.growth.mean=10%,14%,18%,22%', '--draws', '70000', '--quiet']);
   });
 
   it('sensitivity writes identical files with 1 and 2 threads', () => {
