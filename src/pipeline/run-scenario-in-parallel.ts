@@ -28,7 +28,7 @@ import type { ScenarioResult } from '../model/scenario-result.js';
  */
 export const parallelMinimumWork = 10_000_000;
 
-export interface ParallelRunOptions extends Omit<RunOptions, 'observers' | 'keepTargetDraws' | 'onTargetTrackers' | 'blockOrder' | 'layoutMemo'> {
+export interface ParallelRunOptions extends Omit<RunOptions, 'observers' | 'keepTargetDraws' | 'onTargetTrackers' | 'blockOrder' | 'layoutMemo' | 'targetsOnly'> {
   /** Threads to use at most (1: this thread only). */
   readonly threads: number;
   /** Use threads even for small runs (tests; the result is the same either way). */

@@ -90,7 +90,7 @@ export function startPart(setup: RunSetup, owned: readonly DrawBlock[], options:
     pilotDraws += block.count;
     options.onProgress?.(pilotDraws, setup.draws);
   });
-  if (otherPilot.length > 0) endPilotShapedBy(setup, quantiles, otherPilot);
+  if (otherPilot.length > 0) endPilotShapedBy(accumulator, quantiles, otherPilot);
   else quantiles.endPilot();
   // The pilot's values (27 MB at 10⁶ draws for the shipped model) go back to the system before the
   // counting begins (measured at 10⁶ draws on two threads: peak RSS 128.7 MB instead of 149.4, at 1.008× the wall time).
@@ -105,9 +105,9 @@ export function startPart(setup: RunSetup, owned: readonly DrawBlock[], options:
  * counts: simulated here for their values only, which shape the layouts. In a function of its own so
  * their summaries are unreachable once it returns (the collection after a large pilot frees them too).
  */
-function endPilotShapedBy(setup: RunSetup, quantiles: QuantileSummaries, otherPilot: readonly DrawBlock[]): void {
-  const shaping = new QuantileSummaries(setup.draws, false);
-  new ScenarioAccumulator(setup, shaping).simulate(otherPilot);
+function endPilotShapedBy(accumulator: ScenarioAccumulator, quantiles: QuantileSummaries, otherPilot: readonly DrawBlock[]): void {
+  const shaping = new QuantileSummaries(accumulator.setup.draws, false);
+  accumulator.sibling(shaping).simulate(otherPilot);
   quantiles.endPilot(shaping);
 }
 
@@ -127,7 +127,7 @@ export function finishRun(accumulator: ScenarioAccumulator, quantiles: QuantileS
   if (!accumulator.complete()) throw new Error(`internal: the run of ${setup.scenario.scenario} counts ${accumulator.blocks().length} of ${drawBlocks(setup.draws).length} blocks`);
   if (quantiles.needsRefinement()) {
     const refine = new QuantileSummaries(setup.draws, { refineOf: quantiles });
-    new ScenarioAccumulator(setup, refine).simulate(drawBlocks(setup.draws));
+    accumulator.sibling(refine).simulate(drawBlocks(setup.draws));
     refine.finishRefinement();
   }
   onTargetTrackers?.(accumulator.trackers);

@@ -45,13 +45,22 @@ export interface AccumulatorExtras {
   readonly keepTargetDraws?: boolean;
   /** Observers of the same simulation (e.g. sampled paths), created once the model is prepared. */
   readonly observers?: (model: PreparedModel, draws: number) => readonly DrawObserver[];
+  /**
+   * Only the targets are read (the planners: sweep, solve, sensitivity, compare): no summary per
+   * variable and year is kept, so `rows()` is empty. Every column a summary would have counted is
+   * still checked for values that are not finite, with the same error. Targets are the same numbers.
+   */
+  readonly targetsOnly?: boolean;
 }
 
 export class ScenarioAccumulator {
   readonly setup: RunSetup;
   readonly trackers: readonly TargetTracker[];
+  /** Whether this run keeps no summary per variable and year (AccumulatorExtras.targetsOnly). */
+  readonly targetsOnly: boolean;
   private readonly summaries: Summary[] = [];
-  private readonly byKey = new Map<string, Summary>();
+  /** The summary of each variable and year, or null where a targets-only run only checks the column. */
+  private readonly byKey = new Map<string, Summary | null>();
   private readonly observers: readonly DrawObserver[];
   private readonly keepPrevious: ReadonlySet<string>;
   private readonly counted = new Set<number>();
@@ -66,15 +75,21 @@ export class ScenarioAccumulator {
    */
   constructor(setup: RunSetup, quantiles: QuantileSummaries, extras: AccumulatorExtras = {}) {
     this.setup = setup;
+    this.targetsOnly = extras.targetsOnly ?? false;
     const { prepared, draws } = setup;
     this.blockCount = drawBlocks(draws).length;
     for (const variable of prepared.variables) {
       const years = variable.baseYear !== undefined && variable.base ? [variable.baseYear] : [];
       for (let year = variable.firstYear; year <= prepared.horizon; year++) years.push(year);
       for (const year of years) {
+        const key = `${variable.spec.name}\u0000${year}`;
+        if (this.targetsOnly) {
+          this.byKey.set(key, null);
+          continue;
+        }
         const summary = { variable: variable.spec.name, year, sums: new BlockSums(this.blockCount), quantiles: quantiles.create() };
         this.summaries.push(summary);
-        this.byKey.set(`${variable.spec.name}\u0000${year}`, summary);
+        this.byKey.set(key, summary);
       }
     }
     this.trackers = setup.judged.map(({ target, variable, observations }) =>
@@ -82,6 +97,15 @@ export class ScenarioAccumulator {
     );
     this.observers = extras.observers?.(prepared, draws) ?? [];
     this.keepPrevious = new Set([...this.trackers, ...this.observers].flatMap((o) => o.previousOf ?? []));
+  }
+
+  /**
+   * A bare accumulator of the same run over other quantile summaries (a pilot block simulated only to
+   * shape layouts, a refine pass): the same summaries and trackers in the same order, so its k-th
+   * quantile summary is this one's k-th; no observers, no kept target draws.
+   */
+  sibling(quantiles: QuantileSummaries): ScenarioAccumulator {
+    return new ScenarioAccumulator(this.setup, quantiles, { targetsOnly: this.targetsOnly });
   }
 
   /**
@@ -107,7 +131,7 @@ export class ScenarioAccumulator {
         for (const variable of variables) {
           const column = base.get(variable.spec.name);
           const summary = variable.baseYear === undefined ? undefined : summaryOf(variable.spec.name, variable.baseYear);
-          if (column && summary) summarise(summary, column, block, variable, variable.baseYear!);
+          if (column && summary !== undefined) summarise(summary, column, block, variable, variable.baseYear!);
         }
         for (const tracker of trackers) {
           tracker.beginBlock(block.count);
@@ -119,7 +143,7 @@ export class ScenarioAccumulator {
         for (const variable of variables) {
           const values = columns.current(variable.spec.name);
           const summary = summaryOf(variable.spec.name, columns.year);
-          if (values && summary) summarise(summary, values, columns.block, variable, columns.year);
+          if (values && summary !== undefined) summarise(summary, values, columns.block, variable, columns.year);
         }
         for (const observer of observers) observer.observe(columns);
         for (const tracker of trackers) tracker.observe(columns);
@@ -217,11 +241,17 @@ const columnSums = new Float64Array(3);
 
 /**
  * Adds a block's column to its summary in one pass — quantiles, the block's compensated sum, and a
- * count of NaN or infinite values — and throws the InputError of a non-finite value. Variables are
- * summarised in evaluation order, so the variable named is the one that made the value, not one that used it.
+ * count of NaN or infinite values — and throws the InputError of a non-finite value; with no summary
+ * (a targets-only run) it only looks for such a value. Variables are summarised in evaluation order,
+ * so the variable named is the one that made the value, not one that used it.
  * @throws InputError at the variable's formula or model entry, naming the year and how many draws
  */
-function summarise(summary: Summary, column: Float64Array, block: DrawBlock, variable: PreparedVariable, year: number): void {
+function summarise(summary: Summary | null, column: Float64Array, block: DrawBlock, variable: PreparedVariable, year: number): void {
+  if (summary === null) {
+    const found = nonFiniteValues(column, block.count);
+    if (found.count > 0) throw new InputError([nonFiniteProblem(variable, year, found, block.count)]);
+    return;
+  }
   columnSums.fill(0);
   summary.quantiles.addSummed(column, block.count, columnSums);
   summary.sums.addSum(block.index, columnSums[0], columnSums[1]);

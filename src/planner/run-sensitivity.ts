@@ -88,7 +88,7 @@ export async function runSensitivity(inputs: VariantInputs, options: Sensitivity
   // 1–2.
   const prepared = prepareModel(model, data, scenario);
   const uncertain = uncertainInputs(prepared, scenario);
-  const baseline = runInstrumented(model, data, scenario, { draws, seed, trackOutcomes: true });
+  const baseline = runInstrumented(model, data, scenario, { draws, seed, trackOutcomes: true, targetsOnly: true });
 
   // 3. Ranks of each outcome and each input, computed once each.
   const outcomeRanks = baseline.outcomes.map((outcome) => finiteRanks(outcome.values));

@@ -28,7 +28,8 @@ export interface VariantOutcome {
 /**
  * Runs the scenario with `overrides` laid over its assumptions, with the shared draws and seed
  * (so every variant uses the same random numbers). Deterministic: the same inputs give the same
- * outcome in any thread, with or without `layouts`.
+ * outcome in any thread, with or without `layouts`. Only the targets are kept (RunOptions.targetsOnly):
+ * no variant reads the projections.
  * @param layouts the layouts of the variant run before in this thread (LayoutMemo): the variables the
  *   overrides do not reach have the same pilot, so their histograms are not laid out again
  * @example runVariant(inputs, []).targets.length; // => the number of targets the scenario judges
@@ -38,6 +39,7 @@ export function runVariant(inputs: VariantInputs, overrides: readonly Assumption
   const result = runScenario(inputs.model, inputs.data, withAssumptions(inputs.scenario, overrides), {
     draws: inputs.draws,
     seed: inputs.seed,
+    targetsOnly: true,
     ...(layouts ? { layoutMemo: layouts } : {}),
   });
   return { targets: result.targets, verdicts: targetVerdicts(result, inputs.data), skippedTargets: result.skippedTargets };

@@ -31,7 +31,7 @@ export const compareCommand: CommandDefinition = {
     // Every scenario runs with the same draws and seed, so draw i uses the same random numbers in each.
     const draws = args.draws ?? loaded.scenarios[0].scenario.draws;
     const seed = args.seed ?? loaded.scenarios[0].scenario.seed;
-    const runs = loaded.scenarios.map(({ scenario, model }) => runInstrumented(model, loaded.data, scenario, { draws, seed, trackOutcomes: true }));
+    const runs = loaded.scenarios.map(({ scenario, model }) => runInstrumented(model, loaded.data, scenario, { draws, seed, trackOutcomes: true, targetsOnly: true }));
     const comparison = compareScenarios(runs, seed, loaded.data);
     const outputs: OutputFile[] = [
       { name: 'compare.csv', content: compareCsv(comparison, args.precision) },
