@@ -2,6 +2,7 @@
 // stated in the model or the scenario (assumption), or both (mixed).
 import type { PreparedModel, PreparedVariable } from '../model/prepared-model.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
+import { variablesRead } from '../model/variable-graph.js';
 
 /** `data`: every input calibrated on observations; `assumption`: every input stated; `mixed`: some of each. */
 export type EvidenceBasis = 'data' | 'mixed' | 'assumption';
@@ -38,17 +39,7 @@ export interface VariableEvidence {
 export function variableEvidence(model: PreparedModel, scenario: ScenarioSpec, variable: string): VariableEvidence | undefined {
   const byName = new Map(model.variables.map((v) => [v.spec.name, v]));
   if (!byName.has(variable)) return undefined;
-  const inputs: EvidenceInput[] = [];
-  const visited = new Set<string>();
-  const visit = (name: string): void => {
-    if (visited.has(name)) return;
-    visited.add(name);
-    const v = byName.get(name);
-    if (!v) return;
-    inputs.push(...ownInputs(v, scenario));
-    for (const input of [...(v.formula?.inputs ?? []), ...(v.formula?.lagged ?? [])]) visit(input);
-  };
-  visit(variable);
+  const inputs = [...variablesRead(model, [variable])].flatMap((name) => ownInputs(byName.get(name)!, scenario));
   const kinds = new Set(inputs.map((i) => i.basis));
   const basis: EvidenceBasis = kinds.size === 0 ? 'assumption' : kinds.size === 2 ? 'mixed' : kinds.has('data') ? 'data' : 'assumption';
   return { basis, inputs };

@@ -21,6 +21,7 @@ import { InputError } from '../errors/input-error.js';
 import { nonFiniteProblem, nonFiniteValues } from './non-finite-problem.js';
 import type { PreparedModel, PreparedVariable } from '../model/prepared-model.js';
 import type { RunSetup } from './run-setup.js';
+import { variablesRead, variablesReading } from '../model/variable-graph.js';
 
 /** The merged state of a set of blocks, as plain data. */
 export interface ScenarioState {
@@ -51,6 +52,14 @@ export interface AccumulatorExtras {
    * still checked for values that are not finite, with the same error. Targets are the same numbers.
    */
   readonly targetsOnly?: boolean;
+  /**
+   * With targetsOnly: the run simulates only the variables its targets read, these variables and
+   * those they reach (variablesReading), and whatever the formulas of all those read; the others
+   * are neither made nor checked. For a planner's variant whose other variables have, draw for
+   * draw, the numbers of a run that simulated every variable and whose outcome is reported before
+   * its own (src/planner/run-variant.ts).
+   */
+  readonly changedVariables?: readonly string[];
 }
 
 export class ScenarioAccumulator {
@@ -58,6 +67,9 @@ export class ScenarioAccumulator {
   readonly trackers: readonly TargetTracker[];
   /** Whether this run keeps no summary per variable and year (AccumulatorExtras.targetsOnly). */
   readonly targetsOnly: boolean;
+  private readonly changedVariables?: readonly string[];
+  /** The variables simulated (undefined: every one). */
+  private readonly simulated?: ReadonlySet<string>;
   private readonly summaries: Summary[] = [];
   /** The summary of each variable and year, or null where a targets-only run only checks the column. */
   private readonly byKey = new Map<string, Summary | null>();
@@ -77,6 +89,12 @@ export class ScenarioAccumulator {
     this.setup = setup;
     this.targetsOnly = extras.targetsOnly ?? false;
     const { prepared, draws } = setup;
+    if (extras.changedVariables) {
+      if (!this.targetsOnly) throw new Error('internal: changedVariables leaves variables out, which only a targets-only run may');
+      this.changedVariables = extras.changedVariables;
+      const reached = variablesReading(prepared, extras.changedVariables);
+      this.simulated = variablesRead(prepared, [...setup.judged.map((j) => j.variable.spec.name), ...reached]);
+    }
     this.blockCount = drawBlocks(draws).length;
     for (const variable of prepared.variables) {
       const years = variable.baseYear !== undefined && variable.base ? [variable.baseYear] : [];
@@ -105,7 +123,7 @@ export class ScenarioAccumulator {
    * quantile summary is this one's k-th; no observers, no kept target draws.
    */
   sibling(quantiles: QuantileSummaries): ScenarioAccumulator {
-    return new ScenarioAccumulator(this.setup, quantiles, { targetsOnly: this.targetsOnly });
+    return new ScenarioAccumulator(this.setup, quantiles, { targetsOnly: this.targetsOnly, changedVariables: this.changedVariables });
   }
 
   /**
@@ -124,6 +142,7 @@ export class ScenarioAccumulator {
       seed,
       shocks,
       keepPrevious: this.keepPrevious,
+      variables: this.simulated,
       blocks: markCounted(blocks, counted, (block) => (this.current = block.index)),
       observeBase: (base, block) => {
         // The starting level is a distribution too (an approximate figure's band, a bound's): its

@@ -103,7 +103,8 @@ export async function runSensitivity(inputs: VariantInputs, options: Sensitivity
   const jobs = uncertain.flatMap((input, k) =>
     values[k].map((value) => [{ variable: input.variable, parameter: input.parameter, distribution: { dist: 'constant', value } as const }]),
   );
-  const outcomes = await runVariants(inputs, jobs, { threads: options.threads, onProgress: options.onProgress });
+  // The baseline above simulated every variable and fails before any variant would (checkedBy).
+  const outcomes = await runVariants(inputs, jobs, { threads: options.threads, onProgress: options.onProgress, checkedBy: [] });
 
   // 5. Targets the draws do not judge (decided on record, closed without a nowcast) are left out: no input moves them.
   const verdicts = new Map(targetVerdicts(baseline.result, data).map((v) => [v.target.id, v]));

@@ -66,7 +66,7 @@ export function runSolve(inputs: VariantInputs, request: SolveRequest): SolveRes
   const current = currentDistribution(prepared, path);
   // The bisection's runs share the layouts of the histograms the override does not reach (LayoutMemo).
   const layouts = new LayoutMemo();
-  const baselineOutcome = runVariant(inputs, [], layouts);
+  const baselineOutcome = runVariant(inputs, [], { layouts });
   const baseline = baselineOutcome.targets.find((t) => t.target.id === request.target);
   if (!baseline) {
     throw commandLineError(plannerMessages.unknownTarget(baselineOutcome.targets.map((t) => t.target.id), request.target));
@@ -100,7 +100,8 @@ export function runSolve(inputs: VariantInputs, request: SolveRequest): SolveRes
     distribution: setDistributionField(current, path.field, value, path.path),
   });
   const evaluate = (value: number) => {
-    const result = runVariant(inputs, [overrideAt(value)], layouts).targets.find((t) => t.target.id === request.target)!;
+    // The baseline run above simulated every variable and would have failed first (checkedBy).
+    const result = runVariant(inputs, [overrideAt(value)], { layouts, checkedBy: [] }).targets.find((t) => t.target.id === request.target)!;
     return { value, probability: result.probabilityMet, probabilitySe: result.probabilityMetSe };
   };
   const bisected = bisectProbability(evaluate, request.probability, {

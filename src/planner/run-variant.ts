@@ -25,21 +25,38 @@ export interface VariantOutcome {
   readonly skippedTargets: readonly { readonly id: string; readonly reason: string }[];
 }
 
+/** How a variant is run (the outcome is the same with any of these). */
+export interface VariantRunOptions {
+  /**
+   * The layouts of the variant run before in this thread (LayoutMemo): the variables the overrides
+   * do not reach have the same pilot, so their histograms are not laid out again.
+   */
+  readonly layouts?: LayoutMemo;
+  /**
+   * The overrides of a run of the same inputs that simulated every variable and whose outcome is
+   * reported before this one's: a sweep's first variant, solve's and sensitivity's baseline (`[]`).
+   * A variable set by neither run, reached by none set and read by no target then has the same
+   * numbers in both, draw for draw (common random numbers), so it is left out: had it a value that
+   * is not finite, that run has reported it. Without it, every variable is simulated and checked.
+   */
+  readonly checkedBy?: readonly AssumptionOverride[];
+}
+
 /**
  * Runs the scenario with `overrides` laid over its assumptions, with the shared draws and seed
- * (so every variant uses the same random numbers). Deterministic: the same inputs give the same
- * outcome in any thread, with or without `layouts`. Only the targets are kept (RunOptions.targetsOnly):
- * no variant reads the projections.
- * @param layouts the layouts of the variant run before in this thread (LayoutMemo): the variables the
- *   overrides do not reach have the same pilot, so their histograms are not laid out again
+ * (so every variant uses the same random numbers), keeping only the targets
+ * (RunOptions.targetsOnly): no variant reads the projections. Deterministic: the same inputs give the
+ * same outcome in any thread, with or without `options`.
  * @example runVariant(inputs, []).targets.length; // => the number of targets the scenario judges
  */
-export function runVariant(inputs: VariantInputs, overrides: readonly AssumptionOverride[], layouts?: LayoutMemo): VariantOutcome {
+export function runVariant(inputs: VariantInputs, overrides: readonly AssumptionOverride[], options: VariantRunOptions = {}): VariantOutcome {
+  const { layouts, checkedBy } = options;
   layouts?.nextRun();
   const result = runScenario(inputs.model, inputs.data, withAssumptions(inputs.scenario, overrides), {
     draws: inputs.draws,
     seed: inputs.seed,
     targetsOnly: true,
+    ...(checkedBy ? { changedVariables: [...new Set([...overrides, ...checkedBy].map((o) => o.variable))] } : {}),
     ...(layouts ? { layoutMemo: layouts } : {}),
   });
   return { targets: result.targets, verdicts: targetVerdicts(result, inputs.data), skippedTargets: result.skippedTargets };

@@ -1,7 +1,7 @@
 // Runs many variants of one scenario, spread over a small pool of worker threads; results in variant order.
 //
 //   main thread                      worker 1 … N (dist/src/planner/variant-worker.js)
-//   inputs ── workerData (once) ──▶  runVariant(inputs, overrides) per job
+//   inputs ── workerData (once) ──▶  runVariant(inputs, overrides, { checkedBy }) per job
 //   job k  ── postMessage ────────▶  reply { index k, outcome | error }
 //   results[k] ◀──────────────────
 //
@@ -20,6 +20,8 @@ import { fromWorkerError, type WorkerError } from '../errors/worker-error.js';
 export interface VariantJobMessage {
   readonly index: number;
   readonly overrides: readonly AssumptionOverride[];
+  /** VariantRunOptions.checkedBy (absent: the job simulates every variable). */
+  readonly checkedBy?: readonly AssumptionOverride[];
 }
 
 /** A worker's reply: the outcome of job `index`, or the error it raised. */
@@ -48,6 +50,18 @@ export interface RunVariantsOptions {
   readonly threads: number;
   /** Called after each variant completes, with the count done. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * The overrides of a run of the same inputs, done before, that simulated every variable
+   * (sensitivity's baseline: `[]`): every job is checked by it (VariantRunOptions.checkedBy).
+   * Without it the first job is that run: it simulates every variable and checks the others, and
+   * its error, should it fail, is the one reported (the lowest failing index).
+   */
+  readonly checkedBy?: readonly AssumptionOverride[];
+}
+
+/** What job k is checked by (VariantRunOptions.checkedBy): see RunVariantsOptions.checkedBy. */
+function checkedByOf(jobs: readonly (readonly AssumptionOverride[])[], k: number, options: RunVariantsOptions): readonly AssumptionOverride[] | undefined {
+  return options.checkedBy ?? (k === 0 ? undefined : jobs[0]);
 }
 
 /**
@@ -68,7 +82,8 @@ export async function runVariants(
   if (!url || threads <= 1) {
     const layouts = new LayoutMemo();
     return jobs.map((overrides, k) => {
-      const outcome = runVariant(inputs, overrides, layouts);
+      const checkedBy = checkedByOf(jobs, k, options);
+      const outcome = runVariant(inputs, overrides, { layouts, ...(checkedBy ? { checkedBy } : {}) });
       options.onProgress?.(k + 1, jobs.length);
       return outcome;
     });
@@ -87,7 +102,8 @@ export async function runVariants(
             const send = () => {
               if (next >= jobs.length) return resolve();
               const index = next++;
-              worker.postMessage({ index, overrides: jobs[index] } satisfies VariantJobMessage);
+              const checkedBy = checkedByOf(jobs, index, options);
+              worker.postMessage({ index, overrides: jobs[index], ...(checkedBy ? { checkedBy } : {}) } satisfies VariantJobMessage);
             };
             worker.on('message', (reply: VariantReplyMessage) => {
               if (reply.error) errors.set(reply.index, reply.error);

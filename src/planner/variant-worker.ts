@@ -13,7 +13,7 @@ const layouts = new LayoutMemo();
 port.on('message', (job: VariantJobMessage) => {
   let reply: VariantReplyMessage;
   try {
-    reply = { index: job.index, outcome: runVariant(inputs, job.overrides, layouts) };
+    reply = { index: job.index, outcome: runVariant(inputs, job.overrides, { layouts, ...(job.checkedBy ? { checkedBy: job.checkedBy } : {}) }) };
   } catch (error) {
     reply = { index: job.index, error: toWorkerError(error) };
   }

@@ -64,7 +64,7 @@ describe('LayoutMemo', () => {
     const growth = (mean: number) => [{ variable: 'aiCoreIndustry', parameter: 'growth', distribution: { dist: 'normal' as const, mean, sd: 0.05 } }];
     const memo = new LayoutMemo();
     for (const mean of [0.1, 0.15, 0.2]) {
-      expect(runVariant(inputs, growth(mean), memo)).toEqual(runVariant(inputs, growth(mean)));
+      expect(runVariant(inputs, growth(mean), { layouts: memo })).toEqual(runVariant(inputs, growth(mean)));
     }
     // The first variant lays out every summary; each later one only those the override reaches.
     expect(memo.found).toBeGreaterThan(memo.made / 2);

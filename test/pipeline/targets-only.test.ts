@@ -1,8 +1,5 @@
 // RunOptions.targetsOnly, what the planners run (sweep, solve, sensitivity, compare): no summary per
 // variable and year, the same targets to the last bit, and a column that is not finite refused the same way.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/cli-io.js';
 import { main } from '../../src/cli/main.js';
@@ -11,6 +8,7 @@ import { loadRunInputs } from '../../src/io/load-run-inputs.js';
 import { runScenario, type RunOptions } from '../../src/pipeline/run-scenario.js';
 import { runSetup } from '../../src/pipeline/run-setup.js';
 import { ScenarioAccumulator } from '../../src/pipeline/scenario-accumulator.js';
+import { probeProject } from '../helpers/probe-project.js';
 import { projectRoot } from '../helpers/project.js';
 
 const shipped = ['baseline', 'optimistic', 'pessimistic', 'plan', 'jilin', 'suzhou'];
@@ -56,16 +54,10 @@ describe('runScenario(…, { targetsOnly: true })', () => {
 
 describe('a variable no target reads, whose formula gives NaN', () => {
   let project: string;
-  const broken = 'sqrt(0 - aiCoreIndustry) * radiatingMultiplier';
   const error = /variables\.aiRadiatingIndustry\.formula must give a finite number in every draw, got NaN in 200 of 200 draws in 2026/;
 
   beforeAll(() => {
-    project = mkdtempSync(join(tmpdir(), 'targets-only-'));
-    for (const folder of ['data', 'models', 'scenarios']) cpSync(join(projectRoot, folder), join(project, folder), { recursive: true });
-    const model = readFileSync(join(projectRoot, 'models', 'beijing.yaml'), 'utf8');
-    expect(model).toContain('formula: aiCoreIndustry * radiatingMultiplier');
-    writeFileSync(join(project, 'models', 'probe.yaml'), model.replace('formula: aiCoreIndustry * radiatingMultiplier', `formula: ${broken}`));
-    writeFileSync(join(project, 'scenarios', 'probe.yaml'), 'scenario: probe\nextends: baseline\ndraws: 200\nmodel: ../models/probe.yaml\n');
+    project = probeProject('sqrt(0 - aiCoreIndustry) * radiatingMultiplier');
   });
 
   it('is refused with the same error whether the run keeps summaries or only targets', () => {
@@ -81,7 +73,10 @@ describe('a variable no target reads, whose formula gives NaN', () => {
   it('stops a sweep with exit 2, located at the formula, as it stops a run', async () => {
     for (const args of [
       ['run', 'scenarios/probe.yaml', '--out', 'out'],
+      // The growth reaches the radiating industry in every variant; the unicorns' mean in none (the
+      // first variant simulates every variable: run-variants.ts).
       ['sweep', 'scenarios/probe.yaml', '--vary', 'assumptions.aiCoreIndustry.growth.mean=10%,12%', '--threads', '1', '--out', 'out-sweep'],
+      ['sweep', 'scenarios/probe.yaml', '--vary', 'assumptions.newAiUnicorns.mean=2,4,6', '--threads', '1', '--out', 'out-sweep'],
     ]) {
       const io = memoryIo(project);
       const code = await main(args, io);
