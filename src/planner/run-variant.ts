@@ -46,7 +46,8 @@ export interface VariantRunOptions {
  * Runs the scenario with `overrides` laid over its assumptions, with the shared draws and seed
  * (so every variant uses the same random numbers), keeping only the targets
  * (RunOptions.targetsOnly): no variant reads the projections. Deterministic: the same inputs give the
- * same outcome in any thread, with or without `options`.
+ * same outcome in any thread, with or without `layouts`, and with or without `checkedBy` when the run
+ * it names succeeds.
  * @example runVariant(inputs, []).targets.length; // => the number of targets the scenario judges
  */
 export function runVariant(inputs: VariantInputs, overrides: readonly AssumptionOverride[], options: VariantRunOptions = {}): VariantOutcome {
