@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runVariant, type VariantInputs, type VariantOutcome } from './run-variant.js';
 import { LayoutMemo } from '../evaluate/layout-memo.js';
+import { SharedOutcomeParts } from './shared-outcome-parts.js';
 import type { AssumptionOverride } from './with-assumptions.js';
 import { fromWorkerError, type WorkerError } from '../errors/worker-error.js';
 
@@ -91,6 +92,8 @@ export async function runVariants(
 
   const outcomes: (VariantOutcome | undefined)[] = new Array(jobs.length);
   const errors = new Map<number, WorkerError>();
+  // Each reply is a copy: the parts every variant shares are kept once (a sweep holds every outcome).
+  const shared = new SharedOutcomeParts();
   let next = 0;
   let done = 0;
   const workers = Array.from({ length: threads }, () => new Worker(url, { workerData: inputs }));
@@ -107,7 +110,7 @@ export async function runVariants(
             };
             worker.on('message', (reply: VariantReplyMessage) => {
               if (reply.error) errors.set(reply.index, reply.error);
-              else outcomes[reply.index] = reply.outcome;
+              else outcomes[reply.index] = shared.share(reply.outcome);
               options.onProgress?.(++done, jobs.length);
               send();
             });
