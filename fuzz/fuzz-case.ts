@@ -114,7 +114,8 @@ const locatedLine = /^\S[^\n]*?(?::\d+(?::\d+)?)? {2}error {2}\S/;
  * The ways an outcome breaks the contract (empty when it keeps it):
  * - exit 3, or an exit code other than 0, 1 (--check) and 2;
  * - exit 2 with a problem that names no file (or `command line`, `environment`);
- * - out/ changed by a failed command, or a successful run that left its manifest's files missing;
+ * - out/ changed by a failed command, a successful run that left its manifest's files missing, or a
+ *   successful sweep with no sweep.csv;
  * - longer than `maxMilliseconds`.
  */
 export function contractViolations(fuzzCase: FuzzCase, outcome: FuzzOutcome, maxMilliseconds = 60_000): string[] {
@@ -128,9 +129,12 @@ export function contractViolations(fuzzCase: FuzzCase, outcome: FuzzOutcome, max
     if (errorLines.length === 0 && !usage) violations.push('exit 2 without a problem line');
     for (const line of errorLines) if (!locatedLine.test(line)) violations.push(`unlocated: ${line.slice(0, 200)}`);
   }
-  const wrote = fuzzCase.args[0] === 'run' && outcome.exitCode !== 2 && outcome.exitCode !== 3;
+  const writes = fuzzCase.args[0] === 'run' || fuzzCase.args[0] === 'sweep';
+  const wrote = writes && outcome.exitCode !== 2 && outcome.exitCode !== 3;
   if (!wrote && JSON.stringify(outcome.after) !== JSON.stringify(outcome.before)) violations.push('partial output: out/ changed by a command that failed');
-  if (wrote) {
+  if (wrote && fuzzCase.args[0] === 'sweep') {
+    if (outcome.after['sweep.csv'] === undefined) violations.push('partial output: a successful sweep left no sweep.csv');
+  } else if (wrote) {
     const manifestText = outcome.after['manifest.json'];
     if (!manifestText || manifestText === outcome.before['manifest.json']) violations.push('partial output: a successful run left no new manifest');
     else {

@@ -4,7 +4,8 @@
 //   file      a scenario, the model, observations/series/sources CSV, targets YAML
 //   mutation  structural (a YAML value replaced, a key removed or added, a CSV cell or header
 //             changed) or textual (a line cut, doubled or moved, bytes inserted, the file truncated)
-//   command   `run` or `validate` on a scenario, with flags drawn from a pool of mistakes
+//   command   `run` or `validate` on a scenario, with flags drawn from a pool of mistakes, or a
+//             two-variant `sweep` of it (the second variant simulates only what its change can move)
 import fc from 'fast-check';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 
@@ -64,6 +65,13 @@ const flagSets: readonly (readonly string[])[] = [
   [], [], [], [], ['--as-of', '2022-06-30'], ['--as-of', '2024-06-30'], ['--as-of', '2026-12-31'], ['--export-draws', '5'], ['--format', 'iamc'],
   ['--out', ''], ['--out', '.'], ['--out', 'data'], ['--out', 'scenarios/baseline.yaml'], ['--draws', '10000000'], ['--seed', '-1'], ['--check'],
 ];
+
+/**
+ * A sweep of two unicorn rates: the first variant simulates every variable, the second only those
+ * the rate can move and those the targets read (docs/planner.md), so a hostile value elsewhere must
+ * be refused by the first.
+ */
+const sweepArgs = ['--vary', 'assumptions.newAiUnicorns.mean=3,5', '--draws', '200', '--threads', '1', '--quiet', '--out', 'out'];
 
 /** Paths of every value in a YAML document (maps and sequences walked), for a structural mutation. */
 function valuePaths(doc: Document): (string | number)[][] {
@@ -179,7 +187,7 @@ export function fuzzCaseArbitrary(original: (file: FuzzedFile) => string): fc.Ar
       key: fc.constantFrom(...hostileKeys),
       formula: fc.constantFrom(...hostileFormulas),
       snippet: fc.constantFrom(...hostileSnippets),
-      command: fc.constantFrom('run', 'validate'),
+      command: fc.constantFrom('run', 'validate', 'sweep'),
       flags: fc.constantFrom(...flagSets),
       twice: fc.boolean(),
     })
@@ -200,7 +208,12 @@ export function fuzzCaseArbitrary(original: (file: FuzzedFile) => string): fc.Ar
         changed = { text: again.text, mutation: `${changed.mutation}; ${again.mutation}` };
       }
       const scenario = file.startsWith('scenarios/') ? file : 'scenarios/baseline.yaml';
-      const args = command === 'validate' ? ['validate', scenario] : ['run', scenario, '--draws', '200', '--quiet', '--out', 'out', ...flags];
+      const args =
+        command === 'validate'
+          ? ['validate', scenario]
+          : command === 'sweep'
+            ? ['sweep', scenario, ...sweepArgs]
+            : ['run', scenario, '--draws', '200', '--quiet', '--out', 'out', ...flags];
       return { file, text: changed.text, mutation: changed.mutation, args };
     });
 }
