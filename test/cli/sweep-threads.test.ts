@@ -4,12 +4,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { probeProject } from '../helpers/probe-project.js';
 import { freshDir, projectRoot } from '../helpers/project.js';
 
 const bin = join(projectRoot, 'dist', 'src', 'cli', 'bin.js');
 
-function forecast(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: projectRoot, encoding: 'utf8' });
+function forecast(args: string[], cwd = projectRoot) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -125,6 +126,22 @@ describe('worker threads (compiled build)', () => {
     expect(first.stderr).toBe('');
     expect([first.code, second.code]).toEqual([0, 0]);
     expect(readFileSync(join(two, 'sensitivity.csv'))).toEqual(readFileSync(join(one, 'sensitivity.csv')));
+  });
+
+  it.each([
+    // NaN in every variant, in a variable the unicorns' rate does not reach: the first variant, which
+    // simulates every variable, refuses it; the others leave it out (docs/planner.md).
+    ['sqrt(0 - aiCoreIndustry) * radiatingMultiplier', 'assumptions.newAiUnicorns.mean=2,3,4,5'],
+    // NaN made by the variants' own override (a multiplier below 3), from the second variant on.
+    ['sqrt(radiatingMultiplier - 3) * aiCoreIndustry', 'assumptions.aiRadiatingIndustry.radiatingMultiplier=4,2,1,5'],
+  ])('a formula no target reads giving NaN (%s) stops a sweep on two threads with the error of one thread', (formula, vary) => {
+    const project = probeProject(formula);
+    const args = ['sweep', 'scenarios/probe.yaml', '--vary', vary, '--draws', '200', '--quiet'];
+    const one = forecast([...args, '--threads', '1', '--out', freshDir()], project);
+    const two = forecast([...args, '--threads', '2', '--out', freshDir()], project);
+    expect([one.code, two.code]).toEqual([2, 2]);
+    expect(one.stderr).toMatch(/^models\/probe\.yaml:\d+:\d+ {2}error {2}variables\.aiRadiatingIndustry\.formula must give a finite number in every draw, got NaN in 200 of 200 draws in 2026/m);
+    expect(two.stderr).toBe(one.stderr);
   });
 
   it('refuses a variant whose distribution would be invalid, before running anything (exit code 2)', () => {
