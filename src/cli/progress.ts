@@ -77,10 +77,22 @@ export function progressReporter(sink: ProgressSink, enabled: boolean): Progress
 }
 
 /**
- * Progress of a command that counts units of work (a sweep's variants, sensitivity's runs):
- * `  3 of 10 variants done`, under the same rules as progressReporter (after a second, at most four
- * times a second and at the end; a terminal's line rewritten in place and cleared at the end; nothing
- * when disabled).
+ * The line of a command that counts units of work: `  3 of 10 variants done (30%) · 1.2 s elapsed ·
+ * about 2.8 s left`. The remaining time extrapolates the pace so far, elapsed · (total − done)/done;
+ * none is given before the first unit is done, nor once all are.
+ * @example countLine(3, 10, 'variants', 1.2); // => '  3 of 10 variants done (30%) · 1.2 s elapsed · about 2.8 s left'
+ */
+export function countLine(done: number, total: number, what: string, elapsedSeconds: number): string {
+  const left = done > 0 && done < total ? (elapsedSeconds * (total - done)) / done : Number.NaN;
+  const remaining = Number.isFinite(left) ? ` · about ${formatSeconds(left)} left` : '';
+  return `  ${done} of ${total} ${what} done (${Math.floor((100 * done) / total)}%) · ${formatSeconds(elapsedSeconds)} elapsed${remaining}`;
+}
+
+/**
+ * Progress of a command that counts units of work (a sweep's variants, sensitivity's runs), as
+ * countLine says it, under the same rules as progressReporter (after a second, at most four times a
+ * second and at the end; a terminal's line rewritten in place and cleared at the end; nothing when
+ * disabled).
  * @example countProgress({ write, now: Date.now, terminal: false }, true, 'variants')(3, 10); // (nothing in the first second)
  */
 export function countProgress(sink: ProgressSink, enabled: boolean, what: string): (done: number, total: number) => void {
@@ -90,7 +102,7 @@ export function countProgress(sink: ProgressSink, enabled: boolean, what: string
     const now = sink.now();
     if (!enabled || now - started < quietMilliseconds || (now - last < intervalMilliseconds && done < total)) return;
     last = now;
-    const text = `  ${done} of ${total} ${what} done`;
+    const text = countLine(done, total, what, (now - started) / 1000);
     if (sink.terminal) sink.write(done < total ? `\r\x1b[K${text}` : '\r\x1b[K');
     else sink.write(`${text}\n`);
   };

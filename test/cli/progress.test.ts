@@ -1,6 +1,6 @@
 // Progress: what the line says, when it shows (terminal or --progress, after a second), --quiet.
 import { describe, expect, it } from 'vitest';
-import { countProgress, formatSeconds, progressLine, progressReporter } from '../../src/cli/progress.js';
+import { countLine, countProgress, formatSeconds, progressLine, progressReporter } from '../../src/cli/progress.js';
 
 function sink(terminal: boolean) {
   let now = 0;
@@ -44,6 +44,13 @@ describe('progress', () => {
     expect(quiet.written).toEqual([]);
   });
 
+  it('counts units of work with percent, elapsed and remaining time (none before the first unit, none at the end)', () => {
+    expect(countLine(3, 10, 'variants', 1.2)).toBe('  3 of 10 variants done (30%) · 1.2 s elapsed · about 2.8 s left');
+    expect(countLine(0, 1000, 'variants', 2)).toBe('  0 of 1000 variants done (0%) · 2.0 s elapsed');
+    expect(countLine(999, 1000, 'variants', 150)).toBe('  999 of 1000 variants done (99%) · 2 min 30 s elapsed · about 0.2 s left');
+    expect(countLine(40, 40, 'runs', 61)).toBe('  40 of 40 runs done (100%) · 1 min 1 s elapsed');
+  });
+
   it('counts units of work (sweep variants, sensitivity runs) under the same rules; disabled it prints nothing', () => {
     const pipe = sink(false);
     const count = countProgress(pipe.sink, true, 'variants');
@@ -52,13 +59,13 @@ describe('progress', () => {
     count(2, 3);
     pipe.advance(10);
     count(3, 3);
-    expect(pipe.written).toEqual(['  2 of 3 variants done\n', '  3 of 3 variants done\n']);
+    expect(pipe.written).toEqual(['  2 of 3 variants done (66%) · 1.5 s elapsed · about 0.8 s left\n', '  3 of 3 variants done (100%) · 1.5 s elapsed\n']);
     const terminal = sink(true);
     const rewritten = countProgress(terminal.sink, true, 'runs');
     terminal.advance(1500);
     rewritten(1, 2);
     rewritten(2, 2);
-    expect(terminal.written).toEqual(['\r\x1b[K  1 of 2 runs done', '\r\x1b[K']);
+    expect(terminal.written).toEqual(['\r\x1b[K  1 of 2 runs done (50%) · 1.5 s elapsed · about 1.5 s left', '\r\x1b[K']);
     const off = sink(false);
     const silent = countProgress(off.sink, false, 'variants');
     off.advance(5000);
