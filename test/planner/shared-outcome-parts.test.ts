@@ -22,6 +22,13 @@ describe('SharedOutcomeParts.share(outcome)', () => {
     expect(a).toEqual(first);
     expect(b).toEqual(second);
     expect(b.targets.map((t) => t.probabilityMet)).not.toEqual(a.targets.map((t) => t.probabilityMet));
+    expect(b.skippedTargets).toBe(a.skippedTargets);
+    b.targets.forEach((t, k) => {
+      // Notes and the rows a nowcast is conditioned on are shared where the two variants' are equal.
+      if (JSON.stringify(t.notes) === JSON.stringify(a.targets[k].notes)) expect(t.notes).toBe(a.targets[k].notes);
+      if (t.conditioned) expect(t.conditioned.rows).toBe(a.targets[k].conditioned!.rows);
+    });
+    expect(b.targets.some((t) => t.conditioned)).toBe(true);
     b.verdicts.forEach((v, i) => {
       expect(v.target).toBe(a.verdicts[i].target);
       expect(v.record).toBe(a.verdicts[i].record);
