@@ -19,8 +19,9 @@ export class SharedOutcomeParts {
 
   /**
    * The outcome with each target, record verdict, evidence, reason, note list, conditioning rows and
-   * the list of skipped targets replaced by the copy seen first when the two are deeply equal (isDeepStrictEqual: NaN equals NaN, −0 is not +0), so every output made
-   * from it is the same. Parts that differ (a variant's own evidence) are kept as they came.
+   * the list of skipped targets replaced by the copy seen first when the two are deeply equal
+   * (isDeepStrictEqual: NaN equals NaN, −0 is not +0), so every output made from it is the same.
+   * Parts that differ (a variant's own evidence) are kept as they came.
    */
   share(outcome: VariantOutcome): VariantOutcome {
     // The clone keeps identities within one message: a verdict's projection is the outcome's target result.
