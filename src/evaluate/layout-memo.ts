@@ -5,7 +5,8 @@
 // seed, variable and block), so a variable the changed assumptions do not reach has the same pilot
 // values in every run, and so the same layout: a layout is a pure function of the pilot's values,
 // the probabilities and the run's draw count (planHistogramLayout, histogramLayoutOf). In a sweep of
-// the AI core's growth, 81% of the layouts after the first variant were found again.
+// the AI core's growth at 100,000 draws, 9 of the 15 layouts of each variant after the first are
+// found again (a variant lays out only its targets' summaries: RunOptions.targetsOnly).
 import { createHash } from 'node:crypto';
 import { histogramLayoutOf, planHistogramLayout, type HistogramLayout } from './histogram-quantile-accumulator.js';
 

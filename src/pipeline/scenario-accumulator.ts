@@ -1,6 +1,7 @@
 // Everything a scenario run keeps from the blocks it simulates: a mergeable summary per variable and
-// year (block sums for the mean, a quantile summary) and a tracker per judged target. One per part of
-// a run (a thread, a shard); parts fold together by state, in any order, to the same numbers.
+// year (block sums for the mean, a quantile summary; none in a targets-only run) and a tracker per
+// judged target. One per part of a run (a thread, a shard); parts fold together by state, in any
+// order, to the same numbers.
 //
 //   simulate(blocks)   each block through every year; its columns feed summaries, trackers, observers
 //   state()            what survives the blocks, as plain data (structured-cloneable, written to parts)

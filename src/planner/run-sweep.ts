@@ -1,4 +1,4 @@
-// A sweep: every combination of the values given to one or more assumptions, each run as a whole variant.
+// A sweep: every combination of the values given to one or more assumptions, each run as a variant (run-variants.ts).
 import { messages, plannerMessages } from '../errors/messages.js';
 import { prepareModel } from '../pipeline/prepare-model.js';
 import { commandLineError } from './command-line-error.js';
