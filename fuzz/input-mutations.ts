@@ -1,11 +1,12 @@
 // Mutations of every shipped input kind, as a careless user and a careful attacker would make them:
 // fast-check arbitraries of one changed file plus the command that reads it (docs/security.md).
 //
-//   file      a scenario, the model, observations/series/sources CSV, targets YAML
+//   file      a scenario, the model, observations/series/sources CSV, targets YAML, a sweep's design CSV
 //   mutation  structural (a YAML value replaced, a key removed or added, a CSV cell or header
 //             changed) or textual (a line cut, doubled or moved, bytes inserted, the file truncated)
 //   command   `run` or `validate` on a scenario, with flags drawn from a pool of mistakes, or a
-//             two-variant `sweep` of it (the second variant simulates only what its change can move)
+//             two-variant `sweep` of it (the second variant simulates only what its change can move);
+//             a changed design is swept (`sweep --design`)
 import fc from 'fast-check';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 
@@ -18,6 +19,7 @@ export const fuzzedFiles = [
   'data/series.csv',
   'data/sources.csv',
   'data/targets.yaml',
+  'scenarios/designs/lhs-40.csv',
 ] as const;
 
 export type FuzzedFile = (typeof fuzzedFiles)[number];
@@ -72,6 +74,9 @@ const flagSets: readonly (readonly string[])[] = [
  * be refused by the first.
  */
 const sweepArgs = ['--vary', 'assumptions.newAiUnicorns.mean=3,5', '--draws', '200', '--threads', '1', '--quiet', '--out', 'out'];
+
+/** A sweep of the shipped design's 40 variants (what reads a changed design file). */
+const designArgs = ['sweep', 'scenarios/baseline.yaml', '--design', 'scenarios/designs/lhs-40.csv', '--draws', '200', '--threads', '1', '--quiet', '--out', 'out'];
 
 /** Paths of every value in a YAML document (maps and sequences walked), for a structural mutation. */
 function valuePaths(doc: Document): (string | number)[][] {
@@ -209,7 +214,9 @@ export function fuzzCaseArbitrary(original: (file: FuzzedFile) => string): fc.Ar
       }
       const scenario = file.startsWith('scenarios/') ? file : 'scenarios/baseline.yaml';
       const args =
-        command === 'validate'
+        file === 'scenarios/designs/lhs-40.csv'
+          ? designArgs
+          : command === 'validate'
           ? ['validate', scenario]
           : command === 'sweep'
             ? ['sweep', scenario, ...sweepArgs]

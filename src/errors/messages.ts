@@ -263,6 +263,14 @@ export const plannerMessages = {
     `--vary ${path} range must be low:high:step with step > 0 and low ≤ high (at most 10000 values), got ${showValue(value)}`,
   tooManyVariants: (limit: number, count: number) => `--vary must give at most ${limit} variants in all, got ${count}`,
   varyDuplicate: (path: string) => `--vary paths must be distinct, got ${showValue(path)} twice`,
+  designEmpty: (got: string) => `design must hold a header of assumption paths and at least one row of values, got ${got}`,
+  tooManyDesignRows: (limit: number, count: number) => `design must hold at most ${limit} variants, got ${count} lines of values`,
+  designColumn: (path: string) =>
+    `column must be an assumption path assumptions.<variable>.<parameter> or assumptions.<variable>.<parameter>.<field>, got ${showValue(path)}`,
+  designColumnTwice: (path: string) => `columns must be distinct paths, got ${showValue(path)} twice`,
+  designValue: (path: string, value: string) => `${path} must be a number or a percent such as "12%", got ${showValue(value)}`,
+  varyOrDesign: () => 'sweep must be given --vary <path>=<values> or --design <file>, got neither',
+  designWithVary: () => '--design must be given without --vary (the design lists every variant), got both',
   unknownVariable: (path: string, variable: string, known: readonly string[]) =>
     `${path} must name a variable of the model (${known.join(', ')}), got ${showValue(variable)}`,
   unknownParameter: (path: string, parameter: string, known: readonly string[]) =>

@@ -24,7 +24,7 @@ export interface Limits {
   readonly heldValues: number;
   /** Rows of draws.csv (`--export-draws` × variables × years × scenarios). */
   readonly exportRows: number;
-  /** Variants of one `forecast sweep` grid. */
+  /** Variants of one `forecast sweep` (a --vary grid or a design file's rows). */
   readonly sweepVariants: number;
   /** Problems printed for one command (every problem is still counted). */
   readonly problemsShown: number;
@@ -110,9 +110,9 @@ export const limitInfo: Readonly<Record<keyof Limits, LimitInfo>> = {
   sweepVariants: {
     value: 10_000,
     environment: 'FORECAST_LIMIT_SWEEP_VARIANTS',
-    what: 'variants of one `forecast sweep` grid',
-    checked: 'from the --vary counts, before the grid is built',
-    why: 'each variant is a whole scenario run, and the grid is counted before any variant is built',
+    what: 'variants of one `forecast sweep` (a grid, or a design file\'s rows)',
+    checked: 'from the --vary counts before the grid is built; from a design\'s lines of values before it is parsed',
+    why: 'each variant is a scenario run, and the variants are counted before any is built',
   },
   problemsShown: {
     value: 200,

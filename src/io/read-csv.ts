@@ -13,6 +13,8 @@ export interface CsvRecord {
 export interface CsvTable {
   readonly file: string;
   readonly columns: readonly string[];
+  /** The 1-based line of the header (after any comment lines); 0 for an empty file. */
+  readonly headerLine: number;
   readonly records: readonly CsvRecord[];
 }
 
@@ -36,7 +38,7 @@ export function parseCsv(file: string, text: string): CsvTable {
     const line = err.lines;
     throw new InputError([{ file, line, message: messages.csvSyntax(err.message.replace(/^Invalid Record Length: /, '').replace(/\.$/, '')) }]);
   }
-  if (rows.length === 0) return { file, columns: [], records: [] };
+  if (rows.length === 0) return { file, columns: [], headerLine: 0, records: [] };
   const columns = rows[0].record.map((c) => c.trim());
   const records = rows.slice(1).map(({ record, info }) => {
     const fields: Record<string, string> = {};
@@ -45,5 +47,5 @@ export function parseCsv(file: string, text: string): CsvTable {
     // fields are rare in our data, so the record's last line is the one we report.
     return { line: info.lines, fields };
   });
-  return { file, columns, records };
+  return { file, columns, headerLine: rows[0].info.lines, records };
 }

@@ -76,8 +76,10 @@ export interface PartSweepOptions {
   readonly asOf: string | null;
   readonly draws: number | null;
   readonly seed: number | null;
-  /** Each --vary as given. */
+  /** Each --vary as given (none with a design). */
   readonly vary: readonly string[];
+  /** The design file (relative to the working directory; its SHA-256 is among the inputs), or null for a grid of --vary. */
+  readonly design: string | null;
 }
 
 /** One variant of a sweep's shard: its number (1-based, grid order), values and target results. */
@@ -341,8 +343,10 @@ function readSweepOptions(r: PartReader, value: unknown): PartSweepOptions | und
   const draws = sweep.draws === null ? null : r.integer(sweep.draws, 'sweep.draws', 1, maxDraws);
   const seed = sweep.seed === null ? null : r.integer(sweep.seed, 'sweep.seed', 0, Number.MAX_SAFE_INTEGER);
   const vary = r.list(sweep.vary, 'sweep.vary', 100)?.map((v, i) => r.text(v, `sweep.vary[${i}]`) ?? '');
-  if (scenario === undefined || data === undefined || asOf === undefined || draws === undefined || seed === undefined || !vary) return undefined;
-  return { scenario, data, asOf, draws, seed, vary };
+  const design = sweep.design === null ? null : r.text(sweep.design, 'sweep.design');
+  if (scenario === undefined || data === undefined || asOf === undefined || draws === undefined || seed === undefined || !vary || design === undefined) return undefined;
+  if ((design === null) === (vary.length === 0)) return r.problem('sweep', 'give either --vary values or a design file', design === null ? 'neither' : 'both');
+  return { scenario, data, asOf, draws, seed, vary, design };
 }
 
 function readVariant(r: PartReader, value: unknown, field: string): PartVariant | undefined {

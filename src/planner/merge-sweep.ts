@@ -2,7 +2,7 @@
 // variants (a contiguous range of the grid); the merge puts them back in grid order with their verdicts.
 //
 //   inputs     the scenario, its model and the data read again, each SHA-256 as the parts recorded
-//   grid       planned again from the recorded --vary: each shard's variants must be its range, values equal
+//   grid       planned again from the recorded --vary or design file: each shard's variants must be its range, values equal
 //   variants   each variant's model calibrated again (cheap; no draw is simulated), its targets' results
 //              from the part, its verdicts computed as a single machine's sweep computes them
 import { InputError } from '../errors/input-error.js';
@@ -14,7 +14,9 @@ import type { PartVariant, SweepPartFile } from '../pipeline/part-file.js';
 import { targetResultFrom, targetResultNumbers } from '../pipeline/portable-target-result.js';
 import { runSetup } from '../pipeline/run-setup.js';
 import { loadVariantInputs } from './load-variant-inputs.js';
+import { readDesign, withDesign } from './load-design.js';
 import { parseVary } from './parse-vary.js';
+import { pointsFromDesign, pointsFromVaries } from './sweep-points.js';
 import { planSweep, type SweepResult, type SweepVariant } from './run-sweep.js';
 import { variantRange } from './variant-range.js';
 import { withAssumptions } from './with-assumptions.js';
@@ -31,8 +33,9 @@ export function mergeSweep(cwd: string, read: ReadParts<SweepPartFile>): SweepRe
     ...(options.draws !== null && { draws: options.draws }),
     ...(options.seed !== null && { seed: options.seed }),
   });
-  checkInputsUnchanged(files, first.part.inputs, first.shown);
-  const plan = planSweep(inputs, options.vary.map(parseVary));
+  const design = options.design === null ? undefined : readDesign(cwd, options.design);
+  checkInputsUnchanged(design ? withDesign(files, design) : files, first.part.inputs, first.shown);
+  const plan = planSweep(inputs, design ? pointsFromDesign(design.path, design.content) : pointsFromVaries(options.vary.map(parseVary)));
   const problems: Problem[] = [];
   const variants: SweepVariant[] = [];
   for (const { shown, part } of read.parts) {

@@ -1,24 +1,24 @@
-// A sweep: every combination of the values given to one or more assumptions, each run as a variant (run-variants.ts).
-import { messages, plannerMessages } from '../errors/messages.js';
+// A sweep: every point of a grid of assumption values (--vary) or of a design file (--design), each run as a variant (run-variants.ts).
+import { InputError } from '../errors/input-error.js';
+import { messages } from '../errors/messages.js';
+import type { Problem } from '../errors/problem.js';
 import { prepareModel } from '../pipeline/prepare-model.js';
 import { commandLineError } from './command-line-error.js';
 import { currentDistribution, parseAssumptionPath } from './assumption-path.js';
-import type { VarySpec } from './parse-vary.js';
 import type { Shard } from '../pipeline/shard-blocks.js';
 import { variantRange } from './variant-range.js';
 import type { VariantInputs, VariantOutcome } from './run-variant.js';
 import { runVariants } from './run-variants.js';
 import { setDistributionField } from './set-distribution-field.js';
-import { sweepGrid } from './sweep-grid.js';
+import { locatedAt, relocated, type SweepPoints } from './sweep-points.js';
 import type { AssumptionOverride } from './with-assumptions.js';
 import { parameterRangeRule } from '../spec/parameter-range.js';
 import { describeDistribution } from '../simulate/distributions/describe-distribution.js';
 import { implausibleTypedNumber } from '../spec/implausible-bare-numbers.js';
-import { activeLimits, raiseHint } from '../io/limits.js';
 
-/** One point of the grid: the value of each varied path (in --vary order) and its verdicts. */
+/** One point of the sweep: the value of each varied path (in --vary or design-column order) and its verdicts. */
 export interface SweepVariant {
-  /** 1-based, in grid order (the last --vary changes fastest). */
+  /** 1-based, in grid order (the last --vary changes fastest) or design-row order. */
   readonly variant: number;
   readonly values: readonly number[];
   readonly outcome: VariantOutcome;
@@ -35,25 +35,25 @@ export interface SweepResult {
 /** A sweep's grid before any variant runs: every variant's values and overrides, checked. */
 export interface SweepPlan {
   readonly paths: readonly string[];
-  /** The values of each variant, in grid order (the last --vary changes fastest). */
+  /** The values of each variant, in variant order. */
   readonly grid: readonly (readonly number[])[];
-  /** Each variant's overrides, in grid order. */
+  /** Each variant's overrides, in variant order. */
   readonly jobs: readonly (readonly AssumptionOverride[])[];
 }
 
 /**
- * Runs every grid point of `varies` as a variant of the scenario (same draws and seed, so
- * neighbouring points differ by their assumptions only), or only a shard's range of them
- * (`forecast sweep --shard k/n`, variantRange).
+ * Runs every point of the sweep (a grid of `--vary`, or the rows of a design: sweep-points.ts) as a
+ * variant of the scenario (same draws and seed, so neighbouring points differ by their assumptions
+ * only), or only a shard's range of them (`forecast sweep --shard k/n`, variantRange).
  * @throws InputError as planSweep
- * @example (await runSweep(inputs, [{ path: 'assumptions.aiCoreIndustry.growth.mean', values: [0.1, 0.2] }], { threads: 1 })).variants.length; // => 2
+ * @example (await runSweep(inputs, pointsFromVaries([{ path: 'assumptions.aiCoreIndustry.growth.mean', values: [0.1, 0.2] }]), { threads: 1 })).variants.length; // => 2
  */
 export async function runSweep(
   inputs: VariantInputs,
-  varies: readonly VarySpec[],
+  points: SweepPoints,
   options: { readonly threads: number; readonly onProgress?: (done: number, total: number) => void; readonly shard?: Shard },
 ): Promise<SweepResult> {
-  const { paths, grid, jobs } = planSweep(inputs, varies);
+  const { paths, grid, jobs } = planSweep(inputs, points);
   const { first, end } = options.shard ? variantRange(grid.length, options.shard) : { first: 0, end: grid.length };
   const outcomes = await runVariants(inputs, jobs.slice(first, end), options);
   return {
@@ -66,51 +66,55 @@ export async function runSweep(
 }
 
 /**
- * Every grid point of `varies` as a variant of the scenario, before any runs. Each path's field is
- * set on the distribution the scenario (or calibration) gives it; see setDistributionField.
- * @throws InputError for an unknown variable, parameter or field, a duplicate path, an invalid resulting distribution or too many variants
+ * Every point of the sweep as a variant of the scenario, before any runs. Each path's field is set
+ * on the distribution the scenario (or calibration) gives it; see setDistributionField. A problem
+ * with a path or value is reported where it was written (points.locate: the command line, or a
+ * design file's line and column).
+ * @throws InputError for an unknown variable, parameter or field, a bare number where a rate is meant, or an invalid resulting distribution
  */
-export function planSweep(inputs: VariantInputs, varies: readonly VarySpec[]): SweepPlan {
-  const seen = new Set<string>();
-  for (const vary of varies) {
-    if (seen.has(vary.path)) throw commandLineError(plannerMessages.varyDuplicate(vary.path));
-    seen.add(vary.path);
-  }
+export function planSweep(inputs: VariantInputs, points: SweepPoints): SweepPlan {
   const prepared = prepareModel(inputs.model, inputs.data, inputs.scenario);
-  const paths = varies.map((vary) => parseAssumptionPath(vary.path));
-  const current = paths.map((path) => currentDistribution(prepared, path));
-  // Counted before the grid is built: two --vary of 10,000 values would otherwise make 10⁸ rows first.
-  const variantCount = varies.reduce((product, vary) => product * vary.values.length, 1);
-  const limit = activeLimits().sweepVariants;
-  if (variantCount > limit) throw commandLineError(plannerMessages.tooManyVariants(limit, variantCount), raiseHint('sweepVariants'));
-  // A bare number where a rate is meant (mean=25) is a unit slip, as in a scenario file.
-  varies.forEach((vary, i) => {
-    const { variable, parameter, field } = paths[i];
-    const law = prepared.variables.find((v) => v.spec.name === variable)?.spec.law;
-    if (vary.percent || !law || parameter === 'start') return;
-    for (const value of vary.values) {
-      const slip = implausibleTypedNumber(value, law, parameter, field, `--vary ${vary.path}`);
-      if (slip) throw commandLineError(slip.message, slip.hint);
+  const paths = points.paths.map((path, c) => locatedAt(points.locate(c), () => parseAssumptionPath(path)));
+  const current = paths.map((path, c) => locatedAt(points.locate(c), () => currentDistribution(prepared, path)));
+  const lawOf = (variable: string) => prepared.variables.find((v) => v.spec.name === variable)?.spec.law;
+  // Every variant's overrides are built first, so a bad value is reported before anything runs, and
+  // every bad value at once (a grid repeats a --vary value in many variants: reported once).
+  const problems = new Map<string, Problem>();
+  const jobs = points.rows.map((values, row) => {
+    try {
+      return variantOverrides(values, row);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      for (const problem of error.problems) problems.set(JSON.stringify([problem.file, problem.line, problem.field, problem.message]), problem);
+      return [];
     }
   });
-  const grid = sweepGrid(varies.map((vary) => vary.values));
-  // Build every variant's overrides first, so a bad value is reported before anything runs. Paths on
-  // the same parameter (e.g. growth.mean and growth.sd) are applied in turn to one distribution.
-  const jobs = grid.map((values) => {
+  if (problems.size > 0) throw new InputError([...problems.values()]);
+  return { paths: points.paths, grid: points.rows, jobs };
+
+  // One variant's overrides. Paths on the same parameter (e.g. growth.mean and growth.sd) are applied
+  // in turn to one distribution.
+  function variantOverrides(values: readonly number[], row: number): AssumptionOverride[] {
     const byParameter = new Map<string, AssumptionOverride>();
     values.forEach((value, i) => {
       const { variable, parameter, field, path } = paths[i];
+      const where = points.locate(i, row);
+      // A bare number where a rate is meant (mean=25) is a unit slip, as in a scenario file.
+      const law = lawOf(variable);
+      const slip = law && parameter !== 'start' && !points.percent(row, i) ? implausibleTypedNumber(value, law, parameter, field, points.shown(i)) : undefined;
+      if (slip) throw relocated(commandLineError(slip.message, slip.hint), where);
       const key = `${variable}.${parameter}`;
       const base = byParameter.get(key)?.distribution ?? current[i];
-      byParameter.set(key, { variable, parameter, distribution: setDistributionField(base, field, value, path) });
+      byParameter.set(key, { variable, parameter, distribution: locatedAt(where, () => setDistributionField(base, field, value, path)) });
     });
     // Each variant's distribution must also keep to its law's range (a volatility below 0 would run).
     for (const override of byParameter.values()) {
-      const law = prepared.variables.find((v) => v.spec.name === override.variable)?.spec.law;
+      const law = lawOf(override.variable);
       const rule = law && override.parameter !== 'start' ? parameterRangeRule(law, override.parameter, override.distribution) : undefined;
-      if (rule) throw commandLineError(messages.mustBe(`${override.variable}.${override.parameter}`, rule, describeDistribution(override.distribution)));
+      if (!rule) continue;
+      const column = paths.findIndex((path) => path.variable === override.variable && path.parameter === override.parameter);
+      throw relocated(commandLineError(messages.mustBe(`${override.variable}.${override.parameter}`, rule, describeDistribution(override.distribution))), points.locate(column, row));
     }
     return [...byParameter.values()];
-  });
-  return { paths: varies.map((vary) => vary.path), grid, jobs };
+  }
 }

@@ -84,6 +84,41 @@ describe('forecast run --shard, forecast merge', () => {
     expect(mixed.stderr).toContain('sweep must be the same in every part of one run');
   }, 240_000);
 
+  it('sweep --design: 2 and 7 shards merge to the whole sweep.csv; a design changed or a grid\'s part mixed in is refused', async () => {
+    const rows = ['12%,6', '0.2,3.5', '15%,9', '8%,4', '0.1,5'];
+    writeFileSync(join(project, 'design.csv'), `# five points\nassumptions.aiCoreIndustry.growth.mean,assumptions.newAiUnicorns.mean\n${rows.join('\n')}\n`);
+    const options = ['sweep', 'scenarios/baseline.yaml', '--design', 'design.csv', '--draws', '1500'];
+    expect((await forecast([...options, '--quiet', '--out', 'design-whole'])).code).toBe(0);
+    for (const n of [2, 7]) {
+      for (let k = 0; k < n; k++) expect((await forecast([...options, '--shard', `${k}/${n}`, '--quiet', '--out', `d${n}-part-${k}`])).code).toBe(0);
+      const merged = await forecast(['merge', ...Array.from({ length: n }, (_, k) => `d${n}-part-${k}`), '--quiet', '--out', `d${n}-merged`]);
+      expect(merged.stderr).toBe('');
+      expectSameFiles(join(project, `d${n}-merged`), join(project, 'design-whole'), ['sweep.csv']);
+    }
+    // A part of a grid sweep is not a part of this one.
+    expect((await forecast(['sweep', 'scenarios/baseline.yaml', '--vary', 'assumptions.aiCoreIndustry.growth.mean=12%,20%', '--draws', '1500', '--shard', '1/2', '--quiet', '--out', 'grid-part-1'])).code).toBe(0);
+    const mixed = await forecast(['merge', 'd2-part-0', 'grid-part-1', '--quiet', '--out', 'mixed-design']);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('sweep must be the same in every part of one run');
+    // A part that names both a grid and a design, or a design that is not a path, is refused.
+    const part = JSON.parse(gunzipSync(readFileSync(join(project, 'd2-part-1', 'part.json.gz'))).toString()) as { sweep: Record<string, unknown> };
+    for (const [edit, message] of [
+      [{ vary: ['assumptions.aiCoreIndustry.growth.mean=12%'] }, 'sweep must give either --vary values or a design file, got "both"'],
+      [{ design: null }, 'sweep must give either --vary values or a design file, got "neither"'],
+      [{ design: 5 }, 'sweep.design must be a text, got 5'],
+    ] as const) {
+      writeFileSync(join(project, 'edited-design.gz'), gzipSync(JSON.stringify({ ...part, sweep: { ...part.sweep, ...edit } })));
+      const refused = await forecast(['merge', 'd2-part-0', 'edited-design.gz', '--quiet', '--out', 'edited-design']);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(message);
+    }
+    // The design changed between the shards and the merge: its rows are no longer the parts' values.
+    writeFileSync(join(project, 'design.csv'), `assumptions.aiCoreIndustry.growth.mean,assumptions.newAiUnicorns.mean\n${rows.join('\n')}\n`);
+    const changed = await forecast(['merge', 'd2-part-0', 'd2-part-1', '--quiet', '--out', 'changed-design']);
+    expect(changed.code).toBe(2);
+    expect(changed.stderr).toContain('inputs must be the files the shards read, got "design.csv" with another content (SHA-256 differs)');
+  }, 240_000);
+
   it('refuses a shard that is not k/n, and output options that belong to merge', async () => {
     for (const shard of ['2/2', '1', 'a/b', '0/0', '1/10001']) {
       const result = await forecast(['run', '--shard', shard, '--out', 'x']);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sweepColumns } from '../../src/output/sweep-table.js';
 import { freshDir } from '../helpers/project.js';
@@ -68,6 +68,76 @@ describe('forecast sweep', () => {
     const value = await runCli(['sweep', 'scenarios/baseline.yaml', '--vary', 'aiCoreIndustry.growth=abc', '--out', out]);
     expect(value.code).toBe(2);
     expect(value.stderr).toContain('--vary aiCoreIndustry.growth value must be a number or a percent such as "12%", got "abc"');
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('forecast sweep --design', () => {
+  const unicorns = 'assumptions.newAiUnicorns.mean';
+  /** A design file in a fresh folder; returns its path. */
+  function design(text: string): string {
+    const file = join(freshDir(), 'design.csv');
+    writeFileSync(file, text);
+    return file;
+  }
+
+  it('runs the rows of a design as its variants: the grid written out gives the grid\'s sweep.csv, byte for byte, and any order the same results', async () => {
+    const grid = ['10%', '15%', '20%'].flatMap((g) => ['4', '6.5'].map((u) => `${g},${u}`));
+    const [byGrid, byDesign, reversed] = [freshDir(), freshDir(), freshDir()];
+    const common = ['--draws', '1200', '--quiet'];
+    expect((await runCli(['sweep', 'scenarios/baseline.yaml', '--vary', `${growthMean}=10%,15%,20%`, '--vary', `${unicorns}=4,6.5`, ...common, '--out', byGrid])).code).toBe(0);
+    const inOrder = await runCli(['sweep', 'scenarios/baseline.yaml', '--design', design(`# the 3 × 2 grid\n${growthMean},${unicorns}\n${grid.join('\n')}\n`), ...common, '--out', byDesign]);
+    expect(inOrder.stderr).toBe('');
+    expect(inOrder.code).toBe(0);
+    expect(readFileSync(join(byDesign, 'sweep.csv'))).toEqual(readFileSync(join(byGrid, 'sweep.csv')));
+    // Reversed, variant k is the grid's variant 7 − k, with the same numbers: every variant has the
+    // sweep's draws and seed, whichever runs first (and checks the others).
+    expect((await runCli(['sweep', 'scenarios/baseline.yaml', '--design', design(`${growthMean},${unicorns}\n${[...grid].reverse().join('\n')}\n`), ...common, '--out', reversed])).code).toBe(0);
+    const byValues = (folder: string) => {
+      const rows = readCsv(folder, 'sweep.csv').rows.map(({ variant, ...rest }) => ({ variant: Number(variant), rest }));
+      return rows.map(({ variant, rest }) => ({ variant: variant, key: JSON.stringify(rest) }));
+    };
+    const forward = byValues(byGrid);
+    const backward = byValues(reversed);
+    expect(backward.map((r) => r.key).sort()).toEqual(forward.map((r) => r.key).sort());
+    for (const row of backward) expect(forward.find((f) => f.key === row.key)!.variant).toBe(7 - row.variant);
+  });
+
+  it('reports a value the model refuses at its line and column, every one, before running anything (exit code 2)', async () => {
+    const out = join(freshDir(), 'out');
+    // 150% is meant as written (a percent); a bare 25 is taken for a slip.
+    const file = design(`${growthMean},aiCoreIndustry.volatility\n12%,0.1\n25,0.1\n0.1,-0.2\n150%,0.2\n`);
+    const { code, stderr } = await runCli(['sweep', 'scenarios/baseline.yaml', '--design', file, '--draws', '100', '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      [
+        `${file}:3  error  assumptions.aiCoreIndustry.growth.mean must lie in [-1, 1], the plausible range of compound growth (a rate per year: 0.25 or "25%"), got 25 (did you mean "25%"?)`,
+        `${file}:4  error  aiCoreIndustry.volatility must lie in [0, 5] (the range of compound volatility), got "-0.2"`,
+        '',
+        '2 problems found',
+        '',
+      ].join('\n'),
+    );
+    expect(existsSync(out)).toBe(false);
+    const unknown = await runCli(['sweep', 'scenarios/baseline.yaml', '--design', design(`# header on line 2\naiCoreIndustri.growth.mean\n0.1\n`), '--out', out]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/design\.csv:2 {2}error {2}aiCoreIndustri\.growth\.mean must name a variable of the model .*\(did you mean "aiCoreIndustry"\?\)/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('takes either --vary or --design, and refuses a design that is not a readable text file', async () => {
+    const out = join(freshDir(), 'out');
+    const both = await runCli(['sweep', 'scenarios/baseline.yaml', '--design', design(`${growthMean}\n0.1\n`), '--vary', `${growthMean}=0.1`, '--out', out]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--design must be given without --vary (the design lists every variant), got both');
+    const neither = await runCli(['sweep', 'scenarios/baseline.yaml', '--out', out]);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain('sweep must be given --vary <path>=<values> or --design <file>, got neither');
+    const binary = join(freshDir(), 'design.csv');
+    writeFileSync(binary, Buffer.from([0x61, 0x00, 0x62, 0x0a]));
+    const refused = await runCli(['sweep', 'scenarios/baseline.yaml', '--design', binary, '--out', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('file must be a UTF-8 text file, got binary content');
     expect(existsSync(out)).toBe(false);
   });
 });

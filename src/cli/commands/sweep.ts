@@ -1,10 +1,13 @@
-// `forecast sweep <scenario> --vary <path>=<values>`: run every combination of assumption values; write sweep.csv.
+// `forecast sweep <scenario> --vary <path>=<values> | --design <file>`: run every combination of assumption values, or
+// every row of a design file; write sweep.csv.
 import { relative, resolve } from 'node:path';
 import { writeOutputsAtomically } from '../../io/atomic-write.js';
 import { judgedFromDraws, verdictBound } from '../../evaluate/probability-bound.js';
 import { sweepCsv } from '../../output/sweep-table.js';
 import { loadVariantInputs } from '../../planner/load-variant-inputs.js';
 import { parseVary } from '../../planner/parse-vary.js';
+import { readDesign, withDesign } from '../../planner/load-design.js';
+import { pointsFromDesign, pointsFromVaries } from '../../planner/sweep-points.js';
 import { countProgress, stderrProgress } from '../progress.js';
 import { threadsOption } from '../../planner/planner-options.js';
 import { runSweep, type SweepResult } from '../../planner/run-sweep.js';
@@ -12,7 +15,7 @@ import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
 import { parseShard, runArguments, scenarioOptions, type RunArguments } from './run.js';
 import type { CliIo } from '../cli-io.js';
-import { shardMessages } from '../../errors/messages.js';
+import { plannerMessages, shardMessages } from '../../errors/messages.js';
 import { engineVersion } from '../../io/engine-version.js';
 import { sha256 } from '../../output/manifest.js';
 import { encodePart, maxShards, partFileName, partFormat, partVersion, type SweepPartFile } from '../../pipeline/part-file.js';
@@ -25,23 +28,33 @@ export const sweepCommand: CommandDefinition = {
       .option('vary', {
         type: 'string',
         array: true,
-        demandOption: 'give at least one --vary <path>=<values>',
-        describe: 'assumption path and values: a list a,b,c or a range low:high:step; "12%" reads as 0.12',
+        describe: 'assumption path and values: a list a,b,c or a range low:high:step; "12%" reads as 0.12 (several --vary: every combination)',
       })
-      .option('shard', { type: 'string', describe: 'run only shard k of n (k from 0) of the grid\'s variants and write its part.json.gz to --out; `forecast merge` writes sweep.csv (docs/scale.md)' })
+      .option('design', {
+        type: 'string',
+        describe: 'a CSV file of the variants instead of a grid: a header of assumption paths, one row of values per variant (docs/planner.md)',
+      })
+      .option('shard', { type: 'string', describe: 'run only shard k of n (k from 0) of the sweep\'s variants and write its part.json.gz to --out; `forecast merge` writes sweep.csv (docs/scale.md)' })
       .check((argv) => {
+        if (argv.vary === undefined && argv.design === undefined) throw new Error(plannerMessages.varyOrDesign());
+        if (argv.vary !== undefined && argv.design !== undefined) throw new Error(plannerMessages.designWithVary());
         if (argv.shard !== undefined && !parseShard(argv.shard)) throw new Error(shardMessages.shardFormat(maxShards, argv.shard));
         return true;
       })
       .option('progress', { type: 'boolean', default: false, describe: 'show progress on stderr even when it is not a terminal' })
       .example('forecast sweep scenarios/baseline.yaml --vary assumptions.aiCoreIndustry.growth.mean=10%:20%:2%', 'six growth rates')
-      .example('forecast sweep scenarios/baseline.yaml --vary aiCoreIndustry.growth=0.1,0.15 --vary newAiUnicorns.mean=4,6,8', 'a 2 × 3 grid'),
+      .example('forecast sweep scenarios/baseline.yaml --vary aiCoreIndustry.growth=0.1,0.15 --vary newAiUnicorns.mean=4,6,8', 'a 2 × 3 grid')
+      .example('forecast sweep scenarios/baseline.yaml --design scenarios/designs/lhs-40.csv', 'the 40 variants of a Latin hypercube design, one a row'),
   async run(argv, io) {
     const args = runArguments({ ...argv, scenarios: [argv.scenario] });
     const shown = stderrProgress(io, args);
-    const varies = (argv.vary as string[]).map(parseVary);
-    const { inputs, files } = loadVariantInputs(io.cwd, args.data, String(argv.scenario), args);
-    const sweep = await runSweep(inputs, varies, {
+    // The points first: a malformed --vary, or a design over the variants limit, is refused before the inputs are read.
+    const design = argv.design === undefined ? undefined : readDesign(io.cwd, String(argv.design));
+    const points = design ? pointsFromDesign(design.path, design.content) : pointsFromVaries((argv.vary as string[]).map(parseVary));
+    const loaded = loadVariantInputs(io.cwd, args.data, String(argv.scenario), args);
+    const { inputs } = loaded;
+    const files = design ? withDesign(loaded.files, design) : loaded.files;
+    const sweep = await runSweep(inputs, points, {
       threads: argv.threads as number,
       onProgress: countProgress(shown.sink, shown.enabled, 'variants'),
       ...(args.shard && { shard: args.shard }),
@@ -60,7 +73,8 @@ export const sweepCommand: CommandDefinition = {
         asOf: args.asOf ?? null,
         draws: args.draws ?? null,
         seed: args.seed ?? null,
-        vary: argv.vary as string[],
+        vary: (argv.vary as string[] | undefined) ?? [],
+        design: design?.path ?? null,
       },
       inputs: files.map((file) => ({ path: file.path, sha256: sha256(file.content) })),
       variants: sweep.variants.map((v) => ({ variant: v.variant, values: Float64Array.from(v.values), targets: v.outcome.targets.map(portableTargetResult) })),
