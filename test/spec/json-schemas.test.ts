@@ -48,7 +48,7 @@ describe('schema/*.json as an editor reads them (ajv, draft-07)', () => {
   it('accepts every shipped model, scenario and targets file, and the valid fixtures', () => {
     const files: (readonly [Kind, string])[] = [
       ...readdirSync('models').map((f) => ['model', `models/${f}`] as const),
-      ...readdirSync('scenarios').map((f) => ['scenario', `scenarios/${f}`] as const),
+      ...readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).map((f) => ['scenario', `scenarios/${f}`] as const),
       ['targets', 'data/targets.yaml'],
       ['model', 'test/fixtures/valid/small-model.yaml'],
       ...['base', 'child', 'grandchild', 'driver', 'law-switch', 'law-switch-base'].map((f) => ['scenario', `test/fixtures/valid/${f}.yaml`] as const),
