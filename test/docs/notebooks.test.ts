@@ -45,9 +45,11 @@ beforeAll(async () => {
     ['sweep', 'scenarios/baseline.yaml', '--vary', 'assumptions.aiCoreIndustry.growth.mean=10%:20%:5%', '--draws', '300', '--threads', '1'],
     ['sensitivity', 'scenarios/baseline.yaml', '--draws', '200', '--threads', '1'],
   ];
-  for (const args of commands) {
+  // The design's sweep goes to a folder of its own (its sweep.csv would replace the grid's).
+  const design = ['sweep', 'scenarios/baseline.yaml', '--design', 'scenarios/designs/lhs-40.csv', '--draws', '300', '--threads', '1'];
+  for (const [args, folder] of [...commands.map((args) => [args, out] as const), [design, join(work, 'lhs')] as const]) {
     const io = memoryIo(projectRoot);
-    const code = await main([...args, '--out', out, '--quiet'], io);
+    const code = await main([...args, '--out', folder, '--quiet'], io);
     expect(io.err.join(''), args[0]).toBe('');
     expect(code, args[0]).toBe(0);
   }
@@ -86,7 +88,7 @@ describe('docs/notebooks.md', () => {
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       // Every frame the snippet names was built and has rows.
-      for (const name of ['proj', 'fan', 'history', 'targets', 'verdicts', 'projected', 'record', 'iamc_long', 'names', 'paths', 'compare', 'changed', 'curve', 'top']) {
+      for (const name of ['proj', 'fan', 'history', 'targets', 'verdicts', 'projected', 'record', 'iamc_long', 'names', 'paths', 'compare', 'changed', 'curve', 'top', 'lhs', 'moved', 'importance']) {
         expect(result.stdout).toMatch(new RegExp(`\\b${name} \\(`));
       }
     }
