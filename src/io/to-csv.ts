@@ -5,6 +5,11 @@ import { neutraliseCell } from './csv-cell.js';
 /** A CSV cell before writing: numbers are formatted by the caller, booleans as true/false. */
 export type Cell = string | number | boolean | undefined;
 
+/** A cell as written: empty when missing, a text neutralised (neutraliseCell), anything else as String gives it. */
+function cellText(cell: Cell): string {
+  return cell === undefined ? '' : typeof cell === 'string' ? neutraliseCell(cell) : String(cell);
+}
+
 /**
  * CSV text with a header row. Column order is exactly `columns`; missing cells are empty; a text
  * cell a spreadsheet would run as a formula gets a leading apostrophe (neutraliseCell).
@@ -13,10 +18,27 @@ export type Cell = string | number | boolean | undefined;
  */
 export function toCsv(columns: readonly string[], rows: readonly Readonly<Record<string, Cell>>[]): string {
   return stringify(
-    rows.map((row) => columns.map((column) => {
-      const cell = row[column];
-      return cell === undefined ? '' : typeof cell === 'string' ? neutraliseCell(cell) : String(cell);
-    })),
+    rows.map((row) => columns.map((column) => cellText(row[column]))),
     { header: true, columns: [...columns], record_delimiter: '\n' },
+  );
+}
+
+/**
+ * The header line toCsv writes for `columns`: with csvRecords, a file written in pieces (the rows of
+ * each part as it is made) is byte for byte the file toCsv writes from all the rows at once.
+ * @example csvHeader(['a', 'b']); // => 'a,b\n'
+ */
+export function csvHeader(columns: readonly string[]): string {
+  return stringify([], { header: true, columns: [...columns], record_delimiter: '\n' });
+}
+
+/**
+ * CSV records without a header, each row's cells in column order, written as toCsv writes them.
+ * @example csvRecords([[1, 'x,y'], [undefined, '=1+2']]); // => '1,"x,y"\n,\'=1+2\n'
+ */
+export function csvRecords(rows: readonly (readonly Cell[])[]): string {
+  return stringify(
+    rows.map((row) => row.map(cellText)),
+    { record_delimiter: '\n' },
   );
 }

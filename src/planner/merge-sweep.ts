@@ -22,10 +22,13 @@ import { variantRange } from './variant-range.js';
 import { withAssumptions } from './with-assumptions.js';
 
 /**
- * The sweep of every shard's variants, in grid order, as `forecast sweep` on one machine gives it.
+ * The sweep of every shard's variants, in grid order, as `forecast sweep` on one machine gives it:
+ * each variant's outcome, or what `keep` makes of it as it is merged (as runSweep's `keep`).
  * @throws InputError when the inputs changed, or a part's variants are not its shard's or do not fit the grid
  */
-export function mergeSweep(cwd: string, read: ReadParts<SweepPartFile>): SweepResult {
+export function mergeSweep(cwd: string, read: ReadParts<SweepPartFile>): SweepResult;
+export function mergeSweep<T>(cwd: string, read: ReadParts<SweepPartFile>, keep: (variant: SweepVariant, scenario: string) => T): SweepResult<T>;
+export function mergeSweep<T>(cwd: string, read: ReadParts<SweepPartFile>, keep?: (variant: SweepVariant, scenario: string) => T): SweepResult<T | SweepVariant['outcome']> {
   const first = read.parts[0];
   const options = first.part.sweep;
   const { inputs, files } = loadVariantInputs(cwd, options.data, options.scenario, {
@@ -37,7 +40,7 @@ export function mergeSweep(cwd: string, read: ReadParts<SweepPartFile>): SweepRe
   checkInputsUnchanged(design ? withDesign(files, design) : files, first.part.inputs, first.shown);
   const plan = planSweep(inputs, design ? pointsFromDesign(design.path, design.content) : pointsFromVaries(options.vary.map(parseVary)));
   const problems: Problem[] = [];
-  const variants: SweepVariant[] = [];
+  const variants: SweepVariant<T | SweepVariant['outcome']>[] = [];
   for (const { shown, part } of read.parts) {
     const { first: from, end } = variantRange(plan.grid.length, part.shard);
     const problem = (field: string, rule: string, value: unknown): undefined => {
@@ -50,7 +53,9 @@ export function mergeSweep(cwd: string, read: ReadParts<SweepPartFile>): SweepRe
     }
     part.variants.forEach((variant, k) => {
       const outcome = variantOutcome(inputs, plan, from + k, variant, `variants[${k}]`, problem);
-      if (outcome) variants.push({ variant: variant.variant, values: plan.grid[from + k], outcome });
+      if (!outcome) return;
+      const merged: SweepVariant = { variant: variant.variant, values: plan.grid[from + k], outcome };
+      variants.push(keep ? { ...merged, outcome: keep(merged, inputs.scenario.scenario) } : merged);
     });
   }
   if (problems.length > 0) throw new InputError(problems);

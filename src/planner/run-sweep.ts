@@ -16,20 +16,23 @@ import { parameterRangeRule } from '../spec/parameter-range.js';
 import { describeDistribution } from '../simulate/distributions/describe-distribution.js';
 import { implausibleTypedNumber } from '../spec/implausible-bare-numbers.js';
 
-/** One point of the sweep: the value of each varied path (in --vary or design-column order) and its verdicts. */
-export interface SweepVariant {
+/**
+ * One point of the sweep: the value of each varied path (in --vary or design-column order) and its
+ * outcome, or what a caller kept of it (runSweep's `keep`).
+ */
+export interface SweepVariant<T = VariantOutcome> {
   /** 1-based, in grid order (the last --vary changes fastest) or design-row order. */
   readonly variant: number;
   readonly values: readonly number[];
-  readonly outcome: VariantOutcome;
+  readonly outcome: T;
 }
 
-export interface SweepResult {
+export interface SweepResult<T = VariantOutcome> {
   readonly scenario: string;
   readonly draws: number;
   readonly seed: number;
   readonly paths: readonly string[];
-  readonly variants: readonly SweepVariant[];
+  readonly variants: readonly SweepVariant<T>[];
 }
 
 /** A sweep's grid before any variant runs: every variant's values and overrides, checked. */
@@ -44,25 +47,29 @@ export interface SweepPlan {
 /**
  * Runs every point of the sweep (a grid of `--vary`, or the rows of a design: sweep-points.ts) as a
  * variant of the scenario (same draws and seed, so neighbouring points differ by their assumptions
- * only), or only a shard's range of them (`forecast sweep --shard k/n`, variantRange).
+ * only), or only a shard's range of them (`forecast sweep --shard k/n`, variantRange). With `keep`,
+ * each variant (and the scenario's name) is handed to it as the variant completes, and only what it
+ * returns is kept in place of the outcome.
  * @throws InputError as planSweep
  * @example (await runSweep(inputs, pointsFromVaries([{ path: 'assumptions.aiCoreIndustry.growth.mean', values: [0.1, 0.2] }]), { threads: 1 })).variants.length; // => 2
  */
-export async function runSweep(
-  inputs: VariantInputs,
-  points: SweepPoints,
-  options: { readonly threads: number; readonly onProgress?: (done: number, total: number) => void; readonly shard?: Shard },
-): Promise<SweepResult> {
+export async function runSweep(inputs: VariantInputs, points: SweepPoints, options: SweepOptions): Promise<SweepResult>;
+export async function runSweep<T>(inputs: VariantInputs, points: SweepPoints, options: SweepOptions, keep: (variant: SweepVariant, scenario: string) => T): Promise<SweepResult<T>>;
+export async function runSweep<T>(inputs: VariantInputs, points: SweepPoints, options: SweepOptions, keep?: (variant: SweepVariant, scenario: string) => T): Promise<SweepResult<T | VariantOutcome>> {
   const { paths, grid, jobs } = planSweep(inputs, points);
   const { first, end } = options.shard ? variantRange(grid.length, options.shard) : { first: 0, end: grid.length };
-  const outcomes = await runVariants(inputs, jobs.slice(first, end), options);
-  return {
-    scenario: inputs.scenario.scenario,
-    draws: inputs.draws,
-    seed: inputs.seed,
-    paths,
-    variants: grid.slice(first, end).map((values, k) => ({ variant: first + k + 1, values, outcome: outcomes[k] })),
-  };
+  const variantOf = <U,>(outcome: U, k: number): SweepVariant<U> => ({ variant: first + k + 1, values: grid[first + k], outcome });
+  const kept: (T | VariantOutcome)[] = keep
+    ? await runVariants(inputs, jobs.slice(first, end), options, (outcome, k) => keep(variantOf(outcome, k), inputs.scenario.scenario))
+    : await runVariants(inputs, jobs.slice(first, end), options);
+  return { scenario: inputs.scenario.scenario, draws: inputs.draws, seed: inputs.seed, paths, variants: kept.map(variantOf) };
+}
+
+/** How a sweep runs: threads, progress, and the shard of its variants to run (all without one). */
+export interface SweepOptions {
+  readonly threads: number;
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly shard?: Shard;
 }
 
 /**

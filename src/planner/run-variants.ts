@@ -70,14 +70,24 @@ function checkedByOf(jobs: readonly (readonly AssumptionOverride[])[], k: number
  * than one thread (and the compiled worker available) the jobs go to a pool of worker threads.
  * Every job runs even when one fails; then the error of the lowest failing index is thrown, so
  * the outcome (and the error) is the same for any thread count.
+ * With `keep`, each outcome is handed to it as it arrives and only what it returns is kept (a sweep
+ * of thousands of variants keeps each one's CSV rows, not its outcome).
  * @throws the first failing job's error (InputError / ModelError keep their class)
  * @example await runVariants(inputs, [[], [override]], { threads: 2 }); // => [baselineOutcome, variantOutcome]
  */
-export async function runVariants(
+export async function runVariants(inputs: VariantInputs, jobs: readonly (readonly AssumptionOverride[])[], options: RunVariantsOptions): Promise<VariantOutcome[]>;
+export async function runVariants<T>(
   inputs: VariantInputs,
   jobs: readonly (readonly AssumptionOverride[])[],
   options: RunVariantsOptions,
-): Promise<VariantOutcome[]> {
+  keep: (outcome: VariantOutcome, index: number) => T,
+): Promise<T[]>;
+export async function runVariants<T>(
+  inputs: VariantInputs,
+  jobs: readonly (readonly AssumptionOverride[])[],
+  options: RunVariantsOptions,
+  keep?: (outcome: VariantOutcome, index: number) => T,
+): Promise<(T | VariantOutcome)[]> {
   const url = variantWorkerUrl();
   const threads = Math.min(options.threads, jobs.length);
   if (!url || threads <= 1) {
@@ -86,13 +96,13 @@ export async function runVariants(
       const checkedBy = checkedByOf(jobs, k, options);
       const outcome = runVariant(inputs, overrides, { layouts, ...(checkedBy ? { checkedBy } : {}) });
       options.onProgress?.(k + 1, jobs.length);
-      return outcome;
+      return keep ? keep(outcome, k) : outcome;
     });
   }
 
-  const outcomes: (VariantOutcome | undefined)[] = new Array(jobs.length);
+  const outcomes: (T | VariantOutcome | undefined)[] = new Array(jobs.length);
   const errors = new Map<number, WorkerError>();
-  // Each reply is a copy: the parts every variant shares are kept once (a sweep holds every outcome).
+  // Each reply is a copy: the parts every variant shares are kept once, when outcomes are kept whole.
   const shared = new SharedOutcomeParts();
   let next = 0;
   let done = 0;
@@ -110,7 +120,7 @@ export async function runVariants(
             };
             worker.on('message', (reply: VariantReplyMessage) => {
               if (reply.error) errors.set(reply.index, reply.error);
-              else outcomes[reply.index] = shared.share(reply.outcome);
+              else outcomes[reply.index] = keep ? keep(reply.outcome, reply.index) : shared.share(reply.outcome);
               options.onProgress?.(++done, jobs.length);
               send();
             });
@@ -126,5 +136,5 @@ export async function runVariants(
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
   if (errors.size > 0) throw fromWorkerError(errors.get(Math.min(...errors.keys()))!);
-  return outcomes as VariantOutcome[];
+  return outcomes as (T | VariantOutcome)[];
 }

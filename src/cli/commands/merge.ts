@@ -2,7 +2,7 @@
 import type { ScenarioDraws } from '../../output/draws-table.js';
 import { mergeRun, readParts, type ReadParts } from '../../pipeline/merge-run.js';
 import type { RunPartFile, SweepPartFile } from '../../pipeline/part-file.js';
-import { writeSweepOutputs } from './sweep.js';
+import { sweepVariantRows, writeSweepOutputs } from './sweep.js';
 import type { CommandDefinition } from '../command.js';
 import { writeRunOutputs } from '../run-outputs.js';
 import { checkProbability, type RunArguments } from './run.js';
@@ -29,8 +29,8 @@ export const mergeCommand: CommandDefinition = {
     const read = readParts(io.cwd, (argv.parts as string[] | undefined) ?? []);
     if (read.parts[0].part.command === 'sweep') {
       const { mergeSweep } = await import('../../planner/merge-sweep.js');
-      const sweep = mergeSweep(io.cwd, read as ReadParts<SweepPartFile>);
       const args = { out: String(argv.out ?? 'out'), precision: argv.precision as number | undefined, quiet: Boolean(argv.quiet) };
+      const sweep = mergeSweep(io.cwd, read as ReadParts<SweepPartFile>, sweepVariantRows(args.precision));
       if (!args.quiet) io.stdout(`merged ${read.shards} shard${read.shards === 1 ? '' : 's'}\n`);
       return writeSweepOutputs(sweep, args, io);
     }

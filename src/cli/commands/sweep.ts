@@ -3,14 +3,15 @@
 import { relative, resolve } from 'node:path';
 import { writeOutputsAtomically } from '../../io/atomic-write.js';
 import { judgedFromDraws, verdictBound } from '../../evaluate/probability-bound.js';
-import { sweepCsv } from '../../output/sweep-table.js';
+import { sweepCsv, sweepVariantCsv } from '../../output/sweep-table.js';
 import { loadVariantInputs } from '../../planner/load-variant-inputs.js';
 import { parseVary } from '../../planner/parse-vary.js';
 import { readDesign, withDesign } from '../../planner/load-design.js';
 import { pointsFromDesign, pointsFromVaries } from '../../planner/sweep-points.js';
 import { countProgress, stderrProgress } from '../progress.js';
 import { threadsOption } from '../../planner/planner-options.js';
-import { runSweep, type SweepResult } from '../../planner/run-sweep.js';
+import { runSweep, type SweepResult, type SweepVariant } from '../../planner/run-sweep.js';
+import type { TargetVerdict } from '../../evaluate/target-verdict.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
 import { parseShard, runArguments, scenarioOptions, type RunArguments } from './run.js';
@@ -54,12 +55,14 @@ export const sweepCommand: CommandDefinition = {
     const loaded = loadVariantInputs(io.cwd, args.data, String(argv.scenario), args);
     const { inputs } = loaded;
     const files = design ? withDesign(loaded.files, design) : loaded.files;
-    const sweep = await runSweep(inputs, points, {
+    const options = {
       threads: argv.threads as number,
       onProgress: countProgress(shown.sink, shown.enabled, 'variants'),
       ...(args.shard && { shard: args.shard }),
-    });
-    if (!args.shard) return writeSweepOutputs(sweep, args, io);
+    };
+    // Each variant is kept as what its output needs (its rows, or a shard's numbers), not as its outcome.
+    if (!args.shard) return writeSweepOutputs(await runSweep(inputs, points, options, sweepVariantRows(args.precision)), args, io);
+    const sweep = await runSweep(inputs, points, options, (v) => v.outcome.targets.map(portableTargetResult));
     // A shard: its variants' results, for forecast merge.
     const part: SweepPartFile = {
       format: partFormat,
@@ -77,7 +80,7 @@ export const sweepCommand: CommandDefinition = {
         design: design?.path ?? null,
       },
       inputs: files.map((file) => ({ path: file.path, sha256: sha256(file.content) })),
-      variants: sweep.variants.map((v) => ({ variant: v.variant, values: Float64Array.from(v.values), targets: v.outcome.targets.map(portableTargetResult) })),
+      variants: sweep.variants.map((v) => ({ variant: v.variant, values: Float64Array.from(v.values), targets: v.outcome })),
     };
     writeOutputsAtomically(resolve(io.cwd, args.out), [{ name: partFileName, content: encodePart(part) }], { cwd: io.cwd, shown: args.out });
     if (!args.quiet) {
@@ -88,9 +91,33 @@ export const sweepCommand: CommandDefinition = {
   },
 };
 
+/** What sweep.csv and the printed table need of one variant, kept as each variant completes. */
+export interface SweepVariantRows {
+  /** Its rows of sweep.csv (sweepVariantCsv), as UTF-8. */
+  readonly csv: Uint8Array;
+  /** Each judged target's id and the variant's cell for it in the printed table. */
+  readonly cells: readonly (readonly [string, string])[];
+}
+
+/** The `keep` of a sweep (runSweep, mergeSweep) whose sweep.csv is written with `precision` significant digits. */
+export function sweepVariantRows(precision: number | undefined): (variant: SweepVariant, scenario: string) => SweepVariantRows {
+  return ({ variant, values, outcome }, scenario) => ({
+    csv: Buffer.from(sweepVariantCsv(scenario, variant, values, outcome, precision)),
+    cells: outcome.verdicts.filter((v) => v.status !== 'not judged').map((v) => [v.target.id, verdictCell(v)] as const),
+  });
+}
+
+/** A verdict in the printed table: on record its outcome; a projection its P(met), ≥ or ≤ for a proxy's bound, * for a nowcast. */
+function verdictCell(v: TargetVerdict): string {
+  if (!judgedFromDraws(v)) return v.status;
+  const bound = verdictBound(v);
+  return `${bound === 'lower' ? '≥' : bound === 'upper' ? '≤' : ''}${(v.probabilityMet * 100).toFixed(0)}%${v.judgedOn === 'nowcast' ? '*' : ''}`;
+}
+
 /** Writes sweep.csv (atomically) and prints the sweep's table. @returns exit code 0 */
-export function writeSweepOutputs(sweep: SweepResult, args: Pick<RunArguments, 'out' | 'precision' | 'quiet'>, io: CliIo): number {
-  writeOutputsAtomically(resolve(io.cwd, args.out), [{ name: 'sweep.csv', content: sweepCsv(sweep, args.precision) }], { cwd: io.cwd, shown: args.out });
+export function writeSweepOutputs(sweep: SweepResult<SweepVariantRows>, args: Pick<RunArguments, 'out' | 'quiet'>, io: CliIo): number {
+  const csv = sweepCsv(sweep.paths, sweep.variants.map((v) => v.outcome.csv));
+  writeOutputsAtomically(resolve(io.cwd, args.out), [{ name: 'sweep.csv', content: csv }], { cwd: io.cwd, shown: args.out });
   if (!args.quiet) {
     io.stdout(sweepSummary(sweep));
     io.stdout(`wrote sweep.csv to ${args.out}/\n`);
@@ -99,22 +126,14 @@ export function writeSweepOutputs(sweep: SweepResult, args: Pick<RunArguments, '
 }
 
 /** Terminal view: one row per variant, its values, then each target's verdict (columns T1 … Tn, named below). */
-function sweepSummary(sweep: SweepResult): string {
-  const targets = sweep.variants[0]?.outcome.verdicts.filter((v) => v.status !== 'not judged').map((v) => v.target.id) ?? [];
+function sweepSummary(sweep: SweepResult<SweepVariantRows>): string {
+  const targets = sweep.variants[0]?.outcome.cells.map(([id]) => id) ?? [];
   const lines = [`${sweep.scenario}: ${sweep.variants.length} variants × ${targets.length} targets (${sweep.draws} draws, seed ${sweep.seed}); P(met) per target`, ''];
   const header = ['#', ...sweep.paths, ...targets.map((_, i) => `T${i + 1}`)];
-  const rows = sweep.variants.map((variant) => [
-    String(variant.variant),
-    ...variant.values.map((v) => String(Number(v.toPrecision(6)))),
-    ...targets.map((id) => {
-      const v = variant.outcome.verdicts.find((x) => x.target.id === id);
-      // A verdict on record reads its outcome; a projection its P(met).
-      if (!v || v.status === 'not judged') return '—';
-      if (!judgedFromDraws(v)) return v.status;
-      const bound = verdictBound(v);
-      return `${bound === 'lower' ? '≥' : bound === 'upper' ? '≤' : ''}${(v.probabilityMet * 100).toFixed(0)}%${v.judgedOn === 'nowcast' ? '*' : ''}`;
-    }),
-  ]);
+  const rows = sweep.variants.map((variant) => {
+    const cells = new Map(variant.outcome.cells);
+    return [String(variant.variant), ...variant.values.map((v) => String(Number(v.toPrecision(6)))), ...targets.map((id) => cells.get(id) ?? '—')];
+  });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => `  ${cells.map((c, i) => c.padStart(widths[i])).join('  ')}`;
   lines.push(line(header), ...rows.map(line), '');
