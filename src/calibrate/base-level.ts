@@ -39,7 +39,9 @@ export function baseLevel(input: CalibrationInput, law: LawName, options: { read
   if (input.start) {
     return { baseYear: input.start.year, base: input.start.value, evidence: [], notes: [calibrationNotes.startUsed(input.start.year)] };
   }
-  const rows = input.observations.filter((o) => input.toYear === undefined || o.year <= input.toYear);
+  // Filtered only when a year lies past toYear: the array as given keeps its levels (keptFor).
+  const { toYear } = input;
+  const rows = toYear === undefined || input.observations.every((o) => o.year <= toYear) ? input.observations : input.observations.filter((o) => o.year <= toYear);
   const { points, bounds } = yearLevels(rows);
   const latestYear = Math.max(...points.map((p) => p.year), ...bounds.map((b) => b.year));
   if (!Number.isFinite(latestYear)) throw new ModelError(input.variable, law, calibrationMessages.noBase());

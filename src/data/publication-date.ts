@@ -19,8 +19,19 @@ export function isPublicationDate(text: string): boolean {
  * @example latestDayOf('2024-01-19'); // => '2024-01-19'
  */
 export function latestDayOf(date: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
-  const [year, month] = date.split('-').map(Number);
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${date}-${String(last).padStart(2, '0')}`;
+  const known = latestDays.get(date);
+  if (known !== undefined) return known;
+  let day = date;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    const [year, month] = date.split('-').map(Number);
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    day = `${date}-${String(last).padStart(2, '0')}`;
+  }
+  if (latestDays.size >= latestDaysMax) latestDays.clear();
+  latestDays.set(date, day);
+  return day;
 }
+
+/** latestDayOf's answers: a data set has a few hundred dates, read again by every sort and filter of every run. */
+const latestDays = new Map<string, string>();
+const latestDaysMax = 100_000;

@@ -53,6 +53,29 @@ const precision: Readonly<Record<Qualifier, number>> = { exact: 0, approx: 1, at
  * yearLevels([{ series: 's', period: 'FY', year: 2020, value: 100, qualifier: 'exact', … }]).points[0].value; // => 100
  */
 export function yearLevels(observations: readonly Observation[]): YearLevels {
+  return keptFor(observations, levelsOf, levelsOfRows);
+}
+
+/**
+ * `work(rows)`, kept in `kept` when `rows` is a frozen array (it cannot change, nor can its rows:
+ * observations are read-only once loaded): observedSeries (src/pipeline/prepare-model.ts) gives one
+ * frozen array a series, and every variant of a sweep asks again for the levels of each series it
+ * reads. An array made afresh (a filter's) is worked out each time, and not kept.
+ */
+export function keptFor<T>(rows: readonly Observation[], kept: WeakMap<readonly Observation[], T>, work: (rows: readonly Observation[]) => T): T {
+  if (!Object.isFrozen(rows)) return work(rows);
+  let answer = kept.get(rows);
+  if (answer === undefined) {
+    answer = work(rows);
+    kept.set(rows, answer);
+  }
+  return answer;
+}
+
+const levelsOf = new WeakMap<readonly Observation[], YearLevels>();
+
+/** yearLevels, worked out. */
+function levelsOfRows(observations: readonly Observation[]): YearLevels {
   const notes: string[] = [];
   const candidates = new Map<string, Observation[]>();
   for (const observation of observations) {
@@ -92,7 +115,14 @@ export function yearLevels(observations: readonly Observation[]): YearLevels {
  * gives both), by `yearLevels`' rule.
  * @example levelOfEachYear(observationsOf(data, 'bj.gdp')).get(2023)?.value; // => 47353.7 (the census revision, not the preliminary 43760.7)
  */
-export function levelOfEachYear(observations: readonly Observation[]): Map<number, YearLevel> {
+export function levelOfEachYear(observations: readonly Observation[]): ReadonlyMap<number, YearLevel> {
+  return keptFor(observations, eachYearOf, levelOfEachYearOf);
+}
+
+const eachYearOf = new WeakMap<readonly Observation[], ReadonlyMap<number, YearLevel>>();
+
+/** levelOfEachYear, worked out. */
+function levelOfEachYearOf(observations: readonly Observation[]): ReadonlyMap<number, YearLevel> {
   const { points, bounds } = yearLevels(observations);
   const byYear = new Map<number, YearLevel>();
   for (const level of [...points, ...bounds]) {

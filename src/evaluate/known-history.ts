@@ -1,6 +1,6 @@
 // What the record already says about a series' full years: levels and growth, for targets judged on the past.
 import type { Observation } from '../data/types.js';
-import { levelOfEachYear } from '../data/year-levels.js';
+import { keptFor, levelOfEachYear } from '../data/year-levels.js';
 
 /** A full-year level read from the record (bounds are kept as bounds by their qualifier). */
 export interface KnownLevel {
@@ -19,13 +19,17 @@ export interface KnownLevel {
  * rounds, a bound kept a bound.
  * @example fullYearRows(observations).get(2023)?.quote; // => "2023年全行业营收规模已接近3万亿元"
  */
-export function fullYearRows(observations: readonly Observation[]): Map<number, Observation & { readonly value: number }> {
-  const byYear = new Map<number, Observation & { readonly value: number }>();
-  for (const [year, level] of levelOfEachYear(observations.filter((o) => o.kind === 'observed'))) {
-    byYear.set(year, level.observation as Observation & { readonly value: number });
-  }
-  return byYear;
+export function fullYearRows(observations: readonly Observation[]): ReadonlyMap<number, Observation & { readonly value: number }> {
+  return keptFor(observations, fullYearRowsOf, (rows) => {
+    const byYear = new Map<number, Observation & { readonly value: number }>();
+    for (const [year, level] of levelOfEachYear(rows.filter((o) => o.kind === 'observed'))) {
+      byYear.set(year, level.observation as Observation & { readonly value: number });
+    }
+    return byYear;
+  });
 }
+
+const fullYearRowsOf = new WeakMap<readonly Observation[], ReadonlyMap<number, Observation & { readonly value: number }>>();
 
 /**
  * Full-year (`FY`) levels of observed rows, one per year: the latest published wins.

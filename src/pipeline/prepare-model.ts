@@ -19,10 +19,27 @@ import type { ParameterOrigin, PreparedModel, PreparedVariable } from '../model/
  * year only until an outturn arrives: src/data/year-levels.ts). External forecasts are drawn beside
  * ours, never calibrated on.
  */
-export function observedSeries(data: DataSet, series: string | undefined): Observation[] {
+export function observedSeries(data: DataSet, series: string | undefined): readonly Observation[] {
   if (!series) return [];
-  return data.observations.filter((o) => o.series === series && o.kind !== 'externalForecast');
+  let bySeries = observedBySeries.get(data);
+  if (!bySeries) {
+    bySeries = new Map();
+    const rows = new Map<string, Observation[]>();
+    for (const o of data.observations) if (o.kind !== 'externalForecast') rows.set(o.series, [...(rows.get(o.series) ?? []), o]);
+    // Frozen: what is worked out from them (their levels) is kept (keptFor, src/data/year-levels.ts).
+    for (const [series, list] of rows) bySeries.set(series, Object.freeze(list));
+    observedBySeries.set(data, bySeries);
+  }
+  return bySeries.get(series) ?? [];
 }
+
+/**
+ * observedSeries' rows of each series of a data set, found in one pass: a data set is read-only once
+ * loaded, and each variant of a sweep calibrates on it again (filtering every observation for each
+ * series it reads took an eighth of a sweep of small variants). The same frozen array each time, so
+ * what is worked out from it (its levels) is kept too.
+ */
+const observedBySeries = new WeakMap<DataSet, Map<string, readonly Observation[]>>();
 
 /**
  * Calibrates each variable's law on its history, then applies parameters in order of precedence:

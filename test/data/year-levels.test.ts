@@ -5,7 +5,8 @@ import { asOf } from '../../src/data/as-of.js';
 import { loadDataSet } from '../../src/data/load-data-set.js';
 import { observationsOf } from '../../src/data/observations-of.js';
 import type { Observation } from '../../src/data/types.js';
-import { latestYearLevel, levelOfEachYear, yearLevels } from '../../src/data/year-levels.js';
+import { keptFor, latestYearLevel, levelOfEachYear, yearLevels } from '../../src/data/year-levels.js';
+import { observedSeries } from '../../src/pipeline/prepare-model.js';
 import { fullYearLevels } from '../../src/evaluate/known-history.js';
 import { observation } from '../calibrate/fixtures.js';
 import { projectRoot } from '../helpers/project.js';
@@ -104,5 +105,38 @@ describe('one rule for calibration, targets and outputs', () => {
     // January 2024: only seed 000's estimate "预计今年接近3万亿元"; April 2024: the outturn "已接近3万亿元" (seed 004)
     expect(infosoft2023('2024-01-31')).toMatchObject({ value: 30000, kind: 'estimate', source: 'seed-000' });
     expect(infosoft2023('2024-04-30')).toMatchObject({ value: 30000, kind: 'observed', source: 'seed-004' });
+  });
+});
+
+describe('levels kept for a frozen array of rows (keptFor)', () => {
+  it('works a frozen array out once, and any other array each time', () => {
+    const rows = [row({ year: 2023, value: 100 }), row({ year: 2024, value: 110 })];
+    let calls = 0;
+    const kept = new WeakMap<readonly Observation[], number>();
+    const work = (r: readonly Observation[]) => (calls++, r.length);
+    expect([keptFor(rows, kept, work), keptFor(rows, kept, work)]).toEqual([2, 2]);
+    expect(calls).toBe(2);
+    const frozen = Object.freeze([...rows]);
+    expect([keptFor(frozen, kept, work), keptFor(frozen, kept, work)]).toEqual([2, 2]);
+    expect(calls).toBe(3);
+    // Frozen, the levels are one object; the same rows in a fresh array give equal, new ones.
+    expect(yearLevels(frozen)).toBe(yearLevels(frozen));
+    expect(yearLevels(rows)).not.toBe(yearLevels(rows));
+    expect(yearLevels(rows)).toEqual(yearLevels(frozen));
+    expect(levelOfEachYear(frozen)).toBe(levelOfEachYear(frozen));
+    expect(fullYearLevels(frozen)).toEqual(fullYearLevels(rows));
+  });
+
+  it('observedSeries gives one frozen array a series of a data set, every row but external forecasts, in file order', () => {
+    const data = loadDataSet(join(projectRoot, 'data'), targetKindRegistry, 'data');
+    const rows = observedSeries(data, 'bj.ai.core');
+    expect(Object.isFrozen(rows)).toBe(true);
+    expect(observedSeries(data, 'bj.ai.core')).toBe(rows);
+    expect(rows).toEqual(data.observations.filter((o) => o.series === 'bj.ai.core' && o.kind !== 'externalForecast'));
+    expect(observedSeries(data, 'no.such.series')).toEqual([]);
+    expect(observedSeries(data, undefined)).toEqual([]);
+    // Another data set (as of an earlier date) has arrays of its own.
+    const earlier = asOf(data, '2024-12-31');
+    expect(observedSeries(earlier, 'bj.ai.core')).toEqual(earlier.observations.filter((o) => o.series === 'bj.ai.core' && o.kind !== 'externalForecast'));
   });
 });

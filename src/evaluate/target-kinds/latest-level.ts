@@ -13,7 +13,9 @@ import type { LatestLevel } from '../target-need.js';
  */
 export function latestLevel(observations: readonly Observation[], beforeYear: number): LatestLevel | undefined {
   let latest: LatestLevel | undefined;
-  for (const [year, level] of levelOfEachYear(observations.filter((o) => o.kind !== 'externalForecast'))) {
+  // Filtered only when there is something to filter: the array as given keeps its levels (keptFor).
+  const rows = observations.some((o) => o.kind === 'externalForecast') ? observations.filter((o) => o.kind !== 'externalForecast') : observations;
+  for (const [year, level] of levelOfEachYear(rows)) {
     if (year < beforeYear) latest = { year, value: level.value, qualifier: level.qualifier, kind: level.kind === 'estimate' ? 'estimate' : 'observed', source: level.observation.source };
   }
   return latest;

@@ -640,6 +640,15 @@ export function blockStreams(seed: number): BlockStreams {
 }
 
 /**
+ * FNV-1a-64 of (seed, keys…) by `seed NUL key NUL key…` (no name holds a NUL), for every run of the
+ * process: the hash is a fixed function of them, and made bit by bit in BigInts it cost a sweep of
+ * small variants a tenth of its time when each run hashed its streams anew. A few hundred keys a
+ * model; cleared past keyHashesMax (a process that runs many seeds).
+ */
+const keyHashes = new Map<string, Int32Array>();
+const keyHashesMax = 100_000;
+
+/**
  * BlockStreams as a class: one `stream` function for every run of a process. With an object literal
  * each run had its own, and a law's optimised start() — compiled during one run, e.g. the pilot —
  * met another at every block of the next and was deoptimised ("wrong call target"): 237 times in a
@@ -647,19 +656,19 @@ export function blockStreams(seed: number): BlockStreams {
  */
 class SeededBlockStreams implements BlockStreams {
   private readonly seed: number;
-  private readonly hashes = new Map<string, Int32Array>();
 
   constructor(seed: number) {
     this.seed = seed;
   }
 
   stream(block: number, ...keys: string[]): RandomStream {
-    const id = keys.join('\u0000');
-    let hash = this.hashes.get(id);
+    const id = `${this.seed}\u0000${keys.join('\u0000')}`;
+    let hash = keyHashes.get(id);
     if (!hash) {
       const h = fnv1a64Of(this.seed, keys);
       hash = Int32Array.of(Number(h >> 32n) | 0, Number(h & 0xffffffffn) | 0);
-      this.hashes.set(id, hash);
+      if (keyHashes.size >= keyHashesMax) keyHashes.clear();
+      keyHashes.set(id, hash);
     }
     const state = new Int32Array(8);
     blockStreamStateInto(hash[0], hash[1], block, state);
