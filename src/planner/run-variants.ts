@@ -1,10 +1,14 @@
-// Runs many variants of one scenario, spread over a small pool of worker threads; results in variant order.
+// Runs many variants of one scenario on this thread and a small pool of worker threads; results in
+// variant order.
 //
-//   main thread                      worker 1 … N (dist/src/planner/variant-worker.js)
-//   inputs ── workerData (once) ──▶  runVariant(inputs, overrides, { checkedBy }) per job
-//   job k  ── postMessage ────────▶  reply { index k, outcome | error }
-//   results[k] ◀──────────────────
+//   this thread                          worker 1 … N − 1 (dist/src/planner/variant-worker.js)
+//   inputs ── workerData (once) ──────▶  runVariant(inputs, overrides, { checkedBy }) per job
+//   job 0 (the checking run), then       job k ── postMessage (two queued) ──▶ reply { index k, outcome | error }
+//   the next job free, between replies   results[k] ◀───────────────────────
 //
+// This thread runs variants too: it starts on the first job at once, while the workers load the
+// engine, and its code is warm where the caller ran the scenario before (sensitivity's baseline). A
+// worker always holds two jobs, so it never waits while this thread is busy with one.
 // Each variant is a whole deterministic run with the same draws and seed, so the results do not
 // depend on the thread count or on which thread ran what: they are placed by variant index.
 import { existsSync } from 'node:fs';
@@ -30,7 +34,7 @@ export type VariantReplyMessage =
   | { readonly index: number; readonly outcome: VariantOutcome; readonly error?: undefined }
   | { readonly index: number; readonly error: WorkerError; readonly outcome?: undefined };
 
-/** Default thread count: two, or one on a single-core machine (more rarely pays for the copies). */
+/** Default thread count: two (this one and a worker), or one on a single-core machine (more rarely pays for the copies). */
 export function defaultThreads(): number {
   return Math.max(1, Math.min(2, availableParallelism()));
 }
@@ -47,7 +51,7 @@ export function variantWorkerUrl(): URL | undefined {
 }
 
 export interface RunVariantsOptions {
-  /** Worker threads (1: run in this thread). */
+  /** Threads in all, this one among them (1: only this one). */
   readonly threads: number;
   /** Called after each variant completes, with the count done. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -59,6 +63,12 @@ export interface RunVariantsOptions {
    */
   readonly checkedBy?: readonly AssumptionOverride[];
 }
+
+/**
+ * Jobs a worker holds at once: the one it runs and the next, so that while this thread runs a job
+ * of its own (and cannot send any) the worker goes on.
+ */
+const workerJobsQueued = 2;
 
 /** What job k is checked by (VariantRunOptions.checkedBy): see RunVariantsOptions.checkedBy. */
 function checkedByOf(jobs: readonly (readonly AssumptionOverride[])[], k: number, options: RunVariantsOptions): readonly AssumptionOverride[] | undefined {
@@ -102,39 +112,70 @@ export async function runVariants<T>(
 
   const outcomes: (T | VariantOutcome | undefined)[] = new Array(jobs.length);
   const errors = new Map<number, WorkerError>();
+  const ownErrors = new Map<number, unknown>();
   // Each reply is a copy: the parts every variant shares are kept once, when outcomes are kept whole.
   const shared = new SharedOutcomeParts();
-  let next = 0;
   let done = 0;
-  const workers = Array.from({ length: threads }, () => new Worker(url, { workerData: inputs }));
+  const finished = (index: number, outcome: T | VariantOutcome) => {
+    outcomes[index] = outcome;
+    options.onProgress?.(++done, jobs.length);
+  };
+  const job = (index: number): VariantJobMessage => {
+    const checkedBy = checkedByOf(jobs, index, options);
+    return { index, overrides: jobs[index], ...(checkedBy ? { checkedBy } : {}) };
+  };
+  // This thread takes job 0 (the checking run, which simulates every variable) before the workers take theirs.
+  let next = 1;
+  const workers = Array.from({ length: threads - 1 }, () => new Worker(url, { workerData: inputs }));
+  const workersDone = workers.map(
+    (worker) =>
+      new Promise<void>((resolve, reject) => {
+        let queued = 0;
+        const send = () => {
+          while (queued < workerJobsQueued && next < jobs.length) {
+            worker.postMessage(job(next++));
+            queued++;
+          }
+          if (queued === 0) resolve();
+        };
+        worker.on('message', (reply: VariantReplyMessage) => {
+          queued--;
+          if (reply.error) errors.set(reply.index, reply.error);
+          else finished(reply.index, keep ? keep(reply.outcome, reply.index) : shared.share(reply.outcome));
+          send();
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => {
+          if (code !== 0) reject(new Error(`internal: variant worker stopped with exit code ${code}`));
+        });
+        send();
+      }),
+  );
+  // This thread's jobs: one at a time, the workers' replies handled (and their next jobs sent) between them.
+  const ownDone = (async () => {
+    const layouts = new LayoutMemo();
+    let index = 0;
+    for (;;) {
+      const { overrides, checkedBy } = job(index);
+      try {
+        const outcome = runVariant(inputs, overrides, { layouts, ...(checkedBy ? { checkedBy } : {}) });
+        finished(index, keep ? keep(outcome, index) : outcome);
+      } catch (error) {
+        ownErrors.set(index, error);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      if (next >= jobs.length) return;
+      index = next++;
+    }
+  })();
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= jobs.length) return resolve();
-              const index = next++;
-              const checkedBy = checkedByOf(jobs, index, options);
-              worker.postMessage({ index, overrides: jobs[index], ...(checkedBy ? { checkedBy } : {}) } satisfies VariantJobMessage);
-            };
-            worker.on('message', (reply: VariantReplyMessage) => {
-              if (reply.error) errors.set(reply.index, reply.error);
-              else outcomes[reply.index] = keep ? keep(reply.outcome, reply.index) : shared.share(reply.outcome);
-              options.onProgress?.(++done, jobs.length);
-              send();
-            });
-            worker.on('error', reject);
-            worker.on('exit', (code) => {
-              if (code !== 0) reject(new Error(`internal: variant worker stopped with exit code ${code}`));
-            });
-            send();
-          }),
-      ),
-    );
+    await Promise.all([ownDone, ...workersDone]);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  if (errors.size > 0) throw fromWorkerError(errors.get(Math.min(...errors.keys()))!);
+  // The lowest failing index's error, whichever thread ran it (this thread's keeps its own object).
+  const failed = Math.min(...errors.keys(), ...ownErrors.keys());
+  if (ownErrors.has(failed)) throw ownErrors.get(failed);
+  if (errors.has(failed)) throw fromWorkerError(errors.get(failed)!);
   return outcomes as (T | VariantOutcome)[];
 }
