@@ -17,15 +17,12 @@ function cellText(cell: Cell): string {
  * @example toCsv(['a'], [{ a: '=1+2' }]); // => "a\n'=1+2\n"
  */
 export function toCsv(columns: readonly string[], rows: readonly Readonly<Record<string, Cell>>[]): string {
-  return stringify(
-    rows.map((row) => columns.map((column) => cellText(row[column]))),
-    { header: true, columns: [...columns], record_delimiter: '\n' },
-  );
+  return csvHeader(columns) + csvRecords(rows.map((row) => columns.map((column) => row[column])));
 }
 
 /**
- * The header line toCsv writes for `columns`: with csvRecords, a file written in pieces (the rows of
- * each part as it is made) is byte for byte the file toCsv writes from all the rows at once.
+ * The header line of a CSV file with `columns`. toCsv is this and csvRecords of its rows, so a file
+ * written in pieces (the rows of each part as it is made) is the file toCsv writes from all at once.
  * @example csvHeader(['a', 'b']); // => 'a,b\n'
  */
 export function csvHeader(columns: readonly string[]): string {
@@ -33,7 +30,7 @@ export function csvHeader(columns: readonly string[]): string {
 }
 
 /**
- * CSV records without a header, each row's cells in column order, written as toCsv writes them.
+ * CSV records without a header, each row's cells in column order (RFC 4180 quoting, LF line ends).
  * @example csvRecords([[1, 'x,y'], [undefined, '=1+2']]); // => '1,"x,y"\n,\'=1+2\n'
  */
 export function csvRecords(rows: readonly (readonly Cell[])[]): string {

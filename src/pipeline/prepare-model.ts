@@ -23,11 +23,16 @@ export function observedSeries(data: DataSet, series: string | undefined): reado
   if (!series) return [];
   let bySeries = observedBySeries.get(data);
   if (!bySeries) {
-    bySeries = new Map();
     const rows = new Map<string, Observation[]>();
-    for (const o of data.observations) if (o.kind !== 'externalForecast') rows.set(o.series, [...(rows.get(o.series) ?? []), o]);
+    for (const o of data.observations) {
+      if (o.kind === 'externalForecast') continue;
+      const list = rows.get(o.series);
+      if (list) list.push(o);
+      else rows.set(o.series, [o]);
+    }
     // Frozen: what is worked out from them (their levels) is kept (keptFor, src/data/year-levels.ts).
-    for (const [series, list] of rows) bySeries.set(series, Object.freeze(list));
+    for (const list of rows.values()) Object.freeze(list);
+    bySeries = rows;
     observedBySeries.set(data, bySeries);
   }
   return bySeries.get(series) ?? [];

@@ -77,7 +77,8 @@ function checkedByOf(jobs: readonly (readonly AssumptionOverride[])[], k: number
 
 /**
  * Runs `runVariant(inputs, jobs[k])` for every k and returns the outcomes in job order. With more
- * than one thread (and the compiled worker available) the jobs go to a pool of worker threads.
+ * than one thread (and the compiled worker available) this thread runs jobs beside a pool of
+ * `threads − 1` worker threads (see the top of this file).
  * Every job runs even when one fails; then the error of the lowest failing index is thrown, so
  * the outcome (and the error) is the same for any thread count.
  * With `keep`, each outcome is handed to it as it arrives and only what it returns is kept (a sweep
@@ -100,11 +101,15 @@ export async function runVariants<T>(
 ): Promise<(T | VariantOutcome)[]> {
   const url = variantWorkerUrl();
   const threads = Math.min(options.threads, jobs.length);
+  // Job k on this thread, with its layouts of the variant before.
+  const layouts = new LayoutMemo();
+  const runHere = (k: number): VariantOutcome => {
+    const checkedBy = checkedByOf(jobs, k, options);
+    return runVariant(inputs, jobs[k], { layouts, ...(checkedBy ? { checkedBy } : {}) });
+  };
   if (!url || threads <= 1) {
-    const layouts = new LayoutMemo();
-    return jobs.map((overrides, k) => {
-      const checkedBy = checkedByOf(jobs, k, options);
-      const outcome = runVariant(inputs, overrides, { layouts, ...(checkedBy ? { checkedBy } : {}) });
+    return jobs.map((_, k) => {
+      const outcome = runHere(k);
       options.onProgress?.(k + 1, jobs.length);
       return keep ? keep(outcome, k) : outcome;
     });
@@ -153,12 +158,10 @@ export async function runVariants<T>(
   );
   // This thread's jobs: one at a time, the workers' replies handled (and their next jobs sent) between them.
   const ownDone = (async () => {
-    const layouts = new LayoutMemo();
     let index = 0;
     for (;;) {
-      const { overrides, checkedBy } = job(index);
       try {
-        const outcome = runVariant(inputs, overrides, { layouts, ...(checkedBy ? { checkedBy } : {}) });
+        const outcome = runHere(index);
         finished(index, keep ? keep(outcome, index) : outcome);
       } catch (error) {
         ownErrors.set(index, error);

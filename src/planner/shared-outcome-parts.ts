@@ -1,7 +1,8 @@
 // A variant's outcome from a worker thread is a structured clone: each carries its own copy of every
 // target, its record verdict, its variable's evidence, the reasons and notes, and the list of targets
-// skipped, which are mostly the same in every variant. Kept for the whole sweep they cost the calling
-// thread about 0.13 MB a variant (35 MB held after 256 variants on two threads, against 8.4 on one,
+// skipped, which are mostly the same in every variant. Kept for a whole run of variants (sensitivity's;
+// a sweep now keeps each variant's rows instead, runVariants' `keep`), they cost the calling thread
+// about 0.13 MB a variant (measured on a sweep: 35 MB held after 256 variants on two threads, against 8.4 on one,
 // where every outcome points at the same objects). SharedOutcomeParts keeps one copy of each part that
 // equals, field for field, the one seen first: 5.1 MB held after those 256 variants (heap used after a
 // full collection, sweeps of the AI core's growth at 10,000 draws). Measured with farm-bench against

@@ -110,8 +110,8 @@ export function pointsFromDesign(file: string, text: string): SweepPoints {
   });
   if (problems.length > 0) throw new InputError(problems);
   const percent = new Uint8Array(table.records.length * paths.length);
-  const rows = table.records.map((record, r) => {
-    return paths.map((path, c) => {
+  const rows = table.records.map((record, r) =>
+    paths.map((path, c) => {
       const cell = record.fields[path].trim();
       const value = parseNumberLike(cell);
       if (value === undefined || !Number.isFinite(value)) {
@@ -120,8 +120,8 @@ export function pointsFromDesign(file: string, text: string): SweepPoints {
       }
       percent[r * paths.length + c] = cell.endsWith('%') ? 1 : 0;
       return value;
-    });
-  });
+    }),
+  );
   if (problems.length > 0) throw new InputError(problems);
   return {
     paths,
