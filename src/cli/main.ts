@@ -10,6 +10,8 @@ import { exitCodes } from './exit-codes.js';
 import { engineVersion } from '../io/engine-version.js';
 import { globalOptions, topLevelHelp } from './top-level-help.js';
 import { keepYoungGenerationSmall } from '../io/young-generation.js';
+import { checkOutputFolder } from '../io/output-folder.js';
+import { resolve } from 'node:path';
 
 /** A command-line mistake found by yargs (unknown option, failed check): exit code 2. */
 class UsageError extends Error {}
@@ -96,6 +98,9 @@ async function runMain(argv: readonly string[], io: CliIo): Promise<number> {
       entry.describe,
       (y) => (definition ? definition.builder(y) : y),
       async (args) => {
+        // The output folder is checked before the command's work: a mistaken --out is exit 2 at
+        // once, not after a run whose outputs then cannot be written.
+        if (typeof args.out === 'string') checkOutputFolder(resolve(io.cwd, args.out), { cwd: io.cwd, shown: args.out });
         exitCode = await (definition ?? (await entry.load())).run(args as Record<string, unknown>, io);
       },
     );

@@ -12,43 +12,17 @@
 // a kill after it leaves the new set. The previous generation is kept one run longer, so a reader
 // that resolved the link just before the switch can finish reading it.
 import { randomBytes } from 'node:crypto';
-import {
-  copyFileSync,
-  linkSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readlinkSync,
-  renameSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-  type Stats,
-} from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors/input-error.js';
-import { commandLineFile } from '../errors/problem.js';
-import { outMessages } from '../errors/messages.js';
-import { isInside } from './read-text.js';
+import { lstatOrUndefined, outputFolder, outputFolderState, type OutputFolder } from './output-folder.js';
+
+export { versionsFolder } from './output-folder.js';
 
 /** One output file: its name relative to the output folder and its full content. */
 export interface OutputFile {
   readonly name: string;
   readonly content: string | Uint8Array;
-}
-
-/**
- * Files an output folder written by an earlier version of the engine (or by its report tests) may
- * hold: outputs, charts, printed reports and screenshots. Anything else (sources, a project's
- * package.json, other folders) means the folder is not an output folder, and it is not taken over.
- */
-const outputLike = /\.(csv|json|html|pdf|png|svg|txt)$/;
-const projectMarkers = new Set(['package.json', 'package-lock.json', 'tsconfig.json']);
-
-/** The folder beside `out` that holds its generations. */
-export function versionsFolder(outDir: string): string {
-  const target = resolve(outDir);
-  return join(dirname(target), `.${basename(target)}.versions`);
 }
 
 /**
@@ -68,14 +42,6 @@ function makeFolder(path: string): void {
   for (const folder of missing.reverse()) mkdirSync(folder);
 }
 
-const lstatOrUndefined = (path: string): Stats | undefined => {
-  try {
-    return lstatSync(path);
-  } catch {
-    return undefined;
-  }
-};
-
 let sequence = 0;
 /** A generation name that sorts by creation time (milliseconds, then this process's sequence), then random. */
 const newId = () => `${Date.now().toString(36).padStart(9, '0')}-${(sequence++ % 1_679_616).toString(36).padStart(4, '0')}-${randomBytes(4).toString('hex')}`;
@@ -91,30 +57,21 @@ const newId = () => `${Date.now().toString(36).padStart(9, '0')}-${(sequence++ %
  * @example writeOutputsAtomically('out', [{ name: 'a.csv', content: 'x\n' }]); // out/a.csv now reads "x"
  */
 export function writeOutputsAtomically(outDir: string, files: readonly OutputFile[], options: { readonly cwd?: string; readonly shown?: string } = {}): void {
-  const cwd = options.cwd ?? process.cwd();
-  const shownOut = options.shown ?? outDir;
   for (const file of files) {
     const name = normalize(file.name);
     if (isAbsolute(name) || name.startsWith('..') || name === '.') throw new Error(`internal: output name ${JSON.stringify(file.name)} must stay inside the output folder`);
   }
-  const problem = (message: string, hint?: string) => new InputError([{ file: commandLineFile, field: '--out', message, ...(hint !== undefined && { hint }) }]);
-  if (shownOut.trim() === '' || outDir.trim() === '') throw problem(outMessages.empty());
-  const target = resolve(outDir);
-  if (isInside(target, resolve(cwd))) throw problem(outMessages.holdsProject(shownOut), 'name a folder of its own, e.g. --out out');
-  const versions = versionsFolder(target);
+  const folder = outputFolder(outDir, options);
+  const { target, versions, fsProblem } = folder;
 
   // 1. What is there now: nothing, our link, or a folder an earlier version wrote (migrated once).
-  const fsError = (error: unknown) => {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return problem(outMessages.notWritable(shownOut, code));
-  };
   let previous: string | undefined;
   try {
-    previous = currentGeneration(target, versions, shownOut, problem);
+    previous = currentGeneration(folder);
     makeFolder(versions);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw fsError(error);
+    throw fsProblem(error);
   }
 
   // 2. The new generation, written aside.
@@ -140,7 +97,7 @@ export function writeOutputsAtomically(outDir: string, files: readonly OutputFil
     rmSync(generation, { recursive: true, force: true });
     rmSync(link, { force: true });
     if (error instanceof InputError) throw error;
-    throw fsError(error);
+    throw fsProblem(error);
   }
 
   // 4. Older generations and a killed run's leftovers go; the previous generation stays one more run.
@@ -159,24 +116,14 @@ const freshLinkPath = (versions: string) => join(versions, `.link-${newId()}`);
  * The generation `out` points at now, or undefined when there is none yet. A folder written by an
  * earlier version of the engine (only output files in it) becomes the first generation.
  */
-function currentGeneration(target: string, versions: string, shown: string, problem: (message: string, hint?: string) => InputError): string | undefined {
-  const stats = lstatOrUndefined(target);
-  if (!stats) return undefined;
-  if (stats.isSymbolicLink()) {
-    const pointsAt = resolve(dirname(target), readlinkSync(target));
-    if (!isInside(versions, pointsAt) || pointsAt === versions) throw problem(outMessages.foreignLink(shown), `remove the link, or name another folder`);
-    return lstatOrUndefined(pointsAt)?.isDirectory() ? pointsAt : undefined;
-  }
-  if (!stats.isDirectory()) throw problem(outMessages.notFolder(shown));
-  const entries = readdirSync(target, { withFileTypes: true });
-  const foreign = entries.filter(
-    (entry) =>
-      !(entry.isFile() && outputLike.test(entry.name) && !projectMarkers.has(entry.name)) && !(entry.isDirectory() && (entry.name === 'charts' || entry.name.startsWith('.staging-'))),
-  );
-  if (foreign.length > 0) throw problem(outMessages.foreignFolder(shown, foreign.length), 'name an empty or new folder');
+function currentGeneration(folder: OutputFolder): string | undefined {
+  const { target, versions } = folder;
+  const state = outputFolderState(folder);
+  if (state.kind === 'new') return undefined;
+  if (state.kind === 'linked') return state.generation;
   // Migration: the folder itself becomes the first generation (one rename), its staging leftovers dropped.
   makeFolder(versions);
-  for (const entry of entries) if (entry.name.startsWith('.staging-')) rmSync(join(target, entry.name), { recursive: true, force: true });
+  for (const entry of state.entries) if (entry.name.startsWith('.staging-')) rmSync(join(target, entry.name), { recursive: true, force: true });
   const first = join(versions, newId());
   renameSync(target, first);
   const link = freshLinkPath(versions);

@@ -151,4 +151,31 @@ describe('issue 14 reproducers', () => {
       expect(stderr).toMatch(/^command line {2}error {2}--out must /m);
     }
   });
+
+  it('10. every command that writes refuses a mistaken --out before its work: the missing data folder and part files are never reached', async () => {
+    // `models` holds the project's model files: not a folder the engine may take over. Were the
+    // folder checked only when the outputs are written, each command would first fail on --data
+    // (or on merge's missing parts) and never get to --out.
+    const scenario = 'scenarios/baseline.yaml';
+    const commands = [
+      ['run', '--progress'],
+      ['run', scenario, '--shard', '0/2'],
+      ['merge', 'part-0', 'part-1'],
+      ['report', scenario],
+      ['compare', scenario, 'scenarios/optimistic.yaml'],
+      ['sweep', scenario, '--vary', 'assumptions.aiCoreIndustry.growth.mean=10%:20%:2%', '--progress'],
+      ['sensitivity', scenario],
+      ['solve', scenario, '--target', 'bj-ai-core-2027', '--probability', '0.8', '--vary', 'assumptions.aiCoreIndustry.growth.mean'],
+      ['backtest'],
+    ];
+    const before = readFileSync(join(project, 'models', 'beijing.yaml'), 'utf8');
+    for (const command of commands) {
+      const { code, stderr } = await forecast([...command, '--data', 'nowhere', '--out', 'models']);
+      expect(code, `${command.join(' ')}: ${stderr}`).toBe(2);
+      expect(stderr).toMatch(
+        /^command line {2}error {2}--out must name a folder that holds only outputs \(csv, json, html, pdf, png, svg, txt files and charts\/\), got "models" with \d+ other entries \(name an empty or new folder\)\n\n1 problem found\n$/,
+      );
+    }
+    expect(readFileSync(join(project, 'models', 'beijing.yaml'), 'utf8')).toBe(before);
+  });
 });
