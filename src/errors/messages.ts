@@ -284,7 +284,7 @@ export const plannerMessages = {
     `--target must name a target the scenario judges (${known.join(', ')}), got ${showValue(value)}`,
   probability: (value: unknown) => `--probability must be a number strictly between 0 and 1, got ${showValue(value)}`,
   range: (value: unknown) => `--range must be low:high with low < high, got ${showValue(value)}`,
-  threads: (value: unknown) => `--threads must be a whole number from 1 to 64, got ${showValue(value)}`,
+  threads: (value: unknown) => `--threads must be a whole number from 1 to 64, or auto, got ${showValue(value)}`,
   quantiles: (low: number, high: number) => `--low and --high must satisfy 0 < low < high < 1, got ${low} and ${high}`,
   compareCount: (count: number) => `compare must be given at least two scenarios, got ${count}`,
   notBracketed: (path: string, low: number, high: number, probabilityLow: number, probabilityHigh: number, wanted: number) =>

@@ -12,7 +12,7 @@
 // Each variant is a whole deterministic run with the same draws and seed, so the results do not
 // depend on the thread count or on which thread ran what: they are placed by variant index.
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { usableProcessors } from '../io/processors.js';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runVariant, type VariantInputs, type VariantOutcome } from './run-variant.js';
@@ -34,9 +34,12 @@ export type VariantReplyMessage =
   | { readonly index: number; readonly outcome: VariantOutcome; readonly error?: undefined }
   | { readonly index: number; readonly error: WorkerError; readonly outcome?: undefined };
 
-/** Default thread count: two (this one and a worker), or one on a single-core machine (more rarely pays for the copies). */
+/**
+ * Default thread count: two (this one and a worker), or one where this process may keep only one
+ * processor busy (a single core, or a container given one CPU); more rarely pays for the copies.
+ */
 export function defaultThreads(): number {
-  return Math.max(1, Math.min(2, availableParallelism()));
+  return Math.min(2, usableProcessors());
 }
 
 /**
