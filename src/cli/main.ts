@@ -1,4 +1,5 @@
 // `forecast` entry point: parses argv with yargs (strict) and dispatches to one command; returns the exit code.
+import { resolve } from 'node:path';
 import { InputError } from '../errors/input-error.js';
 import { cliMessages, messages } from '../errors/messages.js';
 import { ModelError } from '../errors/model-error.js';
@@ -11,7 +12,6 @@ import { engineVersion } from '../io/engine-version.js';
 import { globalOptions, topLevelHelp } from './top-level-help.js';
 import { keepYoungGenerationSmall } from '../io/young-generation.js';
 import { checkOutputFolder } from '../io/output-folder.js';
-import { resolve } from 'node:path';
 
 /** A command-line mistake found by yargs (unknown option, failed check): exit code 2. */
 class UsageError extends Error {}

@@ -12,9 +12,9 @@
 // Each variant is a whole deterministic run with the same draws and seed, so the results do not
 // depend on the thread count or on which thread ran what: they are placed by variant index.
 import { existsSync } from 'node:fs';
-import { usableProcessors } from '../io/processors.js';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { usableProcessors } from '../io/processors.js';
 import { runVariant, type VariantInputs, type VariantOutcome } from './run-variant.js';
 import { LayoutMemo } from '../evaluate/layout-memo.js';
 import { SharedOutcomeParts } from './shared-outcome-parts.js';
