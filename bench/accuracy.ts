@@ -3,7 +3,7 @@
 // set beside the R forecast reference run and the published tables.
 //
 //   node dist/bench/accuracy.js [--benchmarks ../shared/benchmarks] [--collection FILE …] [--horizon H]
-//                               [--out out/accuracy] [--check bench/accuracy-baseline.json] [--no-laws]
+//                               [--out out] [--check bench/accuracy-baseline.json] [--no-laws]
 //                               [--pseudo-test | --holdout-last N] [--train-last N] [--default-only]
 //   node dist/bench/accuracy.js --write-default-calibration src/forecast/default-annual-calibration.ts
 //
@@ -13,10 +13,12 @@
 // dropped (--holdout-last N: the last N); nothing of the real test parts is read.
 // --train-last N: only the last N training values of every series (short histories).
 // --default-only: the protocol's default alone (no other method, no law): its time on one core.
-// Writes <out>/<collection>-metrics.csv and <collection>-by-length.csv. With --check, exits 1 when the
+// Writes <out>/<collection>-metrics.csv and <collection>-by-length.csv as `forecast backtest --m3` does
+// (the output folder's rules and its switch of whole generations: docs/outputs.md; the folder is
+// checked before the work). With --check, exits 1 when the
 // default's figures differ from the stored ones (bench/accuracy-baseline.json: what the protocol
 // produced, not bands; accuracy only, never timing).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { accuracyByLengthCsv, accuracyMetricsCsv } from '../src/backtest/accuracy-metrics-csv.js';
@@ -26,6 +28,9 @@ import type { AccuracyRow } from '../src/backtest/run-accuracy.js';
 import { runAccuracyBenchmark } from '../src/backtest/run-accuracy-benchmark.js';
 import { selectDefaultAnnualMethod } from '../src/backtest/select-default-annual-method.js';
 import { LENGTH_CLASSES } from '../src/forecast/length-class.js';
+import { InputError } from '../src/errors/input-error.js';
+import { writeOutputsAtomically, type OutputFile } from '../src/io/atomic-write.js';
+import { checkOutputFolder } from '../src/io/output-folder.js';
 import { benchArgs, positiveInteger } from './bench-args.js';
 import { readCollection, requireCollection } from './read-collection.js';
 
@@ -36,7 +41,7 @@ const values = benchArgs(usage, {
     benchmarks: { type: 'string', default: '../shared/benchmarks' },
     collection: { type: 'string', multiple: true },
     horizon: { type: 'string' },
-    out: { type: 'string', default: 'out/accuracy' },
+    out: { type: 'string', default: 'out' },
     check: { type: 'string' },
     'write-default-calibration': { type: 'string' },
     'no-laws': { type: 'boolean', default: false },
@@ -86,7 +91,19 @@ if (baseline !== undefined && (pseudo || trainLast !== undefined)) {
 }
 const problems: string[] = [];
 const started = performance.now();
-mkdirSync(values.out!, { recursive: true });
+/** An --out problem is exit 2 with its message, as the CLI gives it. */
+function outputFolderOrExit(write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}
+const out = resolve(values.out!);
+outputFolderOrExit(() => checkOutputFolder(out, { shown: values.out }));
+const outputs: OutputFile[] = [];
 
 for (const file of yardsticks) {
   const name = nameOf(file);
@@ -102,8 +119,7 @@ for (const file of yardsticks) {
   if (trainLast !== undefined) series = series.map((entry) => ({ ...entry, train: entry.train.slice(-trainLast) }));
   const defaultOnly = values['default-only'];
   const { rows, selection, horizon: h } = runAccuracyBenchmark(series, { horizon, methods: defaultOnly ? [] : undefined, laws: values['no-laws'] || defaultOnly ? [] : undefined });
-  writeFileSync(join(values.out!, `${name}-metrics.csv`), accuracyMetricsCsv(rows));
-  writeFileSync(join(values.out!, `${name}-by-length.csv`), accuracyByLengthCsv(rows));
+  outputs.push({ name: `${name}-metrics.csv`, content: accuracyMetricsCsv(rows) }, { name: `${name}-by-length.csv`, content: accuracyByLengthCsv(rows) });
   printCollection(name, file, series, rows, selection, h);
   const chosen = rows.find((row) => row.method === 'default') as AccuracyRow;
   const stored = baseline?.[name];
@@ -119,6 +135,7 @@ for (const file of yardsticks) {
     }
   }
 }
+outputFolderOrExit(() => writeOutputsAtomically(out, outputs, { shown: values.out }));
 console.log(`\nwrote ${yardsticks.map((file) => `${nameOf(file)}-metrics.csv, ${nameOf(file)}-by-length.csv`).join(', ')} to ${values.out}; whole run ${((performance.now() - started) / 1000).toFixed(1)} s wall time`);
 if (baseline !== undefined) {
   if (problems.length > 0) {

@@ -79,7 +79,8 @@ describe('forecast backtest', () => {
     const horizon = await run(['backtest', '--horizon', '0']);
     expect(horizon.code).toBe(2);
     expect(horizon.stderr).toContain('--horizon must be a whole number from 1 to 20, got 0');
-    const variable = await run(['backtest', '--variable', 'aiRadiatingIndustry', '--draws', '10']);
+    // A fresh --out: the check of the output folder comes first, and the project's out/ may hold anything.
+    const variable = await run(['backtest', '--variable', 'aiRadiatingIndustry', '--draws', '10', '--out', mkdtempSync(join(tmpdir(), 'backtest-'))]);
     expect(variable.code).toBe(2);
     expect(variable.stderr).toContain('--variable must name a variable of the model with a series (');
   });
@@ -98,8 +99,9 @@ describe('forecast backtest', () => {
   });
 
   it('--m3 with a missing file is an input error that names the file', async () => {
-    const missing = join(mkdtempSync(join(tmpdir(), 'backtest-m3-')), 'none.csv');
-    const { code, stderr } = await run(['backtest', '--m3', missing]);
+    const folder = mkdtempSync(join(tmpdir(), 'backtest-m3-'));
+    const missing = join(folder, 'none.csv');
+    const { code, stderr } = await run(['backtest', '--m3', missing, '--out', join(folder, 'out')]);
     expect(code).toBe(2);
     expect(stderr).toContain(`the yardstick collection must exist at ${missing}`);
   });
