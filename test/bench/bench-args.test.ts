@@ -36,9 +36,11 @@ describe('bench scripts: their command lines', () => {
   });
 
   it('a malformed collection: every problem with its file and line, exit 2', () => {
-    const file = join(freshDir('forecast-bench-'), 'bad.csv');
+    const folder = freshDir('forecast-bench-');
+    const file = join(folder, 'bad.csv');
     writeFileSync(file, 'series_id,category,split,t,value\na,x,train,1,5\na,x,train,2,abc\na,x,test,1,7\n');
-    const run = bench('accuracy.js', '--collection', file, '--default-only');
+    // A fresh --out: the output folder is checked first, and the project's out/ may hold anything.
+    const run = bench('accuracy.js', '--collection', file, '--default-only', '--out', join(folder, 'out'));
     expect(run.status).toBe(2);
     expect(run.err).toContain(`${file}:3  error  value must be a finite number, got "abc"`);
     expect(run.err).not.toMatch(/\n\s+at /);
