@@ -65,7 +65,8 @@ const hostileSnippets: readonly string[] = [
 /** Flags a careless user adds. */
 const flagSets: readonly (readonly string[])[] = [
   [], [], [], [], ['--as-of', '2022-06-30'], ['--as-of', '2024-06-30'], ['--as-of', '2026-12-31'], ['--export-draws', '5'], ['--format', 'iamc'],
-  ['--out', ''], ['--out', '.'], ['--out', 'data'], ['--out', 'scenarios/baseline.yaml'], ['--draws', '10000000'], ['--seed', '-1'], ['--check'],
+  ['--out', ''], ['--out', '.'], ['--out', 'data'], ['--out', 'models'], ['--out', 'scenarios/baseline.yaml'], ['--out', 'scenarios/baseline.yaml/x'],
+  ['--draws', '10000000'], ['--seed', '-1'], ['--check'], ['--threads', 'auto'], ['--threads', '0'], ['--threads', 'all'],
 ];
 
 /**
@@ -220,7 +221,7 @@ export function fuzzCaseArbitrary(original: (file: FuzzedFile) => string): fc.Ar
           ? ['validate', scenario]
           : command === 'sweep'
             ? ['sweep', scenario, ...sweepArgs]
-            : ['run', scenario, '--draws', '200', '--quiet', '--out', 'out', ...flags];
+            : ['run', scenario, '--draws', '200', '--quiet', ...(flags.includes('--out') ? [] : ['--out', 'out']), ...flags];
       return { file, text: changed.text, mutation: changed.mutation, args };
     });
 }
