@@ -3,7 +3,7 @@
 // (src/cli) is a thin user of these same functions.
 //
 //   const project = loadProject('.');                                   // data, scenarios, models
-//   const { results } = await runProject(project, { draws: 100_000, threads: 2 });
+//   const { results } = await runProject(project, { draws: 100_000, threads: 2 }); // or autoThreads()
 //   results[0].summaries;                                               // mean and p05 … p95 per variable and year
 //   targetVerdicts(results[0], project.data);                           // every target's status
 //   projectionsCsv(results, project.data);                              // projections.csv as text
@@ -23,6 +23,7 @@ export { runSetup, type RunSetup } from './pipeline/run-setup.js';
 export { runShard } from './pipeline/run-shard.js';
 export { shardBlocks, type Shard } from './pipeline/shard-blocks.js';
 export { mergeRun, readParts } from './pipeline/merge-run.js';
+export { autoThreads, maxThreads } from './pipeline/thread-count.js';
 
 // Read the results
 export { targetVerdicts, type TargetVerdict } from './evaluate/target-verdict.js';

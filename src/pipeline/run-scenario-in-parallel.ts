@@ -16,6 +16,7 @@ import type { ModelSpec } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
 import { claimBlocks, claimCounter, claimSlots } from './claim-blocks.js';
 import { enginePool } from './engine-pool.js';
+import { checkedThreads } from './thread-count.js';
 import { portableSetup } from './portable-setup.js';
 import { finishRun, firstBlockAfterPilot, startPart, type RunOptions, type StartedPart } from './run-scenario.js';
 import { runSetup, type RunSetup } from './run-setup.js';
@@ -60,7 +61,7 @@ function workOf(setup: RunSetup, blocks: readonly DrawBlock[]): number {
  * @returns the part after its blocks (its accumulator holds their merged state)
  */
 export async function runPart(setup: RunSetup, owned: readonly DrawBlock[], options: ParallelRunOptions): Promise<StartedPart> {
-  const pool = options.threads > 1 ? enginePool() : undefined;
+  const pool = checkedThreads(options.threads) > 1 ? enginePool() : undefined;
   if (!pool || (!options.force && workOf(setup, owned) < parallelMinimumWork)) {
     const part = startPart(setup, owned, options);
     let done = part.pilotDraws;

@@ -1,22 +1,18 @@
 // The command-line option every command that can spread work over threads shares: the worker-thread count.
 import type { Argv } from 'yargs';
 import { plannerMessages } from '../errors/messages.js';
-import { usableProcessors } from '../io/processors.js';
+import { autoThreads, maxThreads } from '../pipeline/thread-count.js';
 import { defaultThreads } from './run-variants.js';
 
-/** The most threads a command takes (docs/security.md). */
-export const maxThreads = 64;
-
 /**
- * The thread count `--threads` names: a whole number from 1 to maxThreads, or `auto`, every
- * processor this process may keep busy (usableProcessors: its affinity and its cgroup's CPU limit),
- * at most maxThreads.
+ * The thread count `--threads` names: a whole number from 1 to maxThreads (src/pipeline/thread-count.ts),
+ * or `auto` (autoThreads: every processor this process may keep busy, its cgroup's CPU limit included).
  * @throws Error (a usage error, exit 2) for anything else
  * @example threadsFrom('4'); // => 4
  * @example threadsFrom('auto'); // => 2 on a 2-core machine
  */
 export function threadsFrom(value: unknown): number {
-  if (value === 'auto') return Math.min(maxThreads, usableProcessors());
+  if (value === 'auto') return autoThreads();
   const threads = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(threads) || threads < 1 || threads > maxThreads) throw new Error(plannerMessages.threads(Number.isNaN(threads) ? value : threads));
   return threads;

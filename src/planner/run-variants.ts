@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { usableProcessors } from '../io/processors.js';
+import { checkedThreads } from '../pipeline/thread-count.js';
 import { runVariant, type VariantInputs, type VariantOutcome } from './run-variant.js';
 import { LayoutMemo } from '../evaluate/layout-memo.js';
 import { SharedOutcomeParts } from './shared-outcome-parts.js';
@@ -103,7 +104,7 @@ export async function runVariants<T>(
   keep?: (outcome: VariantOutcome, index: number) => T,
 ): Promise<(T | VariantOutcome)[]> {
   const url = variantWorkerUrl();
-  const threads = Math.min(options.threads, jobs.length);
+  const threads = Math.min(checkedThreads(options.threads), jobs.length);
   // Job k on this thread, with its layouts of the variant before.
   const layouts = new LayoutMemo();
   const runHere = (k: number): VariantOutcome => {

@@ -1,0 +1,21 @@
+// How many threads a run or a planner's variants may use: one rule for the CLI's --threads and for
+// library callers (runProject, runScenarioInParallel, runSweep, runSensitivity).
+import { usableProcessors } from '../io/processors.js';
+
+/** The most threads a command or a library call takes (docs/security.md). */
+export const maxThreads = 64;
+
+/**
+ * `threads` when it is a whole number from 1 to maxThreads.
+ * @throws RangeError otherwise: a library caller's mistake, before any worker starts
+ * @example checkedThreads(2); // => 2
+ */
+export function checkedThreads(threads: number): number {
+  if (!Number.isInteger(threads) || threads < 1 || threads > maxThreads) throw new RangeError(`threads must be a whole number from 1 to ${maxThreads}, got ${threads}`);
+  return threads;
+}
+
+/** `auto`: every processor this process may keep busy (usableProcessors), at most maxThreads. */
+export function autoThreads(): number {
+  return Math.min(maxThreads, usableProcessors());
+}
