@@ -15,6 +15,14 @@ export function checkedThreads(threads: number): number {
   return threads;
 }
 
+/**
+ * The default: two threads (this one and a worker), or one where this process may keep only one
+ * processor busy (a single core, or a container given one CPU); more rarely pays for the copies.
+ */
+export function defaultThreads(): number {
+  return Math.min(2, usableProcessors());
+}
+
 /** `auto`: every processor this process may keep busy (usableProcessors), at most maxThreads. */
 export function autoThreads(): number {
   return Math.min(maxThreads, usableProcessors());

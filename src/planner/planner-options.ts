@@ -1,8 +1,7 @@
 // The command-line option every command that can spread work over threads shares: the worker-thread count.
 import type { Argv } from 'yargs';
 import { plannerMessages } from '../errors/messages.js';
-import { autoThreads, maxThreads } from '../pipeline/thread-count.js';
-import { defaultThreads } from './run-variants.js';
+import { autoThreads, defaultThreads, maxThreads } from '../pipeline/thread-count.js';
 
 /**
  * The thread count `--threads` names: a whole number from 1 to maxThreads (src/pipeline/thread-count.ts),

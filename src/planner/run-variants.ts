@@ -14,7 +14,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { usableProcessors } from '../io/processors.js';
 import { checkedThreads } from '../pipeline/thread-count.js';
 import { runVariant, type VariantInputs, type VariantOutcome } from './run-variant.js';
 import { LayoutMemo } from '../evaluate/layout-memo.js';
@@ -34,14 +33,6 @@ export interface VariantJobMessage {
 export type VariantReplyMessage =
   | { readonly index: number; readonly outcome: VariantOutcome; readonly error?: undefined }
   | { readonly index: number; readonly error: WorkerError; readonly outcome?: undefined };
-
-/**
- * Default thread count: two (this one and a worker), or one where this process may keep only one
- * processor busy (a single core, or a container given one CPU); more rarely pays for the copies.
- */
-export function defaultThreads(): number {
-  return Math.min(2, usableProcessors());
-}
 
 /**
  * The compiled worker script beside this module, or undefined when this module is not compiled

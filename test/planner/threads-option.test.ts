@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { usableProcessors } from '../../src/io/processors.js';
 import { threadsFrom, threadsOption } from '../../src/planner/planner-options.js';
 import { maxThreads } from '../../src/pipeline/thread-count.js';
-import { defaultThreads, runVariants } from '../../src/planner/run-variants.js';
+import { runVariants } from '../../src/planner/run-variants.js';
 import { loadRunInputs } from '../../src/io/load-run-inputs.js';
 import { runProject } from '../../src/pipeline/run-project.js';
-import { checkedThreads } from '../../src/pipeline/thread-count.js';
+import { checkedThreads, defaultThreads } from '../../src/pipeline/thread-count.js';
 import { projectRoot } from '../helpers/project.js';
 
 const parsed = (args: string[]): { threads?: number; error?: string } => {
