@@ -270,6 +270,9 @@ export const plannerMessages = {
   designColumnTwice: (path: string) => `columns must be distinct paths, got ${showValue(path)} twice`,
   designValue: (path: string, value: string) => `${path} must be a number or a percent such as "12%", got ${showValue(value)}`,
   varyOrDesign: () => 'sweep must be given --vary <path>=<values> or --design <file>, got neither',
+  designVary: (value: string) => `--vary must be <path>=<low>:<high> with low < high, both finite (a number or a percent such as "12%"), got ${showValue(value)}`,
+  designPoints: (limit: number, value: unknown) => `--points must be a whole number from 2 to ${limit} (the variants a sweep may run), got ${showValue(value)}`,
+  designColumns: (max: number, count: number) => `--vary must be given from 1 to ${max} times (one column each), got ${count}`,
   designWithVary: () => '--design must be given without --vary (the design lists every variant), got both',
   unknownVariable: (path: string, variable: string, known: readonly string[]) =>
     `${path} must name a variable of the model (${known.join(', ')}), got ${showValue(variable)}`,

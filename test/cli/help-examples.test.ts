@@ -7,7 +7,7 @@
 // need files the project does not ship (a collection under ../shared, the parts of an earlier run,
 // a scenario the user is to write) or a shell (variables, globs). Draw counts above 100,000 run at
 // 70,000, which still takes the histogram path: the example's form is what is checked, not its size.
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/cli-io.js';
@@ -59,16 +59,19 @@ function runsHere(line: string): boolean {
 
 /**
  * The commands of an example line (several when joined by `&&`), each as the CLI's arguments: draw
- * counts above 100,000 brought down to 70,000, an absolute --out (/tmp/quick) moved into `folder`.
+ * counts above 100,000 brought down to 70,000, an absolute --out (/tmp/quick) moved into `folder`;
+ * and the file a `> file` redirect sends its standard output to (`forecast design`).
  */
-function commandsOf(line: string, folder: string): string[][] {
+function commandsOf(line: string, folder: string): { args: string[]; stdoutTo?: string }[] {
   return line.split('&&').map((command) => {
-    const words = command.trim().replace(/^npx /, '').split(/\s+/).slice(1);
-    return words.map((word, i) => {
+    const [run, redirect] = command.split('>').map((part) => part.trim());
+    const words = run.replace(/^npx /, '').split(/\s+/).slice(1);
+    const args = words.map((word, i) => {
       if (words[i - 1] === '--draws' && Number(word) > 100_000) return '70000';
       if (words[i - 1] === '--out' && word.startsWith('/')) return join(folder, word.slice(1));
       return word;
     });
+    return redirect === undefined ? { args } : { args, stdoutTo: join(folder, redirect) };
   });
 }
 
@@ -99,11 +102,12 @@ describe('the examples users are shown', () => {
   for (const { where, line } of runnable) {
     it(`${where}: ${line}`, async () => {
       const folder = projectCopy();
-      for (const args of [...prerequisitesOf(line), ...commandsOf(line, folder)]) {
+      for (const { args, stdoutTo } of [...prerequisitesOf(line).map((args) => ({ args })), ...commandsOf(line, folder)]) {
         const io = memoryIo(folder);
         const code = await main(args, io);
         expect(withoutProgress(io.err.join('')), `forecast ${args.join(' ')}`).toBe('');
         expect(code, `forecast ${args.join(' ')}`).toBe(0);
+        if (stdoutTo !== undefined) writeFileSync(stdoutTo, io.out.join(''));
       }
     }, 60_000);
   }

@@ -53,6 +53,12 @@ export const commandEntries: readonly CommandEntry[] = [
     load: async () => (await import('./sweep.js')).sweepCommand,
   },
   {
+    name: 'design',
+    command: 'design',
+    describe: 'write a Latin hypercube of assumption values, its columns nearly uncorrelated, as a design file for forecast sweep --design',
+    load: async () => (await import('./design.js')).designCommand,
+  },
+  {
     name: 'sensitivity',
     command: 'sensitivity <scenario>',
     describe: 'rank every uncertain input by how far it swings each target (tornado) and by rank correlation',
