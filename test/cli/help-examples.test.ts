@@ -102,7 +102,8 @@ describe('the examples users are shown', () => {
   for (const { where, line } of runnable) {
     it(`${where}: ${line}`, async () => {
       const folder = projectCopy();
-      for (const { args, stdoutTo } of [...prerequisitesOf(line).map((args) => ({ args })), ...commandsOf(line, folder)]) {
+      const commands: { args: string[]; stdoutTo?: string }[] = [...prerequisitesOf(line).map((args) => ({ args })), ...commandsOf(line, folder)];
+      for (const { args, stdoutTo } of commands) {
         const io = memoryIo(folder);
         const code = await main(args, io);
         expect(withoutProgress(io.err.join('')), `forecast ${args.join(' ')}`).toBe('');

@@ -2,7 +2,7 @@ import { existsSync, lstatSync, lutimesSync, mkdirSync, mkdtempSync, readdirSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors/input-error.js';
+import { inputErrorMessage } from '../helpers/input-error-message.js';
 import { versionsFolder, writeOutputsAtomically } from '../../src/io/atomic-write.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'atomic-'));
@@ -13,15 +13,6 @@ const lstatExists = (path: string) => {
   } catch {
     return false;
   }
-};
-const messageOf = (run: () => void): string => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error.message;
-    throw error;
-  }
-  return '(no error)';
 };
 
 describe('writeOutputsAtomically', () => {
@@ -105,11 +96,11 @@ describe('writeOutputsAtomically', () => {
     mkdirSync(join(dir, 'mine'));
     writeFileSync(join(dir, 'mine', 'notes.yaml'), 'mine: 1');
     const files = [{ name: 'a.csv', content: '' }];
-    expect(messageOf(() => writeOutputsAtomically(join(dir, 'file.csv'), files, { cwd: dir, shown: 'file.csv' }))).toBe('command line  error  --out must name a folder, got "file.csv", which is a file');
-    expect(messageOf(() => writeOutputsAtomically(join(dir, 'file.csv', 'x'), files, { cwd: dir, shown: 'file.csv/x' }))).toBe('command line  error  --out must name a folder the engine can create and write, got "file.csv/x" (ENOTDIR)');
-    expect(messageOf(() => writeOutputsAtomically(join(dir, 'mine'), files, { cwd: dir, shown: 'mine' }))).toBe('command line  error  --out must name a folder that holds only outputs (csv, json, html, pdf, png, svg, txt files and charts/), got "mine" with 1 other entry (name an empty or new folder)');
-    expect(messageOf(() => writeOutputsAtomically(dir, files, { cwd: dir, shown: '' }))).toBe('command line  error  --out must name a folder, got ""');
-    expect(messageOf(() => writeOutputsAtomically(dir, files, { cwd: join(dir, 'mine'), shown: '..' }))).toBe('command line  error  --out must name a folder for outputs, not the project folder or one that holds it, got ".." (name a folder of its own, e.g. --out out)');
+    expect(inputErrorMessage(() => writeOutputsAtomically(join(dir, 'file.csv'), files, { cwd: dir, shown: 'file.csv' }))).toBe('command line  error  --out must name a folder, got "file.csv", which is a file');
+    expect(inputErrorMessage(() => writeOutputsAtomically(join(dir, 'file.csv', 'x'), files, { cwd: dir, shown: 'file.csv/x' }))).toBe('command line  error  --out must name a folder the engine can create and write, got "file.csv/x" (ENOTDIR)');
+    expect(inputErrorMessage(() => writeOutputsAtomically(join(dir, 'mine'), files, { cwd: dir, shown: 'mine' }))).toBe('command line  error  --out must name a folder that holds only outputs (csv, json, html, pdf, png, svg, txt files and charts/), got "mine" with 1 other entry (name an empty or new folder)');
+    expect(inputErrorMessage(() => writeOutputsAtomically(dir, files, { cwd: dir, shown: '' }))).toBe('command line  error  --out must name a folder, got ""');
+    expect(inputErrorMessage(() => writeOutputsAtomically(dir, files, { cwd: join(dir, 'mine'), shown: '..' }))).toBe('command line  error  --out must name a folder for outputs, not the project folder or one that holds it, got ".." (name a folder of its own, e.g. --out out)');
     expect(readFileSync(join(dir, 'mine', 'notes.yaml'), 'utf8')).toBe('mine: 1');
   });
 

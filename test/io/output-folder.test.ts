@@ -4,20 +4,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors/input-error.js';
+import { inputErrorMessage } from '../helpers/input-error-message.js';
 import { writeOutputsAtomically } from '../../src/io/atomic-write.js';
 import { checkOutputFolder, versionsFolder } from '../../src/io/output-folder.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'out-folder-'));
-const messageOf = (run: () => void): string => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error.message;
-    throw error;
-  }
-  return '(no error)';
-};
 /** Every path under `dir` with its kind, to show that a check changed nothing. */
 const tree = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -41,10 +32,10 @@ describe('checkOutputFolder', () => {
     ];
     const before = tree(dir);
     for (const [out, shown, cwd] of cases) {
-      const checked = messageOf(() => checkOutputFolder(out, { cwd, shown }));
+      const checked = inputErrorMessage(() => checkOutputFolder(out, { cwd, shown }));
       expect(checked, shown).toMatch(/^command line {2}error {2}--out must /);
       expect(tree(dir), shown).toEqual(before);
-      expect(messageOf(() => writeOutputsAtomically(out, [{ name: 'a.csv', content: '' }], { cwd, shown })), shown).toBe(checked);
+      expect(inputErrorMessage(() => writeOutputsAtomically(out, [{ name: 'a.csv', content: '' }], { cwd, shown })), shown).toBe(checked);
     }
     expect(readFileSync(join(dir, 'mine', 'notes.yaml'), 'utf8')).toBe('mine: 1');
   });
@@ -57,7 +48,7 @@ describe('checkOutputFolder', () => {
     writeFileSync(join(dir, 'old', 'targets.csv'), 'x\n');
     mkdirSync(join(dir, 'old', 'charts'));
     const before = tree(dir);
-    for (const name of ['new', join('deeper', 'new'), 'ours', 'old']) expect(messageOf(() => checkOutputFolder(join(dir, name), { cwd: dir })), name).toBe('(no error)');
+    for (const name of ['new', join('deeper', 'new'), 'ours', 'old']) expect(inputErrorMessage(() => checkOutputFolder(join(dir, name), { cwd: dir })), name).toBe('(no error)');
     expect(tree(dir)).toEqual(before);
     expect(readdirSync(dir)).not.toContain('.old.versions');
     expect(readdirSync(versionsFolder(ours))).toHaveLength(1);
