@@ -49,7 +49,7 @@ export const commandEntries: readonly CommandEntry[] = [
   {
     name: 'sweep',
     command: 'sweep <scenario>',
-    describe: 'run a scenario over a grid of assumption values (several --vary give every combination)',
+    describe: 'run a scenario over a grid of assumption values (several --vary give every combination), or over the variants of a design file',
     load: async () => (await import('./sweep.js')).sweepCommand,
   },
   {
