@@ -32,6 +32,20 @@ describe('forecast design', () => {
     expect((await design('--points', '40', '--seed', '2027')).stdout).not.toBe(stdout);
   });
 
+  it('writes ranges below zero as numbers the sweep reads (never as text a spreadsheet guard would prefix)', async () => {
+    const { code, stdout } = await runCli(['design', '--vary', `${growth}=-5%:5%`, '--vary', 'assumptions.beijingGdp.growth.mean=-0.02:0.03', '--points', '20']);
+    expect(code).toBe(0);
+    const points = pointsFromDesign('design.csv', stdout);
+    expect(points.rows.some((row) => row[0] < 0 && row[1] < 0)).toBe(true);
+    for (const row of points.rows) {
+      expect(row[0]).toBeGreaterThan(-0.05);
+      expect(row[0]).toBeLessThan(0.05);
+      expect(row[1]).toBeGreaterThan(-0.02);
+      expect(row[1]).toBeLessThan(0.03);
+    }
+    expect(stdout.split('\n').filter((line) => !line.startsWith('#')).join('\n')).not.toContain("'");
+  });
+
   it('gives forecast sweep --design its variants, one row of sweep.csv each', async () => {
     const folder = freshDir();
     const file = join(folder, 'design.csv');

@@ -2,7 +2,7 @@
 // over the ranges, written as a design file for `forecast sweep --design` (to standard output).
 import { plannerMessages } from '../../errors/messages.js';
 import { activeLimits, raiseHint } from '../../io/limits.js';
-import { csvHeader, csvRecords } from '../../io/to-csv.js';
+import { csvHeader } from '../../io/to-csv.js';
 import { parseAssumptionPath } from '../../planner/assumption-path.js';
 import { commandLineError } from '../../planner/command-line-error.js';
 import { latinHypercube, type DesignRange } from '../../planner/latin-hypercube.js';
@@ -62,7 +62,10 @@ export function designCsv(columns: readonly DesignColumn[], points: number, seed
     ...columns.map((c) => `#   ${c.path} from ${c.written.replace(':', ' to ')}`),
     `# Made by: ${command}`,
   ];
-  return `${comments.join('\n')}\n${csvHeader(columns.map((c) => c.path))}${csvRecords(design.rows.map((row) => row.map(cell)))}`;
+  // Cells are numbers and percents (digits, sign, point, %), written as they are: the CSV writer's
+  // guard against spreadsheet formulas would turn the text "-4.5%" into "'-4.5%", which is no number.
+  const body = design.rows.map((row) => `${row.map(cell).join(',')}\n`).join('');
+  return `${comments.join('\n')}\n${csvHeader(columns.map((c) => c.path))}${body}`;
 }
 
 export const designCommand: CommandDefinition = {
