@@ -12,7 +12,7 @@ import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
 
 /** Most columns of a design: far more assumptions than a sweep can tell apart at its variants. */
-export const maxDesignColumns = 50;
+const maxDesignColumns = 50;
 
 /** One column of the design: its path, range, and whether it was written in percents. */
 interface DesignColumn extends DesignRange {
@@ -26,7 +26,7 @@ interface DesignColumn extends DesignRange {
  * `path=low:high`, low < high, both finite; percents read as fractions and kept as the column's unit.
  * @throws InputError naming the rule broken
  */
-export function parseDesignVary(text: string): DesignColumn {
+function parseDesignVary(text: string): DesignColumn {
   const equals = text.indexOf('=');
   const path = equals > 0 ? text.slice(0, equals).trim() : '';
   const bounds = equals > 0 ? text.slice(equals + 1).split(':') : [];
@@ -51,7 +51,7 @@ function decimalsOf(column: DesignColumn, points: number): number {
  * The design file: comment lines that say what it is and how it was made, the header of paths, and
  * one row a variant (percent columns as percents).
  */
-export function designCsv(columns: readonly DesignColumn[], points: number, seed: number, command: string): string {
+function designCsv(columns: readonly DesignColumn[], points: number, seed: number, command: string): string {
   const design = latinHypercube(points, columns, createStream(seed, 'design'));
   const decimals = columns.map((column) => decimalsOf(column, points));
   const cell = (value: number, j: number) => (columns[j].percent ? `${(value * 100).toFixed(decimals[j])}%` : value.toFixed(decimals[j]));
