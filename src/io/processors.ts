@@ -57,10 +57,11 @@ export function cgroupCpuFolders(procSelfCgroup: string): { readonly v2: string[
   return { v2, v1 };
 }
 
-const readSmall = (path: string): string | undefined => {
+/** A small file's text, or undefined when it cannot be read or is longer than `maxChars` (not the file meant). */
+const readSmall = (path: string, maxChars = 256): string | undefined => {
   try {
     const text = readFileSync(path, 'utf8');
-    return text.length <= 256 ? text : undefined;
+    return text.length <= maxChars ? text : undefined;
   } catch {
     return undefined;
   }
@@ -69,19 +70,21 @@ const readSmall = (path: string): string | undefined => {
 /**
  * The CPU limit of this process's control groups (the smallest along each hierarchy), or undefined
  * where there is none or it cannot be read (not Linux, no cgroup file system): never an error.
+ * @param read reads a file's text (undefined when it cannot, or when it is longer than maxChars); tests pass a fake file system
  */
-export function cgroupCpuLimit(): number | undefined {
-  const self = readSmall('/proc/self/cgroup') ?? '';
+export function cgroupCpuLimit(read: (path: string, maxChars?: number) => string | undefined = readSmall): number | undefined {
+  // A line a controller hierarchy, each with its path (a container runtime's can be long): up to 64 KB.
+  const self = read('/proc/self/cgroup', 65_536) ?? '';
   const { v2, v1 } = cgroupCpuFolders(self.length > 0 ? self : '0::/');
   const limits: number[] = [];
   for (const folder of v2) {
-    const text = readSmall(`${folder}/cpu.max`);
+    const text = read(`${folder}/cpu.max`);
     const limit = text === undefined ? undefined : cpuLimitOfCpuMax(text);
     if (limit !== undefined) limits.push(limit);
   }
   for (const folder of v1) {
-    const quota = readSmall(`${folder}/cpu.cfs_quota_us`);
-    const period = readSmall(`${folder}/cpu.cfs_period_us`);
+    const quota = read(`${folder}/cpu.cfs_quota_us`);
+    const period = read(`${folder}/cpu.cfs_period_us`);
     const limit = quota === undefined || period === undefined ? undefined : cpuLimitOfCfs(quota, period);
     if (limit !== undefined) limits.push(limit);
   }

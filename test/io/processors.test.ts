@@ -50,6 +50,23 @@ describe('the CPU limit of a control group', () => {
     expect(cgroupCpuFolders('garbage\n12:cpuacct:/x\n')).toEqual({ v2: [], v1: [] });
   });
 
+  it('finds the smallest limit along the process\'s cgroup path, however long /proc/self/cgroup is', () => {
+    const files = (entries: Record<string, string>) => (path: string, maxChars = 256) => {
+      const text = entries[path];
+      return text !== undefined && text.length <= maxChars ? text : undefined;
+    };
+    // cgroup v1 under a container runtime: a dozen controllers with long paths (over a kilobyte).
+    const id = 'a'.repeat(64);
+    const v1 = [...Array.from({ length: 11 }, (_, i) => `${12 - i}:controller${i}:/kubepods/burstable/pod-${id}/${id}`), `1:cpu,cpuacct:/kubepods/burstable/pod-${id}/${id}`].join('\n');
+    expect(v1.length).toBeGreaterThan(1024);
+    const podFolder = `/sys/fs/cgroup/cpu,cpuacct/kubepods/burstable/pod-${id}`;
+    expect(cgroupCpuLimit(files({ '/proc/self/cgroup': v1, [`${podFolder}/cpu.cfs_quota_us`]: '300000\n', [`${podFolder}/cpu.cfs_period_us`]: '100000\n' }))).toBe(3);
+    // cgroup v2: the pod allows 4 CPUs, its container 2.5: two whole processors.
+    expect(cgroupCpuLimit(files({ '/proc/self/cgroup': '0::/kubepods/pod1/c2\n', '/sys/fs/cgroup/kubepods/pod1/cpu.max': '400000 100000\n', '/sys/fs/cgroup/kubepods/pod1/c2/cpu.max': '250000 100000\n', '/sys/fs/cgroup/cpu.max': 'max 100000\n' }))).toBe(2);
+    expect(cgroupCpuLimit(files({ '/proc/self/cgroup': '0::/user.slice\n', '/sys/fs/cgroup/user.slice/cpu.max': 'max 100000\n' }))).toBeUndefined();
+    expect(cgroupCpuLimit(files({}))).toBeUndefined();
+  });
+
   it('bounds the processors this process may use, never below one, never above its affinity', () => {
     const limit = cgroupCpuLimit();
     expect(limit === undefined || (Number.isInteger(limit) && limit >= 1)).toBe(true);
