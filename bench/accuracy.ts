@@ -31,7 +31,7 @@ import { LENGTH_CLASSES } from '../src/forecast/length-class.js';
 import { InputError } from '../src/errors/input-error.js';
 import { writeOutputsAtomically, type OutputFile } from '../src/io/atomic-write.js';
 import { checkOutputFolder } from '../src/io/output-folder.js';
-import { benchArgs, positiveInteger } from './bench-args.js';
+import { benchArgs, fail, positiveInteger } from './bench-args.js';
 import { readCollection, requireCollection } from './read-collection.js';
 
 const usage = `node dist/bench/accuracy.js [--benchmarks DIR] [--collection FILE …] [--horizon H] [--out DIR] [--check FILE] [--no-laws]
@@ -97,8 +97,7 @@ function outputFolderOrExit(write: () => void): void {
     write();
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    console.error(error.message);
-    process.exit(2);
+    fail(error.message);
   }
 }
 const out = resolve(values.out!);

@@ -222,6 +222,7 @@ export const runMessages = {
 
 /** Messages of the command line itself (src/cli/main.ts). */
 export const cliMessages = {
+  seed: (value: unknown) => `--seed must be a whole number ≥ 0, got ${String(value)}`,
   repeatedOption: (key: string, values: readonly unknown[]) =>
     `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be given once, got ${values.length} values: ${values.map((v) => showValue(v)).join(', ')}`,
 } as const;

@@ -5,13 +5,18 @@ import { usableProcessors } from '../io/processors.js';
 /** The most threads a command or a library call takes (docs/security.md). */
 export const maxThreads = 64;
 
+/** Whether `threads` is a thread count: a whole number from 1 to maxThreads. */
+export function isThreadCount(threads: number): boolean {
+  return Number.isInteger(threads) && threads >= 1 && threads <= maxThreads;
+}
+
 /**
- * `threads` when it is a whole number from 1 to maxThreads.
+ * `threads` when it is a thread count (isThreadCount).
  * @throws RangeError otherwise: a library caller's mistake, before any worker starts
  * @example checkedThreads(2); // => 2
  */
 export function checkedThreads(threads: number): number {
-  if (!Number.isInteger(threads) || threads < 1 || threads > maxThreads) throw new RangeError(`threads must be a whole number from 1 to ${maxThreads}, got ${threads}`);
+  if (!isThreadCount(threads)) throw new RangeError(`threads must be a whole number from 1 to ${maxThreads}, got ${threads}`);
   return threads;
 }
 

@@ -1,7 +1,7 @@
 // The command-line option every command that can spread work over threads shares: the worker-thread count.
 import type { Argv } from 'yargs';
 import { plannerMessages } from '../errors/messages.js';
-import { autoThreads, defaultThreads, maxThreads } from '../pipeline/thread-count.js';
+import { autoThreads, defaultThreads, isThreadCount } from '../pipeline/thread-count.js';
 
 /**
  * The thread count `--threads` names: a whole number from 1 to maxThreads (src/pipeline/thread-count.ts),
@@ -13,7 +13,7 @@ import { autoThreads, defaultThreads, maxThreads } from '../pipeline/thread-coun
 export function threadsFrom(value: unknown): number {
   if (value === 'auto') return autoThreads();
   const threads = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isInteger(threads) || threads < 1 || threads > maxThreads) throw new Error(plannerMessages.threads(Number.isNaN(threads) ? value : threads));
+  if (!isThreadCount(threads)) throw new Error(plannerMessages.threads(Number.isNaN(threads) ? value : threads));
   return threads;
 }
 

@@ -1,6 +1,6 @@
 // `forecast design --vary <path>=<low>:<high> … --points N [--seed S]`: a Latin hypercube of N variants
 // over the ranges, written as a design file for `forecast sweep --design` (to standard output).
-import { plannerMessages } from '../../errors/messages.js';
+import { cliMessages, plannerMessages } from '../../errors/messages.js';
 import { activeLimits, raiseHint } from '../../io/limits.js';
 import { csvHeader } from '../../io/to-csv.js';
 import { parseAssumptionPath } from '../../planner/assumption-path.js';
@@ -76,7 +76,7 @@ export const designCommand: CommandDefinition = {
       .option('seed', { type: 'number', default: 1, describe: 'random seed (the same seed gives the same design)' })
       .check((argv) => {
         const seed = argv.seed as number;
-        if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`--seed must be a whole number ≥ 0, got ${String(argv.seed)}`);
+        if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(cliMessages.seed(argv.seed));
         return true;
       })
       .example('forecast design --vary assumptions.aiCoreIndustry.growth.mean=5%:30% --vary assumptions.newAiUnicorns.mean=2:14 --points 40 > mine.csv', 'a 40-variant design; then: forecast sweep scenarios/baseline.yaml --design mine.csv'),

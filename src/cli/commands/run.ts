@@ -14,7 +14,7 @@ import { exactQuantileMaxDraws } from '../../evaluate/quantile-summaries.js';
 import { progressReporter, stderrProgress } from '../progress.js';
 import type { CliIo } from '../cli-io.js';
 import type { CommandDefinition } from '../command.js';
-import { shardMessages } from '../../errors/messages.js';
+import { cliMessages, shardMessages } from '../../errors/messages.js';
 import { maxShards } from '../../pipeline/part-file.js';
 import type { Shard } from '../../pipeline/shard-blocks.js';
 import { writeRunOutputs } from '../run-outputs.js';
@@ -104,7 +104,7 @@ export function scenarioOptions(yargs: Argv, scenarios: string | false = 'scenar
         throw new Error(`--draws must be a whole number from 1 to 10000000, got ${argv.draws}\n\nExample usage:\n  forecast run scenarios/baseline.yaml --draws 100000`);
       }
       if (argv.seed !== undefined && (!Number.isInteger(argv.seed) || (argv.seed as number) < 0)) {
-        throw new Error(`--seed must be a whole number ≥ 0, got ${argv.seed}`);
+        throw new Error(cliMessages.seed(argv.seed));
       }
       if (argv['as-of'] !== undefined && !/^\d{4}-\d{2}(-\d{2})?$/.test(String(argv['as-of']))) {
         throw new Error(`--as-of must be a date YYYY-MM-DD, got ${JSON.stringify(argv['as-of'])}`);
