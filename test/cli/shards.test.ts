@@ -68,14 +68,14 @@ describe('forecast run --shard, forecast merge', () => {
     for (const n of [2, 7]) expectSameFiles(await sharded(`e${n}`, n, options), join(project, 'whole-e'), files.slice(0, 5));
   }, 240_000);
 
-  it('sweep: 1, 2 and 7 shards (some with no variant) merge to the sweep.csv of the whole sweep', async () => {
+  it('sweep: 1, 2 and 7 shards (some with no variant) merge to the sweep.csv and sweep-effects.csv of the whole sweep', async () => {
     const options = ['sweep', 'scenarios/optimistic.yaml', '--vary', 'assumptions.aiCoreIndustry.growth.mean=10%:20%:2.5%', '--draws', '1500'];
     expect((await forecast([...options, '--quiet', '--out', 'sweep-whole'])).code).toBe(0);
     for (const n of [1, 2, 7]) {
       for (let k = 0; k < n; k++) expect((await forecast([...options, '--shard', `${k}/${n}`, '--quiet', '--out', `s${n}-part-${k}`])).code).toBe(0);
       const merged = await forecast(['merge', ...Array.from({ length: n }, (_, k) => `s${n}-part-${k}`), '--quiet', '--out', `s${n}-merged`]);
       expect(merged.stderr).toBe('');
-      expectSameFiles(join(project, `s${n}-merged`), join(project, 'sweep-whole'), ['sweep.csv']);
+      expectSameFiles(join(project, `s${n}-merged`), join(project, 'sweep-whole'), ['sweep.csv', 'sweep-effects.csv']);
     }
     // Parts of sweeps over other values are not one sweep.
     expect((await forecast([...options.slice(0, 3), 'assumptions.aiCoreIndustry.growth.mean=10%,20%', '--draws', '1500', '--shard', '1/2', '--quiet', '--out', 'other-sweep-1'])).code).toBe(0);
@@ -84,7 +84,7 @@ describe('forecast run --shard, forecast merge', () => {
     expect(mixed.stderr).toContain('sweep must be the same in every part of one run');
   }, 240_000);
 
-  it('sweep --design: 2 and 7 shards merge to the whole sweep.csv; a design changed or a grid\'s part mixed in is refused', async () => {
+  it('sweep --design: 2 and 7 shards merge to the whole sweep.csv and sweep-effects.csv; a design changed or a grid\'s part mixed in is refused', async () => {
     const rows = ['12%,6', '0.2,3.5', '15%,9', '8%,4', '0.1,5'];
     writeFileSync(join(project, 'design.csv'), `# five points\nassumptions.aiCoreIndustry.growth.mean,assumptions.newAiUnicorns.mean\n${rows.join('\n')}\n`);
     const options = ['sweep', 'scenarios/baseline.yaml', '--design', 'design.csv', '--draws', '1500'];
@@ -93,7 +93,7 @@ describe('forecast run --shard, forecast merge', () => {
       for (let k = 0; k < n; k++) expect((await forecast([...options, '--shard', `${k}/${n}`, '--quiet', '--out', `d${n}-part-${k}`])).code).toBe(0);
       const merged = await forecast(['merge', ...Array.from({ length: n }, (_, k) => `d${n}-part-${k}`), '--quiet', '--out', `d${n}-merged`]);
       expect(merged.stderr).toBe('');
-      expectSameFiles(join(project, `d${n}-merged`), join(project, 'design-whole'), ['sweep.csv']);
+      expectSameFiles(join(project, `d${n}-merged`), join(project, 'design-whole'), ['sweep.csv', 'sweep-effects.csv']);
     }
     // A part of a grid sweep is not a part of this one.
     expect((await forecast(['sweep', 'scenarios/baseline.yaml', '--vary', 'assumptions.aiCoreIndustry.growth.mean=12%,20%', '--draws', '1500', '--shard', '1/2', '--quiet', '--out', 'grid-part-1'])).code).toBe(0);

@@ -97,7 +97,7 @@ describe('worker threads (compiled build)', () => {
     expect(parallel.targets).toEqual(single.targets);
   });
 
-  /** Runs `forecast <args>` on one and on two threads: both succeed, silently, with the same sweep.csv. */
+  /** Runs `forecast <args>` on one and on two threads: both succeed, silently, with the same sweep.csv and sweep-effects.csv. */
   function expectSameSweepOnOneAndTwoThreads(args: string[]): void {
     const [one, two] = [freshDir(), freshDir()];
     const first = forecast([...args, '--threads', '1', '--out', one]);
@@ -105,7 +105,7 @@ describe('worker threads (compiled build)', () => {
     expect(first.stderr).toBe('');
     expect(second.stderr).toBe('');
     expect([first.code, second.code]).toEqual([0, 0]);
-    expect(readFileSync(join(two, 'sweep.csv'))).toEqual(readFileSync(join(one, 'sweep.csv')));
+    for (const file of ['sweep.csv', 'sweep-effects.csv']) expect(readFileSync(join(two, file))).toEqual(readFileSync(join(one, file)));
   }
 
   it('sweep writes identical files with 1 and 2 threads', () => {

@@ -2,8 +2,12 @@ import { join } from 'node:path';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sweepColumns } from '../../src/output/sweep-table.js';
+import { sweepEffectColumns } from '../../src/output/sweep-effects-table.js';
+import { formatNumber } from '../../src/io/format-number.js';
+import { partialRankCorrelations } from '../../src/planner/partial-rank-correlation.js';
 import { freshDir } from '../helpers/project.js';
 import { readCsv, runCli } from '../planner/planner-helpers.js';
+import { printedVariantsAtMost } from '../../src/cli/commands/sweep.js';
 
 const growthMean = 'assumptions.aiCoreIndustry.growth.mean';
 
@@ -14,8 +18,12 @@ describe('forecast sweep', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('3 variants');
-    expect(stdout).toMatch(/^ +# +assumptions\.aiCoreIndustry\.growth\.mean +T1 +T2/m);
-    expect(stdout).toMatch(/^ +T\d = bj-ai-industry-2026$/m);
+    // The table's columns are the targets whose verdict differs between variants; the others are listed once.
+    expect(stdout).toMatch(/^ +# +assumptions\.aiCoreIndustry\.growth\.mean +T\d+ +T\d+/m);
+    expect(stdout).toMatch(/^ +T\d+ = bj-ai-industry-2026$/m);
+    expect(stdout).not.toMatch(/^ +T\d+ = bj-ai-unicorns-2027$/m);
+    expect(stdout).toMatch(/the same in every variant: .*T\d+ bj-ai-unicorns-2027 \d+%/s);
+    expect(stdout).toMatch(/^ +T\d+ bj-ai-industry-2026 +P\(met\) ≥?\d+%–≥?\d+% +assumptions\.aiCoreIndustry\.growth\.mean \+1\.00$/m);
     const { header, rows } = readCsv(out, 'sweep.csv');
     expect(header).toEqual(sweepColumns([growthMean]));
     const core = rows.filter((r) => r.target === 'bj-ai-industry-2026');
@@ -25,6 +33,51 @@ describe('forecast sweep', () => {
     expect(p[0]).toBeLessThanOrEqual(p[1]);
     expect(p[1]).toBeLessThanOrEqual(p[2]);
     expect(p[2]).toBeGreaterThan(p[0]);
+  });
+
+  it('writes what moves each target: the partial rank correlation of its P(met) and median with each path, as recomputed from sweep.csv', async () => {
+    const out = freshDir();
+    const unicornsMean = 'assumptions.newAiUnicorns.mean';
+    const { code, stderr } = await runCli(['sweep', 'scenarios/baseline.yaml', '--vary', `${growthMean}=8%,14%,20%`, '--vary', `${unicornsMean}=3,6,9`, '--draws', '800', '--quiet', '--out', out]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const effects = readCsv(out, 'sweep-effects.csv');
+    expect(effects.header).toEqual([...sweepEffectColumns]);
+    const of = (target: string) => effects.rows.filter((r) => r.target === target);
+    // The AI industry of 2026 moves with the AI core's growth alone: ρ = 1, and the unicorns have no effect of their own.
+    expect(of('bj-ai-industry-2026').map((r) => [r.rank, r.path, r.prcc, r.probabilityMetBound])).toEqual([['1', growthMean, '1', 'lower'], ['2', unicornsMean, '', 'lower']]);
+    expect(of('bj-ai-industry-2026')[1].note).toBe('no effect of its own: the other paths explain the target exactly');
+    // A target the record decides has no rows; one no path moves says so.
+    expect(of('bj-ai-core-2025')).toEqual([]);
+    expect(of('cn-software-revenue-2025').map((r) => r.note)).toEqual(['the same in every variant', 'the same in every variant']);
+    // Every coefficient is the one sweep.csv's own numbers give.
+    const sweep = readCsv(out, 'sweep.csv').rows;
+    for (const row of effects.rows) {
+      const variants = sweep.filter((r) => r.target === row.target);
+      const inputs = [growthMean, unicornsMean].map((path) => variants.map((r) => Number(r[path])));
+      const expected = partialRankCorrelations(inputs, variants.map((r) => Number(r.probabilityMet)))[row.path === growthMean ? 0 : 1];
+      const expectedMedian = partialRankCorrelations(inputs, variants.map((r) => Number(r.p50)))[row.path === growthMean ? 0 : 1];
+      expect(row.variants).toBe('9');
+      // sweep.csv's P(met)s (k/800) and values are exact at 8 digits, so the ranks and coefficients are the same.
+      expect(row.prcc).toBe(formatNumber(expected.coefficient));
+      expect(row.pValue).toBe(formatNumber(expected.pValue));
+      expect(row.prccP50).toBe(formatNumber(expectedMedian.coefficient));
+      expect(Number(row.probabilityMax)).toBe(Math.max(...variants.map((r) => Number(r.probabilityMet))));
+    }
+    const unicorns = of('bj-ai-unicorns-2027');
+    expect(unicorns[0].path).toBe(unicornsMean);
+    expect(Number(unicorns[0].prcc)).toBeGreaterThan(0.9);
+    expect(Number(unicorns[0].pValue)).toBeLessThan(0.05);
+  });
+
+  it(`prints no row per variant past ${printedVariantsAtMost} variants, only what moves each target`, async () => {
+    const out = freshDir();
+    const { code, stdout } = await runCli(['sweep', 'scenarios/baseline.yaml', '--vary', `${growthMean}=5%:25%:0.2%`, '--draws', '100', '--out', out]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`(a row for each of the 101 variants is in sweep.csv; the table shows up to ${printedVariantsAtMost})`);
+    expect(stdout).not.toMatch(/^ +# /m);
+    expect(stdout).toMatch(/^ +T\d+ bj-ai-cluster-2030 +P\(met\) ≥\d+%–≥\d+% +assumptions\.aiCoreIndustry\.growth\.mean \+1\.00$/m);
+    expect(readCsv(out, 'sweep.csv').rows.filter((r) => r.target === 'bj-ai-cluster-2030')).toHaveLength(101);
   });
 
   it('refuses a variant outside its law\'s parameter range before running anything (exit code 2)', async () => {

@@ -88,7 +88,7 @@ describe('docs/notebooks.md', () => {
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       // Every frame the snippet names was built and has rows.
-      for (const name of ['proj', 'fan', 'history', 'targets', 'verdicts', 'projected', 'record', 'iamc_long', 'names', 'paths', 'compare', 'changed', 'curve', 'top', 'lhs', 'moved', 'importance']) {
+      for (const name of ['proj', 'fan', 'history', 'targets', 'verdicts', 'projected', 'record', 'iamc_long', 'names', 'paths', 'compare', 'changed', 'curve', 'top', 'lhs', 'moved', 'importance', 'effects', 'strongest']) {
         expect(result.stdout).toMatch(new RegExp(`\\b${name} \\(`));
       }
     }
