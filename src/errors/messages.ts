@@ -284,6 +284,7 @@ export const plannerMessages = {
   invalidVariant: (path: string, rule: string, value: number) => `${path} must ${rule}, got ${showValue(value)}`,
   decidedOnRecord: (id: string, status: string, reason: string) =>
     `--target must name a target the record has not decided, got ${showValue(id)}, ${status} on record (${reason})`,
+  targetTwice: (id: string) => `--target must name each target once, got ${showValue(id)} twice`,
   unknownTarget: (known: readonly string[], value: string) =>
     `--target must name a target the scenario judges (${known.join(', ')}), got ${showValue(value)}`,
   probability: (value: unknown) => `--probability must be a number strictly between 0 and 1, got ${showValue(value)}`,

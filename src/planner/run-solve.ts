@@ -9,7 +9,8 @@ import { distributionMean, distributionQuantile } from '../simulate/distribution
 import { currentDistribution, parseAssumptionPath } from './assumption-path.js';
 import { bisectProbability, type BisectionResult } from './bisect-probability.js';
 import { commandLineError } from './command-line-error.js';
-import { runVariant, type VariantInputs } from './run-variant.js';
+import { runVariant, type VariantInputs, type VariantOutcome } from './run-variant.js';
+import { InputError } from '../errors/input-error.js';
 import { LayoutMemo } from '../evaluate/layout-memo.js';
 import { setDistributionField } from './set-distribution-field.js';
 import type { AssumptionOverride } from './with-assumptions.js';
@@ -61,19 +62,54 @@ export interface SolveResult extends BisectionResult {
  * @example runSolve(inputs, { target: 'bj-ai-core-2027', probability: 0.8, path: 'assumptions.aiCoreIndustry.growth.mean' }).value; // => 0.584 (20000 draws of the baseline)
  */
 export function runSolve(inputs: VariantInputs, request: SolveRequest): SolveResult {
-  const path = parseAssumptionPath(request.path);
+  return runSolves(inputs, [request])[0];
+}
+
+/**
+ * Several goal seeks on one scenario (runSolve for each request, in order), sharing what they can:
+ * the scenario's own run, the histogram layouts and every simulation run at the same value of the
+ * same path (a run judges every target at once: the bisections of targets on one path start from
+ * the same range, so their first runs coincide). Each result is the one runSolve gives alone.
+ * @throws InputError for every unknown or already decided target and each unknown path, before any bisection
+ */
+export function runSolves(inputs: VariantInputs, requests: readonly SolveRequest[]): SolveResult[] {
   const prepared = prepareModel(inputs.model, inputs.data, inputs.scenario);
-  const current = currentDistribution(prepared, path);
+  const paths = requests.map((request) => parseAssumptionPath(request.path));
+  const currents = paths.map((path) => currentDistribution(prepared, path));
   // The bisection's runs share the layouts of the histograms the override does not reach (LayoutMemo).
   const layouts = new LayoutMemo();
   const baselineOutcome = runVariant(inputs, [], { layouts });
-  const baseline = baselineOutcome.targets.find((t) => t.target.id === request.target);
-  if (!baseline) {
-    throw commandLineError(plannerMessages.unknownTarget(baselineOutcome.targets.map((t) => t.target.id), request.target));
-  }
-  // The record settles a decided target in every variant: no assumption moves it.
+  const problems = requests.flatMap((request) => {
+    const verdict = baselineOutcome.verdicts.find((v) => v.target.id === request.target);
+    if (!baselineOutcome.targets.some((t) => t.target.id === request.target) || !verdict) {
+      return [commandLineError(plannerMessages.unknownTarget(baselineOutcome.targets.map((t) => t.target.id), request.target))];
+    }
+    // The record settles a decided target in every variant: no assumption moves it.
+    if (verdict.judgedOn === 'record') return [commandLineError(plannerMessages.decidedOnRecord(request.target, verdict.status, verdict.record.judgement.reason))];
+    return [];
+  });
+  if (problems.length > 0) throw new InputError(problems.flatMap((p) => p.problems));
+  const runs = new Map<string, readonly TargetResult[]>();
+  return requests.map((request, k) => solveOne(inputs, request, paths[k], currents[k], baselineOutcome, (override) => {
+    const key = `${request.path}\u0000${override.value}`;
+    let targets = runs.get(key);
+    // The baseline run above simulated every variable and would have failed first (checkedBy).
+    if (!targets) runs.set(key, (targets = runVariant(inputs, [override.override], { layouts, checkedBy: [] }).targets));
+    return targets;
+  }));
+}
+
+/** One goal seek; `run` gives the targets' results of a simulation with the override (shared across requests). */
+function solveOne(
+  inputs: VariantInputs,
+  request: SolveRequest,
+  path: ReturnType<typeof parseAssumptionPath>,
+  current: ReturnType<typeof currentDistribution>,
+  baselineOutcome: VariantOutcome,
+  run: (at: { value: number; override: AssumptionOverride }) => readonly TargetResult[],
+): SolveResult {
+  const baseline = baselineOutcome.targets.find((t) => t.target.id === request.target)!;
   const verdict = baselineOutcome.verdicts.find((v) => v.target.id === request.target)!;
-  if (verdict.judgedOn === 'record') throw commandLineError(plannerMessages.decidedOnRecord(request.target, verdict.status, verdict.record.judgement.reason));
 
   const currentValue = valueOf(current, path.field);
   const spread = current ? (distributionQuantile(current, 0.9) - distributionQuantile(current, 0.1)) / 2.5631031310892007 : 0;
@@ -100,8 +136,7 @@ export function runSolve(inputs: VariantInputs, request: SolveRequest): SolveRes
     distribution: setDistributionField(current, path.field, value, path.path),
   });
   const evaluate = (value: number) => {
-    // The baseline run above simulated every variable and would have failed first (checkedBy).
-    const result = runVariant(inputs, [overrideAt(value)], { layouts, checkedBy: [] }).targets.find((t) => t.target.id === request.target)!;
+    const result = run({ value, override: overrideAt(value) }).find((t) => t.target.id === request.target)!;
     return { value, probability: result.probabilityMet, probabilitySe: result.probabilityMetSe };
   };
   const bisected = bisectProbability(evaluate, request.probability, {

@@ -1,4 +1,4 @@
-// solve.csv: the result of one goal seek, as one row (written by `forecast solve --out`).
+// solve.csv: the result of each goal seek, a row each (written by `forecast solve --out`).
 import { formatNumber } from '../io/format-number.js';
 import { toCsv } from '../io/to-csv.js';
 import { solvedStatus, type SolveResult } from './run-solve.js';
@@ -10,13 +10,14 @@ export const solveColumns = [
 ] as const;
 
 /**
- * solve.csv text: one row.
- * @example solveCsv(result).split('\n')[0].split(',')[0]; // => 'scenario'
+ * solve.csv text: a row for each result, in the order of the targets asked for.
+ * @example solveCsv([result]).split('\n')[0].split(',')[0]; // => 'scenario'
  */
-export function solveCsv(result: SolveResult): string {
+export function solveCsv(results: readonly SolveResult[]): string {
   const f = (x: number) => formatNumber(x);
-  return toCsv(solveColumns, [
-    {
+  return toCsv(
+    solveColumns,
+    results.map((result) => ({
       scenario: result.scenario,
       target: result.target,
       path: result.path,
@@ -36,7 +37,7 @@ export function solveCsv(result: SolveResult): string {
       evaluations: result.evaluations.length,
       draws: result.draws,
       seed: result.seed,
-    },
-  ]);
+    })),
+  );
 }
 

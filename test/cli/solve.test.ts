@@ -30,6 +30,42 @@ describe('forecast solve', () => {
     expect(Number(rows[0].probabilityMet)).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('solves several targets on one assumption in one command, each as it is solved alone, a row each in solve.csv', async () => {
+    const out = freshDir();
+    const path = 'assumptions.aiCoreIndustry.growth.mean';
+    const targets = ['bj-ai-industry-2026', 'bj-ai-core-2027', 'bj-ai-cluster-2030'];
+    const { code, stdout, stderr } = await runCli([
+      'solve', 'scenarios/baseline.yaml', ...targets.flatMap((t) => ['--target', t]), '--probability', '0.8', '--vary', path, '--draws', String(draws), '--out', out,
+    ]);
+    expect(withoutProgress(stderr)).toBe('');
+    expect(code).toBe(0);
+    const rows = readCsv(out, 'solve.csv').rows;
+    expect(rows.map((r) => [r.target, r.status])).toEqual(targets.map((t) => [t, 'solved']));
+    const { inputs } = loadVariantInputs(projectRoot, 'data', 'scenarios/baseline.yaml', { draws });
+    targets.forEach((target, k) => {
+      const alone = runSolve(inputs, { target, probability: 0.8, path });
+      expect(Number(rows[k].value)).toBe(alone.value);
+      expect(Number(rows[k].probabilityMet)).toBe(alone.probability);
+      expect(Number(rows[k].evaluations)).toBe(alone.evaluations.length);
+      expect(stdout).toContain(`${target} met with probability ≥ 0.8 when ${path} = ${alone.value}`);
+    });
+    // Three blocks, each with its YAML to paste.
+    expect(stdout.match(/^to use it, write into the scenario/gm)).toHaveLength(3);
+  }, 60_000);
+
+  it('refuses a target given twice, and names every target it cannot solve before running a bisection (exit code 2)', async () => {
+    const twice = await runCli(['solve', 'scenarios/baseline.yaml', '--target', 'bj-ai-core-2027', '--target', 'bj-ai-core-2027', '--vary', 'aiCoreIndustry.growth.mean', '--draws', '200']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('--target must name each target once, got "bj-ai-core-2027" twice');
+    const bad = await runCli(['solve', 'scenarios/baseline.yaml', '--target', 'bj-ai-core-2030', '--target', 'bj-ai-core-2027', '--target', 'bj-ai-unicorns-2025', '--vary', 'aiCoreIndustry.growth.mean', '--draws', '200']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--target must name a target the scenario judges');
+    expect(bad.stderr).toContain('got "bj-ai-core-2030"');
+    expect(bad.stderr).toMatch(/--target must name a target the record has not decided, got "bj-ai-unicorns-2025", achieved on record/);
+    expect(bad.stderr).toContain('2 problems found');
+    expect(bad.stdout).toBe('');
+  });
+
   it('gives a value that, fed back as the assumption, meets the target with the requested probability within MC error', () => {
     const { inputs } = loadVariantInputs(projectRoot, 'data', 'scenarios/baseline.yaml', { draws });
     for (const wanted of [0.5, 0.8]) {

@@ -1,10 +1,10 @@
-// `forecast solve <scenario> --target <id> --probability p --vary <path>`: goal seek an assumption by bisection.
+// `forecast solve <scenario> --target <id> … --probability p --vary <path>`: goal seek an assumption by bisection, for each target.
 import { resolve } from 'node:path';
 import { plannerMessages } from '../../errors/messages.js';
 import { writeOutputsAtomically } from '../../io/atomic-write.js';
 import { loadVariantInputs } from '../../planner/load-variant-inputs.js';
 import { parseNumberLike } from '../../planner/parse-vary.js';
-import { notBracketedMessage, runSolve, solvedStatus, type SolveResult } from '../../planner/run-solve.js';
+import { notBracketedMessage, runSolves, solvedStatus, type SolveResult } from '../../planner/run-solve.js';
 import { solveCsv } from '../../planner/solve-table.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
@@ -23,7 +23,7 @@ export const solveCommand: CommandDefinition = {
   builder: (yargs) =>
     yargs
       .positional('scenario', { type: 'string', describe: 'scenario file' })
-      .option('target', { type: 'string', demandOption: 'give --target <id>', describe: 'target id (data/targets.yaml)' })
+      .option('target', { type: 'string', array: true, demandOption: 'give --target <id>', describe: 'target id (data/targets.yaml); several --target solve each on the same assumption' })
       .option('probability', { type: 'number', default: 0.8, describe: 'wanted probability of meeting the target' })
       .option('vary', { type: 'string', demandOption: 'give --vary <assumption path>', describe: 'the assumption solved for, e.g. assumptions.aiCoreIndustry.growth.mean' })
       .option('range', { type: 'string', describe: 'search range low:high (default: around the current value, widened until it brackets)' })
@@ -39,31 +39,38 @@ export const solveCommand: CommandDefinition = {
         if (argv.range !== undefined && !parseRange(String(argv.range))) throw new Error(plannerMessages.range(argv.range));
         if (argv.draws !== undefined && (!Number.isInteger(argv.draws) || (argv.draws as number) < 1)) throw new Error(`--draws must be a whole number from 1 to 10000000, got ${argv.draws}`);
         if (argv.tolerance !== undefined && !((argv.tolerance as number) > 0)) throw new Error(`--tolerance must be greater than 0, got ${argv.tolerance}`);
+        const targets = (argv.target as string[]).map(String);
+        const twice = targets.find((t, i) => targets.indexOf(t) !== i);
+        if (twice !== undefined) throw new Error(plannerMessages.targetTwice(twice));
         return true;
       })
-      .example('forecast solve scenarios/baseline.yaml --target bj-ai-core-2027 --probability 0.8 --vary assumptions.aiCoreIndustry.growth.mean', 'the mean growth that gives an 80% chance'),
+      .example('forecast solve scenarios/baseline.yaml --target bj-ai-core-2027 --probability 0.8 --vary assumptions.aiCoreIndustry.growth.mean', 'the mean growth that gives an 80% chance')
+      .example('forecast solve scenarios/baseline.yaml --target bj-ai-industry-2026 --target bj-ai-core-2027 --target bj-ai-cluster-2030 --vary assumptions.aiCoreIndustry.growth.mean', 'what each of three targets asks of the same growth'),
   async run(argv, io) {
     const { inputs } = loadVariantInputs(io.cwd, String(argv.data ?? 'data'), String(argv.scenario), {
       asOf: argv.asOf as string | undefined,
       draws: argv.draws as number | undefined,
       seed: argv.seed as number | undefined,
     });
-    const result = runSolve(inputs, {
-      target: String(argv.target),
-      probability: argv.probability as number,
-      path: String(argv.vary),
-      range: argv.range !== undefined ? parseRange(String(argv.range)) : undefined,
-      tolerance: argv.tolerance as number | undefined,
-    });
+    const range = argv.range !== undefined ? parseRange(String(argv.range)) : undefined;
+    const results = runSolves(
+      inputs,
+      (argv.target as string[]).map((target) => ({
+        target: String(target),
+        probability: argv.probability as number,
+        path: String(argv.vary),
+        range,
+        tolerance: argv.tolerance as number | undefined,
+      })),
+    );
     if (argv.out !== undefined) {
-      writeOutputsAtomically(resolve(io.cwd, String(argv.out)), [{ name: 'solve.csv', content: solveCsv(result) }], { cwd: io.cwd, shown: String(argv.out) });
+      writeOutputsAtomically(resolve(io.cwd, String(argv.out)), [{ name: 'solve.csv', content: solveCsv(results) }], { cwd: io.cwd, shown: String(argv.out) });
     }
-    if (result.status === 'notBracketed') {
-      io.stderr(`error  ${notBracketedMessage(result)}\n${evaluationsText(result)}`);
-      return exitCodes.inputError;
-    }
-    if (!argv.quiet) io.stdout(solveSummary(result));
-    return exitCodes.ok;
+    const solved = results.filter((r) => r.status !== 'notBracketed');
+    if (!argv.quiet && solved.length > 0) io.stdout(solved.map(solveSummary).join('\n'));
+    const missed = results.filter((r) => r.status === 'notBracketed');
+    for (const result of missed) io.stderr(`error  ${notBracketedMessage(result)}\n${evaluationsText(result)}`);
+    return missed.length > 0 ? exitCodes.inputError : exitCodes.ok;
   },
 };
 
