@@ -5,10 +5,15 @@
 // skipped locally and fails under CI. The R block likewise runs under Rscript with readr, dplyr and
 // tidyr (Debian's r-cran-* packages, which .ci/run installs): skipped locally without them, a failure
 // under CI. The pyam block runs only where pyam is installed (PyPI only: not in CI; the doc says so).
+// The Observable block runs everywhere: FileAttachment(…).csv({typed: true}) is d3-dsv's csvParse
+// with autoType, and Plot renders into linkedom's document.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as Plot from '@observablehq/plot';
+import { autoType, csvParse } from 'd3-dsv';
+import { parseHTML } from 'linkedom';
 import { memoryIo } from '../../src/cli/cli-io.js';
 import { main } from '../../src/cli/main.js';
 import { freshDir, projectRoot } from '../helpers/project.js';
@@ -34,7 +39,6 @@ const rscript = works('Rscript', ['-e', 'library(readr); library(dplyr); library
 let work = '';
 
 beforeAll(async () => {
-  if (!python && !rscript && !process.env.CI) return;
   work = freshDir('forecast-notebooks-');
   const out = join(work, 'out');
   mkdirSync(out);
@@ -92,6 +96,44 @@ describe('docs/notebooks.md', () => {
         expect(result.stdout).toMatch(new RegExp(`\\b${name} \\(`));
       }
     }
+  });
+
+  it('runs the Observable block: every array it builds has rows and every chart draws its marks', async () => {
+    const [block, ...more] = blocks('js');
+    expect(block).toBeDefined();
+    expect(more).toEqual([]);
+    const { document } = parseHTML('<!doctype html><html><body></body></html>');
+    const read = (name: string) => readFileSync(join(work, name), 'utf8');
+    const FileAttachment = (name: string) => ({ csv: async ({ typed = false } = {}) => (typed ? csvParse(read(name), autoType) : csvParse(read(name))) });
+    const plot = { ...Plot, plot: (options: Plot.PlotOptions) => Plot.plot({ ...options, document: document as unknown as Plot.PlotOptions['document'] }) };
+    const names = [...block.matchAll(/^const (\w+) =/gm)].map((m) => m[1]);
+    const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<Record<string, unknown>>;
+    const made = await new AsyncFunction('FileAttachment', 'Plot', `${block}\nreturn { ${names.join(', ')} };`)(FileAttachment, plot);
+    expect(names).toEqual(['proj', 'targets', 'sweep', 'ai', 'fanChart', 'projected', 'verdictChart', 'curve', 'sweepChart']);
+    for (const name of names.filter((n) => !n.endsWith('Chart'))) expect((made[name] as unknown[]).length, name).toBeGreaterThan(0);
+    const html = (name: string) => (made[name] as { outerHTML: string }).outerHTML;
+    const count = (text: string, tag: string) => text.split(`<${tag}`).length - 1;
+    const ai = made.ai as { scenario: string; year: unknown }[];
+    expect(typeof ai[0].year).toBe('number');
+    // The fan: an area and a line a scenario; the verdicts: a dot a projected target and scenario; the sweep: a rule a variant.
+    expect(count(html('fanChart'), 'path')).toBeGreaterThanOrEqual(2 * new Set(ai.map((d) => d.scenario)).size);
+    expect(count(html('verdictChart'), 'circle')).toBe((made.projected as unknown[]).length);
+    expect(count(html('sweepChart'), 'line')).toBeGreaterThanOrEqual((made.curve as unknown[]).length);
+  });
+
+  it('types every column of every file one way under d3.autoType, but the two the doc names', () => {
+    const mixed: string[] = [];
+    for (const folder of ['out', 'lhs']) {
+      for (const file of readdirSync(join(work, folder)).filter((f) => f.endsWith('.csv'))) {
+        const parsed = csvParse(readFileSync(join(work, folder, file), 'utf8'), autoType);
+        const rows = parsed as unknown as Record<string, unknown>[];
+        for (const column of parsed.columns) {
+          const types = new Set(rows.flatMap((row) => (row[column] === null ? [] : [row[column] instanceof Date ? 'date' : typeof row[column]])));
+          if (types.size > 1) mixed.push(`${file} ${column}`);
+        }
+      }
+    }
+    expect([...new Set(mixed)].sort()).toEqual(['compare-assumptions.csv value', 'record.csv window']);
   });
 
   it.skipIf(!pyam)('runs the pyam snippet', () => {
