@@ -258,7 +258,7 @@ export const plannerMessages = {
   varyFormat: (value: string) =>
     `--vary must be <path>=<values> with values a list a,b,c or a range low:high:step, got ${showValue(value)}`,
   varyPath: (path: string) =>
-    `--vary path must be assumptions.<variable>.<parameter> or assumptions.<variable>.<parameter>.<field>, got ${showValue(path)}`,
+    `--vary path must be assumptions.<variable>.<parameter> or assumptions.<variable>.<parameter>.<field> (or, for a sweep, a driver's drivers.<name>.persistence, drivers.<name>.factor.<field> or drivers.<name>.loadings.<variable>.growth|rate), got ${showValue(path)}`,
   varyValue: (path: string, value: string) => `--vary ${path} value must be a number or a percent such as "12%", got ${showValue(value)}`,
   varyRange: (path: string, value: string) =>
     `--vary ${path} range must be low:high:step with step > 0 and low ≤ high (at most 10000 values), got ${showValue(value)}`,
@@ -267,7 +267,12 @@ export const plannerMessages = {
   designEmpty: (got: string) => `design must hold a header of assumption paths and at least one row of values, got ${got}`,
   tooManyDesignRows: (limit: number, count: number) => `design must hold at most ${limit} variants, got ${count} lines of values`,
   designColumn: (path: string) =>
-    `column must be an assumption path assumptions.<variable>.<parameter> or assumptions.<variable>.<parameter>.<field>, got ${showValue(path)}`,
+    `column must be an assumption path assumptions.<variable>.<parameter> or assumptions.<variable>.<parameter>.<field>, or a driver's drivers.<name>.persistence, drivers.<name>.factor.<field> or drivers.<name>.loadings.<variable>.growth|rate, got ${showValue(path)}`,
+  unknownDriver: (path: string, driver: string, known: readonly string[]) =>
+    known.length === 0 ? `${path} must name a shared driver of the scenario, got ${showValue(driver)} (the scenario has none)` : `${path} must name a shared driver of the scenario (${known.join(', ')}), got ${showValue(driver)}`,
+  unknownLoading: (path: string, known: readonly string[]) =>
+    `${path} must name a loading the driver has (${known.join(', ')}), got ${showValue(path)}`,
+  driverPathInSolve: (path: string) => `--vary must be an assumption path assumptions.<variable>.<parameter>[.<field>] (a driver's setting can be swept: forecast sweep), got ${showValue(path)}`,
   designColumnTwice: (path: string) => `columns must be distinct paths, got ${showValue(path)} twice`,
   designValue: (path: string, value: string) => `${path} must be a number or a percent such as "12%", got ${showValue(value)}`,
   varyOrDesign: () => 'sweep must be given --vary <path>=<values> or --design <file>, got neither',

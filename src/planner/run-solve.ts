@@ -13,7 +13,7 @@ import { runVariant, type VariantInputs, type VariantOutcome } from './run-varia
 import { InputError } from '../errors/input-error.js';
 import { LayoutMemo } from '../evaluate/layout-memo.js';
 import { setDistributionField } from './set-distribution-field.js';
-import type { AssumptionOverride } from './with-assumptions.js';
+import type { VariableOverride } from './with-assumptions.js';
 
 export interface SolveRequest {
   /** Target id. */
@@ -48,7 +48,7 @@ export interface SolveResult extends BisectionResult {
    */
   readonly bound: ProbabilityBound;
   /** The assumption at the solved value, ready to write into a scenario. */
-  readonly override: AssumptionOverride;
+  readonly override: VariableOverride;
 }
 
 /**
@@ -106,7 +106,7 @@ function solveOne(
   path: ReturnType<typeof parseAssumptionPath>,
   current: ReturnType<typeof currentDistribution>,
   baselineOutcome: VariantOutcome,
-  run: (at: { value: number; override: AssumptionOverride }) => readonly TargetResult[],
+  run: (at: { value: number; override: VariableOverride }) => readonly TargetResult[],
 ): SolveResult {
   const baseline = baselineOutcome.targets.find((t) => t.target.id === request.target)!;
   const verdict = baselineOutcome.verdicts.find((v) => v.target.id === request.target)!;
@@ -130,7 +130,7 @@ function solveOne(
   };
   const [low, high] = request.range ?? [pullIn(currentValue - halfWidth), pullIn(currentValue + halfWidth)];
 
-  const overrideAt = (value: number): AssumptionOverride => ({
+  const overrideAt = (value: number): VariableOverride => ({
     variable: path.variable,
     parameter: path.parameter,
     distribution: setDistributionField(current, path.field, value, path.path),

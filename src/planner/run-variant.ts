@@ -6,7 +6,7 @@ import { targetVerdicts, type TargetVerdict } from '../evaluate/target-verdict.j
 import { runScenario } from '../pipeline/run-scenario.js';
 import type { ModelSpec } from '../spec/model-spec.js';
 import type { ScenarioSpec } from '../spec/scenario-spec.js';
-import { withAssumptions, type AssumptionOverride } from './with-assumptions.js';
+import { overriddenVariables, withAssumptions, type AssumptionOverride } from './with-assumptions.js';
 
 /** What every variant of one scenario shares (sent once to each worker thread). */
 export interface VariantInputs {
@@ -57,7 +57,7 @@ export function runVariant(inputs: VariantInputs, overrides: readonly Assumption
     draws: inputs.draws,
     seed: inputs.seed,
     targetsOnly: true,
-    ...(checkedBy ? { changedVariables: [...new Set([...overrides, ...checkedBy].map((o) => o.variable))] } : {}),
+    ...(checkedBy ? { changedVariables: [...new Set([...overrides, ...checkedBy].flatMap((o) => overriddenVariables(inputs.scenario, o)))] } : {}),
     ...(layouts ? { layoutMemo: layouts } : {}),
   });
   return { targets: result.targets, verdicts: targetVerdicts(result, inputs.data), skippedTargets: result.skippedTargets };

@@ -13,7 +13,7 @@ import { plannerMessages } from '../errors/messages.js';
 import { commandLineFile, type Problem } from '../errors/problem.js';
 import { activeLimits, raiseHint } from '../io/limits.js';
 import { parseCsv } from '../io/read-csv.js';
-import { parseAssumptionPath } from './assumption-path.js';
+import { parsePlannerPath } from './assumption-path.js';
 import { commandLineError } from './command-line-error.js';
 import { parseNumberLike, type VarySpec } from './parse-vary.js';
 import { sweepGrid } from './sweep-grid.js';
@@ -100,7 +100,7 @@ export function pointsFromDesign(file: string, text: string): SweepPoints {
   const seen = new Set<string>();
   paths.forEach((path) => {
     try {
-      parseAssumptionPath(path);
+      parsePlannerPath(path);
     } catch {
       problems.push({ file, line: headerLine, field: path, message: plannerMessages.designColumn(path) });
       return;

@@ -65,7 +65,7 @@ describe('forecast design', () => {
       [['design', '--vary', `${growth}=5%:5%:1%`, '--points', '10'], `got "${growth}=5%:5%:1%"`],
       [['design', '--vary', `${growth}=a:b`, '--points', '10'], `got "${growth}=a:b"`],
       [['design', '--vary', '=1:2', '--points', '10'], 'got "=1:2"'],
-      [['design', '--vary', 'growth=1:2', '--points', '10'], '--vary path must be assumptions.<variable>.<parameter> or assumptions.<variable>.<parameter>.<field>, got "growth"'],
+      [['design', '--vary', 'growth=1:2', '--points', '10'], '--vary path must be assumptions.<variable>.<parameter> or assumptions.<variable>.<parameter>.<field> (or, for a sweep, a driver\'s drivers.<name>.persistence, drivers.<name>.factor.<field> or drivers.<name>.loadings.<variable>.growth|rate), got "growth"'],
       [['design', '--vary', `${growth}=1%:2%`, '--vary', `${growth}=3%:4%`, '--points', '10'], `--vary paths must be distinct, got "${growth}" twice`],
       [['design', '--vary', `${growth}=1%:2%`, '--points', '1'], '--points must be a whole number from 2 to 10000 (the variants a sweep may run), got 1'],
       [['design', '--vary', `${growth}=1%:2%`, '--points', '10001'], 'got 10001'],

@@ -69,7 +69,8 @@ describe('forecast run --shard, forecast merge', () => {
   }, 240_000);
 
   it('sweep: 1, 2 and 7 shards (some with no variant) merge to the sweep.csv and sweep-effects.csv of the whole sweep', async () => {
-    const options = ['sweep', 'scenarios/optimistic.yaml', '--vary', 'assumptions.aiCoreIndustry.growth.mean=10%:20%:2.5%', '--draws', '1500'];
+    // A driver's setting varied too: the merge lays the same driver overrides over each variant.
+    const options = ['sweep', 'scenarios/optimistic.yaml', '--vary', 'assumptions.aiCoreIndustry.growth.mean=10%:20%:2.5%', '--draws', '1500', '--vary', 'drivers.aiFinancing.persistence=0.2,0.8'];
     expect((await forecast([...options, '--quiet', '--out', 'sweep-whole'])).code).toBe(0);
     for (const n of [1, 2, 7]) {
       for (let k = 0; k < n; k++) expect((await forecast([...options, '--shard', `${k}/${n}`, '--quiet', '--out', `s${n}-part-${k}`])).code).toBe(0);

@@ -68,8 +68,8 @@ describe('pointsFromDesign', () => {
   it('refuses a header that is not assumption paths, or names one twice, at the header line', () => {
     const problems = problemsOf(() => pointsFromDesign('d.csv', '# paths\nvariant,"=HYPERLINK(""x"")",a.b,a.b\n1,2,3,4\n'));
     expect(problems.map((p) => [p.line, p.field, p.message])).toEqual([
-      [2, 'variant', 'column must be an assumption path assumptions.<variable>.<parameter> or assumptions.<variable>.<parameter>.<field>, got "variant"'],
-      [2, '=HYPERLINK("x")', 'column must be an assumption path assumptions.<variable>.<parameter> or assumptions.<variable>.<parameter>.<field>, got "=HYPERLINK(\\"x\\")"'],
+      [2, 'variant', 'column must be an assumption path assumptions.<variable>.<parameter> or assumptions.<variable>.<parameter>.<field>, or a driver\'s drivers.<name>.persistence, drivers.<name>.factor.<field> or drivers.<name>.loadings.<variable>.growth|rate, got "variant"'],
+      [2, '=HYPERLINK("x")', 'column must be an assumption path assumptions.<variable>.<parameter> or assumptions.<variable>.<parameter>.<field>, or a driver\'s drivers.<name>.persistence, drivers.<name>.factor.<field> or drivers.<name>.loadings.<variable>.growth|rate, got "=HYPERLINK(\\"x\\")"'],
       [2, 'a.b', 'columns must be distinct paths, got "a.b" twice'],
     ]);
   });

@@ -3,7 +3,7 @@
 import { cliMessages, plannerMessages } from '../../errors/messages.js';
 import { activeLimits, raiseHint } from '../../io/limits.js';
 import { csvHeader } from '../../io/to-csv.js';
-import { parseAssumptionPath } from '../../planner/assumption-path.js';
+import { parsePlannerPath } from '../../planner/assumption-path.js';
 import { commandLineError } from '../../planner/command-line-error.js';
 import { latinHypercube, type DesignRange } from '../../planner/latin-hypercube.js';
 import { parseNumberLike } from '../../planner/parse-vary.js';
@@ -34,7 +34,7 @@ function parseDesignVary(text: string): DesignColumn {
   if (bounds.length !== 2 || low === undefined || high === undefined || !Number.isFinite(low) || !Number.isFinite(high) || !(low < high)) {
     throw commandLineError(plannerMessages.designVary(text));
   }
-  parseAssumptionPath(path);
+  parsePlannerPath(path);
   return { path, low, high, percent: bounds.every((bound) => bound.trim().endsWith('%')), written: bounds.map((bound) => bound.trim()).join(':') };
 }
 

@@ -31,7 +31,7 @@ export const sweepCommand: CommandDefinition = {
       .option('vary', {
         type: 'string',
         array: true,
-        describe: 'assumption path and values: a list a,b,c or a range low:high:step; "12%" reads as 0.12 (several --vary: every combination)',
+        describe: 'assumption path (or a driver\'s drivers.<name>.persistence, .factor.<field>, .loadings.<variable>.growth|rate) and values: a list a,b,c or a range low:high:step; "12%" reads as 0.12 (several --vary: every combination)',
       })
       .option('design', {
         type: 'string',
@@ -47,7 +47,8 @@ export const sweepCommand: CommandDefinition = {
       .option('progress', { type: 'boolean', default: false, describe: 'show progress on stderr even when it is not a terminal' })
       .example('forecast sweep scenarios/baseline.yaml --vary assumptions.aiCoreIndustry.growth.mean=10%:20%:2%', 'six growth rates')
       .example('forecast sweep scenarios/baseline.yaml --vary aiCoreIndustry.growth=0.1,0.15 --vary newAiUnicorns.mean=4,6,8', 'a 2 × 3 grid')
-      .example('forecast sweep scenarios/baseline.yaml --design scenarios/designs/lhs-40.csv', 'the 40 variants of a Latin hypercube design, one a row'),
+      .example('forecast sweep scenarios/baseline.yaml --design scenarios/designs/lhs-40.csv', 'the 40 variants of a Latin hypercube design, one a row')
+      .example('forecast sweep scenarios/optimistic.yaml --vary drivers.aiFinancing.persistence=0:0.9:0.3', 'how long the shared financing cycle lasts'),
   async run(argv, io) {
     const args = runArguments({ ...argv, scenarios: [argv.scenario] });
     const shown = stderrProgress(io, args);
