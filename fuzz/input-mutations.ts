@@ -5,7 +5,8 @@
 //   mutation  structural (a YAML value replaced, a key removed or added, a CSV cell or header
 //             changed) or textual (a line cut, doubled or moved, bytes inserted, the file truncated)
 //   command   `run` or `validate` on a scenario, with flags drawn from a pool of mistakes, or a
-//             two-variant `sweep` of it (the second variant simulates only what its change can move);
+//             two-variant `sweep` of it (the second variant simulates only what its change can move;
+//             the optimistic scenario's also varies its shared driver's persistence);
 //             a changed design is swept (`sweep --design`)
 import fc from 'fast-check';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
@@ -75,6 +76,9 @@ const flagSets: readonly (readonly string[])[] = [
  * be refused by the first.
  */
 const sweepArgs = ['--vary', 'assumptions.newAiUnicorns.mean=3,5', '--draws', '200', '--threads', '1', '--quiet', '--out', 'out'];
+
+/** The optimistic scenario's shared driver varied too (a changed `drivers:` meets a driver path). */
+const driverSweepArgs = ['--vary', 'drivers.aiFinancing.persistence=0.2,0.8', ...sweepArgs];
 
 /** A sweep of the shipped design's 40 variants (what reads a changed design file). */
 const designArgs = ['sweep', 'scenarios/baseline.yaml', '--design', 'scenarios/designs/lhs-40.csv', '--draws', '200', '--threads', '1', '--quiet', '--out', 'out'];
@@ -220,7 +224,7 @@ export function fuzzCaseArbitrary(original: (file: FuzzedFile) => string): fc.Ar
           : command === 'validate'
           ? ['validate', scenario]
           : command === 'sweep'
-            ? ['sweep', scenario, ...sweepArgs]
+            ? ['sweep', scenario, ...(scenario === 'scenarios/optimistic.yaml' ? driverSweepArgs : sweepArgs)]
             : ['run', scenario, '--draws', '200', '--quiet', ...(flags.includes('--out') ? [] : ['--out', 'out']), ...flags];
       return { file, text: changed.text, mutation: changed.mutation, args };
     });
