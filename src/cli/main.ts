@@ -54,6 +54,9 @@ async function runMain(argv: readonly string[], io: CliIo): Promise<number> {
   const dataOption = globalOptions.find((o) => o.flag === '--data')!;
   const parser = yargs([...argv])
     .scriptName('forecast')
+    // A list option takes one value a flag (`--vary a --vary b`): a greedy one would swallow the
+    // positional after it (`forecast solve --target x scenario.yaml` lost its scenario).
+    .parserConfiguration({ 'greedy-arrays': false })
     .strict()
     .help()
     .version(engineVersion())

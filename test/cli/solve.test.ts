@@ -53,6 +53,17 @@ describe('forecast solve', () => {
     expect(stdout.match(/^to use it, write into the scenario/gm)).toHaveLength(3);
   }, 60_000);
 
+  it('takes a list option before the scenario: --target and --vary take one value a flag, never the positional after them', async () => {
+    const solve = await runCli(['solve', '--target', 'bj-ai-core-2027', 'scenarios/baseline.yaml', '--vary', 'aiCoreIndustry.growth.mean', '--draws', '500', '--quiet']);
+    expect(solve.stderr).toBe('');
+    expect(solve.code).toBe(0);
+    const out = freshDir();
+    const sweep = await runCli(['sweep', '--vary', 'aiCoreIndustry.growth.mean=0.1,0.2', 'scenarios/baseline.yaml', '--draws', '300', '--quiet', '--out', out]);
+    expect(sweep.stderr).toBe('');
+    expect(sweep.code).toBe(0);
+    expect(readCsv(out, 'sweep.csv').rows.filter((r) => r.target === 'bj-ai-core-2027')).toHaveLength(2);
+  });
+
   it('refuses a target given twice, and names every target it cannot solve before running a bisection (exit code 2)', async () => {
     const twice = await runCli(['solve', 'scenarios/baseline.yaml', '--target', 'bj-ai-core-2027', '--target', 'bj-ai-core-2027', '--vary', 'aiCoreIndustry.growth.mean', '--draws', '200']);
     expect(twice.code).toBe(2);
