@@ -7,7 +7,7 @@ import type { SweepEffect } from '../planner/sweep-effects.js';
 /** Columns of sweep-effects.csv, in order (docs/planner.md). */
 export const sweepEffectColumns = [
   'scenario', 'target', 'variable', 'unit', 'year', 'probabilityMetBound', 'rank', 'path', 'variants',
-  'probabilityMin', 'probabilityMax', 'prcc', 'pValue', 'p50Min', 'p50Max', 'prccP50', 'pValueP50', 'note', 'draws', 'seed',
+  'probabilityMin', 'probabilityMax', 'prcc', 'pValue', 'rankR2', 'p50Min', 'p50Max', 'prccP50', 'pValueP50', 'rankR2P50', 'note', 'draws', 'seed',
 ] as const;
 
 /** sweep-effects.csv text: targets in data order, paths by rank. */
@@ -27,10 +27,12 @@ export function sweepEffectsCsv(scenario: string, draws: number, seed: number, e
     probabilityMax: f(e.probabilityMax),
     prcc: f(e.prcc),
     pValue: f(e.pValue),
+    rankR2: f(e.rankR2),
     p50Min: f(e.p50Min),
     p50Max: f(e.p50Max),
     prccP50: f(e.prccP50),
     pValueP50: f(e.pValueP50),
+    rankR2P50: f(e.rankR2P50),
     note: e.note,
     draws,
     seed,

@@ -81,28 +81,37 @@ function isRanked(inputs: readonly ArrayLike<number>[] | RankedInputs): inputs i
   return !Array.isArray(inputs);
 }
 
-function correlationsOfRanked(inputs: RankedInputs, y: Float64Array): PartialRankCorrelation[] {
-  const gap = (why: PrccGap): PartialRankCorrelation => ({ coefficient: Number.NaN, pValue: Number.NaN, gap: why });
-  if (isConstant(y)) return inputs.ranks.map(() => gap('constant output'));
+/** The regression of the output's ranks on the varied inputs' (standardised), or why there is none. */
+type RankRegression =
+  | { readonly gap: PrccGap }
+  | { readonly gap?: undefined; readonly q: readonly (readonly number[])[]; readonly beta: readonly number[]; readonly unexplained: number; readonly df: number };
+
+function regressionOfRanked(inputs: RankedInputs, y: Float64Array): RankRegression {
+  if (isConstant(y)) return { gap: 'constant output' };
   const { varied, inverse: q } = inputs;
   const df = y.length - varied.length - 1;
-  const result: PartialRankCorrelation[] = inputs.ranks.map(() => gap('constant input'));
-  if (varied.length === 0) return result;
-  if (df < 1) {
-    for (const j of varied) result[j] = gap('too few variants');
-    return result;
-  }
-  if (!q) {
-    for (const j of varied) result[j] = gap('collinear inputs');
-    return result;
-  }
+  if (varied.length === 0) return { gap: 'constant input' };
+  if (df < 1) return { gap: 'too few variants' };
+  if (!q) return { gap: 'collinear inputs' };
   const r = varied.map((j) => pearsonCorrelation(inputs.ranks[j], y));
   const beta = q.map((row) => row.reduce((sum, qjk, k) => sum + qjk * r[k], 0));
+  return { q, beta, unexplained: Math.max(0, 1 - r.reduce((sum, rk, k) => sum + rk * beta[k], 0)), df };
+}
+
+function correlationsOfRanked(inputs: RankedInputs, y: Float64Array): PartialRankCorrelation[] {
+  const gap = (why: PrccGap): PartialRankCorrelation => ({ coefficient: Number.NaN, pValue: Number.NaN, gap: why });
+  const regression = regressionOfRanked(inputs, y);
+  if (regression.gap === 'constant output') return inputs.ranks.map(() => gap('constant output'));
+  const result: PartialRankCorrelation[] = inputs.ranks.map(() => gap('constant input'));
+  if (regression.gap !== undefined) {
+    for (const j of inputs.varied) result[j] = gap(regression.gap);
+    return result;
+  }
+  const { q, beta, unexplained, df } = regression;
   // In these standardised terms rounding leaves about 1e-16 a term: below `exactly` the inputs explain
   // the output's ranks exactly, and an input with no coefficient of its own has no partial correlation.
   const exactly = 1e-12;
-  const unexplained = Math.max(0, 1 - r.reduce((sum, rk, k) => sum + rk * beta[k], 0));
-  varied.forEach((j, k) => {
+  inputs.varied.forEach((j, k) => {
     if (unexplained < exactly && Math.abs(beta[k]) < Math.sqrt(exactly)) {
       result[j] = gap('output explained by the others');
       return;
@@ -111,6 +120,22 @@ function correlationsOfRanked(inputs: RankedInputs, y: Float64Array): PartialRan
     result[j] = { coefficient: rho, pValue: correlationPValue(rho, df) };
   });
   return result;
+}
+
+/**
+ * R² of the linear regression of the output's ranks on the inputs' ranks, rᵀ·Q·r: the share of the
+ * variation in the output's ranks that the inputs' monotone effects together explain (the usual
+ * check on a rank regression; a low one says the output moves in ways no monotone effect of the
+ * inputs explains: an effect that rises then falls, or interactions). NaN where no regression can be
+ * fitted (rankInputs; rows where the output is not finite are left out, as in partialRankCorrelations).
+ * @example rankRegressionR2(rankInputs([[1, 2, 3, 4]]), [1, 2, 3, 4]); // => 1
+ */
+export function rankRegressionR2(inputs: RankedInputs, output: ArrayLike<number>): number {
+  if (output.length !== inputs.rows) throw new Error(`internal: the output must have the inputs' ${inputs.rows} rows, got ${output.length}`);
+  const kept = Array.from({ length: output.length }, (_, i) => i).filter((i) => Number.isFinite(output[i]));
+  const ranked = kept.length === output.length ? inputs : rankInputs(inputs.ranks.map((column) => Float64Array.from(kept, (i) => column[i])));
+  const regression = regressionOfRanked(ranked, midranks(Float64Array.from(kept, (i) => output[i])));
+  return regression.gap === undefined ? 1 - regression.unexplained : Number.NaN;
 }
 
 /**

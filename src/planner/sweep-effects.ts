@@ -4,7 +4,7 @@
 // (`forecast design`) it is the usual global sensitivity of an LHS study (Marino et al. 2008); off a
 // grid, the same measure on the grid's points. The variants share their random numbers, so what
 // differs between them is the assumptions, not the draws.
-import { partialRankCorrelations, rankInputs, type PrccGap } from './partial-rank-correlation.js';
+import { partialRankCorrelations, rankInputs, rankRegressionR2, type PrccGap } from './partial-rank-correlation.js';
 
 /** A target as the effects name it. */
 export interface SweepEffectTarget {
@@ -34,10 +34,13 @@ export interface SweepEffect {
   readonly pValue: number;
   /** 1 = the path with the largest |prcc| for this target; paths without one come last, in path order. */
   readonly rank: number;
+  /** R² of the rank regression of P(met) on every path (the target's, on each of its rows): how much of it monotone effects explain. */
+  readonly rankR2: number;
   readonly p50Min: number;
   readonly p50Max: number;
   readonly prccP50: number;
   readonly pValueP50: number;
+  readonly rankR2P50: number;
   /** Why a coefficient is missing (of P(met); of the median after "median: "). */
   readonly note: string;
 }
@@ -54,6 +57,8 @@ export function sweepEffects(paths: readonly string[], values: readonly (readonl
     if (judged === 0) return [];
     const onProbability = partialRankCorrelations(inputs, column.probability);
     const onMedian = partialRankCorrelations(inputs, column.p50);
+    const rankR2 = rankRegressionR2(inputs, column.probability);
+    const rankR2P50 = rankRegressionR2(inputs, column.p50);
     const [probabilityMin, probabilityMax] = finiteRange(column.probability);
     const [p50Min, p50Max] = finiteRange(column.p50);
     const order = paths.map((_, j) => j).sort((a, b) => byStrength(onProbability[a].coefficient, onProbability[b].coefficient) || a - b);
@@ -66,10 +71,12 @@ export function sweepEffects(paths: readonly string[], values: readonly (readonl
       prcc: onProbability[j].coefficient,
       pValue: onProbability[j].pValue,
       rank: k + 1,
+      rankR2,
       p50Min,
       p50Max,
       prccP50: onMedian[j].coefficient,
       pValueP50: onMedian[j].pValue,
+      rankR2P50,
       note: noteOf(onProbability[j].gap, onMedian[j].gap),
     }));
   });

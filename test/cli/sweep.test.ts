@@ -23,7 +23,7 @@ describe('forecast sweep', () => {
     expect(stdout).toMatch(/^ +T\d+ = bj-ai-industry-2026$/m);
     expect(stdout).not.toMatch(/^ +T\d+ = bj-ai-unicorns-2027$/m);
     expect(stdout).toMatch(/the same in every variant: .*T\d+ bj-ai-unicorns-2027 \d+%/s);
-    expect(stdout).toMatch(/^ +T\d+ bj-ai-industry-2026 +P\(met\) ≥?\d+%–≥?\d+% +assumptions\.aiCoreIndustry\.growth\.mean \+1\.00$/m);
+    expect(stdout).toMatch(/^ +T\d+ bj-ai-industry-2026 +P\(met\) ≥?\d+%–≥?\d+% +R² 1\.00 +assumptions\.aiCoreIndustry\.growth\.mean \+1\.00$/m);
     const { header, rows } = readCsv(out, 'sweep.csv');
     expect(header).toEqual(sweepColumns([growthMean]));
     const core = rows.filter((r) => r.target === 'bj-ai-industry-2026');
@@ -76,7 +76,7 @@ describe('forecast sweep', () => {
     expect(code).toBe(0);
     expect(stdout).toContain(`(a row for each of the 101 variants is in sweep.csv; the table shows up to ${printedVariantsAtMost})`);
     expect(stdout).not.toMatch(/^ +# /m);
-    expect(stdout).toMatch(/^ +T\d+ bj-ai-cluster-2030 +P\(met\) ≥\d+%–≥\d+% +assumptions\.aiCoreIndustry\.growth\.mean \+1\.00$/m);
+    expect(stdout).toMatch(/^ +T\d+ bj-ai-cluster-2030 +P\(met\) ≥\d+%–≥\d+% +R² 1\.00 +assumptions\.aiCoreIndustry\.growth\.mean \+1\.00$/m);
     expect(readCsv(out, 'sweep.csv').rows.filter((r) => r.target === 'bj-ai-cluster-2030')).toHaveLength(101);
   });
 

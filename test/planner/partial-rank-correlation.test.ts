@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correlationPValue, partialRankCorrelations, rankInputs } from '../../src/planner/partial-rank-correlation.js';
+import { correlationPValue, partialRankCorrelations, rankInputs, rankRegressionR2 } from '../../src/planner/partial-rank-correlation.js';
 import { spearmanCorrelation } from '../../src/planner/spearman-correlation.js';
 
 // Twelve variants of three inputs and a P(met) with ties (two 0s, two 0.10s), as a design's sweep gives them.
@@ -25,6 +25,16 @@ describe('partialRankCorrelations', () => {
       expect(g.coefficient).toBeCloseTo(reference[j][0], 12);
       expect(g.pValue / reference[j][1]).toBeCloseTo(1, 9);
     });
+  });
+
+  it('gives the R² of the rank regression (numpy: 1 − RSS/TSS of np.linalg.lstsq of rank(y) on [1, the ranked inputs])', () => {
+    // Reference as above: 0.9729496793357789.
+    expect(rankRegressionR2(rankInputs([x1, x2, x3]), y)).toBeCloseTo(0.9729496793357789, 12);
+    expect(rankRegressionR2(rankInputs([[1, 2, 3, 4]]), [1, 2, 3, 4])).toBe(1); // the JSDoc example
+    expect(rankRegressionR2(rankInputs([x1]), y.map(() => 1))).toBeNaN();
+    const gappy = [...y.slice(0, 5), Number.NaN, ...y.slice(6)];
+    const drop = (c: number[]) => [...c.slice(0, 5), ...c.slice(6)];
+    expect(rankRegressionR2(rankInputs([x1, x2, x3]), gappy)).toBeCloseTo(rankRegressionR2(rankInputs([drop(x1), drop(x2), drop(x3)]), drop(y)), 14);
   });
 
   it('is Spearman\'s ρ for a single input, and ±1 where the output is a monotone function of the inputs', () => {

@@ -1,7 +1,8 @@
 // sweep-effects.csv against numpy, end to end: a design's sweep is run, and its partial rank
 // correlations are computed again from sweep.csv by their definition — the correlation of the
 // residuals of the ranked column and the ranked P(met) (or median) after least squares on the other
-// ranked columns — in numpy (pandas for the midranks). Skipped locally without a Python that imports
+// ranked columns — and the R² of each target's rank regression on every column, in numpy (pandas
+// for the midranks). Skipped locally without a Python that imports
 // pandas; under CI (which installs Debian's python3-pandas) it runs.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -23,6 +24,9 @@ for target, g in sweep[sweep.judgedOn == "projection"].groupby("target"):
         ranks = g[paths + [measure]].rank(method="average").to_numpy(float)
         if np.ptp(ranks[:, -1]) == 0:
             continue
+        whole = np.column_stack([np.ones(len(g)), ranks[:, :-1]])
+        residual = ranks[:, -1] - whole @ np.linalg.lstsq(whole, ranks[:, -1], rcond=None)[0]
+        out[f"{target}|R2|{measure}"] = float(1 - (residual ** 2).sum() / ((ranks[:, -1] - ranks[:, -1].mean()) ** 2).sum())
         for j, path in enumerate(paths):
             others = np.column_stack([np.ones(len(g)), np.delete(ranks[:, :-1], j, axis=1)])
             rx = ranks[:, j] - others @ np.linalg.lstsq(others, ranks[:, j], rcond=None)[0]
@@ -56,6 +60,14 @@ describe('sweep-effects.csv', () => {
         }
         expect(Number(row[column]), `${row.target} ${row.path} ${measure}`).toBeCloseTo(expected, 6);
         compared++;
+      }
+    }
+    // The R² of each target's rank regression on every column, on each of its rows.
+    for (const row of readCsv(out, 'sweep-effects.csv').rows) {
+      for (const [measure, column] of [['probabilityMet', 'rankR2'], ['p50', 'rankR2P50']] as const) {
+        const expected = reference[`${row.target}|R2|${measure}`];
+        if (expected === undefined) expect(row[column]).toBe('');
+        else expect(Number(row[column]), `${row.target} R² ${measure}`).toBeCloseTo(expected, 6);
       }
     }
     // Four projected targets move with the design (bj-ai-core-2027, bj-ai-unicorns-2027, bj-ai-industry-2026,

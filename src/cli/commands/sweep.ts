@@ -220,17 +220,21 @@ function effectLines(sweep: SweepResult<SweepVariantRows>, effects: readonly Swe
   const signed = (r: number) => `${r < 0 ? '−' : '+'}${Math.abs(r).toFixed(2)}`;
   const heads = moved.map(({ i, target, rows }) => {
     const mark = target.bound === 'lower' ? '≥' : target.bound === 'upper' ? '≤' : '';
-    return `${label(i)} ${target.id}  P(met) ${mark}${percent(rows[0].probabilityMin)}–${mark}${percent(rows[0].probabilityMax)}`;
+    return `${label(i)} ${target.id}  P(met) ${mark}${percent(rows[0].probabilityMin)}–${mark}${percent(rows[0].probabilityMax)}  R² ${rows[0].rankR2.toFixed(2)}`;
   });
+  // Below this R² of the rank regression, the paths' monotone effects leave most of P(met)'s variation unexplained.
+  const weak = 0.5;
   const width = Math.max(...heads.map((h) => h.length));
   return [
     '',
     `What moves each target across the ${sweep.variants.length} variants: the partial rank correlation of its P(met) with each path, the other paths held`,
-    '(Marino et al. 2008; in parentheses where p ≥ 0.05, which the design\'s noise could give; every path and the medians\' in sweep-effects.csv):',
+    '(Marino et al. 2008; in parentheses where p ≥ 0.05, which the design\'s noise could give; R² of the rank regression on every path;',
+    'every path and the medians\' in sweep-effects.csv):',
     ...moved.map(({ rows }, k) => {
       const paths = rows.slice(0, printedPathsAtMost).map((e) => `${e.path} ${e.pValue < 0.05 ? signed(e.prcc) : `(${signed(e.prcc)})`}`);
       const alone = rows.length === 1 && sweep.paths.length > 1 ? '  (no other path moves it)' : '';
-      return `  ${heads[k].padEnd(width)}  ${paths.join('  ')}${alone}`;
+      const unexplained = rows[0].rankR2 < weak ? '  (monotone effects explain little of it: look at its curve in sweep.csv)' : '';
+      return `  ${heads[k].padEnd(width)}  ${paths.join('  ')}${alone}${unexplained}`;
     }),
   ];
 }
