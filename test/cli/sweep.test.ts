@@ -80,6 +80,26 @@ describe('forecast sweep', () => {
     expect(readCsv(out, 'sweep.csv').rows.filter((r) => r.target === 'bj-ai-cluster-2030')).toHaveLength(101);
   });
 
+  it('--dry-run checks every variant and prints the plan, a shard\'s range with it, and runs and writes nothing', async () => {
+    const out = join(freshDir(), 'out');
+    const grid = ['sweep', 'scenarios/baseline.yaml', '--vary', `${growthMean}=5%:24.5%:0.5%`, '--vary', 'assumptions.newAiUnicorns.mean=2:14:0.5', '--draws', '100000', '--out', out, '--dry-run'];
+    const planned = await runCli([...grid, '--shard', '3/8']);
+    expect(planned.stderr).toBe('');
+    expect(planned.code).toBe(0);
+    expect(planned.stdout).toBe(
+      'baseline: 1000 variants (a grid of 2 paths), 100000 draws each, seed 20240419; every variant checked against the model, nothing run or written\n' +
+        '  assumptions.aiCoreIndustry.growth.mean  40 values, 0.05 to 0.245\n' +
+        '  assumptions.newAiUnicorns.mean          25 values, 2 to 14\n' +
+        '  shard 3 of 8: variants 376–500 (125)\n',
+    );
+    expect(existsSync(out)).toBe(false);
+    // The check is the sweep's own: a value the model refuses is refused here too.
+    const refused = await runCli(['sweep', 'scenarios/baseline.yaml', '--vary', 'assumptions.aiCoreIndustry.volatility=0.1,-0.1', '--out', out, '--dry-run']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('aiCoreIndustry.volatility must lie in [0, 5]');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('refuses a variant outside its law\'s parameter range before running anything (exit code 2)', async () => {
     const out = freshDir();
     const { code, stderr } = await runCli(['sweep', 'scenarios/baseline.yaml', '--vary', 'assumptions.aiCoreIndustry.volatility=0.1,-0.1', '--draws', '100', '--out', out]);

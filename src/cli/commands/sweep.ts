@@ -12,7 +12,9 @@ import { readDesign, withDesign } from '../../planner/load-design.js';
 import { pointsFromDesign, pointsFromVaries } from '../../planner/sweep-points.js';
 import { countProgress, stderrProgress } from '../progress.js';
 import { threadsOption } from '../../planner/planner-options.js';
-import { runSweep, type SweepResult, type SweepVariant } from '../../planner/run-sweep.js';
+import { planSweep, runSweep, type SweepPlan, type SweepResult, type SweepVariant } from '../../planner/run-sweep.js';
+import { variantRange } from '../../planner/variant-range.js';
+import type { Shard } from '../../pipeline/shard-blocks.js';
 import type { TargetVerdict } from '../../evaluate/target-verdict.js';
 import type { CommandDefinition } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
@@ -45,6 +47,7 @@ export const sweepCommand: CommandDefinition = {
         return true;
       })
       .option('progress', { type: 'boolean', default: false, describe: 'show progress on stderr even when it is not a terminal' })
+      .option('dry-run', { type: 'boolean', default: false, describe: 'check every variant against the model and print the plan (variants, paths, a shard\'s range); run nothing, write nothing' })
       .example('forecast sweep scenarios/baseline.yaml --vary assumptions.aiCoreIndustry.growth.mean=10%:20%:2%', 'six growth rates')
       .example('forecast sweep scenarios/baseline.yaml --vary aiCoreIndustry.growth=0.1,0.15 --vary newAiUnicorns.mean=4,6,8', 'a 2 × 3 grid')
       .example('forecast sweep scenarios/baseline.yaml --design scenarios/designs/lhs-40.csv', 'the 40 variants of a Latin hypercube design, one a row')
@@ -58,6 +61,10 @@ export const sweepCommand: CommandDefinition = {
     const loaded = loadVariantInputs(io.cwd, args.data, String(argv.scenario), args);
     const { inputs } = loaded;
     const files = design ? withDesign(loaded.files, design) : loaded.files;
+    if (argv.dryRun) {
+      io.stdout(planSummary(inputs.scenario.scenario, inputs.draws, inputs.seed, planSweep(inputs, points), design?.path, args.shard));
+      return exitCodes.ok;
+    }
     const options = {
       threads: argv.threads as number,
       onProgress: countProgress(shown.sink, shown.enabled, 'variants'),
@@ -93,6 +100,27 @@ export const sweepCommand: CommandDefinition = {
     return exitCodes.ok;
   },
 };
+
+/**
+ * `--dry-run`: the sweep as planned, every variant checked (planSweep), nothing run. Each path's
+ * count of distinct values and its range, and with --shard the variants that shard would run.
+ */
+function planSummary(scenario: string, draws: number, seed: number, plan: SweepPlan, design: string | undefined, shard: Shard | undefined): string {
+  const from = design === undefined ? `a grid of ${plan.paths.length} path${plan.paths.length === 1 ? '' : 's'}` : `the rows of ${design}`;
+  const lines = [`${scenario}: ${plan.grid.length} variants (${from}), ${draws} draws each, seed ${seed}; every variant checked against the model, nothing run or written`];
+  const width = Math.max(...plan.paths.map((p) => p.length));
+  plan.paths.forEach((path, j) => {
+    const values = plan.grid.map((row) => row[j]);
+    const distinct = new Set(values).size;
+    const show = (x: number) => String(Number(x.toPrecision(6)));
+    lines.push(`  ${path.padEnd(width)}  ${distinct} value${distinct === 1 ? '' : 's'}${distinct > 1 ? `, ${show(Math.min(...values))} to ${show(Math.max(...values))}` : `, ${show(values[0])}`}`);
+  });
+  if (shard) {
+    const { first, end } = variantRange(plan.grid.length, shard);
+    lines.push(`  shard ${shard.index} of ${shard.count}: ${end > first ? `variants ${first + 1}–${end} (${end - first})` : 'no variants'}`);
+  }
+  return lines.join('\n') + '\n';
+}
 
 /** What sweep.csv, sweep-effects.csv and the printed table need of one variant. */
 export interface SweepVariantRows {
