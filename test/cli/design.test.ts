@@ -72,7 +72,7 @@ describe('forecast design', () => {
       [['design', '--vary', `${growth}=1%:2%`, '--points', '2.5'], 'got 2.5'],
       [['design', '--vary', `${growth}=1%:2%`, '--points', '10', '--seed', '-1'], '--seed must be a whole number ≥ 0, got -1'],
       [['design', '--vary', `${growth}=1%:2%`], 'Missing required argument: points'],
-      [['design', '--vary', ...Array.from({ length: 51 }, (_, i) => `assumptions.v${i}.growth=1:2`), '--points', '10'], '--vary must be given from 1 to 50 times (one column each), got 51'],
+      [['design', ...Array.from({ length: 51 }, (_, i) => ['--vary', `assumptions.v${i}.growth=1:2`]).flat(), '--points', '10'], '--vary must be given from 1 to 50 times (one column each), got 51'],
     ];
     for (const [args, message] of refusals) {
       const { code, stdout, stderr } = await runCli(args);
