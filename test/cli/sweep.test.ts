@@ -7,7 +7,7 @@ import { formatNumber } from '../../src/io/format-number.js';
 import { partialRankCorrelations } from '../../src/planner/partial-rank-correlation.js';
 import { freshDir } from '../helpers/project.js';
 import { readCsv, runCli } from '../planner/planner-helpers.js';
-import { printedVariantsAtMost } from '../../src/cli/commands/sweep.js';
+import { printedVariantsAtMost } from '../../src/cli/sweep-view.js';
 
 const growthMean = 'assumptions.aiCoreIndustry.growth.mean';
 

@@ -2,7 +2,7 @@
 import type { ScenarioDraws } from '../../output/draws-table.js';
 import { mergeRun, readParts, type ReadParts } from '../../pipeline/merge-run.js';
 import type { RunPartFile, SweepPartFile } from '../../pipeline/part-file.js';
-import { sweepVariantRows, writeSweepOutputs } from './sweep.js';
+import { sweepVariantRows, writeSweepOutputs } from '../sweep-view.js';
 import type { CommandDefinition } from '../command.js';
 import { writeRunOutputs } from '../run-outputs.js';
 import { checkProbability, type RunArguments } from './run.js';
