@@ -1,8 +1,8 @@
 // Partial rank correlation (PRCC): how strongly an output moves with one input once the other inputs
 // are held, on ranks, so any monotone effect counts, however curved. The measure of global
-// sensitivity read off a Latin hypercube or a grid of variants (Iman & Conover 1987; Marino, Hogue,
-// Ray & Kirschner 2008, "A methodology for performing global uncertainty and sensitivity analysis in
-// systems biology", J. Theor. Biol. 254, §2.4.2).
+// sensitivity read off a Latin hypercube or a grid of variants (Iman & Conover 1980; Blower &
+// Dowlatabadi 1994; Marino, Hogue, Ray & Kirschner 2008, "A methodology for performing global
+// uncertainty and sensitivity analysis in systems biology", J. Theor. Biol. 254(1), 178–196).
 //
 // How. Every column is replaced by its midranks. With R the correlation matrix of the m inputs' ranks,
 // Q = R⁻¹ and r the inputs' correlations with the output's ranks, the regression of the standardised
@@ -13,7 +13,7 @@
 // the two residuals of regressing input j and the output on the other inputs (the definition, which
 // the test checks against numpy), and needs only the inputs' matrix invertible, so an output the
 // inputs explain exactly still has its ρ = ±1. Its test: t = ρ·√(df / (1 − ρ²)) on
-// df = n − m − 1 degrees of freedom, two-sided (Marino et al. 2008, eq. 6).
+// df = n − m − 1 degrees of freedom, two-sided (the usual test of a partial correlation; Marino et al. 2008 use it for PRCCs).
 import { invertMatrix } from '../math/invert-matrix.js';
 import { regularizedBeta } from '../simulate/distributions/regularized-beta.js';
 import { midranks, pearsonCorrelation } from './spearman-correlation.js';
