@@ -32,7 +32,7 @@ export const sweepCommand: CommandDefinition = {
         type: 'string',
         describe: 'a CSV file of the variants instead of a grid: a header of assumption paths, one row of values per variant (docs/planner.md)',
       })
-      .option('shard', { type: 'string', describe: 'run only shard k of n (k from 0) of the sweep\'s variants and write its part.json.gz to --out; `forecast merge` writes sweep.csv (docs/scale.md)' })
+      .option('shard', { type: 'string', describe: 'run only shard k of n (k from 0) of the sweep\'s variants and write its part.json.gz to --out; `forecast merge` writes sweep.csv and sweep-effects.csv (docs/scale.md)' })
       .check((argv) => {
         if (argv.vary === undefined && argv.design === undefined) throw new Error(plannerMessages.varyOrDesign());
         if (argv.vary !== undefined && argv.design !== undefined) throw new Error(plannerMessages.designWithVary());
