@@ -43,7 +43,8 @@ export function overriddenVariables(scenario: ScenarioSpec, override: Assumption
  * The scenario with each override laid over its assumptions and drivers (the later override wins),
  * exactly as if the scenario file had written it: the model is then calibrated with it and it takes
  * precedence over calibration and the model file. `resolved` and `provenance` say so; the input is
- * not changed. A driver override names a driver the scenario has (planSweep checks).
+ * not changed.
+ * @throws Error when a driver override names no driver of the scenario (planSweep reports that to a user first)
  * @example withAssumptions(baseline, [{ variable: 'aiCoreIndustry', parameter: 'growth', distribution: { dist: 'constant', value: 0.2 } }])
  *   .assumptions.aiCoreIndustry.growth; // => { dist: 'constant', value: 0.2 }
  */
@@ -57,7 +58,9 @@ export function withAssumptions(scenario: ScenarioSpec, overrides: readonly Assu
   let drivers = scenario.drivers;
   for (const override of overrides) {
     if (isDriverOverride(override)) {
-      drivers = drivers?.map((driver) => (driver.name === override.driver ? withDriverSettings(driver, override) : driver));
+      // planSweep names the driver's problems for a user; here a library caller's slip must not pass silently.
+      if (!drivers?.some((driver) => driver.name === override.driver)) throw new Error(`internal: a driver override must name a driver of scenario ${scenario.scenario}, got "${override.driver}"`);
+      drivers = drivers.map((driver) => (driver.name === override.driver ? withDriverSettings(driver, override) : driver));
       const written = (((resolved.drivers ??= {}) as Record<string, Record<string, unknown>>)[override.driver] ??= {});
       if (override.persistence !== undefined) written.persistence = override.persistence;
       if (override.factor !== undefined) written.factor = { ...override.factor };

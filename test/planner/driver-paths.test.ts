@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isDriverPath, parsePlannerPath } from '../../src/planner/assumption-path.js';
 import { loadVariantInputs } from '../../src/planner/load-variant-inputs.js';
 import { runVariant } from '../../src/planner/run-variant.js';
-import { overriddenVariables } from '../../src/planner/with-assumptions.js';
+import { overriddenVariables, withAssumptions } from '../../src/planner/with-assumptions.js';
 import { freshDir, projectRoot } from '../helpers/project.js';
 import { readCsv, runCli } from './planner-helpers.js';
 
@@ -53,6 +53,8 @@ describe('driver paths', () => {
     expect(checked.targets).toEqual(full.targets);
     // And the override does move them (the unicorns' loading switched off).
     expect(full.targets).not.toEqual(runVariant(inputs, []).targets);
+    // A library caller's override of a driver the scenario lacks is an error, not a silent no-op.
+    expect(() => withAssumptions(inputs.scenario, [{ driver: 'aiFinancin', persistence: 0.5 }])).toThrow(/must name a driver of scenario optimistic, got "aiFinancin"/);
   });
 
   it('refuses an unknown driver or loading and a value a scenario file could not hold, at the --vary, before running (exit code 2)', async () => {
