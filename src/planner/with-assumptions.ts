@@ -44,7 +44,7 @@ export function overriddenVariables(scenario: ScenarioSpec, override: Assumption
  * exactly as if the scenario file had written it: the model is then calibrated with it and it takes
  * precedence over calibration and the model file. `resolved` and `provenance` say so; the input is
  * not changed.
- * @throws Error when a driver override names no driver of the scenario (planSweep reports that to a user first)
+ * @throws Error when a driver override names no driver of the scenario, or a loading its driver lacks (planSweep reports those to a user first)
  * @example withAssumptions(baseline, [{ variable: 'aiCoreIndustry', parameter: 'growth', distribution: { dist: 'constant', value: 0.2 } }])
  *   .assumptions.aiCoreIndustry.growth; // => { dist: 'constant', value: 0.2 }
  */
@@ -80,6 +80,9 @@ export function withAssumptions(scenario: ScenarioSpec, overrides: readonly Assu
 }
 
 function withDriverSettings(driver: Driver, override: DriverOverride): Driver {
+  for (const variable of Object.keys(override.loadings ?? {})) {
+    if (!driver.loadings.some((l) => l.variable === variable)) throw new Error(`internal: a driver override's loading must name a variable driver ${driver.name} loads, got "${variable}"`);
+  }
   return {
     ...driver,
     ...(override.persistence !== undefined && { persistence: override.persistence }),

@@ -55,6 +55,7 @@ describe('driver paths', () => {
     expect(full.targets).not.toEqual(runVariant(inputs, []).targets);
     // A library caller's override of a driver the scenario lacks is an error, not a silent no-op.
     expect(() => withAssumptions(inputs.scenario, [{ driver: 'aiFinancin', persistence: 0.5 }])).toThrow(/must name a driver of scenario optimistic, got "aiFinancin"/);
+    expect(() => withAssumptions(inputs.scenario, [{ driver: 'aiFinancing', loadings: { beijingGdp: 0.01 } }])).toThrow(/must name a variable driver aiFinancing loads, got "beijingGdp"/);
   });
 
   it('refuses an unknown driver or loading and a value a scenario file could not hold, at the --vary, before running (exit code 2)', async () => {
