@@ -103,13 +103,21 @@ describe('docs/notebooks.md', () => {
     expect(block).toBeDefined();
     expect(more).toEqual([]);
     const { document } = parseHTML('<!doctype html><html><body></body></html>');
+    // linkedom has no canvas; Plot paints a continuous legend's ramp on one (a browser has it), so a
+    // canvas whose context draws nothing stands in.
+    const createElement = document.createElement.bind(document);
+    document.createElement = ((name: string) => {
+      const element = createElement(name);
+      if (name.toLowerCase() === 'canvas') Object.assign(element, { getContext: () => ({ fillRect: () => undefined, fillStyle: '' }), toDataURL: () => 'data:,' });
+      return element;
+    }) as typeof document.createElement;
     const read = (name: string) => readFileSync(join(work, name), 'utf8');
     const FileAttachment = (name: string) => ({ csv: async ({ typed = false } = {}) => (typed ? csvParse(read(name), autoType) : csvParse(read(name))) });
     const plot = { ...Plot, plot: (options: Plot.PlotOptions) => Plot.plot({ ...options, document: document as unknown as Plot.PlotOptions['document'] }) };
     const names = [...block.matchAll(/^const (\w+) =/gm)].map((m) => m[1]);
     const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<Record<string, unknown>>;
     const made = await new AsyncFunction('FileAttachment', 'Plot', `${block}\nreturn { ${names.join(', ')} };`)(FileAttachment, plot);
-    expect(names).toEqual(['proj', 'targets', 'sweep', 'ai', 'fanChart', 'projected', 'verdictChart', 'curve', 'sweepChart']);
+    expect(names).toEqual(['proj', 'targets', 'sweep', 'ai', 'fanChart', 'projected', 'verdictChart', 'curve', 'sweepChart', 'effects', 'effectsChart']);
     for (const name of names.filter((n) => !n.endsWith('Chart'))) expect((made[name] as unknown[]).length, name).toBeGreaterThan(0);
     const html = (name: string) => (made[name] as { outerHTML: string }).outerHTML;
     const count = (text: string, tag: string) => text.split(`<${tag}`).length - 1;
@@ -119,6 +127,8 @@ describe('docs/notebooks.md', () => {
     expect(count(html('fanChart'), 'path')).toBeGreaterThanOrEqual(2 * new Set(ai.map((d) => d.scenario)).size);
     expect(count(html('verdictChart'), 'circle')).toBe((made.projected as unknown[]).length);
     expect(count(html('sweepChart'), 'line')).toBeGreaterThanOrEqual((made.curve as unknown[]).length);
+    // What moves each target: a cell a target and path with a coefficient.
+    expect(count(html('effectsChart'), 'rect')).toBeGreaterThanOrEqual((made.effects as unknown[]).length);
   });
 
   it('types every column of every file one way under d3.autoType, but the two the doc names', () => {
