@@ -65,16 +65,10 @@ export function partialRankCorrelations(inputs: readonly ArrayLike<number>[] | R
     const kept: number[] = [];
     for (let i = 0; i < n; i++) if (Number.isFinite(output[i]) && inputs.every((column) => Number.isFinite(column[i]))) kept.push(i);
     const pick = (column: ArrayLike<number>) => Float64Array.from(kept, (i) => column[i]);
-    return correlationsOfRanked(rankInputs(inputs.map(pick)), midranks(pick(output)));
+    const ranked = rankInputs(inputs.map(pick));
+    return correlationsOf(ranked, regressionOfRanked(ranked, midranks(pick(output))));
   }
-  if (n !== inputs.rows) throw new Error(`internal: the output must have the inputs' ${inputs.rows} rows, got ${n}`);
-  let finite = true;
-  for (let i = 0; i < n && finite; i++) finite = Number.isFinite(output[i]);
-  if (finite) return correlationsOfRanked(inputs, midranks(output));
-  // Some rows drop out: their ranks change, so the inputs are ranked again on the rows left.
-  const kept = Array.from({ length: n }, (_, i) => i).filter((i) => Number.isFinite(output[i]));
-  const unranked = inputs.ranks.map((column) => Float64Array.from(kept, (i) => column[i]));
-  return correlationsOfRanked(rankInputs(unranked), midranks(Float64Array.from(kept, (i) => output[i])));
+  return rankAnalysis(inputs, output).correlations;
 }
 
 function isRanked(inputs: readonly ArrayLike<number>[] | RankedInputs): inputs is RankedInputs {
@@ -98,9 +92,8 @@ function regressionOfRanked(inputs: RankedInputs, y: Float64Array): RankRegressi
   return { q, beta, unexplained: Math.max(0, 1 - r.reduce((sum, rk, k) => sum + rk * beta[k], 0)), df };
 }
 
-function correlationsOfRanked(inputs: RankedInputs, y: Float64Array): PartialRankCorrelation[] {
+function correlationsOf(inputs: RankedInputs, regression: RankRegression): PartialRankCorrelation[] {
   const gap = (why: PrccGap): PartialRankCorrelation => ({ coefficient: Number.NaN, pValue: Number.NaN, gap: why });
-  const regression = regressionOfRanked(inputs, y);
   if (regression.gap === 'constant output') return inputs.ranks.map(() => gap('constant output'));
   const result: PartialRankCorrelation[] = inputs.ranks.map(() => gap('constant input'));
   if (regression.gap !== undefined) {
@@ -123,19 +116,28 @@ function correlationsOfRanked(inputs: RankedInputs, y: Float64Array): PartialRan
 }
 
 /**
- * R² of the linear regression of the output's ranks on the inputs' ranks, rᵀ·Q·r: the share of the
- * variation in the output's ranks that the inputs' monotone effects together explain (the usual
- * check on a rank regression; a low one says the output moves in ways no monotone effect of the
- * inputs explains: an effect that rises then falls, or interactions). NaN where no regression can be
- * fitted (rankInputs; rows where the output is not finite are left out, as in partialRankCorrelations).
+ * The PRCCs of one output with inputs ranked once, and the R² of the linear regression of its ranks
+ * on theirs, rᵀ·Q·r: the share of the variation in the output's ranks that the inputs' monotone
+ * effects together explain (the usual check on a rank regression; a low one says the output moves in
+ * ways no monotone effect of the inputs explains: an effect that rises then falls, or interactions;
+ * NaN where no regression can be fitted). Rows where the output is not finite are left out: their
+ * ranks change, so the inputs are then ranked again on the rows left.
+ */
+export function rankAnalysis(inputs: RankedInputs, output: ArrayLike<number>): { readonly correlations: PartialRankCorrelation[]; readonly rankR2: number } {
+  const n = output.length;
+  if (n !== inputs.rows) throw new Error(`internal: the output must have the inputs' ${inputs.rows} rows, got ${n}`);
+  const kept = Array.from({ length: n }, (_, i) => i).filter((i) => Number.isFinite(output[i]));
+  const ranked = kept.length === n ? inputs : rankInputs(inputs.ranks.map((column) => Float64Array.from(kept, (i) => column[i])));
+  const regression = regressionOfRanked(ranked, midranks(kept.length === n ? output : Float64Array.from(kept, (i) => output[i])));
+  return { correlations: correlationsOf(ranked, regression), rankR2: regression.gap === undefined ? 1 - regression.unexplained : Number.NaN };
+}
+
+/**
+ * The R² of rankAnalysis alone.
  * @example rankRegressionR2(rankInputs([[1, 2, 3, 4]]), [1, 2, 3, 4]); // => 1
  */
 export function rankRegressionR2(inputs: RankedInputs, output: ArrayLike<number>): number {
-  if (output.length !== inputs.rows) throw new Error(`internal: the output must have the inputs' ${inputs.rows} rows, got ${output.length}`);
-  const kept = Array.from({ length: output.length }, (_, i) => i).filter((i) => Number.isFinite(output[i]));
-  const ranked = kept.length === output.length ? inputs : rankInputs(inputs.ranks.map((column) => Float64Array.from(kept, (i) => column[i])));
-  const regression = regressionOfRanked(ranked, midranks(Float64Array.from(kept, (i) => output[i])));
-  return regression.gap === undefined ? 1 - regression.unexplained : Number.NaN;
+  return rankAnalysis(inputs, output).rankR2;
 }
 
 /**

@@ -4,7 +4,7 @@
 // (`forecast design`) it is the usual global sensitivity of an LHS study (Marino et al. 2008); off a
 // grid, the same measure on the grid's points. The variants share their random numbers, so what
 // differs between them is the assumptions, not the draws.
-import { partialRankCorrelations, rankInputs, rankRegressionR2, type PrccGap } from './partial-rank-correlation.js';
+import { rankAnalysis, rankInputs, type PrccGap } from './partial-rank-correlation.js';
 
 /** A target as the effects name it. */
 export interface SweepEffectTarget {
@@ -55,10 +55,8 @@ export function sweepEffects(paths: readonly string[], values: readonly (readonl
   return columns.flatMap((column) => {
     const judged = Array.from(column.probability).filter(Number.isFinite).length;
     if (judged === 0) return [];
-    const onProbability = partialRankCorrelations(inputs, column.probability);
-    const onMedian = partialRankCorrelations(inputs, column.p50);
-    const rankR2 = rankRegressionR2(inputs, column.probability);
-    const rankR2P50 = rankRegressionR2(inputs, column.p50);
+    const { correlations: onProbability, rankR2 } = rankAnalysis(inputs, column.probability);
+    const { correlations: onMedian, rankR2: rankR2P50 } = rankAnalysis(inputs, column.p50);
     const [probabilityMin, probabilityMax] = finiteRange(column.probability);
     const [p50Min, p50Max] = finiteRange(column.p50);
     const order = paths.map((_, j) => j).sort((a, b) => byStrength(onProbability[a].coefficient, onProbability[b].coefficient) || a - b);
